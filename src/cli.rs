@@ -1,0 +1,306 @@
+//! The command line: argument parsing (help in the user's language) and the
+//! non-interactive commands (`list`, `new`, `check`).
+
+use crate::i18n::{Lang, Msg};
+use crate::model::IssueId;
+use crate::store::{Library, default_library_dir};
+use chrono::NaiveDate;
+use clap::{Arg, ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(name = "jianbao", version, disable_help_subcommand = true)]
+pub struct Cli {
+    #[arg(long, global = true, value_name = "DIR", env = "JIANBAO_LIBRARY")]
+    pub library: Option<PathBuf>,
+    #[arg(long, global = true, value_name = "zh|en", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Open(OpenArgs),
+    List(ListArgs),
+    New(NewArgs),
+    Check,
+}
+
+#[derive(Debug, Args)]
+pub struct OpenArgs {
+    #[arg(value_name = "ID", value_parser = parse_id)]
+    pub id: IssueId,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[arg(long, value_name = "ID", value_parser = parse_id)]
+    pub from: Option<IssueId>,
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<NaiveDate>,
+    #[arg(long)]
+    pub supplement: bool,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| Lang::Zh.fmt(Msg::BadLang, &[&s]))
+}
+
+fn parse_id(s: &str) -> Result<IssueId, String> {
+    s.parse()
+        .map_err(|_| detect_lang_from_env().fmt(Msg::BadIssueId, &[&s]))
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .map_err(|_| detect_lang_from_env().fmt(Msg::BadDate, &[&s]))
+}
+
+/// The language from `LC_ALL`, `LC_MESSAGES` or `LANG` (first one set).
+pub fn detect_lang_from_env() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|k| std::env::var(k).ok())
+        .find(|v| !v.is_empty())
+        .map(|v| Lang::from_locale(&v))
+        .unwrap_or(Lang::En)
+}
+
+/// `--lang` as given on the command line, found before clap parses so the
+/// help text itself can be in that language.
+fn lang_from_args(args: &[String]) -> Option<Lang> {
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--lang" {
+            return it.next().and_then(|v| Lang::parse(v));
+        }
+        if let Some(v) = a.strip_prefix("--lang=") {
+            return Lang::parse(v);
+        }
+    }
+    None
+}
+
+/// A subcommand's name, its description and its arguments' help.
+type SubcommandHelp = (&'static str, Msg, &'static [(&'static str, Msg)]);
+
+/// The clap command with every help text taken from the message table.
+pub fn command(lang: Lang) -> clap::Command {
+    let t = |m| lang.t(m);
+    let template = format!(
+        "{{about}}\n\n{}: {{usage}}\n\n{{all-args}}{{after-help}}",
+        t(Msg::CliUsageHeading)
+    );
+    let options = t(Msg::CliOptionsHeading);
+    let localize = |c: clap::Command| c.help_template(&template).next_help_heading(options);
+    // clap adds its own --help/--version when the command is built, too late
+    // to translate them: declare them here instead.
+    let mut cmd = localize(Cli::command())
+        .about(t(Msg::CliAbout))
+        .subcommand_help_heading(t(Msg::CliCommandsHeading))
+        .disable_help_flag(true)
+        .disable_version_flag(true)
+        .arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .global(true)
+                .action(ArgAction::Help)
+                .help(t(Msg::CliHelp))
+                .help_heading(options),
+        )
+        .arg(
+            Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(ArgAction::Version)
+                .help(t(Msg::CliVersion))
+                .help_heading(options),
+        )
+        .mut_arg("library", |a| {
+            a.help(t(Msg::CliLibrary)).help_heading(options)
+        })
+        .mut_arg("lang", |a| a.help(t(Msg::CliLang)).help_heading(options));
+    let subs: [SubcommandHelp; 4] = [
+        ("open", Msg::CliOpen, &[("id", Msg::CliOpenId)]),
+        ("list", Msg::CliList, &[("json", Msg::CliListJson)]),
+        (
+            "new",
+            Msg::CliNew,
+            &[
+                ("from", Msg::CliNewFrom),
+                ("date", Msg::CliNewDate),
+                ("supplement", Msg::CliNewSupplement),
+            ],
+        ),
+        ("check", Msg::CliCheck, &[]),
+    ];
+    for (name, about, args) in subs {
+        cmd = cmd.mut_subcommand(name, |mut c| {
+            c = localize(c).about(t(about));
+            for (id, help) in args {
+                let positional = c
+                    .get_arguments()
+                    .any(|a| a.get_id() == id && a.is_positional());
+                let heading = if positional {
+                    t(Msg::CliArgumentsHeading)
+                } else {
+                    options
+                };
+                c = c.mut_arg(*id, |a| a.help(t(*help)).help_heading(heading));
+            }
+            c
+        });
+    }
+    cmd
+}
+
+/// Parses the process arguments; on `--help`, `--version` or a usage error
+/// clap prints and exits (0 or 2).
+pub fn parse(args: Vec<String>) -> (Cli, Lang) {
+    let lang = lang_from_args(&args).unwrap_or_else(detect_lang_from_env);
+    let matches: ArgMatches = command(lang).get_matches_from(args);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let lang = cli.lang.unwrap_or(lang);
+    (cli, lang)
+}
+
+/// A failure to report to the user with exit code 1.
+#[derive(Debug)]
+pub struct UserError(pub String);
+
+pub fn library_dir(cli: &Cli, lang: Lang) -> Result<PathBuf, UserError> {
+    cli.library
+        .clone()
+        .or_else(default_library_dir)
+        .ok_or_else(|| UserError(lang.t(Msg::NoLibraryDir).to_string()))
+}
+
+pub fn open_library(cli: &Cli, lang: Lang) -> Result<Library, UserError> {
+    let dir = library_dir(cli, lang)?;
+    Library::open(&dir).map_err(|e| UserError(e.message(lang)))
+}
+
+/// One line of `jianbao list`.
+#[derive(Debug, serde::Serialize)]
+pub struct ListRow {
+    pub id: String,
+    pub bulletin: String,
+    pub number: u32,
+    pub total: Option<u32>,
+    pub supplement: bool,
+    pub date: NaiveDate,
+    pub status: crate::model::Status,
+    pub articles: usize,
+    pub chars: usize,
+}
+
+#[derive(Debug, serde::Serialize)]
+struct ListJson<'a> {
+    library: String,
+    issues: &'a [ListRow],
+    problems: Vec<String>,
+}
+
+pub fn list_rows(lib: &Library) -> Vec<ListRow> {
+    lib.entries()
+        .rev()
+        .map(|(id, e)| {
+            let i = &e.issue;
+            ListRow {
+                id: id.to_string(),
+                bulletin: i.bulletin.clone(),
+                number: i.number,
+                total: i.total,
+                supplement: i.supplement,
+                date: i.date,
+                status: i.status,
+                articles: i.article_count(),
+                chars: i.char_count(),
+            }
+        })
+        .collect()
+}
+
+/// `jianbao list`: newest first, then the files that failed to load.
+pub fn run_list(lib: &Library, lang: Lang, json: bool, out: &mut dyn Write) -> std::io::Result<()> {
+    let rows = list_rows(lib);
+    if json {
+        let doc = ListJson {
+            library: lib.root().display().to_string(),
+            issues: &rows,
+            problems: lib.problems.iter().map(|p| p.message(lang)).collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &doc)?;
+        writeln!(out)?;
+        return Ok(());
+    }
+    if rows.is_empty() {
+        writeln!(out, "{}", lang.t(Msg::ListEmpty))?;
+    }
+    for r in &rows {
+        writeln!(
+            out,
+            "{}  {}  {}  {}  {}  {}",
+            r.id,
+            lang.issue_number(r.number, r.total, r.supplement),
+            r.date,
+            lang.status(r.status),
+            lang.fmt(Msg::Articles, &[&r.articles]),
+            lang.fmt(Msg::Chars, &[&r.chars]),
+        )?;
+    }
+    if !lib.problems.is_empty() {
+        writeln!(out, "\n{}", lang.t(Msg::ListProblems))?;
+        for p in &lib.problems {
+            writeln!(out, "  {}", p.message(lang))?;
+        }
+    }
+    Ok(())
+}
+
+/// `jianbao new`: prints the new id.
+pub fn run_new(
+    lib: &mut Library,
+    lang: Lang,
+    args: &NewArgs,
+    out: &mut dyn Write,
+) -> Result<(), UserError> {
+    let date = args
+        .date
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let id = lib
+        .create_next(args.from.as_ref(), date, args.supplement)
+        .map_err(|e| UserError(e.message(lang)))?;
+    let issue = lib.get(&id).expect("just created");
+    let number = lang.issue_number(issue.number, issue.total, issue.supplement);
+    writeln!(out, "{id}").map_err(|e| UserError(e.to_string()))?;
+    eprintln!("{}", lang.fmt(Msg::NewCreated, &[&id, &number]));
+    Ok(())
+}
+
+/// `jianbao check`: every problem, and whether there were any.
+pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Result<bool> {
+    for p in &lib.problems {
+        writeln!(out, "{}", p.message(lang))?;
+    }
+    if lib.problems.is_empty() {
+        writeln!(out, "{}", lang.fmt(Msg::CheckOk, &[&lib.len()]))?;
+        Ok(true)
+    } else {
+        writeln!(
+            out,
+            "{}",
+            lang.fmt(Msg::CheckFailed, &[&lib.len(), &lib.problems.len()])
+        )?;
+        Ok(false)
+    }
+}

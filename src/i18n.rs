@@ -1,0 +1,255 @@
+//! The one message table: every user-facing string, in Chinese and English.
+//!
+//! Messages with arguments use `{0}`, `{1}`, … placeholders, filled by
+//! [`Lang::fmt`]. A test checks both languages use the same placeholders.
+
+use crate::model::{ArticleKind, DistributionKind, Status};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// Chooses the language from a locale string such as `zh_CN.UTF-8`:
+    /// Chinese for `zh*`, English otherwise.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// Parses `zh`/`en` (and the usual long forms) as given to `--lang`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.to_ascii_lowercase().as_str() {
+            "zh" | "zh-cn" | "zh_cn" | "cn" | "chinese" | "中文" => Some(Lang::Zh),
+            "en" | "en-us" | "en_us" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    pub fn t(self, msg: Msg) -> &'static str {
+        let (zh, en) = msg.texts();
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+
+    /// The message with `{0}`, `{1}`, … replaced by `args`.
+    pub fn fmt(self, msg: Msg, args: &[&dyn std::fmt::Display]) -> String {
+        fill(self.t(msg), args)
+    }
+
+    pub fn status(self, s: Status) -> &'static str {
+        self.t(match s {
+            Status::Draft => Msg::StatusDraft,
+            Status::Review => Msg::StatusReview,
+            Status::Signed => Msg::StatusSigned,
+            Status::Distributed => Msg::StatusDistributed,
+        })
+    }
+
+    pub fn kind(self, k: ArticleKind) -> &'static str {
+        self.t(match k {
+            ArticleKind::Feature => Msg::KindFeature,
+            ArticleKind::Brief => Msg::KindBrief,
+        })
+    }
+
+    pub fn distribution(self, k: DistributionKind) -> &'static str {
+        self.t(match k {
+            DistributionKind::Report => Msg::DistReport,
+            DistributionKind::Send => Msg::DistSend,
+            DistributionKind::Issue => Msg::DistIssue,
+        })
+    }
+
+    /// 第12期（总第345期） / No. 12 (total 345), 增刊第1期 / Supplement 1.
+    pub fn issue_number(self, number: u32, total: Option<u32>, supplement: bool) -> String {
+        let base = if supplement {
+            self.fmt(Msg::SupplementNumber, &[&number])
+        } else {
+            self.fmt(Msg::IssueNumber, &[&number])
+        };
+        match total {
+            Some(t) => base + &self.fmt(Msg::TotalNumber, &[&t]),
+            None => base,
+        }
+    }
+}
+
+/// Replaces `{0}`, `{1}`, … in `template`.
+pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        match after.find('}').and_then(|end| {
+            after[..end]
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| args.get(i))
+                .map(|a| (end, a))
+        }) {
+            Some((end, arg)) => {
+                out.push_str(&arg.to_string());
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+macro_rules! messages {
+    ($($name:ident => ($zh:expr, $en:expr),)*) => {
+        /// A user-facing message.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name,)* }
+
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$name,)*];
+
+            /// (Chinese, English).
+            pub fn texts(self) -> (&'static str, &'static str) {
+                match self { $(Msg::$name => ($zh, $en),)* }
+            }
+        }
+    };
+}
+
+messages! {
+    // Model vocabulary
+    StatusDraft => ("草稿", "draft"),
+    StatusReview => ("待审", "in review"),
+    StatusSigned => ("已签发", "signed"),
+    StatusDistributed => ("已印发", "distributed"),
+    KindFeature => ("正文", "feature"),
+    KindBrief => ("简讯", "brief"),
+    DistReport => ("报", "To (superiors)"),
+    DistSend => ("送", "Copy to"),
+    DistIssue => ("发", "Distribute to"),
+    IssueNumber => ("第{0}期", "No. {0}"),
+    SupplementNumber => ("增刊第{0}期", "Supplement {0}"),
+    TotalNumber => ("（总第{0}期）", " (total {0})"),
+    Articles => ("{0}篇", "{0} articles"),
+    Chars => ("{0}字", "{0} chars"),
+
+    // Command line
+    CliAbout => ("简报：在终端里编写、校对、导出中文工作简报",
+                 "jianbao: compose Chinese work bulletins (简报) in the terminal"),
+    CliUsageHeading => ("用法", "Usage"),
+    CliCommandsHeading => ("命令", "Commands"),
+    CliOptionsHeading => ("选项", "Options"),
+    CliArgumentsHeading => ("参数", "Arguments"),
+    CliLibrary => ("简报库所在目录（也可用环境变量 JIANBAO_LIBRARY）",
+                   "Library directory (or the JIANBAO_LIBRARY environment variable)"),
+    CliLang => ("界面语言：zh 或 en（默认按 LANG）", "Interface language: zh or en (default from LANG)"),
+    CliHelp => ("显示帮助", "Print help"),
+    CliVersion => ("显示版本", "Print version"),
+    CliOpen => ("打开编辑界面，直接进入某一期", "Open the editor on one issue"),
+    CliOpenId => ("期号，如 2023-012", "Issue id, e.g. 2023-012"),
+    CliList => ("列出简报库中的各期", "List the issues in the library"),
+    CliListJson => ("以 JSON 输出，便于脚本处理", "Print JSON for scripts"),
+    CliNew => ("新建一期：顺延期号，沿用上一期的报头、栏目和版记",
+               "Create the next issue, carrying masthead, sections and closing block over"),
+    CliNewFrom => ("以指定的一期为模板（默认最新一期）", "Carry over from this issue (default: the latest)"),
+    CliNewDate => ("出刊日期，如 2023-11-23（默认今天）", "Issue date, e.g. 2023-11-23 (default: today)"),
+    CliNewSupplement => ("新建增刊（单独编号）", "Create a supplement (numbered in its own sequence)"),
+    CliCheck => ("检查简报库中每个文件，报告所有问题", "Load every file and report each problem"),
+
+    // Command line output
+    ListEmpty => ("简报库中还没有任何一期。", "The library has no issues yet."),
+    ListProblems => ("无法读取的文件：", "Files that could not be loaded:"),
+    NewCreated => ("已新建 {0}（{1}）", "Created {0} ({1})"),
+    CheckOk => ("检查完毕：{0} 期，未发现问题。", "Checked {0} issues: no problems."),
+    CheckFailed => ("检查完毕：{0} 期可读，{1} 个问题。", "Checked: {0} issues load, {1} problems."),
+    LibraryAt => ("简报库：{0}", "Library: {0}"),
+    ErrorPrefix => ("错误：", "error: "),
+    NoSuchIssue => ("没有这一期：{0}", "No such issue: {0}"),
+    BadIssueId => ("期号格式不对：{0}（应如 2023-012 或 2023-S01）",
+                   "Not an issue id: {0} (expected e.g. 2023-012 or 2023-S01)"),
+    BadDate => ("日期格式不对：{0}（应如 2023-11-23）", "Not a date: {0} (expected e.g. 2023-11-23)"),
+    BadLang => ("不支持的语言：{0}（可用 zh 或 en）", "Unsupported language: {0} (use zh or en)"),
+    IssueExists => ("{0} 已经存在，未覆盖。", "{0} already exists; not overwritten."),
+    NoLibraryDir => ("找不到用户数据目录，请用 --library 指定简报库位置。",
+                     "No user data directory found; give the library location with --library."),
+
+    // Store problems
+    StoreIo => ("{0}：{1}", "{0}: {1}"),
+    StoreParse => ("{0}:{1}:{2}：{3}", "{0}:{1}:{2}: {3}"),
+    StoreNewerSchema => ("{0}：文件格式版本 {1} 比本程序支持的 {2} 新，请升级 jianbao；文件未改动。",
+                         "{0}: schema version {1} is newer than this program's {2}; upgrade jianbao. The file was left unchanged."),
+    StoreIdMismatch => ("{0}：文件名与内容不符（内容是 {1}）", "{0}: file name does not match its content ({1})"),
+    StoreNotUtf8 => ("{0}：不是 UTF-8 编码的文本", "{0}: not UTF-8 text"),
+    StoreDuplicate => ("{0}：与 {1} 是同一期", "{0}: the same issue as {1}"),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(s: &str) -> Vec<String> {
+        let mut v: Vec<String> = s
+            .match_indices('{')
+            .filter_map(|(i, _)| {
+                let rest = &s[i + 1..];
+                let end = rest.find('}')?;
+                rest[..end].parse::<usize>().ok().map(|n| n.to_string())
+            })
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn both_languages_have_the_same_placeholders() {
+        for m in Msg::ALL {
+            let (zh, en) = m.texts();
+            assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
+            assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
+        }
+    }
+
+    #[test]
+    fn fill_replaces_numbered_placeholders_and_keeps_others() {
+        assert_eq!(
+            fill("第{0}期（总第{1}期）", &[&12, &345]),
+            "第12期（总第345期）"
+        );
+        assert_eq!(fill("{x} {0} {", &[&"a"]), "{x} a {");
+        assert_eq!(fill("{5}", &[&1]), "{5}");
+    }
+
+    #[test]
+    fn locale_and_flag_choose_the_language() {
+        assert_eq!(Lang::from_locale("zh_CN.UTF-8"), Lang::Zh);
+        assert_eq!(Lang::from_locale("en_US.UTF-8"), Lang::En);
+        assert_eq!(Lang::from_locale("C"), Lang::En);
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("fr"), None);
+    }
+
+    #[test]
+    fn issue_numbers_read_naturally() {
+        assert_eq!(
+            Lang::Zh.issue_number(12, Some(345), false),
+            "第12期（总第345期）"
+        );
+        assert_eq!(Lang::Zh.issue_number(1, None, true), "增刊第1期");
+        assert_eq!(
+            Lang::En.issue_number(12, Some(345), false),
+            "No. 12 (total 345)"
+        );
+    }
+}

@@ -1,0 +1,13 @@
+//! jianbao (简报): a terminal editor for Chinese work bulletins.
+//!
+//! Layers, each using only those above it in this list:
+//! - [`model`]: serde types of issues, sections, articles (no I/O);
+//! - [`i18n`]: the message table (zh-CN and en);
+//! - [`store`]: the RON library on disk;
+//! - [`cli`]: the command line (with `main.rs`).
+
+pub mod i18n;
+pub mod model;
+pub mod store;
+
+pub mod cli;

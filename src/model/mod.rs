@@ -1,0 +1,236 @@
+//! The bulletin data model: plain serde types, no I/O.
+//!
+//! One [`Issue`] (期) holds a masthead, ordered [`Section`]s (栏目) of [`Article`]s
+//! and a [`Closing`] block. Field order here is the order on disk, so keep it
+//! stable: RON files are meant to diff well under git.
+
+mod count;
+mod id;
+mod numbering;
+
+pub use count::char_count;
+pub use id::{IssueId, IssueIdError};
+pub use numbering::{NewIssueSpec, next_issue};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The schema version this program writes. Files with a larger number are
+/// refused rather than rewritten (they may hold fields we would drop).
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One issue (期) of a bulletin.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    pub schema: u32,
+    /// 简报名称, e.g. 文明创建简报.
+    pub bulletin: String,
+    /// 第N期: number within the year, or within the year's supplements.
+    pub number: u32,
+    /// 总第N期: running total since the bulletin began, when the office keeps one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<u32>,
+    /// 增刊: supplements are numbered in their own sequence.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub supplement: bool,
+    pub date: NaiveDate,
+    /// 编印单位.
+    pub issuer: String,
+    #[serde(default)]
+    pub status: Status,
+    pub sections: Vec<Section>,
+    #[serde(default)]
+    pub closing: Closing,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// Workflow status of an issue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+pub enum Status {
+    #[default]
+    Draft,
+    Review,
+    Signed,
+    Distributed,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::Draft,
+        Status::Review,
+        Status::Signed,
+        Status::Distributed,
+    ];
+}
+
+/// A section (栏目), printed as 【title】. The title is stored without brackets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub title: String,
+    pub articles: Vec<Article>,
+}
+
+/// An article: a feature with its own title block, or a brief whose title
+/// runs into its first paragraph when printed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Article {
+    /// One to three lines; a two-line title is one title printed on two lines.
+    pub title: Vec<String>,
+    #[serde(default)]
+    pub kind: ArticleKind,
+    /// Source or author, printed as （扶沟县文明办）; stored without brackets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// One string per paragraph, without the printed two-character indent.
+    pub paragraphs: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+pub enum ArticleKind {
+    #[default]
+    Feature,
+    Brief,
+}
+
+/// The closing block (版记) at the end of an issue.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Closing {
+    /// 报：/送：/发： lines, in printed order.
+    #[serde(default)]
+    pub distribution: Vec<Distribution>,
+    /// 共印N份.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub copies: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signer: Option<String>,
+}
+
+/// One distribution line: 报 (to superiors), 送 (to peers), 发 (to subordinates).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Distribution {
+    pub kind: DistributionKind,
+    pub recipients: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Hash)]
+pub enum DistributionKind {
+    Report,
+    Send,
+    Issue,
+}
+
+impl DistributionKind {
+    /// The character printed before the colon: 报, 送 or 发.
+    pub fn label(self) -> &'static str {
+        match self {
+            DistributionKind::Report => "报",
+            DistributionKind::Send => "送",
+            DistributionKind::Issue => "发",
+        }
+    }
+}
+
+/// Library-wide settings (`library.ron`): defaults for a new issue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    pub schema: u32,
+    pub bulletin: String,
+    pub issuer: String,
+    /// Section titles a brand-new issue starts with when there is no earlier issue.
+    #[serde(default)]
+    pub sections: Vec<String>,
+    #[serde(default)]
+    pub closing: Closing,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            schema: SCHEMA_VERSION,
+            bulletin: "工作简报".to_string(),
+            issuer: String::new(),
+            sections: vec!["工作动态".to_string()],
+            closing: Closing::default(),
+        }
+    }
+}
+
+impl Issue {
+    /// The id used as file name: `2023-012`, supplements `2023-S01`.
+    pub fn id(&self) -> IssueId {
+        IssueId::new(self.year(), self.number, self.supplement)
+    }
+
+    pub fn year(&self) -> i32 {
+        use chrono::Datelike;
+        self.date.year()
+    }
+
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.sections.iter().flat_map(|s| s.articles.iter())
+    }
+
+    pub fn article_count(&self) -> usize {
+        self.sections.iter().map(|s| s.articles.len()).sum()
+    }
+
+    /// 字数 of all articles (titles and text).
+    pub fn char_count(&self) -> usize {
+        self.articles().map(Article::char_count).sum()
+    }
+
+    pub fn paragraph_count(&self) -> usize {
+        self.articles().map(|a| a.paragraphs.len()).sum()
+    }
+}
+
+impl Article {
+    pub fn new(title: &str) -> Self {
+        Article {
+            title: vec![title.to_string()],
+            kind: ArticleKind::Feature,
+            source: None,
+            paragraphs: Vec::new(),
+        }
+    }
+
+    /// The title on one line, as in a table of contents.
+    pub fn title_text(&self) -> String {
+        self.title.concat()
+    }
+
+    /// 字数: non-whitespace characters of title and paragraphs.
+    pub fn char_count(&self) -> usize {
+        self.title.iter().map(|t| char_count(t)).sum::<usize>()
+            + self.paragraphs.iter().map(|p| char_count(p)).sum::<usize>()
+    }
+}
+
+impl Section {
+    pub fn new(title: &str) -> Self {
+        Section {
+            title: title.to_string(),
+            articles: Vec::new(),
+        }
+    }
+
+    pub fn char_count(&self) -> usize {
+        self.articles.iter().map(Article::char_count).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests;
