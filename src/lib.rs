@@ -4,10 +4,16 @@
 //! - [`model`]: serde types of issues, sections, articles (no I/O);
 //! - [`i18n`]: the message table (zh-CN and en);
 //! - [`store`]: the RON library on disk;
-//! - [`cli`]: the command line (with `main.rs`).
+//! - [`app`]: the state machine (events → commands → update), no drawing;
+//! - [`ui`]: pure rendering of the app state, one module per pane;
+//! - [`cli`], [`term`]: the command line and the terminal (with `main.rs`).
 
 pub mod i18n;
 pub mod model;
 pub mod store;
 
+pub mod app;
+pub mod ui;
+
 pub mod cli;
+pub mod term;

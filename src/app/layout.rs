@@ -1,0 +1,109 @@
+//! Where each pane goes for a terminal size: a pure function, so `update`
+//! knows the pane sizes (for scrolling) and `ui` draws into the same rects.
+
+use super::Focus;
+use ratatui::layout::Rect;
+
+/// Below this the app shows 窗口太小 instead of panes.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 8;
+/// From this width on, all three panes are shown side by side.
+pub const WIDE: u16 = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Layout {
+    pub title: Rect,
+    pub issues: Option<Rect>,
+    pub tree: Option<Rect>,
+    pub editor: Option<Rect>,
+    pub status: Rect,
+    pub too_small: bool,
+}
+
+impl Layout {
+    /// `has_doc`: an issue is open (otherwise the list gets the room).
+    pub fn compute(width: u16, height: u16, focus: Focus, zoom: bool, has_doc: bool) -> Layout {
+        let full = Rect::new(0, 0, width, height);
+        if width < MIN_WIDTH || height < MIN_HEIGHT {
+            return Layout {
+                too_small: true,
+                title: full,
+                status: full,
+                ..Layout::default()
+            };
+        }
+        let title = Rect::new(0, 0, width, 1);
+        let status = Rect::new(0, height - 1, width, 1);
+        let body = Rect::new(0, 1, width, height - 2);
+        let mut l = Layout {
+            title,
+            status,
+            ..Layout::default()
+        };
+        if !has_doc {
+            l.issues = Some(body);
+            return l;
+        }
+        if zoom && focus == Focus::Editor {
+            l.editor = Some(body);
+            return l;
+        }
+        let split = |x: u16, w: u16| Rect::new(x, body.y, w, body.height);
+        if width >= WIDE {
+            // Issue list and tree at fixed comfortable widths; the editor takes the rest.
+            let list_w = 24.min(width / 5);
+            let tree_w = 30.min(width / 4);
+            l.issues = Some(split(0, list_w));
+            l.tree = Some(split(list_w, tree_w));
+            l.editor = Some(split(list_w + tree_w, width - list_w - tree_w));
+        } else {
+            // Narrow: the issue list folds into the left pane while it has focus.
+            let left_w = (width * 3 / 10).max(20);
+            let left = split(0, left_w);
+            if focus == Focus::Issues {
+                l.issues = Some(left);
+            } else {
+                l.tree = Some(left);
+            }
+            l.editor = Some(split(left_w, width - left_w));
+        }
+        l
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn panes_tile_the_body_at_every_width() {
+        for width in [MIN_WIDTH, 60, 80, 99, 100, 120, 250] {
+            for focus in [Focus::Issues, Focus::Tree, Focus::Editor] {
+                let l = Layout::compute(width, 24, focus, false, true);
+                assert!(!l.too_small);
+                let panes: Vec<Rect> = [l.issues, l.tree, l.editor].into_iter().flatten().collect();
+                let total: u16 = panes.iter().map(|r| r.width).sum();
+                assert_eq!(total, width, "{width} {focus:?}");
+                assert!(panes.iter().all(|r| r.height == 22));
+                let editor = l.editor.unwrap();
+                assert!(
+                    editor.width >= width / 2,
+                    "{width}: editor {}",
+                    editor.width
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn narrow_screens_fold_the_list_and_zoom_gives_the_editor_everything() {
+        let l = Layout::compute(80, 24, Focus::Tree, false, true);
+        assert!(l.issues.is_none() && l.tree.is_some());
+        let l = Layout::compute(80, 24, Focus::Issues, false, true);
+        assert!(l.issues.is_some() && l.tree.is_none());
+        let l = Layout::compute(80, 24, Focus::Editor, true, true);
+        assert_eq!(l.editor, Some(Rect::new(0, 1, 80, 22)));
+        assert!(Layout::compute(39, 24, Focus::Tree, false, true).too_small);
+        assert!(Layout::compute(80, 7, Focus::Tree, false, true).too_small);
+    }
+}

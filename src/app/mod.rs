@@ -1,0 +1,875 @@
+//! The app state machine: terminal events → commands (via the key map) →
+//! `update` on the state. Nothing here draws; `ui` renders this state.
+
+pub mod action;
+pub mod config;
+pub mod form;
+pub mod input;
+pub mod keymap;
+pub mod layout;
+pub mod palette;
+pub mod tree;
+
+#[cfg(test)]
+mod tests;
+
+pub use action::Command;
+use form::{Form, FormKey, FormKind};
+use keymap::{Context, Key, Keymap};
+use layout::Layout;
+use palette::Palette;
+use tree::{Node, TreeState};
+
+use crate::i18n::{Lang, Msg};
+use crate::model::{ArticleKind, Issue, IssueId, NewIssueSpec, next_issue};
+use crate::store::Library;
+use chrono::NaiveDate;
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
+};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    #[default]
+    Issues,
+    Tree,
+    Editor,
+}
+
+/// A status-bar message.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum After {
+    Quit,
+    Open(IssueId),
+    NewIssue,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConfirmKind {
+    /// Save / discard / cancel.
+    Unsaved(After),
+    DeleteIssue(IssueId),
+    DeleteNode(Node),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Confirm {
+    pub kind: ConfirmKind,
+    pub choice: usize,
+}
+
+impl Confirm {
+    pub fn choices(&self) -> &'static [Msg] {
+        match self.kind {
+            ConfirmKind::Unsaved(_) => &[Msg::ChoiceSave, Msg::ChoiceDiscard, Msg::ChoiceCancel],
+            _ => &[Msg::ChoiceDelete, Msg::ChoiceCancel],
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help { scroll: usize },
+    Palette(Palette),
+    Form(Form),
+    Confirm(Confirm),
+}
+
+/// The article open in the editor pane.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ArticleView {
+    pub pos: (usize, usize),
+    /// First visible paragraph.
+    pub scroll: usize,
+}
+
+/// The issue being edited: a working copy and the last saved version.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub id: IssueId,
+    pub issue: Issue,
+    pub saved: Issue,
+    pub tree: TreeState,
+    pub article: Option<ArticleView>,
+}
+
+impl Doc {
+    fn new(id: IssueId, issue: Issue) -> Doc {
+        Doc {
+            id,
+            tree: TreeState::new(&issue),
+            saved: issue.clone(),
+            issue,
+            article: None,
+        }
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.issue != self.saved
+    }
+}
+
+#[derive(Debug)]
+pub struct App {
+    pub lang: Lang,
+    pub lib: Library,
+    pub keymap: Keymap,
+    pub focus: Focus,
+    pub zoom: bool,
+    /// Selected row of the issue list (newest first) and its first visible row.
+    pub list_selected: usize,
+    pub list_scroll: usize,
+    pub doc: Option<Doc>,
+    pub overlay: Option<Overlay>,
+    pub notice: Option<Notice>,
+    pub width: u16,
+    pub height: u16,
+    pub running: bool,
+    /// Today, for new issues (set by the caller so tests are stable).
+    pub today: NaiveDate,
+}
+
+impl App {
+    pub fn new(lib: Library, lang: Lang, keymap: Keymap, today: NaiveDate) -> App {
+        let mut app = App {
+            lang,
+            lib,
+            keymap,
+            focus: Focus::Issues,
+            zoom: false,
+            list_selected: 0,
+            list_scroll: 0,
+            doc: None,
+            overlay: None,
+            notice: None,
+            width: 80,
+            height: 24,
+            running: true,
+            today,
+        };
+        if !app.lib.problems.is_empty() {
+            let first = app.lib.problems[0].message(lang);
+            app.notify_error(
+                app.lang
+                    .fmt(Msg::LoadProblems, &[&app.lib.problems.len(), &first]),
+            );
+        }
+        app
+    }
+
+    /// Ids of the issue list, newest first.
+    pub fn issue_ids(&self) -> Vec<IssueId> {
+        let mut ids: Vec<(NaiveDate, IssueId)> = self
+            .lib
+            .entries()
+            .map(|(id, e)| (e.issue.date, *id))
+            .collect();
+        ids.sort_by(|a, b| b.cmp(a));
+        ids.into_iter().map(|(_, id)| id).collect()
+    }
+
+    pub fn layout(&self) -> Layout {
+        Layout::compute(
+            self.width,
+            self.height,
+            self.focus,
+            self.zoom,
+            self.doc.is_some(),
+        )
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.doc.as_ref().is_some_and(Doc::is_dirty)
+    }
+
+    fn notify(&mut self, text: String) {
+        self.notice = Some(Notice { text, error: false });
+    }
+
+    fn notify_error(&mut self, text: String) {
+        self.notice = Some(Notice { text, error: true });
+    }
+
+    // ----- events -------------------------------------------------------
+
+    /// Applies one terminal event.
+    pub fn handle_event(&mut self, event: &Event) {
+        match event {
+            Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
+            Event::Paste(text) => self.handle_paste(text),
+            Event::Mouse(m) => self.handle_mouse(m),
+            Event::Resize(w, h) => {
+                self.width = *w;
+                self.height = *h;
+                self.keep_visible();
+            }
+            _ => {}
+        }
+    }
+
+    fn context(&self) -> Context {
+        match self.focus {
+            Focus::Issues => Context::Issues,
+            Focus::Tree => Context::Tree,
+            Focus::Editor => Context::Editor,
+        }
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) {
+        if self.overlay.is_some() {
+            self.handle_overlay_key(key);
+            return;
+        }
+        // A notice stays until the next key.
+        self.notice = None;
+        let k = Key::from_event(key);
+        if let Some(cmd) = self.keymap.lookup(self.context(), k) {
+            self.run(cmd);
+        }
+        self.keep_visible();
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        match &mut self.overlay {
+            Some(Overlay::Form(form)) => form.paste(text),
+            Some(Overlay::Palette(p)) => p.input.insert(text),
+            _ => {}
+        }
+    }
+
+    fn handle_mouse(&mut self, m: &MouseEvent) {
+        if self.overlay.is_some() {
+            return;
+        }
+        let layout = self.layout();
+        let inside = |r: Option<ratatui::layout::Rect>| {
+            r.filter(|r| r.contains(ratatui::layout::Position::new(m.column, m.row)))
+        };
+        let scroll = match m.kind {
+            MouseEventKind::ScrollUp => -3,
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::Down(MouseButton::Left) => 0,
+            _ => return,
+        };
+        if let Some(r) = inside(layout.issues) {
+            if scroll != 0 {
+                let n = self.issue_ids().len();
+                self.list_selected = (self.list_selected as isize + scroll)
+                    .clamp(0, n.saturating_sub(1) as isize)
+                    as usize;
+            } else {
+                self.focus = Focus::Issues;
+                // Row 0 is the border.
+                let row = (m.row - r.y) as usize;
+                if row >= 1 {
+                    let i = self.list_scroll + row - 1;
+                    if i < self.issue_ids().len() {
+                        if i == self.list_selected {
+                            self.run(Command::Open);
+                        }
+                        self.list_selected = i;
+                    }
+                }
+            }
+        } else if let Some(r) = inside(layout.tree) {
+            let Some(doc) = self.doc.as_mut() else { return };
+            if scroll != 0 {
+                doc.tree.step(&doc.issue, scroll);
+            } else {
+                self.focus = Focus::Tree;
+                let row = (m.row - r.y) as usize;
+                let rows = doc.tree.rows(&doc.issue);
+                if row >= 1
+                    && let Some(node) = rows.get(doc.tree.scroll + row - 1)
+                {
+                    let again = doc.tree.selected == Some(*node);
+                    doc.tree.selected = Some(*node);
+                    if again {
+                        self.run(Command::Open);
+                    }
+                }
+            }
+        } else if inside(layout.editor).is_some() {
+            if scroll != 0 {
+                if let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) {
+                    a.scroll = (a.scroll as isize + scroll.signum()).max(0) as usize;
+                }
+            } else if self.doc.as_ref().is_some_and(|d| d.article.is_some()) {
+                self.focus = Focus::Editor;
+            }
+        }
+        self.keep_visible();
+    }
+
+    fn handle_overlay_key(&mut self, key: &KeyEvent) {
+        let Some(overlay) = self.overlay.take() else {
+            return;
+        };
+        match overlay {
+            Overlay::Help { scroll } => {
+                let scroll = match key.code {
+                    KeyCode::Down => scroll + 1,
+                    KeyCode::Up => scroll.saturating_sub(1),
+                    KeyCode::PageDown | KeyCode::Char(' ') => scroll + 10,
+                    KeyCode::PageUp => scroll.saturating_sub(10),
+                    KeyCode::Home => 0,
+                    _ => return, // any other key closes help
+                };
+                self.overlay = Some(Overlay::Help { scroll });
+            }
+            Overlay::Palette(mut p) => match key.code {
+                KeyCode::Esc => {}
+                KeyCode::Enter => {
+                    if let Some(cmd) = p.chosen(self.lang) {
+                        self.run(cmd);
+                        self.keep_visible();
+                    }
+                }
+                KeyCode::Up => {
+                    p.selected = p.selected.saturating_sub(1);
+                    self.overlay = Some(Overlay::Palette(p));
+                }
+                KeyCode::Down => {
+                    p.selected += 1;
+                    self.overlay = Some(Overlay::Palette(p));
+                }
+                _ => {
+                    if p.input.handle_key(key) {
+                        p.selected = 0;
+                    }
+                    self.overlay = Some(Overlay::Palette(p));
+                }
+            },
+            Overlay::Form(mut form) => match form.handle_key(key) {
+                FormKey::Cancel => {}
+                FormKey::Submit => self.submit_form(form),
+                FormKey::Handled | FormKey::Ignored => self.overlay = Some(Overlay::Form(form)),
+            },
+            Overlay::Confirm(mut c) => {
+                let n = c.choices().len();
+                match key.code {
+                    KeyCode::Esc => {}
+                    KeyCode::Left | KeyCode::BackTab | KeyCode::Up => {
+                        c.choice = (c.choice + n - 1) % n;
+                        self.overlay = Some(Overlay::Confirm(c));
+                    }
+                    KeyCode::Right | KeyCode::Tab | KeyCode::Down => {
+                        c.choice = (c.choice + 1) % n;
+                        self.overlay = Some(Overlay::Confirm(c));
+                    }
+                    KeyCode::Enter => self.confirm(c.kind, c.choices()[c.choice]),
+                    KeyCode::Char(ch) => {
+                        // Letter shortcuts: S(ave)/Y(es) D(iscard/elete) C/N (cancel).
+                        let choice = match ch.to_ascii_lowercase() {
+                            's' | 'y' => c.choices().first().copied(),
+                            'd' if matches!(c.kind, ConfirmKind::Unsaved(_)) => {
+                                Some(Msg::ChoiceDiscard)
+                            }
+                            'd' => Some(Msg::ChoiceDelete),
+                            'c' | 'n' => Some(Msg::ChoiceCancel),
+                            _ => None,
+                        };
+                        match choice {
+                            Some(m) => self.confirm(c.kind, m),
+                            None => self.overlay = Some(Overlay::Confirm(c)),
+                        }
+                    }
+                    _ => self.overlay = Some(Overlay::Confirm(c)),
+                }
+            }
+        }
+    }
+
+    fn confirm(&mut self, kind: ConfirmKind, choice: Msg) {
+        if choice == Msg::ChoiceCancel {
+            return;
+        }
+        match kind {
+            ConfirmKind::Unsaved(after) => {
+                if choice == Msg::ChoiceSave && !self.save() {
+                    return;
+                }
+                if choice == Msg::ChoiceDiscard
+                    && let Some(doc) = self.doc.as_mut()
+                {
+                    doc.issue = doc.saved.clone();
+                }
+                self.after(after);
+            }
+            ConfirmKind::DeleteIssue(id) => self.delete_issue(id),
+            ConfirmKind::DeleteNode(node) => self.delete_node(node),
+        }
+    }
+
+    /// Runs `after` if nothing is unsaved, else asks first.
+    fn guard_unsaved(&mut self, after: After) {
+        if self.is_dirty() {
+            self.overlay = Some(Overlay::Confirm(Confirm {
+                kind: ConfirmKind::Unsaved(after),
+                choice: 0,
+            }));
+        } else {
+            self.after(after);
+        }
+    }
+
+    fn after(&mut self, after: After) {
+        match after {
+            After::Quit => self.running = false,
+            After::Open(id) => self.open_issue(id),
+            After::NewIssue => self.new_issue(),
+        }
+    }
+
+    // ----- commands ---------------------------------------------------
+
+    /// Carries out a command in the current focus.
+    pub fn run(&mut self, cmd: Command) {
+        match cmd {
+            Command::Quit => self.guard_unsaved(After::Quit),
+            Command::Save => {
+                self.save();
+            }
+            Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Command::Palette => self.overlay = Some(Overlay::Palette(Palette::default())),
+            Command::FocusNext => self.cycle_focus(1),
+            Command::FocusPrev => self.cycle_focus(-1),
+            Command::Zoom => {
+                if self.article_open() {
+                    self.zoom = !self.zoom;
+                    self.focus = Focus::Editor;
+                } else {
+                    self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
+                }
+            }
+            Command::Properties => match &self.doc {
+                Some(doc) => self.overlay = Some(Overlay::Form(Form::issue(&doc.issue))),
+                None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
+            },
+            Command::SwitchLanguage => {
+                self.lang = match self.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
+            }
+            Command::NewIssue => self.guard_unsaved(After::NewIssue),
+            Command::DuplicateIssue => self.duplicate_issue(),
+            Command::DeleteIssue => {
+                if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
+                    self.overlay = Some(Overlay::Confirm(Confirm {
+                        kind: ConfirmKind::DeleteIssue(id),
+                        choice: 1,
+                    }));
+                }
+            }
+            Command::AddSection => self.with_tree(|app, at| {
+                app.overlay = Some(Overlay::Form(Form::new_section(at)));
+            }),
+            Command::AddArticle => self.with_tree(|app, at| {
+                if at.is_some() {
+                    app.overlay = Some(Overlay::Form(Form::new_article(at)));
+                } else {
+                    app.notify(app.lang.t(Msg::NeedSection).to_string());
+                }
+            }),
+            Command::Rename => self.with_tree(|app, at| {
+                let Some(doc) = &app.doc else { return };
+                let form = match at {
+                    Some(Node::Section(s)) => Form::section(s, &doc.issue.sections[s].title),
+                    Some(Node::Article(s, a)) => {
+                        Form::article(s, a, &doc.issue.sections[s].articles[a])
+                    }
+                    None => return,
+                };
+                app.overlay = Some(Overlay::Form(form));
+            }),
+            Command::DeleteItem => self.with_tree(|app, at| {
+                if let Some(node) = at {
+                    app.overlay = Some(Overlay::Confirm(Confirm {
+                        kind: ConfirmKind::DeleteNode(node),
+                        choice: 1,
+                    }));
+                }
+            }),
+            Command::MoveUp | Command::MoveDown => self.move_node(cmd == Command::MoveUp),
+            Command::ToggleKind => self.with_tree(|app, at| {
+                if let (Some(Node::Article(s, a)), Some(doc)) = (at, app.doc.as_mut()) {
+                    let art = &mut doc.issue.sections[s].articles[a];
+                    art.kind = match art.kind {
+                        ArticleKind::Feature => ArticleKind::Brief,
+                        ArticleKind::Brief => ArticleKind::Feature,
+                    };
+                    let kind = app.lang.kind(art.kind);
+                    app.notify(app.lang.fmt(Msg::KindNow, &[&kind]));
+                }
+            }),
+            Command::Expand | Command::Collapse => {
+                if let Some(doc) = self.doc.as_mut()
+                    && let Some(node) = doc.tree.selected
+                {
+                    let s = node.section();
+                    let collapse = cmd == Command::Collapse;
+                    if collapse && matches!(node, Node::Article(..)) {
+                        doc.tree.selected = Some(Node::Section(s));
+                    } else if let Some(c) = doc.tree.collapsed.get_mut(s) {
+                        *c = collapse;
+                    }
+                }
+            }
+            Command::Up => self.step(-1),
+            Command::Down => self.step(1),
+            Command::PageUp => self.step(-self.page()),
+            Command::PageDown => self.step(self.page()),
+            Command::First => self.step(isize::MIN / 2),
+            Command::Last => self.step(isize::MAX / 2),
+            Command::Open => self.open_selected(),
+            Command::Back => match self.focus {
+                Focus::Editor => {
+                    self.focus = Focus::Tree;
+                    self.zoom = false;
+                }
+                Focus::Tree => self.focus = Focus::Issues,
+                Focus::Issues => {}
+            },
+        }
+    }
+
+    fn article_open(&self) -> bool {
+        self.doc.as_ref().is_some_and(|d| d.article.is_some())
+    }
+
+    /// Runs a tree command on the selected node (the open article when the
+    /// editor has focus).
+    fn with_tree(&mut self, f: impl FnOnce(&mut App, Option<Node>)) {
+        let Some(doc) = &self.doc else {
+            self.notify(self.lang.t(Msg::NoIssueOpen).to_string());
+            return;
+        };
+        let at = match (self.focus, &doc.article) {
+            (Focus::Editor, Some(a)) => Some(Node::Article(a.pos.0, a.pos.1)),
+            _ => doc.tree.selected,
+        };
+        f(self, at);
+    }
+
+    fn cycle_focus(&mut self, delta: isize) {
+        let mut order = vec![Focus::Issues];
+        if self.doc.is_some() {
+            order.push(Focus::Tree);
+        }
+        if self.article_open() {
+            order.push(Focus::Editor);
+        }
+        let cur = order.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        let n = order.len() as isize;
+        self.focus = order[((cur + delta).rem_euclid(n)) as usize];
+        if self.focus != Focus::Editor {
+            self.zoom = false;
+        }
+    }
+
+    fn page(&self) -> isize {
+        (self.height as isize - 4).max(1)
+    }
+
+    fn step(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Issues => {
+                let n = self.issue_ids().len() as isize;
+                self.list_selected =
+                    (self.list_selected as isize + delta).clamp(0, (n - 1).max(0)) as usize;
+            }
+            Focus::Tree => {
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.tree.step(&doc.issue, delta);
+                }
+            }
+            Focus::Editor => {
+                if let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) {
+                    a.scroll = (a.scroll as isize + delta).max(0) as usize;
+                }
+            }
+        }
+    }
+
+    fn open_selected(&mut self) {
+        match self.focus {
+            Focus::Issues => {
+                if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
+                    if self.doc.as_ref().is_some_and(|d| d.id == id) {
+                        self.focus = Focus::Tree;
+                    } else {
+                        self.guard_unsaved(After::Open(id));
+                    }
+                }
+            }
+            Focus::Tree => {
+                let Some(doc) = self.doc.as_mut() else { return };
+                match doc.tree.selected {
+                    Some(Node::Article(s, a)) => {
+                        self.open_article(s, a);
+                    }
+                    Some(Node::Section(s)) => {
+                        if let Some(c) = doc.tree.collapsed.get_mut(s) {
+                            *c = !*c;
+                        }
+                    }
+                    None => {}
+                }
+            }
+            Focus::Editor => {}
+        }
+    }
+
+    fn open_article(&mut self, s: usize, a: usize) {
+        if let Some(doc) = self.doc.as_mut() {
+            doc.article = Some(ArticleView {
+                pos: (s, a),
+                scroll: 0,
+            });
+            doc.tree.selected = Some(Node::Article(s, a));
+            self.focus = Focus::Editor;
+        }
+    }
+
+    /// Opens an issue by id (the caller has dealt with unsaved changes).
+    pub fn open_issue(&mut self, id: IssueId) {
+        let Some(issue) = self.lib.get(&id).cloned() else {
+            self.notify_error(self.lang.fmt(Msg::NoSuchIssue, &[&id]));
+            return;
+        };
+        self.doc = Some(Doc::new(id, issue));
+        if let Some(i) = self.issue_ids().iter().position(|x| *x == id) {
+            self.list_selected = i;
+        }
+        self.focus = Focus::Tree;
+        self.zoom = false;
+    }
+
+    /// Saves the open issue; reports and returns whether it worked.
+    pub fn save(&mut self) -> bool {
+        let Some(doc) = self.doc.as_mut() else {
+            self.notify(self.lang.t(Msg::NoIssueOpen).to_string());
+            return false;
+        };
+        match self.lib.save(&doc.id, doc.issue.clone()) {
+            Ok(new_id) => {
+                doc.id = new_id;
+                doc.saved = doc.issue.clone();
+                let path = self.lib.path_for(&new_id);
+                self.notify(self.lang.fmt(Msg::Saved, &[&path.display()]));
+                if let Some(i) = self.issue_ids().iter().position(|x| *x == new_id) {
+                    self.list_selected = i;
+                }
+                true
+            }
+            Err(e) => {
+                let msg = self.lang.fmt(Msg::SaveFailed, &[&e.message(self.lang)]);
+                self.notify_error(msg);
+                false
+            }
+        }
+    }
+
+    fn new_issue(&mut self) {
+        let template = self.doc.as_ref().map(|d| d.id);
+        match self.lib.create_next(template.as_ref(), self.today, false) {
+            Ok(id) => {
+                self.open_issue(id);
+                let number = self.lang.issue_number(
+                    self.doc.as_ref().map_or(0, |d| d.issue.number),
+                    self.doc.as_ref().and_then(|d| d.issue.total),
+                    false,
+                );
+                self.notify(self.lang.fmt(Msg::NewCreated, &[&id, &number]));
+            }
+            Err(e) => self.notify_error(e.message(self.lang)),
+        }
+    }
+
+    /// A full copy of the selected issue (articles included) as the next number.
+    fn duplicate_issue(&mut self) {
+        let Some(id) = self.issue_ids().get(self.list_selected).copied() else {
+            return;
+        };
+        let Some(source) = self.lib.get(&id).cloned() else {
+            return;
+        };
+        let existing: Vec<(IssueId, Option<u32>)> = self
+            .lib
+            .entries()
+            .map(|(id, e)| (*id, e.issue.total))
+            .collect();
+        let numbered = next_issue(&NewIssueSpec {
+            existing: &existing,
+            template: Some(&source),
+            settings: &self.lib.settings,
+            date: self.today,
+            supplement: source.supplement,
+        });
+        let copy = Issue {
+            number: numbered.number,
+            total: numbered.total,
+            date: numbered.date,
+            status: numbered.status,
+            ..source
+        };
+        match self.lib.insert(copy) {
+            Ok(new_id) => {
+                if let Some(i) = self.issue_ids().iter().position(|x| *x == new_id) {
+                    self.list_selected = i;
+                }
+                self.notify(self.lang.fmt(Msg::Duplicated, &[&id, &new_id]));
+            }
+            Err(e) => self.notify_error(e.message(self.lang)),
+        }
+    }
+
+    fn delete_issue(&mut self, id: IssueId) {
+        match self.lib.trash(&id) {
+            Ok(path) => {
+                if self.doc.as_ref().is_some_and(|d| d.id == id) {
+                    self.doc = None;
+                    self.focus = Focus::Issues;
+                }
+                let n = self.issue_ids().len();
+                self.list_selected = self.list_selected.min(n.saturating_sub(1));
+                self.notify(self.lang.fmt(Msg::Trashed, &[&id, &path.display()]));
+            }
+            Err(e) => self.notify_error(e.message(self.lang)),
+        }
+    }
+
+    fn delete_node(&mut self, node: Node) {
+        let Some(doc) = self.doc.as_mut() else { return };
+        let change = tree::remove(&mut doc.issue, node);
+        if let Some(a) = &doc.article {
+            match tree::follow(a.pos, change) {
+                Some(pos) => doc.article.as_mut().expect("open").pos = pos,
+                None => {
+                    doc.article = None;
+                    self.focus = Focus::Tree;
+                    self.zoom = false;
+                }
+            }
+        }
+        if let Node::Section(s) = node
+            && s < doc.tree.collapsed.len()
+        {
+            doc.tree.collapsed.remove(s);
+        }
+        doc.tree.fix(&doc.issue);
+    }
+
+    fn move_node(&mut self, up: bool) {
+        self.with_tree(|app, at| {
+            let Some(doc) = app.doc.as_mut() else { return };
+            let Some(node) = at else { return };
+            let moved = if up {
+                tree::move_up(&mut doc.issue, node)
+            } else {
+                tree::move_down(&mut doc.issue, node)
+            };
+            let Some((to, change)) = moved else { return };
+            if let tree::Change::SwapSections(i, j) = change {
+                doc.tree.collapsed.swap(i, j);
+            }
+            if let Some(a) = doc.article.as_mut() {
+                a.pos = tree::follow(a.pos, change).unwrap_or(a.pos);
+            }
+            // A moved article is visible in its new section.
+            if let Node::Article(s, _) = to
+                && let Some(c) = doc.tree.collapsed.get_mut(s)
+            {
+                *c = false;
+            }
+            doc.tree.selected = Some(to);
+        });
+    }
+
+    fn submit_form(&mut self, mut form: Form) {
+        if form.validate(self.lang).is_err() {
+            self.overlay = Some(Overlay::Form(form));
+            return;
+        }
+        let lang = self.lang;
+        let Some(doc) = self.doc.as_mut() else { return };
+        match form.kind {
+            FormKind::Issue => {
+                let mut issue = doc.issue.clone();
+                form.apply_issue(&mut issue);
+                let new_id = issue.id();
+                if new_id != doc.id && self.lib.get(&new_id).is_some() {
+                    form.error = Some(lang.fmt(Msg::IssueExists, &[&new_id]));
+                    self.overlay = Some(Overlay::Form(form));
+                    return;
+                }
+                doc.issue = issue;
+            }
+            FormKind::Article(s, a) => form.apply_article(&mut doc.issue.sections[s].articles[a]),
+            FormKind::NewArticle(at) => {
+                let mut article = crate::model::Article::new("");
+                form.apply_article(&mut article);
+                if let Some((Node::Article(s, a), change)) =
+                    tree::add_article(&mut doc.issue, at, article)
+                {
+                    if let Some(v) = doc.article.as_mut() {
+                        v.pos = tree::follow(v.pos, change).unwrap_or(v.pos);
+                    }
+                    if let Some(c) = doc.tree.collapsed.get_mut(s) {
+                        *c = false;
+                    }
+                    self.open_article(s, a);
+                }
+            }
+            FormKind::Section(s) => doc.issue.sections[s].title = form.section_title(),
+            FormKind::NewSection(at) => {
+                let (node, change) = tree::add_section(&mut doc.issue, at, &form.section_title());
+                if let tree::Change::InsertSection(i) = change {
+                    doc.tree.collapsed.insert(i, false);
+                }
+                if let Some(v) = doc.article.as_mut() {
+                    v.pos = tree::follow(v.pos, change).unwrap_or(v.pos);
+                }
+                doc.tree.selected = Some(node);
+                self.focus = Focus::Tree;
+            }
+        }
+    }
+
+    /// Scrolls lists so their selection stays in view.
+    fn keep_visible(&mut self) {
+        let layout = self.layout();
+        let n = self.issue_ids().len();
+        self.list_selected = self.list_selected.min(n.saturating_sub(1));
+        if let Some(r) = layout.issues {
+            let h = (r.height as usize).saturating_sub(2).max(1);
+            if self.list_selected < self.list_scroll {
+                self.list_scroll = self.list_selected;
+            } else if self.list_selected >= self.list_scroll + h {
+                self.list_scroll = self.list_selected + 1 - h;
+            }
+        }
+        if let Some(doc) = self.doc.as_mut() {
+            doc.tree.fix(&doc.issue);
+            if let Some(r) = layout.tree {
+                doc.tree
+                    .keep_visible(&doc.issue, (r.height as usize).saturating_sub(2));
+            }
+            if let Some(a) = doc.article.as_mut() {
+                let n = doc.issue.sections[a.pos.0].articles[a.pos.1]
+                    .paragraphs
+                    .len();
+                a.scroll = a.scroll.min(n.saturating_sub(1));
+            }
+        }
+    }
+}

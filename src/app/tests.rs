@@ -1,0 +1,551 @@
+//! `update` for every command, driven the way a clerk drives it: keys.
+
+use super::*;
+use crate::store::Library;
+use crossterm::event::{KeyModifiers, MouseEvent};
+use std::fs;
+use tempfile::TempDir;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 11, 30).unwrap()
+}
+
+/// An app on a fresh library (holding the sample issue), at 120×40.
+fn app() -> (TempDir, App) {
+    let dir = TempDir::new().unwrap();
+    let lib = Library::open(&dir.path().join("lib")).unwrap();
+    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
+    app.handle_event(&Event::Resize(120, 40));
+    (dir, app)
+}
+
+fn key(app: &mut App, spec: &str) {
+    let k: Key = spec.parse().unwrap();
+    app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
+}
+
+fn keys(app: &mut App, specs: &[&str]) {
+    for s in specs {
+        key(app, s);
+    }
+}
+
+fn typ(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle_event(&Event::Key(KeyEvent::new(
+            KeyCode::Char(c),
+            KeyModifiers::NONE,
+        )));
+    }
+}
+
+fn doc(app: &App) -> &Doc {
+    app.doc.as_ref().expect("an issue is open")
+}
+
+fn sample_id() -> IssueId {
+    "2023-025".parse().unwrap()
+}
+
+fn file(dir: &TempDir, id: &str) -> std::path::PathBuf {
+    dir.path().join(format!("lib/issues/{id}.ron"))
+}
+
+#[test]
+fn enter_opens_the_selected_issue_and_article() {
+    let (_d, mut app) = app();
+    assert_eq!(app.focus, Focus::Issues);
+    key(&mut app, "Enter");
+    assert_eq!(doc(&app).id, sample_id());
+    assert_eq!(app.focus, Focus::Tree);
+    assert_eq!(doc(&app).tree.selected, Some(Node::Section(0)));
+    keys(&mut app, &["Down", "Enter"]);
+    assert_eq!(app.focus, Focus::Editor);
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 0));
+    key(&mut app, "Esc");
+    assert_eq!(app.focus, Focus::Tree);
+    key(&mut app, "Esc");
+    assert_eq!(app.focus, Focus::Issues);
+}
+
+#[test]
+fn tab_cycles_through_the_panes_that_have_content() {
+    let (_d, mut app) = app();
+    key(&mut app, "Tab");
+    assert_eq!(app.focus, Focus::Issues, "nothing open: only the list");
+    key(&mut app, "Enter");
+    key(&mut app, "Tab");
+    assert_eq!(app.focus, Focus::Issues, "no article: list and tree");
+    keys(&mut app, &["Tab", "Down", "Enter"]);
+    assert_eq!(app.focus, Focus::Editor);
+    key(&mut app, "Tab");
+    assert_eq!(app.focus, Focus::Issues);
+    key(&mut app, "Shift+Tab");
+    assert_eq!(app.focus, Focus::Editor);
+}
+
+#[test]
+fn tree_navigation_folding_and_paging() {
+    let (_d, mut app) = app();
+    key(&mut app, "Enter");
+    key(&mut app, "End");
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(2, 3)));
+    key(&mut app, "Left");
+    assert_eq!(doc(&app).tree.selected, Some(Node::Section(2)));
+    key(&mut app, "Left");
+    assert!(doc(&app).tree.is_collapsed(2));
+    assert_eq!(doc(&app).tree.rows(&doc(&app).issue).len(), 3 + 3);
+    key(&mut app, "Right");
+    assert!(!doc(&app).tree.is_collapsed(2));
+    key(&mut app, "Home");
+    assert_eq!(doc(&app).tree.selected, Some(Node::Section(0)));
+    key(&mut app, "PageDown");
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(2, 3)));
+    key(&mut app, "Up");
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(2, 2)));
+    // Enter on a section folds and unfolds it.
+    key(&mut app, "Home");
+    key(&mut app, "Enter");
+    assert!(doc(&app).tree.is_collapsed(0));
+}
+
+#[test]
+fn issue_list_navigation() {
+    let (_d, mut app) = app();
+    app.run(Command::NewIssue);
+    app.run(Command::Back);
+    app.run(Command::Back);
+    assert_eq!(app.issue_ids().len(), 2);
+    assert_eq!(app.focus, Focus::Issues);
+    keys(&mut app, &["Home"]);
+    assert_eq!(app.list_selected, 0);
+    keys(&mut app, &["Down", "Down", "Down"]);
+    assert_eq!(app.list_selected, 1);
+    key(&mut app, "Up");
+    assert_eq!(app.list_selected, 0);
+}
+
+#[test]
+fn save_writes_the_file_and_clears_the_unsaved_mark() {
+    let (dir, mut app) = app();
+    key(&mut app, "Enter");
+    key(&mut app, "F9"); // on a section: nothing to toggle
+    key(&mut app, "Down");
+    key(&mut app, "F9");
+    assert!(app.is_dirty());
+    assert_eq!(
+        doc(&app).issue.sections[0].articles[0].kind,
+        ArticleKind::Brief
+    );
+    let before = fs::read_to_string(file(&dir, "2023-025")).unwrap();
+    key(&mut app, "Ctrl+S");
+    assert!(!app.is_dirty());
+    let after = fs::read_to_string(file(&dir, "2023-025")).unwrap();
+    assert_ne!(before, after);
+    assert!(app.notice.as_ref().unwrap().text.starts_with("已保存"));
+}
+
+#[test]
+fn quitting_with_unsaved_changes_asks_first() {
+    let (dir, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "F9"]);
+    key(&mut app, "Ctrl+Q");
+    assert!(app.running);
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    key(&mut app, "Esc");
+    assert!(app.running && app.overlay.is_none());
+    // Discard: quits, file untouched.
+    let before = fs::read_to_string(file(&dir, "2023-025")).unwrap();
+    keys(&mut app, &["Ctrl+Q", "Right", "Enter"]);
+    assert!(!app.running);
+    assert_eq!(fs::read_to_string(file(&dir, "2023-025")).unwrap(), before);
+
+    // Save: quits after saving.
+    let (dir, mut app) = self::app();
+    keys(&mut app, &["Enter", "Down", "F9", "Ctrl+Q", "S"]);
+    assert!(!app.running);
+    let text = fs::read_to_string(file(&dir, "2023-025")).unwrap();
+    assert_eq!(text.matches("kind: Brief").count(), 5);
+}
+
+#[test]
+fn quitting_without_changes_just_quits() {
+    let (_d, mut app) = app();
+    key(&mut app, "Ctrl+Q");
+    assert!(!app.running);
+}
+
+#[test]
+fn new_issue_carries_the_sections_over_and_opens_it() {
+    let (dir, mut app) = app();
+    key(&mut app, "Ctrl+N");
+    let d = doc(&app);
+    assert_eq!(d.id.to_string(), "2023-026");
+    assert_eq!(d.issue.date, today());
+    assert_eq!(d.issue.sections.len(), 3);
+    assert_eq!(d.issue.article_count(), 0);
+    assert!(file(&dir, "2023-026").is_file());
+    assert_eq!(app.issue_ids()[0].to_string(), "2023-026");
+    assert_eq!(app.list_selected, 0);
+}
+
+#[test]
+fn new_issue_with_unsaved_changes_asks_and_can_save_first() {
+    let (dir, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "F9", "Ctrl+N"]);
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Confirm(Confirm {
+            kind: ConfirmKind::Unsaved(After::NewIssue),
+            ..
+        }))
+    ));
+    key(&mut app, "Enter"); // Save is the default choice
+    assert_eq!(doc(&app).id.to_string(), "2023-026");
+    let text = fs::read_to_string(file(&dir, "2023-025")).unwrap();
+    assert_eq!(text.matches("kind: Brief").count(), 5);
+}
+
+#[test]
+fn duplicate_copies_the_articles_under_the_next_number() {
+    let (dir, mut app) = app();
+    key(&mut app, "Ctrl+D");
+    let copy: IssueId = "2023-026".parse().unwrap();
+    let issue = app.lib.get(&copy).unwrap();
+    assert_eq!(issue.article_count(), 7);
+    assert_eq!(issue.date, today());
+    assert_eq!(issue.status, crate::model::Status::Draft);
+    assert!(file(&dir, "2023-026").is_file());
+}
+
+#[test]
+fn delete_issue_moves_it_to_the_trash_after_confirmation() {
+    let (dir, mut app) = app();
+    keys(&mut app, &["Delete", "Enter"]); // default choice is Cancel
+    assert_eq!(app.issue_ids().len(), 1);
+    keys(&mut app, &["Delete", "Left", "Enter"]);
+    assert!(app.issue_ids().is_empty());
+    assert!(!file(&dir, "2023-025").exists());
+    let trash: Vec<_> = fs::read_dir(dir.path().join("lib/trash"))
+        .unwrap()
+        .collect();
+    assert_eq!(trash.len(), 1);
+}
+
+#[test]
+fn sections_are_added_renamed_and_deleted_through_forms() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "F7"]);
+    typ(&mut app, "【基层来风】");
+    key(&mut app, "Enter");
+    assert_eq!(doc(&app).issue.sections[1].title, "基层来风");
+    assert_eq!(doc(&app).tree.selected, Some(Node::Section(1)));
+    key(&mut app, "F2");
+    keys(&mut app, &["Ctrl+U"]);
+    typ(&mut app, "各地动态");
+    key(&mut app, "Enter");
+    assert_eq!(doc(&app).issue.sections[1].title, "各地动态");
+    // An empty name is refused with a message, and the form stays.
+    key(&mut app, "F2");
+    key(&mut app, "Ctrl+U");
+    key(&mut app, "Enter");
+    match &app.overlay {
+        Some(Overlay::Form(f)) => assert!(f.error.as_ref().unwrap().contains("栏目名称")),
+        other => panic!("{other:?}"),
+    }
+    key(&mut app, "Esc");
+    keys(&mut app, &["Delete", "D"]);
+    assert_eq!(doc(&app).issue.sections.len(), 3);
+    // Back to what is on disk: nothing to save.
+    assert!(!app.is_dirty());
+}
+
+#[test]
+fn a_new_article_opens_in_the_editor() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Insert"]);
+    typ(&mut app, "第一行标题");
+    key(&mut app, "Down");
+    typ(&mut app, "第二行标题");
+    keys(&mut app, &["Down", "Down", "Space", "Down"]);
+    typ(&mut app, "扶沟县文明办");
+    key(&mut app, "Enter");
+    let art = &doc(&app).issue.sections[0].articles[1];
+    assert_eq!(art.title, ["第一行标题", "第二行标题"]);
+    assert_eq!(art.kind, ArticleKind::Brief);
+    assert_eq!(art.source.as_deref(), Some("扶沟县文明办"));
+    assert_eq!(app.focus, Focus::Editor);
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 1));
+}
+
+#[test]
+fn an_article_without_a_section_is_refused_with_a_hint() {
+    let (_d, mut app) = app();
+    key(&mut app, "Enter");
+    for _ in 0..3 {
+        keys(&mut app, &["Home", "Delete", "D"]);
+    }
+    assert!(doc(&app).issue.sections.is_empty());
+    key(&mut app, "Insert");
+    assert!(app.overlay.is_none());
+    assert!(app.notice.as_ref().unwrap().text.contains("F7"));
+}
+
+#[test]
+fn moving_articles_keeps_the_open_one_open() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Down", "Down", "Enter"]);
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (1, 0));
+    // From the editor, Alt+Up moves the open article into the previous section.
+    key(&mut app, "Alt+Up");
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 1));
+    assert_eq!(
+        doc(&app).issue.sections[0].articles[1].title[0],
+        "市委统战部实施四项举措"
+    );
+    key(&mut app, "Alt+Down");
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (1, 0));
+    // Moving a section carries the open article with it.
+    keys(&mut app, &["Esc", "Home", "Alt+Down"]);
+    assert_eq!(doc(&app).issue.sections[1].title, "工作动态");
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 0));
+    assert_eq!(
+        doc(&app).issue.sections[0].articles[0].title[0],
+        "市委统战部实施四项举措"
+    );
+}
+
+#[test]
+fn deleting_the_open_article_closes_the_editor() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter", "Esc", "Delete", "D"]);
+    assert!(doc(&app).article.is_none());
+    assert_eq!(doc(&app).issue.sections[0].articles.len(), 0);
+    assert_eq!(app.focus, Focus::Tree);
+}
+
+#[test]
+fn the_properties_form_renumbers_and_saving_renames_the_file() {
+    let (dir, mut app) = app();
+    keys(&mut app, &["Enter", "F4", "Down", "Ctrl+U"]);
+    typ(&mut app, "30");
+    key(&mut app, "Enter");
+    assert_eq!(doc(&app).issue.number, 30);
+    key(&mut app, "Ctrl+S");
+    assert_eq!(doc(&app).id.to_string(), "2023-030");
+    assert!(file(&dir, "2023-030").is_file());
+    assert!(!file(&dir, "2023-025").exists());
+}
+
+#[test]
+fn the_properties_form_refuses_a_number_that_is_taken() {
+    let (_d, mut app) = app();
+    key(&mut app, "Ctrl+D"); // 2023-026 exists now
+    keys(&mut app, &["Enter", "F4", "Down", "Ctrl+U"]);
+    // The list's first row is the copy (newest first): rename it to 25.
+    typ(&mut app, "25");
+    key(&mut app, "Enter");
+    match &app.overlay {
+        Some(Overlay::Form(f)) => assert!(f.error.as_ref().unwrap().contains("2023-025")),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn zoom_needs_an_open_article() {
+    let (_d, mut app) = app();
+    key(&mut app, "Enter");
+    key(&mut app, "F11");
+    assert!(!app.zoom);
+    keys(&mut app, &["Down", "Enter", "F11"]);
+    assert!(app.zoom);
+    assert_eq!(app.layout().editor.unwrap().width, 120);
+    key(&mut app, "Esc");
+    assert!(!app.zoom);
+}
+
+#[test]
+fn help_palette_and_language() {
+    let (_d, mut app) = app();
+    key(&mut app, "F1");
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    key(&mut app, "Down");
+    assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 1 })));
+    key(&mut app, "Esc");
+    assert!(app.overlay.is_none());
+    key(&mut app, "Ctrl+G");
+    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    key(&mut app, "q");
+    key(&mut app, "Ctrl+P");
+    typ(&mut app, "新建一期");
+    key(&mut app, "Enter");
+    assert_eq!(doc(&app).id.to_string(), "2023-026");
+    key(&mut app, "Ctrl+L");
+    assert_eq!(app.lang, Lang::En);
+    app.run(Command::SwitchLanguage);
+    assert_eq!(app.lang, Lang::Zh);
+}
+
+#[test]
+fn pasting_into_a_form_flattens_lines() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "F7"]);
+    app.handle_event(&Event::Paste("基层\r\n来风".into()));
+    key(&mut app, "Enter");
+    assert_eq!(doc(&app).issue.sections[1].title, "基层  来风");
+}
+
+#[test]
+fn a_tiny_window_is_flagged_and_recovers() {
+    let (_d, mut app) = app();
+    app.handle_event(&Event::Resize(30, 5));
+    assert!(app.layout().too_small);
+    key(&mut app, "Enter"); // still works underneath
+    app.handle_event(&Event::Resize(80, 24));
+    assert!(!app.layout().too_small);
+    assert!(app.doc.is_some());
+}
+
+#[test]
+fn mouse_clicks_focus_and_select() {
+    let (_d, mut app) = app();
+    key(&mut app, "Enter");
+    let layout = app.layout();
+    let tree = layout.tree.unwrap();
+    let click = |col, row| {
+        Event::Mouse(MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: col,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    // Third row of the tree (below the border): the first article.
+    app.handle_event(&click(tree.x + 2, tree.y + 2));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(0, 0)));
+    // Clicking it again opens it.
+    app.handle_event(&click(tree.x + 2, tree.y + 2));
+    assert_eq!(app.focus, Focus::Editor);
+    // A click on the list's empty area focuses it.
+    let list = layout.issues.unwrap();
+    app.handle_event(&click(list.x + 2, list.y + 5));
+    assert_eq!(app.focus, Focus::Issues);
+}
+
+#[test]
+fn broken_files_are_announced_at_start() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("lib");
+    Library::open(&root).unwrap();
+    fs::write(root.join("issues/2024-001.ron"), "(garbage").unwrap();
+    let app = App::new(
+        Library::open(&root).unwrap(),
+        Lang::Zh,
+        Keymap::default(),
+        today(),
+    );
+    let n = app.notice.unwrap();
+    assert!(n.error);
+    assert!(n.text.contains("2024-001.ron:1:"), "{}", n.text);
+}
+
+mod random_keys {
+    use super::*;
+    use proptest::prelude::*;
+
+    const KEYS: &[&str] = &[
+        "Up",
+        "Down",
+        "Left",
+        "Right",
+        "Home",
+        "End",
+        "PageUp",
+        "PageDown",
+        "Enter",
+        "Esc",
+        "Tab",
+        "Shift+Tab",
+        "Insert",
+        "Delete",
+        "F1",
+        "F2",
+        "F4",
+        "F7",
+        "F8",
+        "F9",
+        "F11",
+        "Ctrl+P",
+        "Ctrl+G",
+        "Ctrl+L",
+        "Alt+Up",
+        "Alt+Down",
+        "Ctrl+U",
+        "Space",
+        "Backspace",
+        "a",
+        "字",
+        "D",
+        "C",
+        "Ctrl+Q",
+        "Ctrl+S",
+        "Ctrl+N",
+        "Ctrl+D",
+    ];
+
+    fn snapshot(dir: &TempDir) -> Vec<(String, String)> {
+        let mut files: Vec<_> = fs::read_dir(dir.path().join("lib/issues"))
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    fs::read_to_string(e.path()).unwrap(),
+                )
+            })
+            .collect();
+        files.sort();
+        files
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// No key sequence panics, and files change only when a command
+        /// that writes (save, new, duplicate, delete) actually ran.
+        #[test]
+        fn random_keys_never_panic_nor_write_unasked(
+            seq in proptest::collection::vec((0..KEYS.len(), 20u16..140, 4u16..50), 1..120)
+        ) {
+            let (dir, mut app) = app();
+            let before = snapshot(&dir);
+            let mut wrote = false;
+            for (k, w, h) in seq {
+                if k % 17 == 0 {
+                    app.handle_event(&Event::Resize(w, h));
+                }
+                let ids_before = app.issue_ids();
+                let saved_before = app.doc.as_ref().map(|d| d.saved.clone());
+                key(&mut app, KEYS[k]);
+                let saved_after = app.doc.as_ref().map(|d| d.saved.clone());
+                if app.issue_ids() != ids_before
+                    || (saved_before.is_some() && saved_after.is_some() && saved_before != saved_after)
+                {
+                    wrote = true;
+                }
+                if !app.running {
+                    break;
+                }
+                // Rendering any reachable state works at any size.
+                let backend = ratatui::backend::TestBackend::new(w.max(1), h.max(1));
+                let mut term = ratatui::Terminal::new(backend).unwrap();
+                term.draw(|f| crate::ui::render(&app, &crate::ui::theme::Theme::color(), f)).unwrap();
+            }
+            if !wrote {
+                let after = snapshot(&dir);
+                prop_assert!(after == before, "files changed without a save: {:?}",
+                    after.iter().map(|(n, t)| (n, t.len())).collect::<Vec<_>>());
+            }
+        }
+    }
+}

@@ -1,0 +1,355 @@
+//! The section tree: sections with their articles, and the structural edits
+//! on an issue (add, delete, move) that the tree pane offers.
+
+use crate::model::{Article, Issue, Section};
+
+/// A row of the tree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Node {
+    Section(usize),
+    Article(usize, usize),
+}
+
+impl Node {
+    pub fn section(self) -> usize {
+        match self {
+            Node::Section(s) | Node::Article(s, _) => s,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TreeState {
+    pub selected: Option<Node>,
+    /// Per section: folded away?
+    pub collapsed: Vec<bool>,
+    /// First visible row.
+    pub scroll: usize,
+}
+
+impl TreeState {
+    pub fn new(issue: &Issue) -> Self {
+        TreeState {
+            selected: first_node(issue),
+            collapsed: vec![false; issue.sections.len()],
+            scroll: 0,
+        }
+    }
+
+    pub fn is_collapsed(&self, s: usize) -> bool {
+        self.collapsed.get(s).copied().unwrap_or(false)
+    }
+
+    /// The visible rows in order.
+    pub fn rows(&self, issue: &Issue) -> Vec<Node> {
+        let mut rows = Vec::new();
+        for (s, sec) in issue.sections.iter().enumerate() {
+            rows.push(Node::Section(s));
+            if !self.is_collapsed(s) {
+                rows.extend((0..sec.articles.len()).map(|a| Node::Article(s, a)));
+            }
+        }
+        rows
+    }
+
+    /// Keeps the selection on an existing, visible row.
+    pub fn fix(&mut self, issue: &Issue) {
+        self.collapsed.resize(issue.sections.len(), false);
+        self.selected = match self.selected {
+            _ if issue.sections.is_empty() => None,
+            None => first_node(issue),
+            Some(Node::Section(s)) => Some(Node::Section(s.min(issue.sections.len() - 1))),
+            Some(Node::Article(s, a)) => {
+                let s = s.min(issue.sections.len() - 1);
+                let n = issue.sections[s].articles.len();
+                if n == 0 || self.is_collapsed(s) {
+                    Some(Node::Section(s))
+                } else {
+                    Some(Node::Article(s, a.min(n - 1)))
+                }
+            }
+        };
+    }
+
+    /// Moves the selection `delta` rows (clamped).
+    pub fn step(&mut self, issue: &Issue, delta: isize) {
+        let rows = self.rows(issue);
+        if rows.is_empty() {
+            return;
+        }
+        let cur = self
+            .selected
+            .and_then(|n| rows.iter().position(|r| *r == n))
+            .unwrap_or(0);
+        let next = (cur as isize + delta).clamp(0, rows.len() as isize - 1) as usize;
+        self.selected = Some(rows[next]);
+    }
+
+    pub fn select_edge(&mut self, issue: &Issue, last: bool) {
+        let rows = self.rows(issue);
+        self.selected = if last { rows.last() } else { rows.first() }.copied();
+    }
+
+    /// Scrolls so the selected row is within `height` visible rows.
+    pub fn keep_visible(&mut self, issue: &Issue, height: usize) {
+        let rows = self.rows(issue);
+        let Some(pos) = self
+            .selected
+            .and_then(|n| rows.iter().position(|r| *r == n))
+        else {
+            self.scroll = 0;
+            return;
+        };
+        let height = height.max(1);
+        if pos < self.scroll {
+            self.scroll = pos;
+        } else if pos >= self.scroll + height {
+            self.scroll = pos + 1 - height;
+        }
+        self.scroll = self.scroll.min(rows.len().saturating_sub(height));
+    }
+}
+
+fn first_node(issue: &Issue) -> Option<Node> {
+    (!issue.sections.is_empty()).then_some(Node::Section(0))
+}
+
+/// What a structural edit did, so positions held elsewhere (the article open
+/// in the editor, the fold state) can follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    SwapSections(usize, usize),
+    /// The article at `from` was removed and inserted at `to` (indices as
+    /// they are after removal).
+    MoveArticle {
+        from: (usize, usize),
+        to: (usize, usize),
+    },
+    InsertSection(usize),
+    RemoveSection(usize),
+    InsertArticle(usize, usize),
+    RemoveArticle(usize, usize),
+}
+
+/// Where the article at `pos` is after `change`; `None` if it was removed.
+pub fn follow(pos: (usize, usize), change: Change) -> Option<(usize, usize)> {
+    let (s, a) = pos;
+    Some(match change {
+        Change::SwapSections(i, j) if s == i => (j, a),
+        Change::SwapSections(i, j) if s == j => (i, a),
+        Change::SwapSections(..) => pos,
+        Change::MoveArticle { from, to } => {
+            if pos == from {
+                return Some(to);
+            }
+            let mut a = a;
+            if s == from.0 && a > from.1 {
+                a -= 1;
+            }
+            if s == to.0 && a >= to.1 {
+                a += 1;
+            }
+            (s, a)
+        }
+        Change::InsertSection(i) if s >= i => (s + 1, a),
+        Change::InsertSection(_) => pos,
+        Change::RemoveSection(i) if s == i => return None,
+        Change::RemoveSection(i) if s > i => (s - 1, a),
+        Change::RemoveSection(_) => pos,
+        Change::InsertArticle(i, j) if s == i && a >= j => (s, a + 1),
+        Change::InsertArticle(..) => pos,
+        Change::RemoveArticle(i, j) if s == i && a == j => return None,
+        Change::RemoveArticle(i, j) if s == i && a > j => (s, a - 1),
+        Change::RemoveArticle(..) => pos,
+    })
+}
+
+/// Moves a section or article one place up. An article at the top of its
+/// section moves to the end of the previous section.
+pub fn move_up(issue: &mut Issue, node: Node) -> Option<(Node, Change)> {
+    match node {
+        Node::Section(s) if s > 0 => {
+            issue.sections.swap(s, s - 1);
+            Some((Node::Section(s - 1), Change::SwapSections(s, s - 1)))
+        }
+        Node::Article(s, a) if a > 0 => {
+            issue.sections[s].articles.swap(a, a - 1);
+            Some((
+                Node::Article(s, a - 1),
+                Change::MoveArticle {
+                    from: (s, a),
+                    to: (s, a - 1),
+                },
+            ))
+        }
+        Node::Article(s, 0) if s > 0 => {
+            let art = issue.sections[s].articles.remove(0);
+            let to = (s - 1, issue.sections[s - 1].articles.len());
+            issue.sections[s - 1].articles.push(art);
+            Some((
+                Node::Article(to.0, to.1),
+                Change::MoveArticle { from: (s, 0), to },
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Moves a section or article one place down; an article at the bottom of
+/// its section moves to the start of the next section.
+pub fn move_down(issue: &mut Issue, node: Node) -> Option<(Node, Change)> {
+    let n_sec = issue.sections.len();
+    match node {
+        Node::Section(s) if s + 1 < n_sec => {
+            issue.sections.swap(s, s + 1);
+            Some((Node::Section(s + 1), Change::SwapSections(s, s + 1)))
+        }
+        Node::Article(s, a) if a + 1 < issue.sections[s].articles.len() => {
+            issue.sections[s].articles.swap(a, a + 1);
+            Some((
+                Node::Article(s, a + 1),
+                Change::MoveArticle {
+                    from: (s, a),
+                    to: (s, a + 1),
+                },
+            ))
+        }
+        Node::Article(s, a) if s + 1 < n_sec => {
+            let art = issue.sections[s].articles.remove(a);
+            issue.sections[s + 1].articles.insert(0, art);
+            Some((
+                Node::Article(s + 1, 0),
+                Change::MoveArticle {
+                    from: (s, a),
+                    to: (s + 1, 0),
+                },
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// Adds a section after the selected one (or at the end).
+pub fn add_section(issue: &mut Issue, at: Option<Node>, title: &str) -> (Node, Change) {
+    let i = at.map_or(issue.sections.len(), |n| n.section() + 1);
+    issue.sections.insert(i, Section::new(title));
+    (Node::Section(i), Change::InsertSection(i))
+}
+
+/// Adds an article after the selected article, or at the end of the
+/// selected section. Returns `None` when there is no section to hold it.
+pub fn add_article(
+    issue: &mut Issue,
+    at: Option<Node>,
+    article: Article,
+) -> Option<(Node, Change)> {
+    let (s, a) = match at? {
+        Node::Section(s) => (s, issue.sections[s].articles.len()),
+        Node::Article(s, a) => (s, a + 1),
+    };
+    issue.sections[s].articles.insert(a, article);
+    Some((Node::Article(s, a), Change::InsertArticle(s, a)))
+}
+
+pub fn remove(issue: &mut Issue, node: Node) -> Change {
+    match node {
+        Node::Section(s) => {
+            issue.sections.remove(s);
+            Change::RemoveSection(s)
+        }
+        Node::Article(s, a) => {
+            issue.sections[s].articles.remove(a);
+            Change::RemoveArticle(s, a)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::codec::decode_issue;
+
+    fn sample() -> Issue {
+        decode_issue(crate::store::SAMPLE_ISSUE).unwrap()
+    }
+
+    fn titles(issue: &Issue) -> Vec<Vec<String>> {
+        issue
+            .sections
+            .iter()
+            .map(|s| s.articles.iter().map(|a| a.title_text()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn rows_follow_folding() {
+        let issue = sample();
+        let mut t = TreeState::new(&issue);
+        assert_eq!(t.rows(&issue).len(), 3 + 7);
+        t.collapsed[2] = true;
+        assert_eq!(t.rows(&issue).len(), 3 + 3);
+        t.selected = Some(Node::Article(2, 3));
+        t.fix(&issue);
+        assert_eq!(t.selected, Some(Node::Section(2)));
+    }
+
+    #[test]
+    fn articles_move_across_section_boundaries_and_back() {
+        let mut issue = sample();
+        let before = titles(&issue);
+        // The first article of 经验交流 moves up into 工作动态, at its end.
+        let (node, change) = move_up(&mut issue, Node::Article(1, 0)).unwrap();
+        assert_eq!(node, Node::Article(0, 1));
+        assert_eq!(issue.sections[0].articles.len(), 2);
+        assert_eq!(follow((1, 0), change), Some((0, 1)));
+        assert_eq!(follow((1, 1), change), Some((1, 0)));
+        let (node, _) = move_down(&mut issue, node).unwrap();
+        assert_eq!(node, Node::Article(1, 0));
+        assert_eq!(titles(&issue), before);
+        // Nothing moves above the first section or below the last article.
+        assert!(move_up(&mut issue, Node::Article(0, 0)).is_none());
+        assert!(move_up(&mut issue, Node::Section(0)).is_none());
+        assert!(move_down(&mut issue, Node::Article(2, 3)).is_none());
+    }
+
+    #[test]
+    fn swapping_sections_carries_their_articles() {
+        let mut issue = sample();
+        let (node, change) = move_down(&mut issue, Node::Section(0)).unwrap();
+        assert_eq!(node, Node::Section(1));
+        assert_eq!(issue.sections[1].title, "工作动态");
+        assert_eq!(follow((0, 0), change), Some((1, 0)));
+        assert_eq!(follow((1, 1), change), Some((0, 1)));
+        assert_eq!(follow((2, 0), change), Some((2, 0)));
+    }
+
+    #[test]
+    fn adding_and_removing_keep_positions_in_step() {
+        let mut issue = sample();
+        let (node, change) = add_section(&mut issue, Some(Node::Article(0, 0)), "基层来风");
+        assert_eq!(node, Node::Section(1));
+        assert_eq!(issue.sections[1].title, "基层来风");
+        assert_eq!(follow((1, 1), change), Some((2, 1)));
+        let (node, change) =
+            add_article(&mut issue, Some(Node::Section(1)), Article::new("新文章")).unwrap();
+        assert_eq!(node, Node::Article(1, 0));
+        assert_eq!(follow((1, 0), change), Some((1, 1)));
+        let change = remove(&mut issue, Node::Article(2, 0));
+        assert_eq!(follow((2, 0), change), None);
+        assert_eq!(follow((2, 1), change), Some((2, 0)));
+        let change = remove(&mut issue, Node::Section(0));
+        assert_eq!(follow((0, 0), change), None);
+        assert_eq!(follow((2, 3), change), Some((1, 3)));
+        assert!(
+            add_article(
+                &mut Issue {
+                    sections: vec![],
+                    ..issue.clone()
+                },
+                None,
+                Article::new("x")
+            )
+            .is_none()
+        );
+    }
+}

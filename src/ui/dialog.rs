@@ -1,0 +1,68 @@
+//! Confirmation dialogs: unsaved changes, deleting.
+
+use super::popup;
+use super::theme::Theme;
+use crate::app::tree::Node;
+use crate::app::{App, Confirm, ConfirmKind};
+use crate::i18n::Msg;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
+    let lang = app.lang;
+    let doc = app.doc.as_ref();
+    let text = match c.kind {
+        ConfirmKind::Unsaved(_) => {
+            let id = doc.map(|d| d.id.to_string()).unwrap_or_default();
+            lang.fmt(Msg::ConfirmUnsaved, &[&id])
+        }
+        ConfirmKind::DeleteIssue(id) => lang.fmt(Msg::ConfirmDeleteIssue, &[&id]),
+        ConfirmKind::DeleteNode(Node::Section(s)) => {
+            let sec = doc.and_then(|d| d.issue.sections.get(s));
+            let title = sec.map(|s| s.title.clone()).unwrap_or_default();
+            let n = sec.map_or(0, |s| s.articles.len());
+            lang.fmt(Msg::ConfirmDeleteSection, &[&title, &n])
+        }
+        ConfirmKind::DeleteNode(Node::Article(s, a)) => {
+            let title = doc
+                .and_then(|d| d.issue.sections.get(s))
+                .and_then(|sec| sec.articles.get(a))
+                .map(|a| a.title_text())
+                .unwrap_or_default();
+            lang.fmt(Msg::ConfirmDeleteArticle, &[&title])
+        }
+    };
+    let area = popup(frame, 56, 8);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(lang.t(Msg::ConfirmTitle), theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+    let mut spans = Vec::new();
+    for (i, m) in c.choices().iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("   "));
+        }
+        let label = format!(" {} ", lang.t(*m));
+        spans.push(if i == c.choice {
+            Span::styled(label, theme.button_focus)
+        } else {
+            Span::raw(label)
+        });
+    }
+    if inner.height > 0 {
+        let y = inner.y + inner.height - 1;
+        frame.render_widget(
+            Paragraph::new(Line::from(spans)).alignment(Alignment::Center),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+    }
+}

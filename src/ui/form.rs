@@ -1,0 +1,106 @@
+//! Form overlays: issue properties, article properties, section names.
+
+use super::theme::Theme;
+use super::{fit, popup, set_cursor, width};
+use crate::app::App;
+use crate::app::form::Form;
+use crate::i18n::Msg;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
+    let lang = app.lang;
+    let rows = form.fields.len() as u16 + 4;
+    let area = popup(frame, 70, rows + 2);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(lang.t(form.title()), theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let label_w = form
+        .fields
+        .iter()
+        .map(|f| width(lang.t(f.label)))
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let value_w = (inner.width as usize).saturating_sub(label_w + 1);
+    // Keep the focused field visible when the popup is short.
+    let visible = inner.height.saturating_sub(3) as usize;
+    let skip = (form.focus + 1).saturating_sub(visible.max(1));
+    for (row, (i, field)) in form
+        .fields
+        .iter()
+        .enumerate()
+        .skip(skip)
+        .take(visible)
+        .enumerate()
+    {
+        let y = inner.y + row as u16;
+        let label = lang.t(field.label);
+        let pad = label_w.saturating_sub(width(label) + 1);
+        let focused = i == form.focus;
+        let value = field.display(lang);
+        // Scroll long values so the caret stays in view.
+        let caret = if field.is_textual() {
+            field.input.caret_column()
+        } else {
+            0
+        };
+        let shift = caret.saturating_sub(value_w.saturating_sub(1));
+        let shown: String = skip_columns(&value, shift);
+        let shown = fit(&shown, value_w);
+        let value_style = if focused {
+            theme.field_focus
+        } else {
+            ratatui::style::Style::new()
+        };
+        let fill = value_w.saturating_sub(width(&shown));
+        let line = Line::from(vec![
+            Span::raw(" ".repeat(pad)),
+            Span::styled(label, if focused { theme.key } else { theme.heading }),
+            Span::raw(" "),
+            Span::styled(shown + &" ".repeat(fill), value_style),
+        ]);
+        frame.render_widget(
+            Paragraph::new(line),
+            Rect {
+                y,
+                height: 1,
+                ..inner
+            },
+        );
+        if focused && field.is_textual() {
+            let x = inner.x + (label_w + caret - shift) as u16;
+            set_cursor(frame, inner, x, y);
+        }
+    }
+    let foot_y = inner.y + inner.height.saturating_sub(2);
+    let foot = Rect {
+        y: foot_y,
+        height: 2,
+        ..inner
+    };
+    let text = match &form.error {
+        Some(e) => Line::styled(e.clone(), theme.error),
+        None => Line::styled(lang.t(Msg::FormHint), theme.dim),
+    };
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), foot);
+}
+
+/// `s` without its first `cols` display columns.
+fn skip_columns(s: &str, cols: usize) -> String {
+    let mut used = 0;
+    s.chars()
+        .skip_while(|c| {
+            if used >= cols {
+                return false;
+            }
+            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            true
+        })
+        .collect()
+}

@@ -1,0 +1,57 @@
+//! The help overlay (F1 / Ctrl+G): what the panes are, and every key.
+
+use super::popup;
+use super::theme::Theme;
+use crate::app::App;
+use crate::app::keymap::Context;
+use crate::i18n::Msg;
+use ratatui::Frame;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+/// Keys of the editor itself, listed for the help screen.
+const EDITOR_KEYS: &[(&str, Msg)] = &[];
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, scroll: usize) {
+    let lang = app.lang;
+    let area = popup(frame, 76, 40);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border_focus)
+        .title(Span::styled(lang.t(Msg::HelpTitle), theme.title));
+    let mut lines = vec![Line::from(lang.t(Msg::HelpIntro)), Line::default()];
+    for (ctx, heading) in [
+        (Context::Global, Msg::HelpGlobal),
+        (Context::Issues, Msg::HelpIssues),
+        (Context::Tree, Msg::HelpTree),
+        (Context::Editor, Msg::HelpEditor),
+    ] {
+        lines.push(Line::styled(lang.t(heading), theme.heading));
+        let mut seen = Vec::new();
+        for b in app.keymap.bindings().iter().filter(|b| b.context == ctx) {
+            // A user binding shadows the default for the same key.
+            if seen.contains(&b.key) {
+                continue;
+            }
+            seen.push(b.key);
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {:<14}", b.key.to_string()), theme.key),
+                Span::raw(b.command.label(lang)),
+            ]));
+        }
+        if ctx == Context::Editor {
+            for (key, msg) in EDITOR_KEYS {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {key:<14}"), theme.key),
+                    Span::raw(lang.t(*msg)),
+                ]));
+            }
+        }
+        lines.push(Line::default());
+    }
+    let para = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll.min(u16::MAX as usize) as u16, 0));
+    frame.render_widget(para, area);
+}

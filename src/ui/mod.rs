@@ -1,0 +1,121 @@
+//! Rendering: a pure function of the app state, one module per pane or
+//! overlay. Nothing here changes state.
+
+mod article;
+mod bars;
+mod dialog;
+mod form;
+mod help;
+mod issues;
+mod palette;
+pub mod theme;
+mod tree;
+
+use crate::app::{App, Overlay};
+use crate::i18n::Msg;
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+use theme::Theme;
+use unicode_width::UnicodeWidthChar;
+
+/// Draws the whole screen for `app`.
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    // The same layout `update` uses, for the size actually being drawn.
+    let layout = crate::app::layout::Layout::compute(
+        area.width,
+        area.height,
+        app.focus,
+        app.zoom,
+        app.doc.is_some(),
+    );
+    if layout.too_small {
+        let msg = app.lang.fmt(
+            Msg::TooSmall,
+            &[
+                &crate::app::layout::MIN_WIDTH,
+                &crate::app::layout::MIN_HEIGHT,
+                &area.width,
+                &area.height,
+            ],
+        );
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(theme.error)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    bars::render_title(app, theme, frame, layout.title);
+    bars::render_status(app, theme, frame, layout.status);
+    if let Some(r) = layout.issues {
+        issues::render(app, theme, frame, r);
+    }
+    if let Some(r) = layout.tree {
+        tree::render(app, theme, frame, r);
+    }
+    if let Some(r) = layout.editor {
+        article::render(app, theme, frame, r);
+    }
+    match &app.overlay {
+        Some(Overlay::Help { scroll }) => help::render(app, theme, frame, *scroll),
+        Some(Overlay::Palette(p)) => palette::render(app, theme, frame, p),
+        Some(Overlay::Form(f)) => form::render(app, theme, frame, f),
+        Some(Overlay::Confirm(c)) => dialog::render(app, theme, frame, c),
+        None => {}
+    }
+}
+
+/// `s` cut to at most `width` columns, ending in … when cut.
+pub(crate) fn fit(s: &str, width: usize) -> String {
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Display width of `s`.
+pub(crate) fn width(s: &str) -> usize {
+    unicode_width::UnicodeWidthStr::width(s)
+}
+
+/// A centred popup of at most `w`×`h`, cleared, within the frame.
+pub(crate) fn popup(frame: &mut Frame, w: u16, h: u16) -> Rect {
+    let area = frame.area();
+    let w = w.min(area.width.saturating_sub(2)).max(1);
+    let h = h.min(area.height.saturating_sub(2)).max(1);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    frame.render_widget(Clear, r);
+    r
+}
+
+/// Places the terminal cursor (IMEs put their window there), if inside `area`.
+pub(crate) fn set_cursor(frame: &mut Frame, area: Rect, x: u16, y: u16) {
+    if area.contains(Position::new(x, y)) {
+        frame.set_cursor_position(Position::new(x, y));
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,123 @@
+//! Snapshots of the main screens (Chinese UI) at 80×24 and 120×40.
+
+use crate::app::App;
+use crate::app::keymap::{Key, Keymap};
+use crate::i18n::Lang;
+use crate::store::Library;
+use crate::ui::{render, theme::Theme};
+use chrono::NaiveDate;
+use crossterm::event::{Event, KeyEvent};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+
+fn app(lang: Lang, w: u16, h: u16) -> (TempDir, App) {
+    let dir = TempDir::new().unwrap();
+    let lib = Library::open(&dir.path().join("lib")).unwrap();
+    let today = NaiveDate::from_ymd_opt(2023, 11, 30).unwrap();
+    let mut app = App::new(lib, lang, Keymap::default(), today);
+    app.handle_event(&Event::Resize(w, h));
+    (dir, app)
+}
+
+fn keys(app: &mut App, specs: &[&str]) {
+    for s in specs {
+        let k: Key = s.parse().unwrap();
+        app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
+    }
+}
+
+/// The screen as text, with the cursor position when it is shown.
+fn screen(app: &App) -> String {
+    let mut term = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
+    term.draw(|f| render(app, &Theme::color(), f)).unwrap();
+    let backend = term.backend();
+    let mut out = String::new();
+    if backend.cursor_visible() {
+        let p = backend.cursor_position();
+        out.push_str(&format!("cursor: {},{}\n", p.x, p.y));
+    }
+    let buf = backend.buffer();
+    for y in 0..buf.area.height {
+        let mut line = String::new();
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            line.push_str(sym);
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+macro_rules! shot {
+    ($name:literal, $w:expr, $h:expr, $keys:expr) => {{
+        let (_d, mut app) = app(Lang::Zh, $w, $h);
+        keys(&mut app, $keys);
+        insta::assert_snapshot!($name, screen(&app));
+    }};
+}
+
+#[test]
+fn issue_list_on_start() {
+    shot!("list_80x24", 80, 24, &[]);
+    shot!("list_120x40", 120, 40, &[]);
+}
+
+#[test]
+fn issue_open_with_tree() {
+    shot!("tree_80x24", 80, 24, &["Enter"]);
+    shot!("tree_120x40", 120, 40, &["Enter", "Down", "Down"]);
+}
+
+#[test]
+fn article_open() {
+    shot!(
+        "article_80x24",
+        80,
+        24,
+        &["Enter", "Down", "Down", "Down", "Enter"]
+    );
+    shot!(
+        "article_120x40",
+        120,
+        40,
+        &["Enter", "Down", "Down", "Down", "Enter"]
+    );
+    shot!(
+        "article_zoom_80x24",
+        80,
+        24,
+        &["Enter", "Down", "Enter", "F11"]
+    );
+}
+
+#[test]
+fn overlays() {
+    shot!("help_80x24", 80, 24, &["F1"]);
+    shot!("help_120x40", 120, 40, &["Enter", "F1"]);
+    shot!("form_issue_80x24", 80, 24, &["Enter", "F4"]);
+    shot!(
+        "form_issue_120x40",
+        120,
+        40,
+        &["Enter", "F4", "Down", "Down"]
+    );
+    shot!("form_article_80x24", 80, 24, &["Enter", "Down", "F2"]);
+    shot!("palette_80x24", 80, 24, &["Ctrl+P", "s", "e"]);
+    shot!("confirm_delete_80x24", 80, 24, &["Enter", "Down", "Delete"]);
+}
+
+#[test]
+fn too_small_and_english() {
+    shot!("too_small", 30, 6, &[]);
+    let (_d, mut app) = app(Lang::En, 80, 24);
+    keys(&mut app, &["Enter", "Down", "F9"]);
+    insta::assert_snapshot!("english_unsaved_80x24", screen(&app));
+}

@@ -1,0 +1,103 @@
+//! The section tree pane: 【sections】 with their articles and 字数.
+
+use super::theme::Theme;
+use super::{fit, width};
+use crate::app::tree::Node;
+use crate::app::{App, Focus};
+use crate::i18n::Msg;
+use crate::model::ArticleKind;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
+    let lang = app.lang;
+    let focused = app.focus == Focus::Tree;
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(Span::styled(lang.t(Msg::PaneTree), theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(doc) = &app.doc else { return };
+    let issue = &doc.issue;
+    if issue.sections.is_empty() {
+        frame.render_widget(
+            Paragraph::new(lang.t(Msg::EmptyIssue))
+                .style(theme.dim)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let w = inner.width as usize;
+    let open = doc.article.as_ref().map(|a| a.pos);
+    let rows: Vec<Line> = doc
+        .tree
+        .rows(issue)
+        .into_iter()
+        .skip(doc.tree.scroll)
+        .take(inner.height as usize)
+        .map(|node| {
+            let (label, count, style) = match node {
+                Node::Section(s) => {
+                    let sec = &issue.sections[s];
+                    let fold = if doc.tree.is_collapsed(s) {
+                        "▸"
+                    } else {
+                        "▾"
+                    };
+                    (
+                        format!("{fold}【{}】", sec.title),
+                        sec.char_count(),
+                        theme.section,
+                    )
+                }
+                Node::Article(s, a) => {
+                    let art = &issue.sections[s].articles[a];
+                    let mark = if open == Some((s, a)) { "▸" } else { " " };
+                    let kind = if art.kind == ArticleKind::Brief {
+                        format!("〔{}〕", lang.t(Msg::BriefMark))
+                    } else {
+                        String::new()
+                    };
+                    let title = art.title_text();
+                    let title = if title.is_empty() {
+                        "…".to_string()
+                    } else {
+                        title
+                    };
+                    (
+                        format!(" {mark}{kind}{title}"),
+                        art.char_count(),
+                        ratatui::style::Style::new(),
+                    )
+                }
+            };
+            let count = count.to_string();
+            let room = w.saturating_sub(width(&count) + 1);
+            let label = fit(&label, room);
+            let pad = w.saturating_sub(width(&label) + width(&count));
+            let line = Line::from(vec![
+                Span::styled(label, style),
+                Span::raw(" ".repeat(pad)),
+                Span::styled(count, theme.dim),
+            ]);
+            if doc.tree.selected == Some(node) {
+                line.style(if focused {
+                    theme.selected
+                } else {
+                    theme.selected_unfocused
+                })
+            } else {
+                line
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(rows), inner);
+}
