@@ -1,37 +1,24 @@
 //! The article pane: the open article's title block and text.
 
 use super::theme::Theme;
+use super::{hint, pane};
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let focused = app.focus == Focus::Editor;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
-        .title(Span::styled(lang.t(Msg::PaneEditor), theme.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, theme, area, lang.t(Msg::PaneEditor), focused);
     let Some((doc, view)) = app
         .doc
         .as_ref()
         .and_then(|d| d.article.as_ref().map(|a| (d, a)))
     else {
-        frame.render_widget(
-            Paragraph::new(lang.t(Msg::EmptyEditor))
-                .style(theme.dim)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        hint(frame, theme, inner, lang.t(Msg::EmptyEditor));
         return;
     };
     let article = &doc.issue.sections[view.pos.0].articles[view.pos.1];

@@ -1,6 +1,6 @@
 //! Confirmation dialogs: unsaved changes, deleting.
 
-use super::popup;
+use super::popup_pane;
 use super::theme::Theme;
 use crate::app::tree::Node;
 use crate::app::{App, Confirm, ConfirmKind};
@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
     let lang = app.lang;
@@ -34,13 +34,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
             lang.fmt(Msg::ConfirmDeleteArticle, &[&title])
         }
     };
-    let area = popup(frame, 56, 8);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focus)
-        .title(Span::styled(lang.t(Msg::ConfirmTitle), theme.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = popup_pane(frame, theme, 56, 8, lang.t(Msg::ConfirmTitle));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
     let mut spans = Vec::new();
     for (i, m) in c.choices().iter().enumerate() {

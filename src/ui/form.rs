@@ -1,25 +1,19 @@
 //! Form overlays: issue properties, article properties, section names.
 
 use super::theme::Theme;
-use super::{fit, popup, set_cursor, width};
+use super::{fit, popup_pane, set_cursor, width};
 use crate::app::App;
 use crate::app::form::Form;
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
     let lang = app.lang;
     let rows = form.fields.len() as u16 + 4;
-    let area = popup(frame, 70, rows + 2);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focus)
-        .title(Span::styled(lang.t(form.title()), theme.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = popup_pane(frame, theme, 70, rows + 2, lang.t(form.title()));
     let label_w = form
         .fields
         .iter()

@@ -1,24 +1,20 @@
 //! The help overlay (F1 / Ctrl+G): what the panes are, and every key.
 
-use super::popup;
+use super::popup_pane;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::keymap::Context;
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 /// Keys of the editor itself, listed for the help screen.
 const EDITOR_KEYS: &[(&str, Msg)] = &[];
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, scroll: usize) {
     let lang = app.lang;
-    let area = popup(frame, 76, 40);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focus)
-        .title(Span::styled(lang.t(Msg::HelpTitle), theme.title));
+    let inner = popup_pane(frame, theme, 76, 40, lang.t(Msg::HelpTitle));
     let mut lines = vec![Line::from(lang.t(Msg::HelpIntro)), Line::default()];
     for (ctx, heading) in [
         (Context::Global, Msg::HelpGlobal),
@@ -50,8 +46,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, scroll: usize) {
         lines.push(Line::default());
     }
     let para = Paragraph::new(lines)
-        .block(block)
         .wrap(Wrap { trim: false })
         .scroll((scroll.min(u16::MAX as usize) as u16, 0));
-    frame.render_widget(para, area);
+    frame.render_widget(para, inner);
 }

@@ -2,34 +2,21 @@
 
 use super::theme::Theme;
 use super::{fit, width};
+use super::{hint, pane};
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let focused = app.focus == Focus::Issues;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
-        .title(Span::styled(lang.t(Msg::PaneIssues), theme.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, theme, area, lang.t(Msg::PaneIssues), focused);
     let ids = app.issue_ids();
     if ids.is_empty() {
-        frame.render_widget(
-            Paragraph::new(lang.t(Msg::EmptyLibrary))
-                .style(theme.dim)
-                .wrap(ratatui::widgets::Wrap { trim: true }),
-            inner,
-        );
+        hint(frame, theme, inner, lang.t(Msg::EmptyLibrary));
         return;
     }
     let w = inner.width as usize;

@@ -15,7 +15,8 @@ use crate::app::{App, Overlay};
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::text::Span;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use theme::Theme;
 use unicode_width::UnicodeWidthChar;
 
@@ -66,6 +67,43 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Confirm(c)) => dialog::render(app, theme, frame, c),
         None => {}
     }
+}
+
+/// Draws a pane's frame and returns the area inside it.
+pub(crate) fn pane(
+    frame: &mut Frame,
+    theme: &Theme,
+    area: Rect,
+    title: &str,
+    focused: bool,
+) -> Rect {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme.border_focus
+        } else {
+            theme.border
+        })
+        .title(Span::styled(title.to_string(), theme.title));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}
+
+/// A centred popup with a titled frame; returns the area inside it.
+pub(crate) fn popup_pane(frame: &mut Frame, theme: &Theme, w: u16, h: u16, title: &str) -> Rect {
+    let area = popup(frame, w, h);
+    pane(frame, theme, area, title, true)
+}
+
+/// A dim, wrapped hint shown in an empty pane.
+pub(crate) fn hint(frame: &mut Frame, theme: &Theme, area: Rect, text: &str) {
+    frame.render_widget(
+        Paragraph::new(text.to_string())
+            .style(theme.dim)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
 }
 
 /// `s` cut to at most `width` columns, ending in … when cut.

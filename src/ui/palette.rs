@@ -1,24 +1,18 @@
 //! The command palette overlay.
 
 use super::theme::Theme;
-use super::{fit, popup, set_cursor, width};
+use super::{fit, popup_pane, set_cursor, width};
 use crate::app::App;
 use crate::app::palette::Palette;
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, p: &Palette) {
     let lang = app.lang;
-    let area = popup(frame, 60, 18);
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme.border_focus)
-        .title(Span::styled(lang.t(Msg::PaletteTitle), theme.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = popup_pane(frame, theme, 60, 18, lang.t(Msg::PaletteTitle));
     if inner.height == 0 {
         return;
     }

@@ -2,6 +2,7 @@
 
 use super::theme::Theme;
 use super::{fit, width};
+use super::{hint, pane};
 use crate::app::tree::Node;
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
@@ -9,30 +10,16 @@ use crate::model::ArticleKind;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let focused = app.focus == Focus::Tree;
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(if focused {
-            theme.border_focus
-        } else {
-            theme.border
-        })
-        .title(Span::styled(lang.t(Msg::PaneTree), theme.title));
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
+    let inner = pane(frame, theme, area, lang.t(Msg::PaneTree), focused);
     let Some(doc) = &app.doc else { return };
     let issue = &doc.issue;
     if issue.sections.is_empty() {
-        frame.render_widget(
-            Paragraph::new(lang.t(Msg::EmptyIssue))
-                .style(theme.dim)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        hint(frame, theme, inner, lang.t(Msg::EmptyIssue));
         return;
     }
     let w = inner.width as usize;
