@@ -46,15 +46,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let text = fit(&text, w);
             let pad = w.saturating_sub(width(&text));
             let line = Line::from(text + &" ".repeat(pad));
-            if i == app.list_selected {
-                line.style(if focused {
-                    theme.selected
-                } else {
-                    theme.selected_unfocused
-                })
-            } else {
-                line
-            }
+            theme.row(line, i == app.list_selected, focused)
         })
         .collect();
     frame.render_widget(Paragraph::new(rows), inner);

@@ -2,6 +2,7 @@
 //! `NO_COLOR`) that relies on bold, reverse and underline only.
 
 use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -70,6 +71,15 @@ impl Theme {
             key: bold,
             field_focus: Style::new().add_modifier(Modifier::UNDERLINED),
             button_focus: reversed.add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// A list row, highlighted when selected (less so without focus).
+    pub fn row<'a>(&self, line: Line<'a>, selected: bool, focused: bool) -> Line<'a> {
+        match (selected, focused) {
+            (false, _) => line,
+            (true, true) => line.style(self.selected),
+            (true, false) => line.style(self.selected_unfocused),
         }
     }
 

@@ -75,15 +75,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Span::raw(" ".repeat(pad)),
                 Span::styled(count, theme.dim),
             ]);
-            if doc.tree.selected == Some(node) {
-                line.style(if focused {
-                    theme.selected
-                } else {
-                    theme.selected_unfocused
-                })
-            } else {
-                line
-            }
+            theme.row(line, doc.tree.selected == Some(node), focused)
         })
         .collect();
     frame.render_widget(Paragraph::new(rows), inner);
