@@ -4,10 +4,13 @@
 //! - [`model`]: serde types of issues, sections, articles (no I/O);
 //! - [`i18n`]: the message table (zh-CN and en);
 //! - [`store`]: the RON library on disk;
+//! - [`export`]: Word, HTML, Markdown and plain text, and the print layout;
 //! - [`cli`]: the command line (with `main.rs`).
 
 pub mod i18n;
 pub mod model;
 pub mod store;
+
+pub mod export;
 
 pub mod cli;
