@@ -6,7 +6,10 @@
 //! supports page margin boxes).
 
 use super::labels;
-use super::layout::{body, clean, join_title, printed_sections, run_in_title, staff_text};
+use super::layout::{
+    body, clean, distribution, join_title, printed_sections, run_in_title, source_line, staff_text,
+    title_lines,
+};
 use crate::model::{Article, ArticleKind, FontSize, Issue, PrintSettings};
 use std::fmt::Write;
 
@@ -88,22 +91,12 @@ fn article_html(article: &Article, id: &str, h: &mut String) {
     match article.kind {
         ArticleKind::Feature => {
             let _ = writeln!(h, "<div class=\"article\" id=\"{id}\">");
-            let title: Vec<String> = article
-                .title
-                .iter()
-                .map(|t| escape(&clean(t)))
-                .filter(|t| !t.is_empty())
-                .collect();
+            let title: Vec<String> = title_lines(article).iter().map(|t| escape(t)).collect();
             if !title.is_empty() {
                 let _ = writeln!(h, "<h3>{}</h3>", title.join("<br>"));
             }
-            if let Some(s) = article
-                .source
-                .as_deref()
-                .map(clean)
-                .filter(|s| !s.is_empty())
-            {
-                let _ = writeln!(h, "<p class=\"source\">{}</p>", escape(&labels::source(&s)));
+            if let Some(s) = source_line(article) {
+                let _ = writeln!(h, "<p class=\"source\">{}</p>", escape(&s));
             }
             for p in &paragraphs {
                 let _ = writeln!(h, "<p>{}</p>", escape(p));
@@ -128,12 +121,7 @@ fn article_html(article: &Article, id: &str, h: &mut String) {
 
 fn closing_html(issue: &Issue, h: &mut String) {
     let closing = &issue.closing;
-    let distribution: Vec<(String, String)> = closing
-        .distribution
-        .iter()
-        .map(|d| (labels::distribution(d.kind), clean(&d.recipients)))
-        .filter(|(_, r)| !r.is_empty())
-        .collect();
+    let distribution = distribution(closing);
     let staff = staff_text(closing);
     let copies = closing.copies.map(labels::copies).unwrap_or_default();
     if distribution.is_empty() && staff.is_empty() && copies.is_empty() {

@@ -220,23 +220,13 @@ fn article_lines(article: &Article, at: ArticleRef, lines: &mut Vec<Line>) {
     let paragraphs = body(article);
     match article.kind {
         ArticleKind::Feature => {
-            let title: Vec<String> = article
-                .title
-                .iter()
-                .map(|t| clean(t))
-                .filter(|t| !t.is_empty())
-                .collect();
+            let title = title_lines(article);
             let has_title = !title.is_empty();
             for t in title {
                 lines.push(Line::new(LineKind::Title, t).of(at));
             }
-            if let Some(s) = article
-                .source
-                .as_deref()
-                .map(clean)
-                .filter(|s| !s.is_empty())
-            {
-                lines.push(Line::new(LineKind::Source, labels::source(&s)).of(at));
+            if let Some(s) = source_line(article) {
+                lines.push(Line::new(LineKind::Source, s).of(at));
             }
             if has_title && !paragraphs.is_empty() {
                 lines.push(Line::blank().of(at));
@@ -266,11 +256,8 @@ fn article_lines(article: &Article, at: ArticleRef, lines: &mut Vec<Line>) {
 }
 
 fn closing(closing: &Closing, lines: &mut Vec<Line>) {
-    let distribution: Vec<Line> = closing
-        .distribution
-        .iter()
-        .map(|d| (labels::distribution(d.kind), clean(&d.recipients)))
-        .filter(|(_, r)| !r.is_empty())
+    let distribution: Vec<Line> = distribution(closing)
+        .into_iter()
         .map(|(label, r)| {
             Line::new(
                 LineKind::Distribution {
@@ -299,6 +286,33 @@ fn closing(closing: &Closing, lines: &mut Vec<Line>) {
         lines.push(line);
     }
     lines.push(Line::new(LineKind::ClosingRule { heavy: true }, ""));
+}
+
+/// The 报/送/发 lines that name recipients, as (label, recipients):
+/// `("报：", "省文明办")`.
+pub fn distribution(closing: &Closing) -> Vec<(String, String)> {
+    closing
+        .distribution
+        .iter()
+        .map(|d| (labels::distribution(d.kind), clean(&d.recipients)))
+        .filter(|(_, r)| !r.is_empty())
+        .collect()
+}
+
+/// A feature's title lines as printed (cleaned, empty ones dropped).
+pub fn title_lines(article: &Article) -> Vec<String> {
+    article
+        .title
+        .iter()
+        .map(|t| clean(t))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// A feature's source line, （扶沟县文明办）, if it has one.
+pub fn source_line(article: &Article) -> Option<String> {
+    let s = clean(article.source.as_deref()?);
+    (!s.is_empty()).then(|| labels::source(&s))
 }
 
 /// 编辑：李明　　审核：王芳　　签发：张华 (the roles that are filled in).

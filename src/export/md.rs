@@ -3,7 +3,9 @@
 //! lines, briefs with a bold run-in title, the closing block at the end.
 
 use super::labels;
-use super::layout::{body, clean, join_title, printed_sections, run_in_title, staff_text};
+use super::layout::{
+    body, clean, distribution, join_title, printed_sections, run_in_title, source_line, staff_text,
+};
 use crate::model::{ArticleKind, Issue};
 
 /// The issue as Markdown, ending with a newline.
@@ -57,13 +59,8 @@ fn article_blocks(article: &crate::model::Article, blocks: &mut Vec<String>) {
             if !title.is_empty() {
                 blocks.push(format!("### {}", escape(&title)));
             }
-            if let Some(s) = article
-                .source
-                .as_deref()
-                .map(clean)
-                .filter(|s| !s.is_empty())
-            {
-                blocks.push(escape(&labels::source(&s)));
+            if let Some(s) = source_line(article) {
+                blocks.push(escape(&s));
             }
             blocks.extend(paragraphs.iter().map(|p| escape(p)));
         }
@@ -95,12 +92,9 @@ fn bold_run_in(head: &str) -> String {
 
 fn closing_blocks(issue: &Issue, blocks: &mut Vec<String>) {
     let closing = &issue.closing;
-    let mut lines: Vec<String> = closing
-        .distribution
-        .iter()
-        .map(|d| (d.kind, clean(&d.recipients)))
-        .filter(|(_, r)| !r.is_empty())
-        .map(|(k, r)| escape(&format!("{}{r}", labels::distribution(k))))
+    let mut lines: Vec<String> = distribution(closing)
+        .into_iter()
+        .map(|(label, r)| escape(&(label + &r)))
         .collect();
     let staff: Vec<String> = [staff_text(closing)]
         .into_iter()
