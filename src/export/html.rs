@@ -187,12 +187,12 @@ fn css_string(s: &str) -> String {
 /// limited to Latin code points so Chinese quotation marks stay in the
 /// Chinese font), then the configured Chinese font, then look-alikes.
 fn stack(font: &str, fallbacks: &[&str], generic: &str) -> String {
-    let mut names = vec!["jb-latin".to_string(), css_string(font)];
+    let mut names = vec!["jb-latin".to_string()];
     names.extend(
-        fallbacks
-            .iter()
-            .filter(|f| **f != font)
-            .map(|f| css_string(f)),
+        std::iter::once(font)
+            .chain(fallbacks.iter().copied().filter(|f| *f != font))
+            .filter(|f| !f.trim().is_empty())
+            .map(css_string),
     );
     names.push(generic.to_string());
     names.join(", ")
@@ -274,7 +274,7 @@ body {{ margin: 0; background: #eceae4; color: #111; }}
 .masthead {{ text-align: center; border-bottom: 2px solid var(--rule); padding-bottom: .6rem; margin-bottom: 1.5rem; }}
 .bulletin {{ font-family: {name}; font-weight: normal; color: var(--red);
   font-size: clamp(2rem, 10vw, {name_size}); line-height: 1.3; margin: 0 0 .3em; letter-spacing: .05em; }}
-.number {{ margin: 0; }}
+.number {{ margin: 0; text-align: center; }}
 .issuer-date {{ display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 1em; margin: .3em 0 0; padding: 0 1em; }}
 .contents {{ margin: 0 0 1.5rem; }}
 .contents h2 {{ font-family: {heading}; font-weight: normal; font-size: 1em; text-align: center; margin: 0; }}
@@ -285,8 +285,7 @@ body {{ margin: 0; background: #eceae4; color: #111; }}
 .contents a:hover {{ text-decoration: underline; }}
 h2.section {{ font-family: {heading}; font-weight: normal; font-size: 1em; margin: 1.5em 0 0; }}
 .article {{ margin: 1.2em 0 0; }}
-.brief {{ margin-top: 0; }}
-.section > .article:first-of-type, h2 + .brief {{ margin-top: 1.2em; }}
+.brief + .brief {{ margin-top: 0; }}
 h3 {{ font-family: {title}; font-weight: normal; font-size: clamp(1.35rem, 5vw, {title_size}); line-height: 1.45; text-align: center; margin: 0 0 .6em; }}
 p {{ margin: 0; text-indent: 2em; text-align: justify; }}
 .number, .issuer-date, .contents p, .source, .closing p {{ text-indent: 0; }}
@@ -323,6 +322,7 @@ p {{ margin: 0; text-indent: 2em; text-align: justify; }}
   .source {{ margin: -{line:.3}mm 0 {line:.3}mm; }}
   h2.section {{ margin: {line:.3}mm 0 0; }}
   .article {{ margin: {line:.3}mm 0 0; }}
+  .brief + .brief {{ margin-top: 0; }}
   .contents {{ margin: {line:.3}mm 0; }}
   .closing {{ font-size: {closing_size}; margin-top: {line:.3}mm; border-top-width: 1pt; border-bottom-width: 1pt; break-inside: avoid; }}
   .distribution {{ border-bottom-width: .75pt; }}
