@@ -1,6 +1,7 @@
 //! The command line: argument parsing (help in the user's language) and the
-//! non-interactive commands (`list`, `new`, `check`).
+//! non-interactive commands (`list`, `new`, `check`, `export`).
 
+use crate::export::{self, ExportError, Format};
 use crate::i18n::{Lang, Msg};
 use crate::model::IssueId;
 use crate::store::{Library, default_library_dir};
@@ -26,6 +27,7 @@ pub enum Command {
     List(ListArgs),
     New(NewArgs),
     Check,
+    Export(ExportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -48,6 +50,24 @@ pub struct NewArgs {
     pub date: Option<NaiveDate>,
     #[arg(long)]
     pub supplement: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[arg(value_name = "ID", value_parser = parse_id)]
+    pub id: IssueId,
+    #[arg(short, long, value_name = "docx|html|md|txt", value_parser = parse_format)]
+    pub format: Option<Format>,
+    #[arg(short, long, value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    #[arg(long)]
+    pub force: bool,
+    #[arg(long)]
+    pub no_contents: bool,
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
+    Format::parse(s).ok_or_else(|| detect_lang_from_env().fmt(Msg::BadFormat, &[&s]))
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -129,7 +149,7 @@ pub fn command(lang: Lang) -> clap::Command {
             a.help(t(Msg::CliLibrary)).help_heading(options)
         })
         .mut_arg("lang", |a| a.help(t(Msg::CliLang)).help_heading(options));
-    let subs: [SubcommandHelp; 4] = [
+    let subs: [SubcommandHelp; 5] = [
         ("open", Msg::CliOpen, &[("id", Msg::CliOpenId)]),
         ("list", Msg::CliList, &[("json", Msg::CliListJson)]),
         (
@@ -142,6 +162,17 @@ pub fn command(lang: Lang) -> clap::Command {
             ],
         ),
         ("check", Msg::CliCheck, &[]),
+        (
+            "export",
+            Msg::CliExport,
+            &[
+                ("id", Msg::CliExportId),
+                ("format", Msg::CliExportFormat),
+                ("output", Msg::CliExportOutput),
+                ("force", Msg::CliExportForce),
+                ("no_contents", Msg::CliExportNoContents),
+            ],
+        ),
     ];
     for (name, about, args) in subs {
         cmd = cmd.mut_subcommand(name, |mut c| {
@@ -303,4 +334,47 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
         )?;
         Ok(false)
     }
+}
+
+/// `jianbao export`: writes the file and prints its path.
+pub fn run_export(
+    lib: &Library,
+    lang: Lang,
+    args: &ExportArgs,
+    out: &mut dyn Write,
+) -> Result<(), UserError> {
+    let issue = lib
+        .get(&args.id)
+        .ok_or_else(|| UserError(lang.fmt(Msg::NoSuchIssue, &[&args.id])))?;
+    let format = args
+        .format
+        .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .unwrap_or(Format::Docx);
+    let fail = |e: ExportError| {
+        let mut msg = e.message(lang);
+        if matches!(e, ExportError::Exists(_)) {
+            msg = format!("{msg}{}", lang.t(Msg::ExportForceHint));
+        }
+        UserError(msg)
+    };
+    let path = match &args.output {
+        Some(p) if p.is_dir() => p.join(export::file_name(&args.id, format)),
+        Some(p) => p.clone(),
+        None => {
+            export::create_exports_dir(lib.root()).map_err(fail)?;
+            export::default_path(lib.root(), &args.id, format)
+        }
+    };
+    let mut settings = lib.settings.export.clone();
+    if args.no_contents {
+        settings.contents = false;
+    }
+    let bytes = export::render(issue, format, &settings).map_err(fail)?;
+    export::write(&path, &bytes, args.force).map_err(fail)?;
+    writeln!(out, "{}", path.display()).map_err(|e| UserError(e.to_string()))?;
+    eprintln!(
+        "{}",
+        lang.fmt(Msg::ExportDone, &[&args.id, &format.name(lang)])
+    );
+    Ok(())
 }

@@ -167,6 +167,15 @@ messages! {
     CliNewDate => ("出刊日期，如 2023-11-23（默认今天）", "Issue date, e.g. 2023-11-23 (default: today)"),
     CliNewSupplement => ("新建增刊（单独编号）", "Create a supplement (numbered in its own sequence)"),
     CliCheck => ("检查简报库中每个文件，报告所有问题", "Load every file and report each problem"),
+    CliExport => ("导出一期：Word（按 GB/T 9704 排版）、HTML、Markdown 或纯文本；打印写出的文件路径",
+                  "Export an issue as Word (laid out to GB/T 9704), HTML, Markdown or plain text; prints the path written"),
+    CliExportId => ("期号，如 2023-025", "Issue id, e.g. 2023-025"),
+    CliExportFormat => ("格式：docx、html、md 或 txt（默认按 -o 的扩展名，否则 docx）",
+                        "Format: docx, html, md or txt (default: from the -o extension, else docx)"),
+    CliExportOutput => ("输出文件或目录（默认写到简报库的 exports/ 目录）",
+                        "Output file or folder (default: the library's exports/ folder)"),
+    CliExportForce => ("覆盖已有的同名文件", "Overwrite an existing file"),
+    CliExportNoContents => ("不印“本期要目”", "Leave out the table of contents (本期要目)"),
 
     // Command line output
     ListEmpty => ("简报库中还没有任何一期。", "The library has no issues yet."),
@@ -182,6 +191,10 @@ messages! {
     BadDate => ("日期格式不对：{0}（应如 2023-11-23）", "Not a date: {0} (expected e.g. 2023-11-23)"),
     BadLang => ("不支持的语言：{0}（可用 zh 或 en）", "Unsupported language: {0} (use zh or en)"),
     IssueExists => ("{0} 已经存在，未覆盖。", "{0} already exists; not overwritten."),
+    BadFormat => ("不支持的导出格式：{0}（可用 docx、html、md、txt）",
+                  "Unsupported export format: {0} (use docx, html, md or txt)"),
+    ExportDone => ("已导出 {0}（{1}）", "Exported {0} ({1})"),
+    ExportForceHint => ("如要覆盖，请加 --force。", "Add --force to overwrite it."),
     NoLibraryDir => ("找不到用户数据目录，请用 --library 指定简报库位置。",
                      "No user data directory found; give the library location with --library."),
 
@@ -310,6 +323,19 @@ messages! {
     StoreIdMismatch => ("{0}：文件名与内容不符（内容是 {1}）", "{0}: file name does not match its content ({1})"),
     StoreNotUtf8 => ("{0}：不是 UTF-8 编码的文本", "{0}: not UTF-8 text"),
     StoreDuplicate => ("{0}：与 {1} 是同一期", "{0}: the same issue as {1}"),
+
+    // Export
+    FormatDocx => ("Word 文档", "Word document"),
+    FormatHtml => ("网页", "web page"),
+    FormatMarkdown => ("Markdown", "Markdown"),
+    FormatText => ("纯文本", "plain text"),
+    ExportExists => ("{0} 已经存在，未覆盖。", "{0} already exists; not overwritten."),
+    ExportIo => ("无法写入 {0}：{1}", "Cannot write {0}: {1}"),
+    ExportBadMargins => ("导出设置有误：页边距太大，A4 纸上放不下版心。请改正 library.ron 中的 export 部分。",
+                         "Export settings: the margins leave no room on an A4 page. Fix the export section of library.ron."),
+    ExportBadGrid => ("导出设置有误：每页行数和每行字数应在 1 到 60 之间。请改正 library.ron 中的 export 部分。",
+                      "Export settings: lines per page and characters per line must be 1 to 60. Fix the export section of library.ron."),
+    ExportDocxFailed => ("生成 Word 文件失败：{0}", "Could not build the Word file: {0}"),
 }
 
 #[cfg(test)]

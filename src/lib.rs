@@ -4,6 +4,7 @@
 //! - [`model`]: serde types of issues, sections, articles (no I/O);
 //! - [`i18n`]: the message table (zh-CN and en);
 //! - [`store`]: the RON library on disk;
+//! - [`export`]: Word, HTML, Markdown and plain text, and the print layout;
 //! - [`app`]: the state machine (events → commands → update), no drawing;
 //! - [`ui`]: pure rendering of the app state, one module per pane;
 //! - [`cli`], [`term`]: the command line and the terminal (with `main.rs`).
@@ -11,6 +12,8 @@
 pub mod i18n;
 pub mod model;
 pub mod store;
+
+pub mod export;
 
 pub mod app;
 pub mod ui;

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{Session, keys::*};
+use common::pty::{Session, keys::*};
 use std::fs;
 
 #[test]

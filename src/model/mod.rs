@@ -7,10 +7,12 @@
 mod count;
 mod id;
 mod numbering;
+mod print;
 
 pub use count::char_count;
 pub use id::{IssueId, IssueIdError};
 pub use numbering::{NewIssueSpec, next_issue};
+pub use print::{FontSize, PrintProblem, PrintSettings, Rgb};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -154,6 +156,9 @@ pub struct Settings {
     pub sections: Vec<String>,
     #[serde(default)]
     pub closing: Closing,
+    /// Print layout of exports; omitted from the file while it is the default.
+    #[serde(default, skip_serializing_if = "PrintSettings::is_default")]
+    pub export: PrintSettings,
 }
 
 impl Default for Settings {
@@ -164,6 +169,7 @@ impl Default for Settings {
             issuer: String::new(),
             sections: vec!["工作动态".to_string()],
             closing: Closing::default(),
+            export: PrintSettings::default(),
         }
     }
 }

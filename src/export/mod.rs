@@ -1,0 +1,159 @@
+//! Exporting an issue: Word (DOCX, laid out to GB/T 9704), HTML, Markdown
+//! and plain text, one module per format.
+//!
+//! [`layout::layout`] is the issue as it prints, line by line; the plain-text
+//! and Word exporters (and the TUI print preview) are built on it. HTML and
+//! Markdown keep the document structure (sections, articles) for the web and
+//! share its helpers and the printed labels of [`labels`].
+
+pub mod docx;
+pub mod html;
+pub mod labels;
+pub mod layout;
+pub mod md;
+pub mod txt;
+
+use crate::i18n::{Lang, Msg};
+use crate::model::{Issue, IssueId, PrintProblem, PrintSettings};
+use crate::store::atomic;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// Folder of the library that exports go to by default.
+pub const EXPORTS_DIR: &str = "exports";
+
+/// An export format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    Docx,
+    Html,
+    Markdown,
+    Text,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Docx, Format::Html, Format::Markdown, Format::Text];
+
+    /// File name extension, also the name given to `--format`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Html => "html",
+            Format::Markdown => "md",
+            Format::Text => "txt",
+        }
+    }
+
+    /// What the format is called, for messages.
+    pub fn name(self, lang: Lang) -> &'static str {
+        lang.t(match self {
+            Format::Docx => Msg::FormatDocx,
+            Format::Html => Msg::FormatHtml,
+            Format::Markdown => Msg::FormatMarkdown,
+            Format::Text => Msg::FormatText,
+        })
+    }
+
+    /// `docx`, `html`, `md`, `txt` and their usual other names.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s
+            .trim()
+            .trim_start_matches('.')
+            .to_ascii_lowercase()
+            .as_str()
+        {
+            "docx" | "word" => Some(Format::Docx),
+            "html" | "htm" => Some(Format::Html),
+            "md" | "markdown" => Some(Format::Markdown),
+            "txt" | "text" => Some(Format::Text),
+            _ => None,
+        }
+    }
+
+    /// The format a file name's extension asks for.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .and_then(Format::parse)
+    }
+}
+
+/// Why an export failed.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0} already exists")]
+    Exists(PathBuf),
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: io::Error },
+    #[error("export settings: {0:?}")]
+    Settings(PrintProblem),
+    #[error("DOCX: {0}")]
+    Docx(String),
+}
+
+impl ExportError {
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            ExportError::Exists(p) => lang.fmt(Msg::ExportExists, &[&p.display()]),
+            ExportError::Io { path, source } => lang.fmt(Msg::ExportIo, &[&path.display(), source]),
+            ExportError::Settings(PrintProblem::Margins) => {
+                lang.t(Msg::ExportBadMargins).to_string()
+            }
+            ExportError::Settings(PrintProblem::Grid) => lang.t(Msg::ExportBadGrid).to_string(),
+            ExportError::Docx(e) => lang.fmt(Msg::ExportDocxFailed, &[e]),
+        }
+    }
+}
+
+/// The issue in `format`, as the bytes of the file.
+pub fn render(
+    issue: &Issue,
+    format: Format,
+    settings: &PrintSettings,
+) -> Result<Vec<u8>, ExportError> {
+    if let Some(problem) = settings.problem() {
+        return Err(ExportError::Settings(problem));
+    }
+    Ok(match format {
+        Format::Docx => docx::to_docx(issue, settings)?,
+        Format::Html => html::to_html(issue, settings).into_bytes(),
+        Format::Markdown => md::to_markdown(issue).into_bytes(),
+        Format::Text => txt::to_text(issue, settings).into_bytes(),
+    })
+}
+
+/// Where an export goes when no path is given: `exports/2023-025.docx` in
+/// the library.
+pub fn default_path(library_root: &Path, id: &IssueId, format: Format) -> PathBuf {
+    library_root.join(EXPORTS_DIR).join(file_name(id, format))
+}
+
+/// `2023-025.docx`.
+pub fn file_name(id: &IssueId, format: Format) -> String {
+    format!("{id}.{}", format.extension())
+}
+
+/// Creates the library's `exports/` folder (owner-only) if it is missing.
+pub fn create_exports_dir(library_root: &Path) -> Result<PathBuf, ExportError> {
+    let dir = library_root.join(EXPORTS_DIR);
+    atomic::create_private_dir(&dir).map_err(|source| ExportError::Io {
+        path: dir.clone(),
+        source,
+    })?;
+    Ok(dir)
+}
+
+/// Writes an export atomically, owner-only. An existing file (or anything
+/// else at `path`) is replaced only with `overwrite`.
+pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportError> {
+    if !overwrite && path.symlink_metadata().is_ok() {
+        return Err(ExportError::Exists(path.to_path_buf()));
+    }
+    atomic::write(path, bytes).map_err(|source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests;

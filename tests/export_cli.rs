@@ -1,0 +1,172 @@
+//! `jianbao export` as a user runs it: the real binary on a temporary library.
+
+mod common;
+
+use common::{jianbao, stderr, stdout};
+use std::fs;
+
+#[test]
+fn every_format_goes_to_the_exports_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    for (format, start) in [
+        ("docx", &b"PK"[..]),
+        ("html", b"<!DOCTYPE html>"),
+        ("md", b"---\nbulletin:"),
+        ("txt", "文明创建简报\n".as_bytes()),
+    ] {
+        let out = jianbao(&lib, &["export", "2023-025", "--format", format]);
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        let path = lib.join(format!("exports/2023-025.{format}"));
+        assert_eq!(stdout(&out), format!("{}\n", path.display()));
+        assert!(stderr(&out).contains("已导出 2023-025"), "{}", stderr(&out));
+        let bytes = fs::read(&path).unwrap();
+        assert!(bytes.starts_with(start), "{format}");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&path).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{format}");
+            let dir_mode = fs::metadata(lib.join("exports"))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(dir_mode & 0o777, 0o700);
+        }
+    }
+    // No temporary files are left behind.
+    let names: Vec<String> = fs::read_dir(lib.join("exports"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 4, "{names:?}");
+}
+
+#[test]
+fn an_existing_file_is_kept_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let target = dir.path().join("简报.txt");
+    fs::write(&target, "别人的文件").unwrap();
+    let t = target.to_str().unwrap();
+    let out = jianbao(&lib, &["export", "2023-025", "-o", t]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("已经存在"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("--force"), "{}", stderr(&out));
+    assert_eq!(stdout(&out), "");
+    assert_eq!(fs::read_to_string(&target).unwrap(), "别人的文件");
+
+    // The format follows the extension; --force replaces the file.
+    let out = jianbao(&lib, &["export", "2023-025", "-o", t, "--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out), format!("{t}\n"));
+    assert!(
+        fs::read_to_string(&target)
+            .unwrap()
+            .starts_with("文明创建简报\n第25期\n")
+    );
+
+    // The default path is protected the same way.
+    assert!(jianbao(&lib, &["export", "2023-025"]).status.success());
+    let again = jianbao(&lib, &["export", "2023-025"]);
+    assert_eq!(again.status.code(), Some(1));
+}
+
+#[test]
+fn output_into_a_folder_and_without_contents() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let outdir = dir.path().join("out");
+    fs::create_dir(&outdir).unwrap();
+    let out = jianbao(
+        &lib,
+        &[
+            "export",
+            "2023-025",
+            "-f",
+            "markdown",
+            "--no-contents",
+            "-o",
+            outdir.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = fs::read_to_string(outdir.join("2023-025.md")).unwrap();
+    assert!(text.contains("## 经验交流"));
+    let out = jianbao(
+        &lib,
+        &[
+            "export",
+            "2023-025",
+            "-f",
+            "txt",
+            "--no-contents",
+            "-o",
+            outdir.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success());
+    let text = fs::read_to_string(outdir.join("2023-025.txt")).unwrap();
+    assert!(!text.contains("本期要目"));
+    assert!(text.contains("【经验交流】"));
+}
+
+#[test]
+fn unknown_issues_formats_and_folders_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let out = jianbao(&lib, &["export", "1999-001"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("没有这一期：1999-001"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!lib.join("exports/1999-001.docx").exists());
+
+    let out = jianbao(&lib, &["export", "2023-025", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("不支持的导出格式"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = jianbao(&lib, &["export", "2023-x"]);
+    assert_eq!(out.status.code(), Some(2));
+
+    let missing = dir.path().join("no/such/dir/a.docx");
+    let out = jianbao(
+        &lib,
+        &["export", "2023-025", "-o", missing.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("无法写入"), "{}", stderr(&out));
+}
+
+#[test]
+fn bad_print_settings_get_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    assert!(jianbao(&lib, &["list"]).status.success());
+    let settings = fs::read_to_string(lib.join("library.ron")).unwrap();
+    let broken = settings.trim_end().trim_end_matches(')').to_string()
+        + "    export: (margin_left_mm: 120, margin_right_mm: 80),\n)\n";
+    fs::write(lib.join("library.ron"), broken).unwrap();
+    let out = jianbao(&lib, &["export", "2023-025"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("页边距"), "{}", stderr(&out));
+}
+
+#[test]
+fn export_help_is_translated() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let out = jianbao(&lib, &["export", "--help"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("覆盖已有的同名文件"), "{text}");
+    assert!(text.contains("--format <docx|html|md|txt>"), "{text}");
+    let out = jianbao(&lib, &["--lang", "en", "export", "--help"]);
+    assert!(stdout(&out).contains("Overwrite an existing file"));
+}
