@@ -18,6 +18,7 @@ pub enum Command {
     FocusPrev,
     Zoom,
     Properties,
+    Export,
     SwitchLanguage,
     // Issue list
     NewIssue,
@@ -52,6 +53,7 @@ impl Command {
         Command::DuplicateIssue,
         Command::DeleteIssue,
         Command::Properties,
+        Command::Export,
         Command::AddSection,
         Command::AddArticle,
         Command::Rename,
@@ -111,6 +113,7 @@ impl Command {
             Command::FocusPrev => Msg::CmdFocusPrev,
             Command::Zoom => Msg::CmdZoom,
             Command::Properties => Msg::CmdProperties,
+            Command::Export => Msg::CmdExport,
             Command::SwitchLanguage => Msg::CmdSwitchLanguage,
             Command::NewIssue => Msg::CmdNewIssue,
             Command::DuplicateIssue => Msg::CmdDuplicateIssue,

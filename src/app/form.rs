@@ -3,6 +3,7 @@
 
 use super::input::LineInput;
 use super::tree::Node;
+use crate::export::Format;
 use crate::i18n::{Lang, Msg};
 use crate::model::{Article, ArticleKind, Distribution, DistributionKind, Issue, Status};
 use chrono::NaiveDate;
@@ -76,6 +77,7 @@ pub enum FormKind {
     NewArticle(Option<Node>),
     Section(usize),
     NewSection(Option<Node>),
+    Export,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +105,13 @@ const STATUS_OPTIONS: [Msg; 4] = [
     Msg::StatusDistributed,
 ];
 const KIND_OPTIONS: [Msg; 2] = [Msg::KindFeature, Msg::KindBrief];
+/// In the order of [`Format::ALL`].
+const FORMAT_OPTIONS: [Msg; 4] = [
+    Msg::FormatDocx,
+    Msg::FormatHtml,
+    Msg::FormatMarkdown,
+    Msg::FormatText,
+];
 
 fn recipients(issue: &Issue, kind: DistributionKind) -> String {
     issue
@@ -230,6 +239,38 @@ impl Form {
         )
     }
 
+    /// Export: the format and whether to print the contents.
+    pub fn export(contents: bool) -> Form {
+        Form::new(
+            FormKind::Export,
+            vec![
+                Field {
+                    label: Msg::FieldFormat,
+                    kind: FieldKind::Choice {
+                        options: FORMAT_OPTIONS.to_vec(),
+                        index: 0,
+                    },
+                    input: LineInput::default(),
+                },
+                Field {
+                    label: Msg::FieldContents,
+                    kind: FieldKind::Toggle(contents),
+                    input: LineInput::default(),
+                },
+            ],
+        )
+    }
+
+    /// The export form's choices.
+    pub fn export_choice(&self) -> (Format, bool) {
+        let format = match self.value(Msg::FieldFormat).kind {
+            FieldKind::Choice { index, .. } => Format::ALL[index],
+            _ => Format::Docx,
+        };
+        let contents = matches!(self.value(Msg::FieldContents).kind, FieldKind::Toggle(true));
+        (format, contents)
+    }
+
     pub fn title(&self) -> Msg {
         match self.kind {
             FormKind::Issue => Msg::FormIssueTitle,
@@ -237,6 +278,7 @@ impl Form {
             FormKind::NewArticle(_) => Msg::FormNewArticleTitle,
             FormKind::Section(_) => Msg::FormSectionTitle,
             FormKind::NewSection(_) => Msg::FormNewSectionTitle,
+            FormKind::Export => Msg::FormExportTitle,
         }
     }
 

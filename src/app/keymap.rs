@@ -222,6 +222,7 @@ impl Default for Keymap {
             (Global, "F11", Zoom),
             (Global, "Alt+Z", Zoom),
             (Global, "F4", Properties),
+            (Global, "Ctrl+E", Export),
             (Global, "Ctrl+N", NewIssue),
             (Global, "Ctrl+L", SwitchLanguage),
             (Issues, "Up", Up),

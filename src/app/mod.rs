@@ -20,6 +20,7 @@ use layout::Layout;
 use palette::Palette;
 use tree::{Node, TreeState};
 
+use crate::export::{self, Format};
 use crate::i18n::{Lang, Msg};
 use crate::model::{ArticleKind, Issue, IssueId, NewIssueSpec, next_issue};
 use crate::store::Library;
@@ -58,6 +59,11 @@ pub enum ConfirmKind {
     Unsaved(After),
     DeleteIssue(IssueId),
     DeleteNode(Node),
+    /// Overwrite an existing export file.
+    Overwrite {
+        format: Format,
+        contents: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +76,7 @@ impl Confirm {
     pub fn choices(&self) -> &'static [Msg] {
         match self.kind {
             ConfirmKind::Unsaved(_) => &[Msg::ChoiceSave, Msg::ChoiceDiscard, Msg::ChoiceCancel],
+            ConfirmKind::Overwrite { .. } => &[Msg::ChoiceOverwrite, Msg::ChoiceCancel],
             _ => &[Msg::ChoiceDelete, Msg::ChoiceCancel],
         }
     }
@@ -81,6 +88,17 @@ pub enum Overlay {
     Palette(Palette),
     Form(Form),
     Confirm(Confirm),
+}
+
+/// A button's letter: the one in brackets at the end of its label, "(S)".
+fn shortcut(m: Msg) -> Option<char> {
+    let en = m.texts().1;
+    let inner = en.strip_suffix(')')?.rsplit_once('(')?.1;
+    let mut chars = inner.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
 }
 
 /// The article open in the editor pane.
@@ -367,16 +385,14 @@ impl App {
                     }
                     KeyCode::Enter => self.confirm(c.kind, c.choices()[c.choice]),
                     KeyCode::Char(ch) => {
-                        // Letter shortcuts: S(ave)/Y(es) D(iscard/elete) C/N (cancel).
-                        let choice = match ch.to_ascii_lowercase() {
-                            's' | 'y' => c.choices().first().copied(),
-                            'd' if matches!(c.kind, ConfirmKind::Unsaved(_)) => {
-                                Some(Msg::ChoiceDiscard)
-                            }
-                            'd' => Some(Msg::ChoiceDelete),
-                            'c' | 'n' => Some(Msg::ChoiceCancel),
-                            _ => None,
-                        };
+                        // Each button's letter, as shown: 保存(S), 删除(D)…; N also cancels.
+                        let ch = ch.to_ascii_uppercase();
+                        let choice = c
+                            .choices()
+                            .iter()
+                            .copied()
+                            .find(|m| shortcut(*m) == Some(ch))
+                            .or((ch == 'N').then_some(Msg::ChoiceCancel));
                         match choice {
                             Some(m) => self.confirm(c.kind, m),
                             None => self.overlay = Some(Overlay::Confirm(c)),
@@ -406,6 +422,7 @@ impl App {
             }
             ConfirmKind::DeleteIssue(id) => self.delete_issue(id),
             ConfirmKind::DeleteNode(node) => self.delete_node(node),
+            ConfirmKind::Overwrite { format, contents } => self.export(format, contents, true),
         }
     }
 
@@ -450,6 +467,13 @@ impl App {
                     self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
                 }
             }
+            Command::Export => match &self.doc {
+                Some(_) => {
+                    let contents = self.lib.settings.export.contents;
+                    self.overlay = Some(Overlay::Form(Form::export(contents)));
+                }
+                None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
+            },
             Command::Properties => match &self.doc {
                 Some(doc) => self.overlay = Some(Overlay::Form(Form::issue(&doc.issue))),
                 None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
@@ -831,6 +855,10 @@ impl App {
                 }
             }
             FormKind::Section(s) => doc.issue.sections[s].title = form.section_title(),
+            FormKind::Export => {
+                let (format, contents) = form.export_choice();
+                self.export(format, contents, false);
+            }
             FormKind::NewSection(at) => {
                 let (node, change) = tree::add_section(&mut doc.issue, at, &form.section_title());
                 if let tree::Change::InsertSection(i) = change {
@@ -842,6 +870,33 @@ impl App {
                 doc.tree.selected = Some(node);
                 self.focus = Focus::Tree;
             }
+        }
+    }
+
+    /// Exports the open issue as shown (unsaved edits included) into the
+    /// library's `exports/` folder; asks before replacing a file.
+    fn export(&mut self, format: Format, contents: bool, overwrite: bool) {
+        let Some(doc) = &self.doc else { return };
+        let lang = self.lang;
+        let mut settings = self.lib.settings.export.clone();
+        settings.contents = contents;
+        let path = export::default_path(self.lib.root(), &doc.id, format);
+        if !overwrite && path.exists() {
+            self.overlay = Some(Overlay::Confirm(Confirm {
+                kind: ConfirmKind::Overwrite { format, contents },
+                choice: 1,
+            }));
+            return;
+        }
+        let result = export::render(&doc.issue, format, &settings).and_then(|bytes| {
+            export::create_exports_dir(self.lib.root())?;
+            export::write(&path, &bytes, overwrite)
+        });
+        match result {
+            Ok(()) => {
+                self.notify(lang.fmt(Msg::ExportDone, &[&path.display(), &format.name(lang)]))
+            }
+            Err(e) => self.notify_error(e.message(lang)),
         }
     }
 

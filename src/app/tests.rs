@@ -449,6 +449,50 @@ fn broken_files_are_announced_at_start() {
     assert!(n.text.contains("2024-001.ron:1:"), "{}", n.text);
 }
 
+#[test]
+fn export_goes_to_the_exports_folder_and_asks_before_overwriting() {
+    let (dir, mut app) = app();
+    key(&mut app, "Enter");
+    key(&mut app, "Ctrl+E");
+    assert!(matches!(app.overlay, Some(Overlay::Form(_))));
+    // Third format: Markdown.
+    keys(&mut app, &["Right", "Right", "Enter"]);
+    let path = dir.path().join("lib/exports/2023-025.md");
+    let first = fs::read_to_string(&path).unwrap();
+    assert!(first.contains("## 工作动态"), "{first}");
+    assert!(app.notice.as_ref().unwrap().text.contains("2023-025.md"));
+    // Again, after an edit: asks; N keeps the old file, Y replaces it.
+    keys(
+        &mut app,
+        &["Down", "F9", "Ctrl+E", "Right", "Right", "Enter"],
+    );
+    assert!(matches!(
+        app.overlay,
+        Some(Overlay::Confirm(Confirm {
+            kind: ConfirmKind::Overwrite { .. },
+            ..
+        }))
+    ));
+    key(&mut app, "n");
+    assert_eq!(fs::read_to_string(&path).unwrap(), first);
+    keys(&mut app, &["Ctrl+E", "Right", "Right", "Enter", "y"]);
+    assert_ne!(fs::read_to_string(&path).unwrap(), first);
+    // Word, the default format.
+    keys(&mut app, &["Ctrl+E", "Enter"]);
+    let docx = fs::read(dir.path().join("lib/exports/2023-025.docx")).unwrap();
+    assert_eq!(&docx[..2], b"PK");
+}
+
+#[test]
+fn only_a_buttons_own_letter_answers_a_dialog() {
+    let (_d, mut app) = app();
+    // "S" (save) must not answer a delete question.
+    keys(&mut app, &["Delete", "S", "Y"]);
+    assert!(matches!(app.overlay, Some(Overlay::Confirm(_))));
+    key(&mut app, "D");
+    assert!(app.issue_ids().is_empty());
+}
+
 mod random_keys {
     use super::*;
     use proptest::prelude::*;

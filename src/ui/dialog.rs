@@ -19,6 +19,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
             lang.fmt(Msg::ConfirmUnsaved, &[&id])
         }
         ConfirmKind::DeleteIssue(id) => lang.fmt(Msg::ConfirmDeleteIssue, &[&id]),
+        ConfirmKind::Overwrite { format, .. } => {
+            let name = doc
+                .map(|d| crate::export::file_name(&d.id, format))
+                .unwrap_or_default();
+            lang.fmt(Msg::ConfirmOverwrite, &[&name])
+        }
         ConfirmKind::DeleteNode(Node::Section(s)) => {
             let sec = doc.and_then(|d| d.issue.sections.get(s));
             let title = sec.map(|s| s.title.clone()).unwrap_or_default();
