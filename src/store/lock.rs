@@ -93,7 +93,8 @@ impl LockInfo {
             pid: self.pid,
             since: self.since,
         };
-        let mut s = ron::ser::to_string(&file).expect("RON serialisation of lock");
+        let mut s = ron::ser::to_string_pretty(&file, super::codec::pretty())
+            .expect("RON serialisation of lock");
         s.push('\n');
         s.into_bytes()
     }

@@ -452,10 +452,13 @@ impl Library {
         self.issues_dir().join(format!("{id}.ron"))
     }
 
-    fn exists(&self, path: &Path) -> bool {
+    /// Whether something is at `path`; an error other than "not found" is
+    /// passed on rather than guessed at.
+    fn exists(&self, path: &Path) -> Result<bool, StoreError> {
         match self.fs.metadata(path) {
-            Ok(_) => true,
-            Err(e) => e.kind() != io::ErrorKind::NotFound,
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(io_err(path)(e)),
         }
     }
 
@@ -465,7 +468,7 @@ impl Library {
         let ours = owner
             .and_then(|id| self.entries.get(id))
             .is_some_and(|e| e.path == path);
-        if !ours && self.exists(path) {
+        if !ours && self.exists(path)? {
             let id = path
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -567,12 +570,11 @@ impl Library {
         if path != old_path {
             // The new file is safely written; a failure to remove the old one
             // leaves a second copy under the old number, never a loss.
-            let removed = match self.fs.remove_file(&old_path) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
-                _ => self.fs.sync_dir(&self.issues_dir()),
-            };
-            if let Err(e) = removed {
-                tracing::error!(old = %old_path.display(), "renamed issue, old file not removed: {e}");
+            match self.fs.remove_file(&old_path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    tracing::error!(old = %old_path.display(), "renamed issue, old file not removed: {e}");
+                }
+                _ => self.sync_logged(&self.issues_dir()),
             }
         }
         Ok(new_id)
@@ -665,7 +667,10 @@ impl Library {
             .max()
             .unwrap_or(0)
             + 1;
-        while self.exists(&self.path_for(&IssueId::new(year, number, supplement))) {
+        while self
+            .exists(&self.path_for(&IssueId::new(year, number, supplement)))
+            .unwrap_or(true)
+        {
             number += 1;
         }
         IssueId::new(year, number, supplement)
@@ -680,17 +685,17 @@ impl Library {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let mut target = trash.join(format!("{id}.{stamp}.ron"));
         let mut n = 1;
-        while self.exists(&target) {
+        while self.exists(&target)? {
             target = trash.join(format!("{id}.{stamp}-{n}.ron"));
             n += 1;
         }
         self.fs
             .rename(&entry.path, &target)
             .map_err(io_err(&entry.path))?;
-        self.fs.sync_dir(&trash).map_err(io_err(&trash))?;
-        self.fs
-            .sync_dir(&self.issues_dir())
-            .map_err(io_err(&trash))?;
+        // Moved: from here on, failures are logged, not returned (see
+        // `atomic::write_with`).
+        self.sync_logged(&trash);
+        self.sync_logged(&self.issues_dir());
         tracing::info!(%id, to = %target.display(), "trashed issue");
         self.entries.remove(id);
         Ok(target)
@@ -711,9 +716,7 @@ impl Library {
         let path = self.path_for(&id);
         self.check_writable(&path, None)?;
         self.fs.rename(trashed, &path).map_err(io_err(trashed))?;
-        self.fs
-            .sync_dir(&self.issues_dir())
-            .map_err(io_err(&path))?;
+        self.sync_logged(&self.issues_dir());
         tracing::info!(%id, from = %trashed.display(), "restored issue from trash");
         let modified = self.fs.metadata(&path).ok().and_then(|m| m.modified().ok());
         self.entries.insert(
@@ -741,6 +744,12 @@ impl Library {
             codec::encode_settings(&self.settings).as_bytes(),
         )
         .map_err(io_err(&path))
+    }
+
+    fn sync_logged(&self, dir: &Path) {
+        if let Err(e) = self.fs.sync_dir(dir) {
+            tracing::error!(dir = %dir.display(), "directory sync failed: {e}");
+        }
     }
 
     fn write_issue(&self, path: &Path, issue: &Issue) -> Result<Fingerprint, StoreError> {

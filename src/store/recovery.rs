@@ -260,7 +260,7 @@ impl Recovery {
         let (_, file) = read(lib.fs().as_ref(), &info.path)?;
         let mut issue = file.issue;
         let own = issue.id();
-        if lib.get(&own).is_some() || lib.exists(&lib.path_for(&own)) {
+        if lib.get(&own).is_some() || lib.exists(&lib.path_for(&own))? {
             let id = lib.next_free_id(issue.year(), issue.supplement);
             issue.number = id.number;
             issue.total = None;
