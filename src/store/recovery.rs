@@ -31,7 +31,7 @@ struct BasedOn {
     sha256: String,
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 struct RecoveryFile {
     format: u32,
     /// The id the issue was loaded as (its saved file's name).
@@ -82,15 +82,16 @@ impl RecoveryInfo {
     }
 }
 
-/// A recovery write prepared on the UI thread ([`Recovery::prepare`]),
-/// to be committed there or on a worker thread.
+/// A recovery write prepared on the UI thread ([`Recovery::prepare`]: a
+/// snapshot of the issue), to be committed there or on a worker thread
+/// (encoding and writing, the costly part).
 #[derive(Debug)]
 pub struct PendingWrite {
     fs: Arc<dyn Fs>,
     root: PathBuf,
     id: IssueId,
     path: PathBuf,
-    bytes: Vec<u8>,
+    file: RecoveryFile,
 }
 
 impl PendingWrite {
@@ -98,13 +99,13 @@ impl PendingWrite {
         self.id
     }
 
-    /// Writes the file atomically. On error (a full disk, a read-only
-    /// library) the previous recovery file, if any, is intact.
+    /// Encodes and writes the file atomically. On error (a full disk, a
+    /// read-only library) the previous recovery file, if any, is intact.
     pub fn commit(self) -> Result<PathBuf, StoreError> {
         let result = self.commit_inner();
         match &result {
             Ok(path) => {
-                tracing::debug!(id = %self.id, bytes = self.bytes.len(), path = %path.display(), "wrote recovery file");
+                tracing::debug!(id = %self.id, path = %path.display(), "wrote recovery file")
             }
             Err(e) => tracing::error!(id = %self.id, "recovery write failed: {e}"),
         }
@@ -112,9 +113,14 @@ impl PendingWrite {
     }
 
     fn commit_inner(&self) -> Result<PathBuf, StoreError> {
+        // Pretty, one paragraph a line, like issue files: readable by hand
+        // in an emergency.
+        let mut text = ron::ser::to_string_pretty(&self.file, super::codec::pretty())
+            .expect("RON serialisation of model");
+        text.push('\n');
         let dir = ensure_state_dir(self.fs.as_ref(), &self.root, RECOVERY_DIR)?;
         let first = self.fs.metadata(&self.path).is_err();
-        atomic::write_with(self.fs.as_ref(), &self.path, &self.bytes)
+        atomic::write_with(self.fs.as_ref(), &self.path, text.as_bytes())
             .map_err(io_err(&self.path))?;
         if first {
             tracing::info!(id = %self.id, dir = %dir.display(), "started recovery file");
@@ -145,8 +151,8 @@ impl Recovery {
         lib.state_dir().join(RECOVERY_DIR).join(format!("{id}.ron"))
     }
 
-    /// Encodes `issue`, being edited after loading it as `id`, for a
-    /// recovery write; cheap enough for the UI thread (see the benchmark).
+    /// Snapshots `issue`, being edited after loading it as `id`, for a
+    /// recovery write: a clone, cheap enough for the UI thread.
     pub fn prepare(lib: &Library, id: &IssueId, issue: &Issue) -> PendingWrite {
         let based_on = lib.entry(id).and_then(|e| e.fingerprint).map(|f| BasedOn {
             len: f.len,
@@ -162,17 +168,12 @@ impl Recovery {
             based_on,
             issue: issue.clone(),
         };
-        // Pretty, one paragraph a line, like issue files: readable by hand
-        // in an emergency.
-        let mut text = ron::ser::to_string_pretty(&file, super::codec::pretty())
-            .expect("RON serialisation of model");
-        text.push('\n');
         PendingWrite {
             fs: lib.fs().clone(),
             root: lib.root().to_path_buf(),
             id: *id,
             path: Self::path(lib, id),
-            bytes: text.into_bytes(),
+            file,
         }
     }
 
@@ -313,4 +314,143 @@ fn read(fs: &dyn Fs, path: &Path) -> Result<(IssueId, RecoveryFile), StoreError>
         .parse()
         .map_err(|_| load(ProblemKind::Io(format!("bad issue id {:?}", file.id))))?;
     Ok((id, file))
+}
+
+/// A job for the [`RecoveryWriter`].
+#[derive(Debug)]
+enum Job {
+    Write(Box<PendingWrite>),
+    Discard {
+        fs: Arc<dyn Fs>,
+        id: IssueId,
+        path: PathBuf,
+    },
+}
+
+impl Job {
+    fn id(&self) -> IssueId {
+        match self {
+            Job::Write(w) => w.id,
+            Job::Discard { id, .. } => *id,
+        }
+    }
+
+    fn run(self) -> Result<Option<PathBuf>, StoreError> {
+        match self {
+            Job::Write(w) => (*w).commit().map(Some),
+            Job::Discard { fs, id, path } => match fs.remove_file(&path) {
+                Ok(()) => {
+                    tracing::info!(%id, "discarded recovery file");
+                    Ok(None)
+                }
+                Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+                Err(e) => Err(io_err(&path)(e)),
+            },
+        }
+    }
+}
+
+/// The outcome of one job of the [`RecoveryWriter`]: the recovery file
+/// written (`Some`) or discarded (`None`), or why not.
+pub type WriteResult = (IssueId, Result<Option<PathBuf>, StoreError>);
+
+/// Recovery writes on a worker thread, so a slow or stalled disk never
+/// holds up typing. Jobs for one issue run in order; when the disk falls
+/// behind, only the newest job per issue is run.
+#[derive(Debug)]
+pub struct RecoveryWriter {
+    jobs: Option<std::sync::mpsc::Sender<Job>>,
+    results: std::sync::mpsc::Receiver<WriteResult>,
+    worker: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Default for RecoveryWriter {
+    fn default() -> Self {
+        Self::spawn()
+    }
+}
+
+impl RecoveryWriter {
+    pub fn spawn() -> Self {
+        let (jobs, inbox) = std::sync::mpsc::channel::<Job>();
+        let (outbox, results) = std::sync::mpsc::channel();
+        let worker = std::thread::Builder::new()
+            .name("jianbao-recovery".into())
+            .spawn(move || {
+                while let Ok(first) = inbox.recv() {
+                    // Keep the newest job per issue, in arrival order.
+                    let mut batch = vec![first];
+                    batch.extend(inbox.try_iter());
+                    let mut latest: Vec<Job> = Vec::new();
+                    for job in batch {
+                        latest.retain(|j| j.id() != job.id());
+                        latest.push(job);
+                    }
+                    for job in latest {
+                        let id = job.id();
+                        if outbox.send((id, job.run())).is_err() {
+                            return;
+                        }
+                    }
+                }
+            })
+            .expect("spawn recovery writer thread");
+        RecoveryWriter {
+            jobs: Some(jobs),
+            results,
+            worker: Some(worker),
+        }
+    }
+
+    /// Queues a write (from [`Recovery::prepare`]); returns at once.
+    pub fn submit(&self, write: PendingWrite) {
+        self.send(Job::Write(Box::new(write)));
+    }
+
+    /// Queues the removal of `id`'s recovery file, after any queued write
+    /// of it (call after a successful save).
+    pub fn discard(&self, lib: &Library, id: &IssueId) {
+        self.send(Job::Discard {
+            fs: lib.fs().clone(),
+            id: *id,
+            path: Recovery::path(lib, id),
+        });
+    }
+
+    fn send(&self, job: Job) {
+        if let Some(jobs) = &self.jobs
+            && let Err(e) = jobs.send(job)
+        {
+            tracing::error!(id = %e.0.id(), "recovery writer has stopped; job dropped");
+        }
+    }
+
+    /// Outcomes so far, without waiting (poll on each tick to show a
+    /// failed backup in the status line).
+    pub fn results(&self) -> Vec<WriteResult> {
+        self.results.try_iter().collect()
+    }
+
+    /// Runs every queued job and stops the thread (on exit, or on SIGHUP
+    /// after submitting a last snapshot). Returns the outcomes not yet
+    /// collected.
+    pub fn finish(mut self) -> Vec<WriteResult> {
+        self.stop();
+        self.results.try_iter().collect()
+    }
+
+    fn stop(&mut self) {
+        drop(self.jobs.take());
+        if let Some(worker) = self.worker.take()
+            && worker.join().is_err()
+        {
+            tracing::error!("recovery writer thread panicked");
+        }
+    }
+}
+
+impl Drop for RecoveryWriter {
+    fn drop(&mut self) {
+        self.stop();
+    }
 }

@@ -213,3 +213,55 @@ fn a_prepared_write_can_be_committed_on_another_thread() {
     );
     assert!(path.exists());
 }
+
+#[test]
+fn the_writer_thread_writes_in_order_and_discards_after_writes() {
+    use crate::store::recovery::RecoveryWriter;
+    let (_dir, lib) = temp_library();
+    let id = sample(&lib);
+    let writer = RecoveryWriter::spawn();
+    let mut issue = unsaved(&lib, &id);
+    for n in 0..20 {
+        issue.issuer = format!("第{n}次");
+        writer.submit(Recovery::prepare(&lib, &id, &issue));
+    }
+    let results = writer.finish();
+    assert!(!results.is_empty() && results.len() <= 20);
+    assert!(
+        results
+            .iter()
+            .all(|(i, r)| *i == id && r.as_ref().unwrap().is_some())
+    );
+    // The newest snapshot is the one on disk.
+    let info = Recovery::pending(&lib).unwrap().remove(0);
+    assert_eq!(Recovery::restore(&lib, &info).unwrap().issuer, "第19次");
+
+    // A discard queued after writes wins.
+    let writer = RecoveryWriter::spawn();
+    writer.submit(Recovery::prepare(&lib, &id, &issue));
+    writer.discard(&lib, &id);
+    let results = writer.finish();
+    assert!(matches!(results.last(), Some((_, Ok(None)))));
+    assert!(!Recovery::path(&lib, &id).exists());
+}
+
+#[test]
+fn the_writer_reports_failures() {
+    use crate::store::fs::faulty::FaultyFs;
+    use crate::store::recovery::RecoveryWriter;
+    use std::sync::Arc;
+    let (dir, _) = temp_library();
+    let fs = Arc::new(FaultyFs::new());
+    let lib = Library::open_with(&dir.path().join("lib"), fs.clone()).unwrap();
+    let id = sample(&lib);
+    // The temp file's creation fails: the disk is full.
+    fs.fail_at(3, io::ErrorKind::StorageFull);
+    let writer = RecoveryWriter::spawn();
+    writer.submit(Recovery::prepare(&lib, &id, &unsaved(&lib, &id)));
+    let results = writer.finish();
+    let (_, Err(e)) = &results[0] else {
+        panic!("{results:?}")
+    };
+    let msg = Lang::Zh.fmt(Msg::RecoveryWriteFailed, &[&e.message(Lang::Zh)]);
+    assert!(msg.contains("磁盘已满"), "{msg} {:?}", fs.log());
+}
