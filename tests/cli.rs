@@ -153,7 +153,10 @@ fn check_mentions_unsaved_text_and_stale_locks_without_failing() {
     let text = stdout(&out);
     assert!(text.contains("未发现问题"), "{text}");
     assert!(text.contains("恢复文件：2023-025 有未保存的修改"), "{text}");
-    assert!(text.contains("过期的锁：2023-025，wang@office（进程 2147483647）"), "{text}");
+    assert!(
+        text.contains("过期的锁：2023-025，wang@office（进程 2147483647）"),
+        "{text}"
+    );
     // Checking changed nothing.
     assert!(lib_dir.join(".state/recovery/2023-025.ron").exists());
     let lock = fs::read_to_string(lib_dir.join(".state/locks/2023-025.lock")).unwrap();
