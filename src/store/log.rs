@@ -5,8 +5,7 @@
 //! The level is `info` unless `JIANBAO_LOG` says `error`, `warn`, `info`,
 //! `debug` or `trace` (`debug` adds every recovery write).
 
-use super::fs::{Fs, RealFs};
-use super::{STATE_DIR, atomic};
+use super::fs::RealFs;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -44,12 +43,7 @@ impl Write for Sink {
 /// returns the log's path. Callable before the library exists or opens;
 /// `Library::open` accepts a directory holding only `.state/` as new.
 pub fn init(library_root: &Path) -> io::Result<PathBuf> {
-    let dir = library_root.join(STATE_DIR);
-    RealFs.create_dir_all(&dir)?;
-    let ignore = dir.join(super::GITIGNORE);
-    if !ignore.exists() {
-        atomic::write(&ignore, b"*\n")?;
-    }
+    let dir = super::create_state_dir(&RealFs, library_root, "")?;
     let path = dir.join(LOG_FILE);
     if fs::metadata(&path).is_ok_and(|m| m.len() > ROTATE_BYTES) {
         fs::rename(&path, dir.join(format!("{LOG_FILE}.old")))?;

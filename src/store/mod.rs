@@ -46,6 +46,19 @@ pub fn state_dir(root: &Path) -> PathBuf {
     root.join(STATE_DIR)
 }
 
+/// Creates `ROOT/.state/sub` (0700), and `.state/.gitignore` so git ignores
+/// the state even in libraries created before it existed.
+pub(crate) fn create_state_dir(fs: &dyn Fs, root: &Path, sub: &str) -> io::Result<PathBuf> {
+    let state = state_dir(root);
+    let dir = state.join(sub);
+    fs.create_dir_all(&dir)?;
+    let ignore = state.join(GITIGNORE);
+    if fs.metadata(&ignore).is_err() {
+        atomic::write_with(fs, &ignore, b"*\n")?;
+    }
+    Ok(dir)
+}
+
 /// The sample issue every new library starts with, so the clerk sees a
 /// complete example at once (built from a real bulletin).
 pub const SAMPLE_ISSUE: &str = include_str!("../../assets/sample-issue.ron");

@@ -10,9 +10,7 @@
 
 use super::fs::Fs;
 use super::lock::{LockStatus, current_host, current_user};
-use super::{
-    ContentHash, GITIGNORE, Library, Problem, ProblemKind, STATE_DIR, StoreError, atomic, io_err,
-};
+use super::{ContentHash, Library, Problem, ProblemKind, STATE_DIR, StoreError, atomic, io_err};
 use crate::model::{Issue, IssueId, Status};
 use chrono::{DateTime, FixedOffset, Local};
 use serde::{Deserialize, Serialize};
@@ -129,17 +127,10 @@ impl PendingWrite {
     }
 }
 
-/// Creates `.state/sub` (0700), and `.state/.gitignore` so git ignores the
-/// state even in libraries created before it existed.
+/// Creates `.state/sub` (0700), with `.state/.gitignore` (see
+/// [`super::create_state_dir`]).
 pub(crate) fn ensure_state_dir(fs: &dyn Fs, root: &Path, sub: &str) -> Result<PathBuf, StoreError> {
-    let state = root.join(STATE_DIR);
-    let dir = state.join(sub);
-    fs.create_dir_all(&dir).map_err(io_err(&dir))?;
-    let ignore = state.join(GITIGNORE);
-    if fs.metadata(&ignore).is_err() {
-        atomic::write_with(fs, &ignore, b"*\n").map_err(io_err(&ignore))?;
-    }
-    Ok(dir)
+    super::create_state_dir(fs, root, sub).map_err(io_err(&root.join(STATE_DIR)))
 }
 
 /// The recovery operations (a namespace: the state is on disk).

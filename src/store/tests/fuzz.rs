@@ -41,8 +41,16 @@ fn apply(bytes: &mut Vec<u8>, m: &Mutation) {
     }
 }
 
-fn valid_file() -> Vec<u8> {
-    codec::encode_issue(&full_issue()).into_bytes()
+/// A valid issue file with the mutations applied.
+fn damaged(ms: &[Mutation]) -> Vec<u8> {
+    let mut bytes = codec::encode_issue(&full_issue()).into_bytes();
+    for m in ms {
+        if bytes.is_empty() {
+            break;
+        }
+        apply(&mut bytes, m);
+    }
+    bytes
 }
 
 /// Writes `bytes` as an issue file of a fresh library, opens it, checks
@@ -83,26 +91,12 @@ proptest! {
 
     #[test]
     fn decode_never_panics_on_damaged_files(ms in proptest::collection::vec(mutation(), 1..6)) {
-        let mut bytes = valid_file();
-        for m in &ms {
-            if bytes.is_empty() {
-                break;
-            }
-            apply(&mut bytes, m);
-        }
-        let _ = codec::decode_issue(&String::from_utf8_lossy(&bytes));
+        let _ = codec::decode_issue(&String::from_utf8_lossy(&damaged(&ms)));
     }
 
     #[test]
     fn open_never_panics_nor_modifies_a_damaged_file(ms in proptest::collection::vec(mutation(), 1..4)) {
-        let mut bytes = valid_file();
-        for m in &ms {
-            if bytes.is_empty() {
-                break;
-            }
-            apply(&mut bytes, m);
-        }
-        open_with_file(&bytes)?;
+        open_with_file(&damaged(&ms))?;
     }
 
     #[test]
