@@ -4,6 +4,8 @@
 use crate::export::{self, ExportError, Format};
 use crate::i18n::{Lang, Msg};
 use crate::model::IssueId;
+use crate::store::lock::LockStatus;
+use crate::store::recovery::Recovery;
 use crate::store::{Library, default_library_dir};
 use chrono::NaiveDate;
 use clap::{Arg, ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -318,22 +320,59 @@ pub fn run_new(
     Ok(())
 }
 
-/// `jianbao check`: every problem, and whether there were any.
+/// `jianbao check`: every problem, and whether there were any; then, for
+/// information only (they do not fail the check: they are the safety net
+/// working, not damage), unsaved text in recovery files and edit locks.
 pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Result<bool> {
     for p in &lib.problems {
         writeln!(out, "{}", p.message(lang))?;
     }
-    if lib.problems.is_empty() {
+    let ok = lib.problems.is_empty();
+    if ok {
         writeln!(out, "{}", lang.fmt(Msg::CheckOk, &[&lib.len()]))?;
-        Ok(true)
     } else {
         writeln!(
             out,
             "{}",
             lang.fmt(Msg::CheckFailed, &[&lib.len(), &lib.problems.len()])
         )?;
-        Ok(false)
     }
+    match Recovery::pending(lib) {
+        Ok(pending) => {
+            for r in pending {
+                let line = lang.fmt(
+                    Msg::CheckRecovery,
+                    &[&r.id, &r.written_local(), &r.user, &r.host],
+                );
+                writeln!(out, "{line}")?;
+            }
+        }
+        Err(e) => writeln!(out, "{}", e.message(lang))?,
+    }
+    match lib.locks() {
+        Ok(locks) => {
+            for status in locks {
+                let (msg, info) = match &status {
+                    LockStatus::Held(i) => (Msg::CheckLockHeld, i),
+                    LockStatus::Stale(i) => (Msg::CheckLockStale, i),
+                    LockStatus::Free => continue,
+                };
+                let line = lang.fmt(
+                    msg,
+                    &[
+                        &info.id,
+                        &info.user,
+                        &info.host,
+                        &info.pid,
+                        &info.since_local(),
+                    ],
+                );
+                writeln!(out, "{line}")?;
+            }
+        }
+        Err(e) => writeln!(out, "{}", e.message(lang))?,
+    }
+    Ok(ok)
 }
 
 /// `jianbao export`: writes the file and prints its path.

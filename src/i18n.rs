@@ -286,7 +286,6 @@ messages! {
     KindNow => ("文章类型：{0}", "Article kind: {0}"),
     LoadProblems => ("{0} 个文件无法读取（未改动）：{1}", "{0} files could not be loaded (left unchanged): {1}"),
     Saved => ("已保存到 {0}", "Saved to {0}"),
-    SaveFailed => ("保存失败，内容仍在编辑器中：{0}", "Save failed; your text is still in the editor: {0}"),
     Duplicated => ("已将 {0} 复制为 {1}", "Copied {0} to {1}"),
     Trashed => ("{0} 已移到回收站：{1}", "{0} moved to trash: {1}"),
 
@@ -342,6 +341,41 @@ messages! {
     ExportBadGrid => ("导出设置有误：每页行数和每行字数应在 1 到 60 之间。请改正 library.ron 中的 export 部分。",
                       "Export settings: lines per page and characters per line must be 1 to 60. Fix the export section of library.ron."),
     ExportDocxFailed => ("生成 Word 文件失败：{0}", "Could not build the Word file: {0}"),
+    StoreUnreadable => ("{0}：没有读取权限，文件未改动", "{0}: permission denied; the file was left unchanged"),
+    NotALibrary => ("{0} 不是简报库（没有 library.ron 或 issues/），也不是空目录；未作任何改动。",
+                    "{0} is not a jianbao library (no library.ron or issues/) and not empty; nothing was changed."),
+
+    // Storage errors (the path comes first)
+    IoDiskFull => ("{0}：磁盘已满", "{0}: the disk is full"),
+    IoPermissionDenied => ("{0}：没有写入权限（文件或目录只读）",
+                           "{0}: permission denied (the file or folder is read-only)"),
+    IoReadOnly => ("{0}：所在文件系统只读", "{0}: the file system is read-only"),
+    IoNotFound => ("{0}：文件或目录不存在", "{0}: no such file or folder"),
+    ChangedOnDisk => ("{0} 在您打开之后已被修改（{1}），未覆盖。可保留您的版本覆盖，或载入磁盘上的版本。",
+                      "{0} was changed on disk after you opened it ({1}); not overwritten. Keep your version (overwrite) or load the version on disk."),
+    DeletedOnDisk => ("{0} 在您打开之后已被删除（{1}），未保存。可保存您的版本重新建立该文件。",
+                      "{0} was deleted on disk after you opened it ({1}); not saved. Save your version to create the file again."),
+    Locked => ("{0} 正由 {1}@{2}（进程 {3}）自 {4} 起编辑，现以只读方式打开。",
+               "{0} is being edited by {1}@{2} (process {3}) since {4}; opened read-only."),
+    LockTakenOver => ("{0} 上次由 {1}@{2}（进程 {3}）编辑时未正常退出，已接管其锁。",
+                      "{0} was left locked by {1}@{2} (process {3}), which did not exit normally; its lock was taken over."),
+    SaveFailed => ("保存失败：{0}。编辑中的内容未丢失，磁盘上的原文件未改动。",
+                   "Not saved: {0}. Your text is still here and the file on disk is unchanged."),
+    RecoveryWriteFailed => ("自动备份失败：{0}。请尽快保存或腾出磁盘空间。",
+                            "Automatic backup failed: {0}. Save soon or free disk space."),
+    RecoveryFound => ("{0} 有未保存的修改（{1}，{2}@{3}），{4}篇 {5}字。",
+                      "{0} has unsaved changes ({1}, {2}@{3}): {4} articles, {5} chars."),
+    RecoverySavedChanged => ("此后已有人保存过这一期的另一个版本。",
+                             "Another version of this issue has been saved since."),
+    RecoverySavedMissing => ("这一期已不在简报库中。", "This issue is no longer in the library."),
+
+    // jianbao check: informational lines
+    CheckRecovery => ("恢复文件：{0} 有未保存的修改（{1}，{2}@{3}），打开这一期时可恢复。",
+                      "Recovery file: {0} has unsaved changes ({1}, {2}@{3}); offered when the issue is opened."),
+    CheckLockHeld => ("正在编辑：{0}，{1}@{2}（进程 {3}）自 {4} 起。",
+                      "Being edited: {0} by {1}@{2} (process {3}) since {4}."),
+    CheckLockStale => ("过期的锁：{0}，{1}@{2}（进程 {3}）自 {4} 起，该进程已结束；下次打开时自动接管。",
+                       "Stale lock: {0} by {1}@{2} (process {3}) since {4}, which has ended; taken over on next open."),
 }
 
 #[cfg(test)]

@@ -53,6 +53,9 @@ fn run(
     config_problem: Option<String>,
 ) -> Result<ExitCode, UserError> {
     let mut lib = cli::open_library(cli, lang)?;
+    // After opening, so a mistaken --library folder gets no `.state/`; a
+    // read-only library runs without a log.
+    let _ = jianbao::store::log::init(lib.root());
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let io = |e: io::Error| UserError(e.to_string());

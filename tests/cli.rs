@@ -109,3 +109,39 @@ fn help_speaks_the_users_language() {
     let v = jianbao(&lib, &["--version"]);
     assert!(stdout(&v).starts_with("jianbao "));
 }
+
+#[test]
+fn check_mentions_unsaved_text_and_stale_locks_without_failing() {
+    use jianbao::store::Library;
+    use jianbao::store::recovery::Recovery;
+    let dir = tempfile::tempdir().unwrap();
+    let lib_dir = dir.path().join("lib");
+    let lib = Library::open(&lib_dir).unwrap();
+    let id = *lib.entries().next().unwrap().0;
+    let mut issue = lib.get(&id).unwrap().clone();
+    issue.issuer = "未保存".into();
+    Recovery::write(&lib, &id, &issue).unwrap();
+    // A lock left by a process that no longer exists.
+    fs::create_dir_all(lib_dir.join(".state/locks")).unwrap();
+    fs::write(
+        lib_dir.join(".state/locks/2023-025.lock"),
+        "(id: \"2023-025\", user: \"wang\", host: \"office\", pid: 2147483647, since: \"2024-01-05T09:30:00+08:00\")",
+    )
+    .unwrap();
+    let out = jianbao(&lib_dir, &["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("未发现问题"), "{text}");
+    assert!(text.contains("恢复文件：2023-025 有未保存的修改"), "{text}");
+    assert!(
+        text.contains("过期的锁：2023-025，wang@office（进程 2147483647）"),
+        "{text}"
+    );
+    // Checking changed nothing.
+    assert!(lib_dir.join(".state/recovery/2023-025.ron").exists());
+    let lock = fs::read_to_string(lib_dir.join(".state/locks/2023-025.lock")).unwrap();
+    assert!(lock.contains("wang"));
+    // And the log went to the state directory, not the screen.
+    assert!(lib_dir.join(".state/jianbao.log").is_file());
+    assert!(!stderr(&out).contains("INFO"));
+}

@@ -17,7 +17,7 @@ pub enum DecodeError {
     NewerSchema { found: u32 },
 }
 
-fn pretty() -> ron::ser::PrettyConfig {
+pub(crate) fn pretty() -> ron::ser::PrettyConfig {
     ron::ser::PrettyConfig::new()
         .indentor("    ")
         .new_line("\n")

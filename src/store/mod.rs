@@ -1,27 +1,63 @@
 //! The library on disk: `library.ron` for settings, one RON file per issue in
-//! `issues/`, deleted issues in `trash/`.
+//! `issues/`, deleted issues in `trash/`, and in `.state/` what belongs to
+//! running editors rather than to the bulletin (locks, recovery files, log).
 //!
 //! Rules that protect the clerk's text:
 //! - every write is atomic ([`atomic::write`]);
 //! - a file that fails to load is reported and never written over;
-//! - a file from a newer schema is reported, not rewritten.
+//! - a file from a newer schema is reported, not rewritten;
+//! - a file changed on disk since it was loaded is not overwritten unless the
+//!   caller says so ([`SaveMode::Overwrite`]);
+//! - unsaved text is kept in recovery files ([`recovery`]) and an issue is
+//!   edited by one editor at a time ([`lock`]).
 
 pub mod atomic;
 pub mod codec;
+pub mod fs;
+pub mod lock;
+pub mod log;
+pub mod recovery;
 
 use crate::i18n::{Lang, Msg};
 use crate::model::{Issue, IssueId, NewIssueSpec, Settings, next_issue};
 use chrono::NaiveDate;
 use codec::DecodeError;
+use fs::{Fs, RealFs};
+use lock::LockInfo;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::fs;
+use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 pub const SETTINGS_FILE: &str = "library.ron";
 pub const ISSUES_DIR: &str = "issues";
 pub const TRASH_DIR: &str = "trash";
+/// Per-machine state of running editors: never part of the bulletin, kept
+/// out of git by the `.gitignore` files the library writes.
+pub const STATE_DIR: &str = ".state";
+pub const GITIGNORE: &str = ".gitignore";
+
+/// The state directory of the library at `root` (it may not exist yet).
+pub fn state_dir(root: &Path) -> PathBuf {
+    root.join(STATE_DIR)
+}
+
+/// Creates `ROOT/.state/sub` (0700), and `.state/.gitignore` so git ignores
+/// the state even in libraries created before it existed.
+pub(crate) fn create_state_dir(fs: &dyn Fs, root: &Path, sub: &str) -> io::Result<PathBuf> {
+    let state = state_dir(root);
+    let dir = state.join(sub);
+    fs.create_dir_all(&dir)?;
+    let ignore = state.join(GITIGNORE);
+    if fs.metadata(&ignore).is_err() {
+        atomic::write_with(fs, &ignore, b"*\n")?;
+    }
+    Ok(dir)
+}
 
 /// The sample issue every new library starts with, so the clerk sees a
 /// complete example at once (built from a real bulletin).
@@ -42,10 +78,21 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
     Io(String),
+    /// The file exists but we may not read it.
+    PermissionDenied,
     NotUtf8,
     Decode(DecodeError),
     /// Two files hold the same issue; the second is not loaded.
     Duplicate(PathBuf),
+}
+
+impl ProblemKind {
+    fn from_io(e: &io::Error) -> Self {
+        match e.kind() {
+            io::ErrorKind::PermissionDenied => ProblemKind::PermissionDenied,
+            _ => ProblemKind::Io(e.to_string()),
+        }
+    }
 }
 
 impl Problem {
@@ -54,6 +101,7 @@ impl Problem {
         let path = self.path.display();
         match &self.kind {
             ProblemKind::Io(e) => lang.fmt(Msg::StoreIo, &[&path, e]),
+            ProblemKind::PermissionDenied => lang.fmt(Msg::StoreUnreadable, &[&path]),
             ProblemKind::NotUtf8 => lang.fmt(Msg::StoreNotUtf8, &[&path]),
             ProblemKind::Decode(DecodeError::Parse { line, col, message }) => {
                 lang.fmt(Msg::StoreParse, &[&path, line, col, message])
@@ -69,7 +117,8 @@ impl Problem {
     }
 }
 
-/// An error of a library operation.
+/// An error of a library operation. Whatever the error, the files on disk
+/// are as they were before the operation and the caller's text is untouched.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("{path}: {source}")]
@@ -82,16 +131,66 @@ pub enum StoreError {
     NotALibrary(PathBuf),
     #[error("{path}: {message}")]
     Decode { path: PathBuf, message: String },
+    /// A file that failed to load (see [`Problem`]).
+    #[error("{}", .0.message(Lang::En))]
+    Load(Problem),
+    /// The issue's file changed (or was deleted) on disk since it was
+    /// loaded; save with [`SaveMode::Overwrite`] or [`Library::reload`].
+    #[error("{path}: changed on disk since it was loaded (deleted: {deleted})")]
+    ChangedOnDisk {
+        id: IssueId,
+        path: PathBuf,
+        deleted: bool,
+    },
+    /// Another jianbao is editing the issue.
+    #[error("{} is being edited by {}@{} (pid {}) since {}", .0.id, .0.user, .0.host, .0.pid, .0.since)]
+    Locked(Box<LockInfo>),
 }
 
 impl StoreError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
+            StoreError::Io { path, source } => io_message(lang, path, source),
             StoreError::Exists(id) => lang.fmt(Msg::IssueExists, &[id]),
             StoreError::NotFound(id) => lang.fmt(Msg::NoSuchIssue, &[id]),
-            other => other.to_string(),
+            StoreError::NotALibrary(path) => lang.fmt(Msg::NotALibrary, &[&path.display()]),
+            StoreError::Decode { .. } => self.to_string(),
+            StoreError::Load(p) => p.message(lang),
+            StoreError::ChangedOnDisk {
+                id,
+                path,
+                deleted: false,
+            } => lang.fmt(Msg::ChangedOnDisk, &[id, &path.display()]),
+            StoreError::ChangedOnDisk {
+                id,
+                path,
+                deleted: true,
+            } => lang.fmt(Msg::DeletedOnDisk, &[id, &path.display()]),
+            StoreError::Locked(info) => info.message(lang),
         }
     }
+
+    /// The underlying I/O error kind, if any (e.g. to tell a full disk).
+    pub fn io_kind(&self) -> Option<io::ErrorKind> {
+        match self {
+            StoreError::Io { source, .. } => Some(source.kind()),
+            _ => None,
+        }
+    }
+}
+
+/// A clear message for an I/O error on `path`: full disk, permission,
+/// read-only file system, or the system's own text.
+pub fn io_message(lang: Lang, path: &Path, e: &io::Error) -> String {
+    let path = path.display();
+    let msg = match e.kind() {
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Msg::IoDiskFull,
+        io::ErrorKind::PermissionDenied => Msg::IoPermissionDenied,
+        io::ErrorKind::ReadOnlyFilesystem => Msg::IoReadOnly,
+        io::ErrorKind::NotFound => Msg::IoNotFound,
+        _ => return lang.fmt(Msg::StoreIo, &[&path, e]),
+    };
+    lang.fmt(msg, &[&path])
 }
 
 fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
@@ -101,21 +200,78 @@ fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
     }
 }
 
+/// SHA-256 of a file's bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ContentHash(pub [u8; 32]);
+
+impl ContentHash {
+    pub fn of(bytes: &[u8]) -> Self {
+        ContentHash(Sha256::digest(bytes).into())
+    }
+}
+
+impl fmt::Display for ContentHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
+}
+
+impl fmt::Debug for ContentHash {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ContentHash({self})")
+    }
+}
+
+impl FromStr for ContentHash {
+    type Err = ();
+
+    fn from_str(s: &str) -> Result<Self, ()> {
+        if s.len() != 64 || !s.is_ascii() {
+            return Err(());
+        }
+        let mut out = [0u8; 32];
+        for (i, b) in out.iter_mut().enumerate() {
+            *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| ())?;
+        }
+        Ok(ContentHash(out))
+    }
+}
+
 /// What identifies the version of a file we loaded, to notice changes made
-/// behind our back.
+/// behind our back. The hash decides: a same-size edit within the same
+/// second (coarse mtimes) is caught, a `touch` is not a change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Fingerprint {
     pub len: u64,
     pub modified: Option<SystemTime>,
+    pub hash: ContentHash,
 }
 
 impl Fingerprint {
-    fn of(meta: &fs::Metadata) -> Self {
+    fn new(bytes: &[u8], modified: Option<SystemTime>) -> Self {
         Fingerprint {
-            len: meta.len(),
-            modified: meta.modified().ok(),
+            len: bytes.len() as u64,
+            modified,
+            hash: ContentHash::of(bytes),
         }
     }
+}
+
+/// How a loaded issue's file differs on disk now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DiskChange {
+    Modified,
+    Deleted,
+}
+
+/// Whether [`Library::save_with`] may write over a file changed on disk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SaveMode {
+    /// Refuse with [`StoreError::ChangedOnDisk`].
+    #[default]
+    Safe,
+    /// The clerk has seen the conflict and chose to keep their version.
+    Overwrite,
 }
 
 /// One loaded issue and where it came from.
@@ -134,82 +290,107 @@ pub struct Library {
     entries: BTreeMap<IssueId, Entry>,
     /// Files that failed to load: reported, never written.
     pub problems: Vec<Problem>,
+    fs: Arc<dyn Fs>,
 }
 
 impl Library {
     /// Opens the library at `root`. A missing or empty directory becomes a
     /// new library holding the sample issue.
     pub fn open(root: &Path) -> Result<Library, StoreError> {
-        let is_new = match fs::read_dir(root) {
-            Ok(mut it) => it.next().is_none(),
+        Self::open_with(root, Arc::new(RealFs))
+    }
+
+    /// [`Library::open`] with every file operation going through `fs`.
+    pub fn open_with(root: &Path, fs: Arc<dyn Fs>) -> Result<Library, StoreError> {
+        // `.state/` alone (a log opened before the library) is still empty.
+        let is_new = match fs.read_dir(root) {
+            Ok(names) => names
+                .iter()
+                .all(|p| p.file_name() == Some(STATE_DIR.as_ref())),
             Err(e) if e.kind() == io::ErrorKind::NotFound => true,
             Err(e) => return Err(io_err(root)(e)),
         };
-        if is_new {
-            return Self::create(root);
-        }
-        let has_settings = root.join(SETTINGS_FILE).exists();
-        if !has_settings && !root.join(ISSUES_DIR).is_dir() {
-            return Err(StoreError::NotALibrary(root.to_path_buf()));
-        }
         let mut lib = Library {
             root: root.to_path_buf(),
             settings: Settings::default(),
             entries: BTreeMap::new(),
             problems: Vec::new(),
+            fs,
         };
+        if is_new {
+            lib.create()?;
+            tracing::info!(root = %root.display(), "created library");
+            return Ok(lib);
+        }
+        let settings_path = root.join(SETTINGS_FILE);
+        let has_settings = lib.fs.metadata(&settings_path).is_ok();
+        let has_issues = lib.fs.metadata(&lib.issues_dir()).is_ok_and(|m| m.is_dir());
+        if !has_settings && !has_issues {
+            return Err(StoreError::NotALibrary(root.to_path_buf()));
+        }
         if has_settings {
-            let path = root.join(SETTINGS_FILE);
-            match read_text(&path) {
-                Ok(text) => match codec::decode_settings(&text) {
-                    Ok(s) => lib.settings = s,
-                    Err(e) => lib.problems.push(Problem {
-                        path,
-                        kind: ProblemKind::Decode(e),
-                    }),
-                },
-                Err(kind) => lib.problems.push(Problem { path, kind }),
+            match read_text(lib.fs.as_ref(), &settings_path)
+                .and_then(|(text, _)| codec::decode_settings(&text).map_err(ProblemKind::Decode))
+            {
+                Ok(s) => lib.settings = s,
+                Err(kind) => lib.problems.push(Problem {
+                    path: settings_path,
+                    kind,
+                }),
             }
         }
         lib.scan()?;
+        tracing::info!(
+            root = %root.display(),
+            issues = lib.entries.len(),
+            problems = lib.problems.len(),
+            "opened library"
+        );
+        for p in &lib.problems {
+            tracing::warn!("{}", p.message(Lang::En));
+        }
         Ok(lib)
     }
 
-    fn create(root: &Path) -> Result<Library, StoreError> {
-        atomic::create_private_dir(&root.join(ISSUES_DIR)).map_err(io_err(root))?;
+    fn create(&mut self) -> Result<(), StoreError> {
+        let issues = self.issues_dir();
+        self.fs.create_dir_all(&issues).map_err(io_err(&issues))?;
         let sample = codec::decode_issue(SAMPLE_ISSUE).expect("bundled sample issue parses");
-        let settings = Settings {
+        self.settings = Settings {
             bulletin: sample.bulletin.clone(),
             issuer: sample.issuer.clone(),
             sections: sample.sections.iter().map(|s| s.title.clone()).collect(),
             closing: sample.closing.clone(),
             ..Settings::default()
         };
-        let mut lib = Library {
-            root: root.to_path_buf(),
-            settings,
-            entries: BTreeMap::new(),
-            problems: Vec::new(),
-        };
-        lib.save_settings()?;
-        lib.insert(sample)?;
-        Ok(lib)
+        // A library is often a git repository: keep editors' state out of it.
+        let ignore = self.root.join(GITIGNORE);
+        atomic::write_with(
+            self.fs.as_ref(),
+            &ignore,
+            format!("/{STATE_DIR}/\n").as_bytes(),
+        )
+        .map_err(io_err(&ignore))?;
+        self.save_settings()?;
+        self.insert(sample)?;
+        Ok(())
     }
 
     /// Loads every `*.ron` in `issues/`, in name order.
     fn scan(&mut self) -> Result<(), StoreError> {
-        let dir = self.root.join(ISSUES_DIR);
-        let mut paths: Vec<PathBuf> = match fs::read_dir(&dir) {
-            Ok(it) => it
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| is_issue_file(p))
+        let dir = self.issues_dir();
+        let mut paths: Vec<PathBuf> = match self.fs.read_dir(&dir) {
+            Ok(names) => names
+                .into_iter()
+                .filter(|p| is_issue_name(p))
+                .filter(|p| self.fs.metadata(p).map_or(true, |m| !m.is_dir()))
                 .collect(),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(io_err(&dir)(e)),
         };
         paths.sort();
         for path in paths {
-            match load_issue(&path) {
+            match load_issue(self.fs.as_ref(), &path) {
                 Ok(entry) => {
                     let id = entry.issue.id();
                     if let Some(first) = self.entries.get(&id) {
@@ -233,6 +414,21 @@ impl Library {
 
     pub fn issues_dir(&self) -> PathBuf {
         self.root.join(ISSUES_DIR)
+    }
+
+    /// Where locks, recovery files and the log live (see [`state_dir`]).
+    pub fn state_dir(&self) -> PathBuf {
+        state_dir(&self.root)
+    }
+
+    /// The file operations this library uses.
+    pub fn fs(&self) -> &Arc<dyn Fs> {
+        &self.fs
+    }
+
+    /// Creates `.state/sub` (0700), with `.state/.gitignore`.
+    pub(crate) fn ensure_state_dir(&self, sub: &str) -> Result<PathBuf, StoreError> {
+        recovery::ensure_state_dir(self.fs.as_ref(), &self.root, sub)
     }
 
     /// Entries in id order (oldest first).
@@ -269,13 +465,23 @@ impl Library {
         self.issues_dir().join(format!("{id}.ron"))
     }
 
+    /// Whether something is at `path`; an error other than "not found" is
+    /// passed on rather than guessed at.
+    fn exists(&self, path: &Path) -> Result<bool, StoreError> {
+        match self.fs.metadata(path) {
+            Ok(_) => Ok(true),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(io_err(path)(e)),
+        }
+    }
+
     /// Refuses to write a path that holds something we did not load as
     /// `owner` (a broken file, a newer-schema file, another issue).
     fn check_writable(&self, path: &Path, owner: Option<&IssueId>) -> Result<(), StoreError> {
         let ours = owner
             .and_then(|id| self.entries.get(id))
             .is_some_and(|e| e.path == path);
-        if !ours && path.exists() {
+        if !ours && self.exists(path)? {
             let id = path
                 .file_stem()
                 .and_then(|s| s.to_str())
@@ -299,43 +505,139 @@ impl Library {
         }
         let path = self.path_for(&id);
         self.check_writable(&path, None)?;
-        let fingerprint = write_issue(&path, &issue)?;
+        let fingerprint = self.write_issue(&path, &issue)?;
+        tracing::info!(%id, path = %path.display(), "created issue");
         self.entries.insert(
             id,
             Entry {
                 path,
                 issue,
-                fingerprint,
+                fingerprint: Some(fingerprint),
             },
         );
         Ok(id)
     }
 
-    /// Saves `issue`, which was loaded as `id`. When its number, year or
-    /// supplement flag changed, the file is renamed to the new id.
+    /// Saves `issue`, which was loaded as `id`, refusing to write over a
+    /// file changed on disk since ([`StoreError::ChangedOnDisk`]). When its
+    /// number, year or supplement flag changed, the file is renamed to the
+    /// new id.
     pub fn save(&mut self, id: &IssueId, issue: Issue) -> Result<IssueId, StoreError> {
+        self.save_with(id, issue, SaveMode::Safe)
+    }
+
+    /// [`Library::save`] that writes over changes made on disk: for when
+    /// the clerk was told and chose their version.
+    pub fn save_forced(&mut self, id: &IssueId, issue: Issue) -> Result<IssueId, StoreError> {
+        self.save_with(id, issue, SaveMode::Overwrite)
+    }
+
+    pub fn save_with(
+        &mut self,
+        id: &IssueId,
+        issue: Issue,
+        mode: SaveMode,
+    ) -> Result<IssueId, StoreError> {
+        let result = self.save_inner(id, issue, mode);
+        match &result {
+            Ok(new_id) => tracing::info!(%id, %new_id, ?mode, "saved issue"),
+            Err(e @ StoreError::ChangedOnDisk { .. }) => tracing::warn!(%id, "save refused: {e}"),
+            Err(e) => tracing::error!(%id, "save failed: {e}"),
+        }
+        result
+    }
+
+    fn save_inner(
+        &mut self,
+        id: &IssueId,
+        issue: Issue,
+        mode: SaveMode,
+    ) -> Result<IssueId, StoreError> {
         let old = self.entries.get(id).ok_or(StoreError::NotFound(*id))?;
         let old_path = old.path.clone();
         let new_id = issue.id();
         if new_id != *id && self.entries.contains_key(&new_id) {
             return Err(StoreError::Exists(new_id));
         }
+        if mode == SaveMode::Safe
+            && let Some(change) = self.disk_change(id)?
+        {
+            return Err(StoreError::ChangedOnDisk {
+                id: *id,
+                path: old_path,
+                deleted: change == DiskChange::Deleted,
+            });
+        }
         let path = self.path_for(&new_id);
         self.check_writable(&path, Some(id))?;
-        let fingerprint = write_issue(&path, &issue)?;
-        if path != old_path {
-            fs::remove_file(&old_path).map_err(io_err(&old_path))?;
-            atomic::sync_dir(&self.issues_dir()).map_err(io_err(&old_path))?;
-        }
+        let fingerprint = self.write_issue(&path, &issue)?;
         self.entries.remove(id);
         self.entries.insert(
             new_id,
             Entry {
-                path,
+                path: path.clone(),
                 issue,
-                fingerprint,
+                fingerprint: Some(fingerprint),
             },
         );
+        if path != old_path {
+            // The new file is safely written; a failure to remove the old one
+            // leaves a second copy under the old number, never a loss.
+            match self.fs.remove_file(&old_path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    tracing::error!(old = %old_path.display(), "renamed issue, old file not removed: {e}");
+                }
+                _ => self.sync_logged(&self.issues_dir()),
+            }
+        }
+        Ok(new_id)
+    }
+
+    /// Whether the issue's file changed on disk since it was loaded or
+    /// saved: `None` when it is as we left it.
+    pub fn disk_change(&self, id: &IssueId) -> Result<Option<DiskChange>, StoreError> {
+        let entry = self.entries.get(id).ok_or(StoreError::NotFound(*id))?;
+        let path = &entry.path;
+        let meta = match self.fs.metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Some(DiskChange::Deleted)),
+            Err(e) => return Err(io_err(path)(e)),
+        };
+        let Some(known) = entry.fingerprint else {
+            return Ok(Some(DiskChange::Modified));
+        };
+        if meta.len() != known.len {
+            return Ok(Some(DiskChange::Modified));
+        }
+        let bytes = match self.fs.read(path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Some(DiskChange::Deleted)),
+            Err(e) => return Err(io_err(path)(e)),
+        };
+        Ok((ContentHash::of(&bytes) != known.hash).then_some(DiskChange::Modified))
+    }
+
+    /// Replaces the loaded issue with the version on disk now (after
+    /// [`StoreError::ChangedOnDisk`], when the clerk takes the other
+    /// version). Returns its id, which differs if the other editor changed
+    /// the number. On error nothing changes.
+    pub fn reload(&mut self, id: &IssueId) -> Result<IssueId, StoreError> {
+        let entry = self.entries.get(id).ok_or(StoreError::NotFound(*id))?;
+        let path = entry.path.clone();
+        let fresh = load_issue(self.fs.as_ref(), &path).map_err(|kind| {
+            StoreError::Load(Problem {
+                path: path.clone(),
+                kind,
+            })
+        })?;
+        let new_id = fresh.issue.id();
+        if new_id != *id && self.entries.contains_key(&new_id) {
+            return Err(StoreError::Exists(new_id));
+        }
+        self.entries.remove(id);
+        self.entries.insert(new_id, fresh);
+        self.problems.retain(|p| p.path != path);
+        tracing::info!(%id, %new_id, path = %path.display(), "reloaded issue from disk");
         Ok(new_id)
     }
 
@@ -366,35 +668,59 @@ impl Library {
         self.insert(issue)
     }
 
+    /// The smallest number after every issue of `year` in the regular or
+    /// supplement sequence whose file name is free (a broken file keeps its
+    /// name).
+    pub fn next_free_id(&self, year: i32, supplement: bool) -> IssueId {
+        let mut number = self
+            .entries
+            .keys()
+            .filter(|id| id.year == year && id.supplement == supplement)
+            .map(|id| id.number)
+            .max()
+            .unwrap_or(0)
+            + 1;
+        while self
+            .exists(&self.path_for(&IssueId::new(year, number, supplement)))
+            .unwrap_or(true)
+        {
+            number += 1;
+        }
+        IssueId::new(year, number, supplement)
+    }
+
     /// Moves an issue's file into `trash/`, where it can be recovered by hand
     /// or with [`Library::restore`].
     pub fn trash(&mut self, id: &IssueId) -> Result<PathBuf, StoreError> {
         let entry = self.entries.get(id).ok_or(StoreError::NotFound(*id))?;
         let trash = self.root.join(TRASH_DIR);
-        atomic::create_private_dir(&trash).map_err(io_err(&trash))?;
+        self.fs.create_dir_all(&trash).map_err(io_err(&trash))?;
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
         let mut target = trash.join(format!("{id}.{stamp}.ron"));
         let mut n = 1;
-        while target.exists() {
+        while self.exists(&target)? {
             target = trash.join(format!("{id}.{stamp}-{n}.ron"));
             n += 1;
         }
-        fs::rename(&entry.path, &target).map_err(io_err(&entry.path))?;
-        atomic::sync_dir(&trash).map_err(io_err(&trash))?;
-        atomic::sync_dir(&self.issues_dir()).map_err(io_err(&trash))?;
+        self.fs
+            .rename(&entry.path, &target)
+            .map_err(io_err(&entry.path))?;
+        // Moved: from here on, failures are logged, not returned (see
+        // `atomic::write_with`).
+        self.sync_logged(&trash);
+        self.sync_logged(&self.issues_dir());
+        tracing::info!(%id, to = %target.display(), "trashed issue");
         self.entries.remove(id);
         Ok(target)
     }
 
     /// Brings a trashed file back into the library.
     pub fn restore(&mut self, trashed: &Path) -> Result<IssueId, StoreError> {
-        let entry = load_issue(trashed).map_err(|kind| StoreError::Decode {
-            path: trashed.to_path_buf(),
-            message: Problem {
+        let entry = load_issue(self.fs.as_ref(), trashed).map_err(|kind| {
+            StoreError::Load(Problem {
                 path: trashed.to_path_buf(),
                 kind,
-            }
-            .message(Lang::En),
+            })
         })?;
         let id = entry.issue.id();
         if self.entries.contains_key(&id) {
@@ -402,15 +728,16 @@ impl Library {
         }
         let path = self.path_for(&id);
         self.check_writable(&path, None)?;
-        fs::rename(trashed, &path).map_err(io_err(trashed))?;
-        atomic::sync_dir(&self.issues_dir()).map_err(io_err(&path))?;
-        let fingerprint = fs::metadata(&path).ok().map(|m| Fingerprint::of(&m));
+        self.fs.rename(trashed, &path).map_err(io_err(trashed))?;
+        self.sync_logged(&self.issues_dir());
+        tracing::info!(%id, from = %trashed.display(), "restored issue from trash");
+        let modified = self.fs.metadata(&path).ok().and_then(|m| m.modified().ok());
         self.entries.insert(
             id,
             Entry {
                 path,
+                fingerprint: entry.fingerprint.map(|f| Fingerprint { modified, ..f }),
                 issue: entry.issue,
-                fingerprint,
             },
         );
         Ok(id)
@@ -424,41 +751,57 @@ impl Library {
                 message: "library.ron failed to load; fix it by hand first".into(),
             });
         }
-        atomic::write(&path, codec::encode_settings(&self.settings).as_bytes())
-            .map_err(io_err(&path))
+        atomic::write_with(
+            self.fs.as_ref(),
+            &path,
+            codec::encode_settings(&self.settings).as_bytes(),
+        )
+        .map_err(io_err(&path))
+    }
+
+    fn sync_logged(&self, dir: &Path) {
+        if let Err(e) = self.fs.sync_dir(dir) {
+            tracing::error!(dir = %dir.display(), "directory sync failed: {e}");
+        }
+    }
+
+    fn write_issue(&self, path: &Path, issue: &Issue) -> Result<Fingerprint, StoreError> {
+        if let Some(dir) = path.parent() {
+            self.fs.create_dir_all(dir).map_err(io_err(dir))?;
+        }
+        let bytes = codec::encode_issue(issue).into_bytes();
+        atomic::write_with(self.fs.as_ref(), path, &bytes).map_err(io_err(path))?;
+        let modified = self.fs.metadata(path).ok().and_then(|m| m.modified().ok());
+        Ok(Fingerprint::new(&bytes, modified))
     }
 }
 
-fn is_issue_file(p: &Path) -> bool {
+/// `*.ron`, not hidden (temp files are hidden and end in `.tmp` anyway).
+fn is_issue_name(p: &Path) -> bool {
     p.extension().is_some_and(|e| e == "ron")
         && p.file_name()
             .and_then(|n| n.to_str())
             .is_some_and(|n| !n.starts_with('.'))
-        && p.is_file()
 }
 
-fn read_text(path: &Path) -> Result<String, ProblemKind> {
-    let bytes = fs::read(path).map_err(|e| ProblemKind::Io(e.to_string()))?;
-    String::from_utf8(bytes).map_err(|_| ProblemKind::NotUtf8)
+/// The file's text and its fingerprint.
+fn read_text(fs: &dyn Fs, path: &Path) -> Result<(String, Fingerprint), ProblemKind> {
+    let bytes = fs.read(path).map_err(|e| ProblemKind::from_io(&e))?;
+    let modified = fs.metadata(path).ok().and_then(|m| m.modified().ok());
+    let fingerprint = Fingerprint::new(&bytes, modified);
+    let text = String::from_utf8(bytes).map_err(|_| ProblemKind::NotUtf8)?;
+    Ok((text, fingerprint))
 }
 
-fn load_issue(path: &Path) -> Result<Entry, ProblemKind> {
-    let meta = fs::metadata(path).map_err(|e| ProblemKind::Io(e.to_string()))?;
-    let text = read_text(path)?;
+fn load_issue(fs: &dyn Fs, path: &Path) -> Result<Entry, ProblemKind> {
+    let (text, fingerprint) = read_text(fs, path)?;
     let issue = codec::decode_issue(&text).map_err(ProblemKind::Decode)?;
+    tracing::debug!(path = %path.display(), bytes = fingerprint.len, "loaded issue");
     Ok(Entry {
         path: path.to_path_buf(),
         issue,
-        fingerprint: Some(Fingerprint::of(&meta)),
+        fingerprint: Some(fingerprint),
     })
-}
-
-fn write_issue(path: &Path, issue: &Issue) -> Result<Option<Fingerprint>, StoreError> {
-    if let Some(dir) = path.parent() {
-        atomic::create_private_dir(dir).map_err(io_err(dir))?;
-    }
-    atomic::write(path, codec::encode_issue(issue).as_bytes()).map_err(io_err(path))?;
-    Ok(fs::metadata(path).ok().map(|m| Fingerprint::of(&m)))
 }
 
 #[cfg(test)]

@@ -2,11 +2,71 @@ use super::*;
 use crate::model::{
     Article, ArticleKind, Closing, Distribution, DistributionKind, SCHEMA_VERSION, Section, Status,
 };
+use std::collections::BTreeMap;
 use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 use tempfile::TempDir;
 
+mod changed;
+mod faults;
+mod fuzz;
+mod lock;
+mod log;
+mod privacy;
+mod recovery;
+
+/// Held by tests that call `log::init`, which redirects the one global
+/// log: they would otherwise log into each other's files.
+pub(super) static LOG_INIT: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+pub(super) fn log_init_guard() -> std::sync::MutexGuard<'static, ()> {
+    LOG_INIT.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Whether permission bits bind us (they do not for root): a 0500
+/// directory must refuse a new file. Prints why a test is skipped.
+pub(super) fn permissions_enforced() -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = TempDir::new().unwrap();
+        let ro = dir.path().join("ro");
+        fs::create_dir(&ro).unwrap();
+        fs::set_permissions(&ro, fs::Permissions::from_mode(0o500)).unwrap();
+        let enforced = fs::write(ro.join("x"), "x").is_err();
+        fs::set_permissions(&ro, fs::Permissions::from_mode(0o700)).unwrap();
+        if !enforced {
+            eprintln!("note: permission bits are not enforced (running as root?); skipping");
+        }
+        enforced
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}
+
+/// Names of leftover temp files under `dir`, recursively.
+pub(super) fn temp_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let Ok(it) = fs::read_dir(dir) else {
+        return out;
+    };
+    for e in it {
+        let p = e.unwrap().path();
+        if p.is_dir() {
+            out.extend(temp_files(&p));
+        } else if p.to_string_lossy().ends_with(atomic::TEMP_SUFFIX) {
+            out.push(p);
+        }
+    }
+    out
+}
+
 /// An issue with every field set to something other than its default.
-fn full_issue() -> Issue {
+pub(super) fn full_issue() -> Issue {
     Issue {
         schema: SCHEMA_VERSION,
         bulletin: "文明创建简报".into(),
@@ -69,7 +129,7 @@ fn full_issue() -> Issue {
     }
 }
 
-fn minimal_issue() -> Issue {
+pub(super) fn minimal_issue() -> Issue {
     Issue {
         schema: SCHEMA_VERSION,
         bulletin: "工作简报".into(),
@@ -129,7 +189,7 @@ fn a_file_with_a_byte_order_mark_loads() {
     assert_eq!(codec::decode_issue(&text).unwrap(), minimal_issue());
 }
 
-fn temp_library() -> (TempDir, Library) {
+pub(super) fn temp_library() -> (TempDir, Library) {
     let dir = TempDir::new().unwrap();
     let lib = Library::open(&dir.path().join("lib")).unwrap();
     (dir, lib)
