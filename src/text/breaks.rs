@@ -1,0 +1,181 @@
+//! Grapheme widths and the line-breaking rules of Chinese prose.
+//!
+//! A break opportunity sits *between* two graphemes. Whether it may be used
+//! depends only on the grapheme after it and the two before it (never on what
+//! follows), which is what lets an edit rewrap from a nearby row boundary.
+
+use unicode_width::UnicodeWidthStr;
+
+/// Display width of one grapheme in terminal columns: unicode-width's plain
+/// `width()` (ambiguous-width characters such as “ ” … — are narrow), clamped
+/// to 1..=2 so that every grapheme owns at least one cell (a lone combining
+/// mark or a zero-width space stays visible and addressable by the caret) and
+/// fits in a row of width 2.
+pub fn grapheme_width(g: &str) -> usize {
+    g.width().clamp(1, 2)
+}
+
+/// Characters that must not begin a row (行首禁则): closing punctuation.
+pub const NO_ROW_START: &str = "，。、；：？！…‥”’）》】」』〕〗〙〛〉｝］％‰℃°·・～〜々ゝゞヽヾ\
+ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ．｡､,.;:?!)]}%";
+
+/// Characters that must not end a row (行尾禁则): opening punctuation and
+/// currency signs that belong to the number after them.
+pub const NO_ROW_END: &str = "“‘（《【「『〔〖〘〚〈｛［([{$￥¥£€";
+
+/// Punctuation that stays inside a Latin word or number (3.14, 1,000, e-mail,
+/// 12:30, don't, a/b, x@y.cn): no break before it after a word character, and
+/// none after it before another.
+const WORD_INNER: &str = ".,:'-/_@&+#=~^’";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    /// Ideographs, kana, emoji and everything else that breaks anywhere.
+    Other,
+    Space,
+    /// Latin (and other alphabetic scripts written with spaces) letters, digits.
+    Word,
+    /// Word-inner punctuation, see [`WORD_INNER`].
+    WordInner,
+    /// No-break spaces: glue their neighbours together.
+    Glue,
+    /// Dashes: a pair (——) is one mark and never splits.
+    Dash,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Class {
+    pub kind: Kind,
+    /// Must not begin a row.
+    pub no_start: bool,
+    /// Must not end a row.
+    pub no_end: bool,
+}
+
+pub(crate) fn classify(g: &str) -> Class {
+    let c = g.chars().next().unwrap_or(' ');
+    let kind = if c == '\u{a0}' || c == '\u{202f}' || c == '\u{2060}' {
+        Kind::Glue
+    } else if c.is_whitespace() {
+        Kind::Space
+    } else if c == '—' || c == '―' || c == '─' {
+        Kind::Dash
+    } else if is_word_char(c) {
+        Kind::Word
+    } else if WORD_INNER.contains(c) {
+        Kind::WordInner
+    } else {
+        Kind::Other
+    };
+    Class {
+        kind,
+        no_start: NO_ROW_START.contains(c),
+        no_end: NO_ROW_END.contains(c),
+    }
+}
+
+/// Letters and digits of scripts that separate words with spaces, plus
+/// full-width Latin letters and digits (２０２３), which Chinese documents use
+/// as numbers.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii_alphanumeric() {
+        return true;
+    }
+    let u = c as u32;
+    if (0xFF10..=0xFF19).contains(&u) || (0xFF21..=0xFF3A).contains(&u) || (0xFF41..=0xFF5A).contains(&u)
+    {
+        return true;
+    }
+    c.is_alphanumeric() && !is_cjk(u)
+}
+
+/// CJK ideographs, kana, hangul and their symbols and punctuation.
+fn is_cjk(u: u32) -> bool {
+    (0x1100..=0x11FF).contains(&u)
+        || (0x2E80..=0xA4CF).contains(&u)
+        || (0xAC00..=0xD7AF).contains(&u)
+        || (0xF900..=0xFAFF).contains(&u)
+        || (0xFE30..=0xFE4F).contains(&u)
+        || (0x20000..=0x3FFFF).contains(&u)
+}
+
+/// True when a row boundary before `cur` breaks the Chinese rules: `cur`
+/// cannot begin a row or `prev` cannot end one.
+pub(crate) fn prohibited(prev: Class, cur: Class) -> bool {
+    cur.no_start || prev.no_end
+}
+
+/// Whether a row may break between `prev` and `cur`; `before` is the
+/// grapheme before `prev`, if any.
+pub(crate) fn break_allowed(before: Option<Class>, prev: Class, cur: Class) -> bool {
+    if prohibited(prev, cur) {
+        return false;
+    }
+    match (prev.kind, cur.kind) {
+        (Kind::Glue, _) | (_, Kind::Glue) => false,
+        // Spaces stay at the end of the row they follow, so words move whole.
+        (_, Kind::Space) => false,
+        (Kind::Space, _) => true,
+        (Kind::Dash, Kind::Dash) => false,
+        (Kind::Word, Kind::Word) | (Kind::Word, Kind::WordInner) => false,
+        (Kind::WordInner, Kind::Word) => before.is_none_or(|b| b.kind != Kind::Word),
+        _ => true,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn allowed(s: &str) -> Vec<bool> {
+        use unicode_segmentation::UnicodeSegmentation;
+        let cls: Vec<Class> = s.graphemes(true).map(classify).collect();
+        (1..cls.len())
+            .map(|i| break_allowed(i.checked_sub(2).map(|j| cls[j]), cls[i - 1], cls[i]))
+            .collect()
+    }
+
+    #[test]
+    fn widths() {
+        assert_eq!(grapheme_width("中"), 2);
+        assert_eq!(grapheme_width("a"), 1);
+        assert_eq!(grapheme_width("“"), 1);
+        assert_eq!(grapheme_width("…"), 1);
+        assert_eq!(grapheme_width("—"), 1);
+        assert_eq!(grapheme_width("，"), 2);
+        assert_eq!(grapheme_width("😀"), 2);
+        assert_eq!(grapheme_width("e\u{301}"), 1);
+        assert_eq!(grapheme_width("\u{301}"), 1, "zero width is clamped to one cell");
+        assert_eq!(grapheme_width("\u{200b}"), 1);
+    }
+
+    #[test]
+    fn chinese_prohibitions() {
+        // 中，文：no break before the comma.
+        assert_eq!(allowed("中，文"), vec![false, true]);
+        // （中）: no break after the opening bracket, none before the closing.
+        assert_eq!(allowed("a（中）b"), vec![true, false, false, true]);
+        assert_eq!(allowed("“好”"), vec![false, false]);
+        assert_eq!(allowed("中文"), vec![true]);
+    }
+
+    #[test]
+    fn latin_words_and_numbers_stay_whole() {
+        assert_eq!(allowed("word"), vec![false, false, false]);
+        assert_eq!(allowed("3.14"), vec![false, false, false]);
+        assert_eq!(allowed("1,000"), vec![false, false, false, false]);
+        assert_eq!(allowed("e-mail"), vec![false; 5]);
+        assert_eq!(allowed("a b"), vec![false, true]);
+        assert_eq!(allowed("中a"), vec![true]);
+        assert_eq!(allowed("a中"), vec![true]);
+        assert_eq!(allowed("２０２３年"), vec![false, false, false, true]);
+        // A lone hyphen between spaces is no word-inner mark.
+        assert_eq!(allowed("- x"), vec![false, true]);
+    }
+
+    #[test]
+    fn dashes_and_glue() {
+        assert_eq!(allowed("中——文"), vec![true, false, true]);
+        assert_eq!(allowed("a\u{a0}b"), vec![false, false]);
+    }
+}

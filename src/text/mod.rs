@@ -1,0 +1,12 @@
+//! The text core: cleaning, wrapping and the editing buffer. Pure: no
+//! terminal, no I/O, no ratatui.
+
+mod breaks;
+mod clean;
+mod para;
+mod wrap;
+
+pub use breaks::{NO_ROW_END, NO_ROW_START, grapheme_width};
+pub use clean::{clean, clean_line, clean_paragraphs, is_removed};
+pub use para::Geometry;
+pub use wrap::{INDENT, Row, first_row_indent, wrap};

@@ -1,0 +1,431 @@
+//! One paragraph of the editing buffer with its wrap cache.
+//!
+//! The text is kept in chunks of at most [`CHUNK_ROWS`] wrapped rows, each
+//! chunk holding its rows with offsets relative to the chunk. An edit touches
+//! the chunk(s) around it only: it rewraps from a row boundary shortly before
+//! the edit until a new row boundary meets an old one (shifted by the edit)
+//! past the edit, then reuses the old rows from there. Prefix sums over the
+//! chunks make position look-ups a binary search. So a keystroke costs the
+//! same in a paragraph of a hundred characters or of a million.
+
+use std::borrow::Cow;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::breaks::{Class, classify};
+use super::wrap::{Row, Wrapper, first_row_indent};
+use crate::model::char_count;
+
+/// Rows per chunk: small enough that rebuilding a chunk is cheap, large
+/// enough that the per-chunk prefix sums stay short.
+const CHUNK_ROWS: usize = 16;
+
+/// Rows restarted before the edited one: a row's end depends on at most the
+/// two rows after it (a carried-over grapheme, a forced break).
+const RESTART_ROWS: usize = 2;
+
+/// Wrap width and first-row indent of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Geometry {
+    pub width: usize,
+    pub indent: usize,
+}
+
+impl Geometry {
+    pub fn new(width: usize, indent: usize) -> Self {
+        Geometry {
+            width: width.max(2),
+            indent,
+        }
+    }
+
+    /// The indent shown on a first row at this width.
+    pub fn first_indent(&self) -> usize {
+        first_row_indent(self.width, self.indent)
+    }
+
+    /// Columns available to the text of row `row` of a paragraph.
+    pub fn avail(&self, row: usize) -> usize {
+        if row == 0 {
+            self.width - self.first_indent()
+        } else {
+            self.width
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Chunk {
+    text: String,
+    graphemes: usize,
+    /// 字数 of the chunk.
+    count: usize,
+    /// Rows with offsets relative to the chunk, covering it exactly.
+    rows: Vec<Row>,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct Para {
+    chunks: Vec<Chunk>,
+    /// Prefix sums per chunk: graphemes, bytes, rows, 字数 before it.
+    g0: Vec<usize>,
+    b0: Vec<usize>,
+    r0: Vec<usize>,
+    c0: Vec<usize>,
+    geo: Geometry,
+}
+
+fn shift(r: &Row, db: isize, dg: isize) -> Row {
+    Row {
+        start: r.start.wrapping_add_signed(db),
+        end: r.end.wrapping_add_signed(db),
+        g_start: r.g_start.wrapping_add_signed(dg),
+        g_end: r.g_end.wrapping_add_signed(dg),
+        width: r.width,
+    }
+}
+
+/// Groups `rows` (relative to `text`, covering it) into chunks.
+fn build_chunks(text: &str, rows: &[Row]) -> Vec<Chunk> {
+    rows.chunks(CHUNK_ROWS)
+        .map(|group| {
+            let (first, last) = (group[0], group[group.len() - 1]);
+            let text = text[first.start..last.end].to_string();
+            Chunk {
+                count: char_count(&text),
+                text,
+                graphemes: last.g_end - first.g_start,
+                rows: group
+                    .iter()
+                    .map(|r| shift(r, -(first.start as isize), -(first.g_start as isize)))
+                    .collect(),
+            }
+        })
+        .collect()
+}
+
+impl Para {
+    pub fn new(text: &str, geo: Geometry) -> Para {
+        let mut rows = Vec::new();
+        let mut w = Wrapper::new(geo.width, geo.avail(0), 0, 0, [None, None]);
+        for g in text.graphemes(true) {
+            w.push(g, &mut rows);
+        }
+        w.finish(&mut rows);
+        let mut p = Para {
+            chunks: build_chunks(text, &rows),
+            g0: Vec::new(),
+            b0: Vec::new(),
+            r0: Vec::new(),
+            c0: Vec::new(),
+            geo,
+        };
+        p.reindex_from(0);
+        p
+    }
+
+    fn reindex_from(&mut self, from: usize) {
+        for v in [&mut self.g0, &mut self.b0, &mut self.r0, &mut self.c0] {
+            v.truncate(from);
+        }
+        for i in from..self.chunks.len() {
+            let (g, b, r, c) = match i.checked_sub(1) {
+                None => (0, 0, 0, 0),
+                Some(j) => {
+                    let p = &self.chunks[j];
+                    (
+                        self.g0[j] + p.graphemes,
+                        self.b0[j] + p.text.len(),
+                        self.r0[j] + p.rows.len(),
+                        self.c0[j] + p.count,
+                    )
+                }
+            };
+            self.g0.push(g);
+            self.b0.push(b);
+            self.r0.push(r);
+            self.c0.push(c);
+        }
+    }
+
+    pub fn geometry(&self) -> Geometry {
+        self.geo
+    }
+
+    /// Rewraps for a new geometry (a resize); no-op when unchanged.
+    pub fn set_geometry(&mut self, geo: Geometry) {
+        if geo != self.geo {
+            *self = Para::new(&self.text(), geo);
+        }
+    }
+
+    fn last(&self) -> usize {
+        self.chunks.len() - 1
+    }
+
+    /// Number of graphemes.
+    pub fn len(&self) -> usize {
+        self.g0[self.last()] + self.chunks[self.last()].graphemes
+    }
+
+    pub fn len_bytes(&self) -> usize {
+        self.b0[self.last()] + self.chunks[self.last()].text.len()
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.r0[self.last()] + self.chunks[self.last()].rows.len()
+    }
+
+    /// 字数 of the paragraph.
+    pub fn count(&self) -> usize {
+        self.c0[self.last()] + self.chunks[self.last()].count
+    }
+
+    pub fn text(&self) -> Cow<'_, str> {
+        if self.chunks.len() == 1 {
+            Cow::Borrowed(&self.chunks[0].text)
+        } else {
+            Cow::Owned(self.chunks.iter().map(|c| c.text.as_str()).collect())
+        }
+    }
+
+    /// Bytes `start..end` of the paragraph.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        let mut out = String::new();
+        if start >= end {
+            return out;
+        }
+        let mut ci = self.chunk_of(&self.b0, start);
+        while ci < self.chunks.len() && self.b0[ci] < end {
+            let t = &self.chunks[ci].text;
+            let s = start.saturating_sub(self.b0[ci]);
+            let e = (end - self.b0[ci]).min(t.len());
+            out.push_str(&t[s..e]);
+            ci += 1;
+        }
+        out
+    }
+
+    /// The chunk whose range (by the prefix sums `pre`) holds `x`; a value on
+    /// a chunk boundary belongs to the later chunk, the end to the last one.
+    fn chunk_of(&self, pre: &[usize], x: usize) -> usize {
+        pre.partition_point(|&s| s <= x).saturating_sub(1)
+    }
+
+    /// Row `r` (absolute offsets) and its text.
+    pub fn row(&self, r: usize) -> (Row, &str) {
+        let ci = self.chunk_of(&self.r0, r);
+        let c = &self.chunks[ci];
+        let row = c.rows[r - self.r0[ci]];
+        (
+            shift(&row, self.b0[ci] as isize, self.g0[ci] as isize),
+            &c.text[row.start..row.end],
+        )
+    }
+
+    /// The row holding grapheme `g`: a row boundary belongs to the later row,
+    /// the paragraph end to the last row.
+    pub fn row_of(&self, g: usize) -> usize {
+        let ci = self.chunk_of(&self.g0, g);
+        let local = g - self.g0[ci];
+        let rows = &self.chunks[ci].rows;
+        self.r0[ci] + rows.partition_point(|r| r.g_start <= local).saturating_sub(1)
+    }
+
+    /// The row holding byte `b`.
+    fn row_of_byte(&self, b: usize) -> usize {
+        let ci = self.chunk_of(&self.b0, b);
+        let local = b - self.b0[ci];
+        let rows = &self.chunks[ci].rows;
+        self.r0[ci] + rows.partition_point(|r| r.start <= local).saturating_sub(1)
+    }
+
+    /// Byte offset of grapheme index `g` (clamped to the end).
+    pub fn byte_of(&self, g: usize) -> usize {
+        let g = g.min(self.len());
+        let (row, text) = self.row(self.row_of(g));
+        let k = g - row.g_start;
+        row.start + text.grapheme_indices(true).nth(k).map_or(text.len(), |(i, _)| i)
+    }
+
+    /// Grapheme index at byte `b`, rounded up to the next grapheme boundary.
+    pub fn grapheme_at_byte(&self, b: usize) -> usize {
+        let b = b.min(self.len_bytes());
+        let (row, text) = self.row(self.row_of_byte(b));
+        let local = b - row.start;
+        row.g_start + text.grapheme_indices(true).take_while(|(i, _)| *i < local).count()
+    }
+
+    /// Grapheme `g` as text (empty at the end).
+    pub fn grapheme(&self, g: usize) -> &str {
+        if g >= self.len() {
+            return "";
+        }
+        let (row, text) = self.row(self.row_of(g));
+        text.graphemes(true).nth(g - row.g_start).unwrap_or("")
+    }
+
+    /// Classes of the (up to) two graphemes before byte `local` of chunk `ci`.
+    fn context(&self, ci: usize, local: usize) -> [Option<Class>; 2] {
+        let mut found: Vec<Class> = Vec::with_capacity(2);
+        let mut ci = ci as isize;
+        let mut end = local;
+        while found.len() < 2 && ci >= 0 {
+            let t = &self.chunks[ci as usize].text[..end];
+            found.extend(t.graphemes(true).rev().take(2 - found.len()).map(classify));
+            ci -= 1;
+            if ci >= 0 {
+                end = self.chunks[ci as usize].text.len();
+            }
+        }
+        [found.get(1).copied(), found.first().copied()]
+    }
+
+    /// Replaces bytes `start..end` (grapheme boundaries) with `ins`, which
+    /// holds no paragraph break, and rewraps incrementally.
+    pub fn replace(&mut self, start: usize, end: usize, ins: &str) {
+        let restart = self.row_of_byte(start.saturating_sub(1)).saturating_sub(RESTART_ROWS);
+        let ca = self.chunk_of(&self.r0, restart);
+        let lr = restart - self.r0[ca];
+        let ctx = self.context(ca, self.chunks[ca].rows[lr].start);
+        let base = self.b0[ca];
+
+        // The work area: chunk `ca` and the following chunks up to the edit end.
+        let mut work = self.chunks[ca].text.clone();
+        let mut old_rows = self.chunks[ca].rows.clone();
+        let mut old_g = self.chunks[ca].graphemes;
+        let mut next = ca + 1;
+        let (e0, e1) = (start - base, end - base);
+        let mut extend = |work: &mut String, old_rows: &mut Vec<Row>, old_g: &mut usize, next: &mut usize, db: isize| {
+            let c = &self.chunks[*next];
+            let off = (work.len() as isize - db) as usize;
+            old_rows.extend(c.rows.iter().map(|r| shift(r, off as isize, *old_g as isize)));
+            work.push_str(&c.text);
+            *old_g += c.graphemes;
+            *next += 1;
+        };
+        while work.len() < e1 && next < self.chunks.len() {
+            extend(&mut work, &mut old_rows, &mut old_g, &mut next, 0);
+        }
+        // Old boundaries at least two graphemes past the edit can resynchronise.
+        let safe = loop {
+            let s = work[e1..].grapheme_indices(true).nth(2).map(|(i, _)| e1 + i);
+            match s {
+                Some(s) => break s,
+                None if next < self.chunks.len() => {
+                    extend(&mut work, &mut old_rows, &mut old_g, &mut next, 0)
+                }
+                None => break usize::MAX,
+            }
+        };
+        work.replace_range(e0..e1, ins);
+        let db = ins.len() as isize - (e1 - e0) as isize;
+
+        let from = old_rows[lr];
+        let mut rows: Vec<Row> = old_rows[..lr].to_vec();
+        let mut w = Wrapper::new(self.geo.width, self.geo.avail(restart), from.g_start, from.start, ctx);
+        let mut fed = from.start;
+        let mut tail: Option<(usize, isize)> = None;
+        'wrap: loop {
+            let piece_start = fed;
+            for (i, g) in work[piece_start..].grapheme_indices(true) {
+                let emitted = rows.len();
+                w.push(g, &mut rows);
+                for k in emitted..rows.len() {
+                    let x = rows[k].end;
+                    let old = (x as isize - db) as usize;
+                    if old >= safe
+                        && let Ok(j) = old_rows.binary_search_by_key(&old, |r| r.start)
+                    {
+                        rows.truncate(k + 1);
+                        tail = Some((j, rows[k].g_end as isize - old_rows[j].g_start as isize));
+                        break 'wrap;
+                    }
+                }
+                fed = piece_start + i + g.len();
+            }
+            fed = work.len();
+            if next < self.chunks.len() {
+                extend(&mut work, &mut old_rows, &mut old_g, &mut next, db);
+            } else {
+                w.finish(&mut rows);
+                break;
+            }
+        }
+        if let Some((j, dg)) = tail {
+            rows.extend(old_rows[j..].iter().map(|r| shift(r, db, dg)));
+        }
+        let new_chunks = build_chunks(&work, &rows);
+        self.chunks.splice(ca..next, new_chunks);
+        self.reindex_from(ca);
+    }
+
+    /// Checks the cache against a full rewrap (tests).
+    #[cfg(test)]
+    pub fn assert_consistent(&self) {
+        let text = self.text();
+        let full = super::wrap::wrap(&text, self.geo.width, self.geo.indent);
+        let mine: Vec<Row> = (0..self.row_count()).map(|r| self.row(r).0).collect();
+        assert_eq!(mine, full, "incremental wrap differs for {text:?}");
+        assert_eq!(self.len(), text.graphemes(true).count());
+        assert_eq!(self.count(), char_count(&text));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn para(text: &str, width: usize) -> Para {
+        Para::new(text, Geometry::new(width, 4))
+    }
+
+    #[test]
+    fn lookups() {
+        let p = para("一二三四五六七八九十", 8);
+        // rows: 一二 | 三四五六 | 七八九十
+        assert_eq!(p.row_count(), 3);
+        assert_eq!(p.len(), 10);
+        assert_eq!(p.row_of(0), 0);
+        assert_eq!(p.row_of(2), 1, "a boundary belongs to the later row");
+        assert_eq!(p.row_of(10), 2);
+        assert_eq!(p.byte_of(3), 9);
+        assert_eq!(p.grapheme_at_byte(9), 3);
+        assert_eq!(p.grapheme_at_byte(10), 4, "inside a grapheme rounds up");
+        assert_eq!(p.grapheme(2), "三");
+        assert_eq!(p.slice(3, 9), "二三");
+        assert_eq!(p.count(), 10);
+    }
+
+    #[test]
+    fn edits_rewrap_like_a_full_wrap() {
+        let mut p = para("一二三四五六七八九十", 8);
+        p.replace(9, 9, "。");
+        p.assert_consistent();
+        assert_eq!(p.text(), "一二三。四五六七八九十");
+        p.replace(0, 6, "");
+        p.assert_consistent();
+        p.replace(p.len_bytes(), p.len_bytes(), "e\u{301}");
+        p.assert_consistent();
+    }
+
+    #[test]
+    fn huge_paragraph_spans_chunks() {
+        let text = "为深入贯彻落实党的二十大精神，进一步推进文明城市创建工作。".repeat(200);
+        let mut p = para(&text, 30);
+        assert!(p.chunks.len() > 10);
+        p.assert_consistent();
+        let mid = p.byte_of(p.len() / 2);
+        p.replace(mid, mid, "，");
+        p.assert_consistent();
+        let at = p.byte_of(100);
+        let to = p.byte_of(3000);
+        p.replace(at, to, "abc");
+        p.assert_consistent();
+        // Deleting across a chunk boundary and then everything.
+        let n = p.len_bytes();
+        p.replace(0, n, "");
+        p.assert_consistent();
+        assert_eq!(p.row_count(), 1);
+    }
+}
