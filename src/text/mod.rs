@@ -6,6 +6,9 @@ mod clean;
 mod para;
 mod wrap;
 
+#[cfg(test)]
+mod proptests;
+
 pub use breaks::{NO_ROW_END, NO_ROW_START, grapheme_width};
 pub use clean::{clean, clean_line, clean_paragraphs, is_removed};
 pub use para::Geometry;
