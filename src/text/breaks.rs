@@ -99,6 +99,42 @@ fn is_cjk(u: u32) -> bool {
         || (0x20000..=0x3FFFF).contains(&u)
 }
 
+/// What a word motion (Ctrl+Left/Right) sees a grapheme as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Unit {
+    Space,
+    /// Latin words and numbers.
+    Word,
+    /// Chinese text and everything else that is not punctuation.
+    Text,
+    Punct,
+}
+
+pub(crate) fn unit(g: &str) -> Unit {
+    let c = g.chars().next().unwrap_or(' ');
+    let cls = classify(g);
+    let u = c as u32;
+    match cls.kind {
+        Kind::Space | Kind::Glue => Unit::Space,
+        Kind::Word => Unit::Word,
+        Kind::Dash | Kind::WordInner => Unit::Punct,
+        Kind::Other
+            if cls.no_start
+                || cls.no_end
+                || c.is_ascii_punctuation()
+                || (0x2010..=0x2027).contains(&u)
+                || (0x3000..=0x303F).contains(&u)
+                || (0xFF01..=0xFF0F).contains(&u)
+                || (0xFF1A..=0xFF20).contains(&u)
+                || (0xFF3B..=0xFF40).contains(&u)
+                || (0xFF5B..=0xFF65).contains(&u) =>
+        {
+            Unit::Punct
+        }
+        Kind::Other => Unit::Text,
+    }
+}
+
 /// True when a row boundary before `cur` breaks the Chinese rules: `cur`
 /// cannot begin a row or `prev` cannot end one.
 pub(crate) fn prohibited(prev: Class, cur: Class) -> bool {

@@ -3,6 +3,10 @@
 
 mod breaks;
 mod clean;
+mod editor;
+#[cfg(test)]
+mod editor_tests;
+mod history;
 mod para;
 mod wrap;
 
@@ -13,3 +17,4 @@ pub use breaks::{NO_ROW_END, NO_ROW_START, grapheme_width};
 pub use clean::{clean, clean_line, clean_paragraphs, is_removed};
 pub use para::Geometry;
 pub use wrap::{INDENT, Row, first_row_indent, wrap};
+pub use editor::{EditAction, Editor, Motion, Note, Outcome, Pos, VisualRow};

@@ -148,10 +148,6 @@ impl Para {
         }
     }
 
-    pub fn geometry(&self) -> Geometry {
-        self.geo
-    }
-
     /// Rewraps for a new geometry (a resize); no-op when unchanged.
     pub fn set_geometry(&mut self, geo: Geometry) {
         if geo != self.geo {
@@ -296,7 +292,7 @@ impl Para {
         let mut old_g = self.chunks[ca].graphemes;
         let mut next = ca + 1;
         let (e0, e1) = (start - base, end - base);
-        let mut extend = |work: &mut String, old_rows: &mut Vec<Row>, old_g: &mut usize, next: &mut usize, db: isize| {
+        let extend = |work: &mut String, old_rows: &mut Vec<Row>, old_g: &mut usize, next: &mut usize, db: isize| {
             let c = &self.chunks[*next];
             let off = (work.len() as isize - db) as usize;
             old_rows.extend(c.rows.iter().map(|r| shift(r, off as isize, *old_g as isize)));
@@ -328,7 +324,7 @@ impl Para {
         let mut tail: Option<(usize, isize)> = None;
         'wrap: loop {
             let piece_start = fed;
-            for (i, g) in work[piece_start..].grapheme_indices(true) {
+            for g in work[piece_start..].graphemes(true) {
                 let emitted = rows.len();
                 w.push(g, &mut rows);
                 for k in emitted..rows.len() {
@@ -342,7 +338,6 @@ impl Para {
                         break 'wrap;
                     }
                 }
-                fed = piece_start + i + g.len();
             }
             fed = work.len();
             if next < self.chunks.len() {
