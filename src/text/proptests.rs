@@ -93,3 +93,156 @@ fn incremental_rewrap_in_a_long_paragraph() {
         }
     }
 }
+
+mod editor {
+    use super::text_strategy;
+    use crate::text::{EditAction as A, Editor, Motion as M, Pos, clean};
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    #[derive(Debug, Clone)]
+    enum Op {
+        Insert(String),
+        Newline,
+        Backspace,
+        Delete,
+        Left,
+        Right,
+        /// Motions the model does not predict: it takes the caret over.
+        Other(M),
+        ReplaceAll(String),
+        Resize(usize),
+    }
+
+    fn op() -> impl Strategy<Value = Op> {
+        prop_oneof![
+            4 => text_strategy(4).prop_map(Op::Insert),
+            1 => "[\\r\\n\\t\\x1b\\u{202e}a中]{0,4}".prop_map(Op::Insert),
+            1 => Just(Op::Newline),
+            2 => Just(Op::Backspace),
+            1 => Just(Op::Delete),
+            2 => Just(Op::Left),
+            1 => Just(Op::Right),
+            2 => prop::sample::select(vec![
+                M::Up, M::Down, M::RowStart, M::RowEnd, M::DocStart, M::DocEnd,
+                M::PageUp, M::PageDown, M::WordLeft, M::WordRight,
+            ]).prop_map(Op::Other),
+            1 => text_strategy(3).prop_map(Op::ReplaceAll),
+            1 => (2usize..40).prop_map(Op::Resize),
+        ]
+    }
+
+    /// The caret as a byte offset in the paragraphs joined by `\n`.
+    fn caret_byte(e: &Editor) -> usize {
+        let c = e.caret();
+        let before: usize = (0..c.paragraph).map(|i| e.paragraph(i).len() + 1).sum();
+        let para = e.paragraph(c.paragraph);
+        before + para.grapheme_indices(true).nth(c.grapheme).map_or(para.len(), |(i, _)| i)
+    }
+
+    fn boundaries(s: &str) -> Vec<usize> {
+        let mut v: Vec<usize> = s.grapheme_indices(true).map(|(i, _)| i).collect();
+        v.push(s.len());
+        v
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 300, .. ProptestConfig::default() })]
+
+        #[test]
+        fn edits_match_a_string_model_and_undo_restores(
+            start in text_strategy(40),
+            width in 2usize..40,
+            ops in prop::collection::vec(op(), 1..40),
+        ) {
+            let original = clean(&start);
+            let mut e = Editor::new([start.as_str()]);
+            e.scroll_to_caret(width, 5);
+            let mut model = original.clone();
+            let mut caret = 0usize;
+            for op in ops {
+                match op {
+                    Op::Insert(t) => {
+                        let t = clean(&t);
+                        e.apply(A::Insert(t.clone()));
+                        model.insert_str(caret, &t);
+                        // The caret lands after the text, rounded up to a grapheme boundary.
+                        let end = caret + t.len();
+                        caret = *boundaries(&model).iter().find(|&&b| b >= end).unwrap();
+                    }
+                    Op::Newline => {
+                        e.apply(A::Newline);
+                        model.insert(caret, '\n');
+                        caret += 1;
+                    }
+                    Op::Backspace => {
+                        e.apply(A::Backspace);
+                        if let Some(&b) = boundaries(&model).iter().rev().find(|&&b| b < caret) {
+                            model.replace_range(b..caret, "");
+                            caret = b;
+                        }
+                    }
+                    Op::Delete => {
+                        e.apply(A::Delete);
+                        if let Some(&b) = boundaries(&model).iter().find(|&&b| b > caret) {
+                            model.replace_range(caret..b, "");
+                        }
+                    }
+                    Op::Left => {
+                        e.apply(A::Move(M::Left));
+                        caret = boundaries(&model).into_iter().rev().find(|&b| b < caret).unwrap_or(0);
+                    }
+                    Op::Right => {
+                        e.apply(A::Move(M::Right));
+                        caret = boundaries(&model).into_iter().find(|&b| b > caret).unwrap_or(caret);
+                    }
+                    Op::Other(m) => {
+                        e.apply(A::Move(m));
+                        caret = caret_byte(&e);
+                        prop_assert!(boundaries(&model).contains(&caret));
+                    }
+                    Op::ReplaceAll(q) => {
+                        let q = clean(&q);
+                        e.apply(A::Find(q.clone()));
+                        let n = e.find_matches().len();
+                        e.apply(A::ReplaceAll("替".into()));
+                        e.apply(A::ClearFind);
+                        if n > 0 {
+                            model = e.paragraphs().join("\n");
+                        }
+                        caret = caret_byte(&e);
+                    }
+                    Op::Resize(w) => {
+                        e.scroll_to_caret(w, 5);
+                    }
+                }
+                e.scroll_to_caret(e.width(), 5);
+                prop_assert_eq!(e.paragraphs().join("\n"), model.clone());
+                prop_assert_eq!(caret_byte(&e), caret);
+                let (x, _) = e.caret_screen().expect("caret visible after scroll_to_caret");
+                prop_assert!(x < e.width(), "caret column {} outside width {}", x, e.width());
+            }
+            while e.can_undo() {
+                e.apply(A::Undo);
+            }
+            prop_assert_eq!(e.paragraphs().join("\n"), original);
+        }
+
+        #[test]
+        fn caret_maps_to_screen_and_back(text in text_strategy(120), width in 2usize..40) {
+            let mut e = Editor::new(text.split('\n'));
+            e.scroll_to_caret(width, 5);
+            for para in 0..e.paragraph_count() {
+                let mut last = (0, 0);
+                for g in 0..=e.paragraph_len(para) {
+                    let pos = Pos::new(para, g);
+                    let (r, c) = e.row_col(pos);
+                    prop_assert!(c < width, "column {} at width {}", c, width);
+                    prop_assert!((r, c) > last || g == 0, "screen order follows text order");
+                    last = (r, c);
+                    prop_assert_eq!(e.pos_at(para, r, c), pos);
+                }
+            }
+        }
+    }
+}
