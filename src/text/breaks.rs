@@ -15,6 +15,18 @@ pub fn grapheme_width(g: &str) -> usize {
     g.width().clamp(1, 2)
 }
 
+/// What to put in a terminal cell for grapheme `g`: the grapheme itself, or
+/// for one of zero width (a lone combining mark, a zero-width space) the
+/// dotted circle ◌ carrying it, so that it occupies the one column the
+/// layout gives it instead of merging into its neighbour on screen.
+pub fn cell_symbol(g: &str) -> std::borrow::Cow<'_, str> {
+    if g.width() == 0 {
+        std::borrow::Cow::Owned(format!("\u{25cc}{g}"))
+    } else {
+        std::borrow::Cow::Borrowed(g)
+    }
+}
+
 /// Characters that must not begin a row (行首禁则): closing punctuation.
 pub const NO_ROW_START: &str = "，。、；：？！…‥”’）》】」』〕〗〙〛〉｝］％‰℃°·・～〜々ゝゞヽヾ\
 ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ．｡､,.;:?!)]}%";

@@ -1,0 +1,102 @@
+//! The article editor pane: draws the visible rows of an [`Editor`] into a
+//! ratatui buffer and says where the terminal cursor (the caret) goes.
+//!
+//! Call [`Editor::scroll_to_caret`] with the area's size first, then
+//! [`render`], then `frame.set_cursor_position(pos)` with what it returned:
+//! IMEs open their candidate window at the terminal cursor.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::{Modifier, Style};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{Editor, Pos, cell_symbol, grapheme_width};
+
+/// Styles of the pane. The defaults use modifiers only, so they read on a
+/// monochrome terminal: selection reversed, find matches underlined, the
+/// current match reversed and underlined.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditorStyles {
+    pub text: Style,
+    pub selection: Style,
+    pub find_match: Style,
+    pub current_match: Style,
+}
+
+impl Default for EditorStyles {
+    fn default() -> Self {
+        EditorStyles {
+            text: Style::default(),
+            selection: Style::default().add_modifier(Modifier::REVERSED),
+            find_match: Style::default().add_modifier(Modifier::UNDERLINED),
+            current_match: Style::default().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+        }
+    }
+}
+
+/// Draws the editor into `area` of `buf` (every cell of the area is
+/// written) and returns the caret's screen position, or `None` when it is
+/// outside the area (scroll_to_caret was not called with this size).
+pub fn render(editor: &Editor, area: Rect, buf: &mut Buffer, styles: &EditorStyles) -> Option<Position> {
+    let area = area.intersection(buf.area);
+    let selection = editor.selection();
+    let matches = editor.find_matches();
+    let current = editor.current_match();
+    let rows = editor.visible_rows();
+    for y in 0..area.height {
+        let sy = area.y + y;
+        let mut x = 0u16;
+        if let Some(row) = rows.get(y as usize) {
+            // Blank indent, then the text.
+            let indent = (row.indent as u16).min(area.width);
+            for _ in 0..indent {
+                buf[(area.x + x, sy)].reset();
+                buf[(area.x + x, sy)].set_style(styles.text);
+                x += 1;
+            }
+            // First match that may reach into this row.
+            let here = Pos::new(row.paragraph, row.grapheme);
+            let mut mi = matches.partition_point(|m| m.1 <= here);
+            for (k, g) in row.text.graphemes(true).enumerate() {
+                let w = grapheme_width(g) as u16;
+                if x + w > area.width {
+                    break;
+                }
+                let pos = Pos::new(row.paragraph, row.grapheme + k);
+                while mi < matches.len() && matches[mi].1 <= pos {
+                    mi += 1;
+                }
+                let mut style = styles.text;
+                if mi < matches.len() && matches[mi].0 <= pos {
+                    style = style.patch(if current == Some(mi) {
+                        styles.current_match
+                    } else {
+                        styles.find_match
+                    });
+                } else if selection.is_some_and(|(s, e)| s <= pos && pos < e) {
+                    style = style.patch(styles.selection);
+                }
+                let cell = &mut buf[(area.x + x, sy)];
+                cell.set_symbol(&cell_symbol(g)).set_style(style);
+                for i in 1..w {
+                    // The wide character covers this cell.
+                    let c = &mut buf[(area.x + x + i, sy)];
+                    c.reset();
+                    c.set_style(style);
+                }
+                x += w;
+            }
+        }
+        for cx in x..area.width {
+            let c = &mut buf[(area.x + cx, sy)];
+            c.reset();
+            c.set_style(styles.text);
+        }
+    }
+    let (cx, cy) = editor.caret_screen()?;
+    (cx < area.width as usize && cy < area.height as usize)
+        .then(|| Position::new(area.x + cx as u16, area.y + cy as u16))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,3 @@
+//! Rendering: one module per pane, each a pure function of state.
+
+pub mod editor;
