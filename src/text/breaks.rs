@@ -4,7 +4,65 @@
 //! depends only on the grapheme after it and the two before it (never on what
 //! follows), which is what lets an edit rewrap from a nearby row boundary.
 
+use std::sync::LazyLock;
+
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
+
+/// Characters that always form a grapheme on their own when followed by
+/// another such character: printable ASCII, Latin-1 and Latin Extended
+/// letters, general punctuation, CJK symbols and punctuation, kana,
+/// CJK ideographs and full-width forms (combining and voicing marks excluded).
+fn is_simple(c: char) -> bool {
+    matches!(c as u32,
+        0x20..=0x7E
+        | 0xA0..=0x2FF
+        | 0x2010..=0x2027
+        | 0x2030..=0x205E
+        | 0x3000..=0x3029
+        | 0x3030..=0x303F
+        | 0x3041..=0x3096
+        | 0x30A0..=0x30FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xFF01..=0xFF9D)
+}
+
+/// The extended grapheme clusters of `s`, exactly as
+/// `s.graphemes(true)` gives them, with a fast path for the simple characters
+/// Chinese prose is made of (the general algorithm costs ~30 ns a grapheme,
+/// which rendering and wrapping cannot afford).
+pub fn graphemes(s: &str) -> Graphemes<'_> {
+    Graphemes { s }
+}
+
+/// [`graphemes`] with their byte offsets.
+pub(crate) fn grapheme_indices(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let base = s.as_ptr() as usize;
+    graphemes(s).map(move |g| (g.as_ptr() as usize - base, g))
+}
+
+/// Iterator of [`graphemes`].
+pub struct Graphemes<'a> {
+    s: &'a str,
+}
+
+impl<'a> Iterator for Graphemes<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let mut it = self.s.chars();
+        let c = it.next()?;
+        let len = if is_simple(c) && it.next().is_none_or(is_simple) {
+            c.len_utf8()
+        } else {
+            self.s.graphemes(true).next().map_or(self.s.len(), str::len)
+        };
+        let (g, rest) = self.s.split_at(len);
+        self.s = rest;
+        Some(g)
+    }
+}
 
 /// Display width of one grapheme in terminal columns: unicode-width's plain
 /// `width()` (ambiguous-width characters such as “ ” … — are narrow), clamped
@@ -12,7 +70,25 @@ use unicode_width::UnicodeWidthStr;
 /// mark or a zero-width space stays visible and addressable by the caret) and
 /// fits in a row of width 2.
 pub fn grapheme_width(g: &str) -> usize {
-    g.width().clamp(1, 2)
+    match fast_width(g) {
+        Some(w) => w,
+        None => g.width().clamp(1, 2),
+    }
+}
+
+/// The width of the graphemes that make up most of the text, without the
+/// table look-up: one ASCII character, one ideograph or full-width form.
+fn fast_width(g: &str) -> Option<usize> {
+    if g.len() == 1 {
+        return Some(1);
+    }
+    let mut it = g.chars();
+    let c = it.next()? as u32;
+    if it.next().is_some() {
+        return None;
+    }
+    ((0x3400..=0x4DBF).contains(&c) || (0x4E00..=0x9FFF).contains(&c) || (0xFF01..=0xFF60).contains(&c))
+        .then_some(2)
 }
 
 /// What to put in a terminal cell for grapheme `g`: the grapheme itself, or
@@ -20,7 +96,7 @@ pub fn grapheme_width(g: &str) -> usize {
 /// dotted circle ◌ carrying it, so that it occupies the one column the
 /// layout gives it instead of merging into its neighbour on screen.
 pub fn cell_symbol(g: &str) -> std::borrow::Cow<'_, str> {
-    if g.width() == 0 {
+    if fast_width(g).is_none() && g.width() == 0 {
         std::borrow::Cow::Owned(format!("\u{25cc}{g}"))
     } else {
         std::borrow::Cow::Borrowed(g)
@@ -35,10 +111,14 @@ pub const NO_ROW_START: &str = "，。、；：？！…‥”’）》】」』
 /// currency signs that belong to the number after them.
 pub const NO_ROW_END: &str = "“‘（《【「『〔〖〘〚〈｛［([{$￥¥£€";
 
-/// Punctuation that stays inside a Latin word or number (3.14, 1,000, e-mail,
-/// 12:30, don't, a/b, x@y.cn): no break before it after a word character, and
-/// none after it before another.
-const WORD_INNER: &str = ".,:'-/_@&+#=~^’";
+fn sorted(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.chars().collect();
+    v.sort_unstable();
+    v
+}
+
+static NO_START_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted(NO_ROW_START));
+static NO_END_SET: LazyLock<Vec<char>> = LazyLock::new(|| sorted(NO_ROW_END));
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -47,7 +127,9 @@ pub(crate) enum Kind {
     Space,
     /// Latin (and other alphabetic scripts written with spaces) letters, digits.
     Word,
-    /// Word-inner punctuation, see [`WORD_INNER`].
+    /// Punctuation that stays inside a Latin word or number (3.14, 1,000,
+    /// e-mail, 12:30, don't, a/b, x@y.cn): no break before it after a word
+    /// character, and none after it before another.
     WordInner,
     /// No-break spaces: glue their neighbours together.
     Glue,
@@ -66,23 +148,29 @@ pub(crate) struct Class {
 
 pub(crate) fn classify(g: &str) -> Class {
     let c = g.chars().next().unwrap_or(' ');
-    let kind = if c == '\u{a0}' || c == '\u{202f}' || c == '\u{2060}' {
-        Kind::Glue
-    } else if c.is_whitespace() {
-        Kind::Space
-    } else if c == '—' || c == '―' || c == '─' {
-        Kind::Dash
-    } else if is_word_char(c) {
-        Kind::Word
-    } else if WORD_INNER.contains(c) {
-        Kind::WordInner
-    } else {
-        Kind::Other
+    let u = c as u32;
+    if (0x4E00..=0x9FFF).contains(&u) || (0x3400..=0x4DBF).contains(&u) {
+        // Ideographs, most of the text: no set holds them.
+        return Class {
+            kind: Kind::Other,
+            no_start: false,
+            no_end: false,
+        };
+    }
+    let kind = match c {
+        '\u{a0}' | '\u{202f}' | '\u{2060}' => Kind::Glue,
+        '—' | '―' | '─' => Kind::Dash,
+        '.' | ',' | ':' | '\'' | '-' | '/' | '_' | '@' | '&' | '+' | '#' | '=' | '~' | '^' | '’' => {
+            Kind::WordInner
+        }
+        c if c.is_whitespace() => Kind::Space,
+        c if is_word_char(c) => Kind::Word,
+        _ => Kind::Other,
     };
     Class {
         kind,
-        no_start: NO_ROW_START.contains(c),
-        no_end: NO_ROW_END.contains(c),
+        no_start: NO_START_SET.binary_search(&c).is_ok(),
+        no_end: NO_END_SET.binary_search(&c).is_ok(),
     }
 }
 
@@ -98,7 +186,7 @@ fn is_word_char(c: char) -> bool {
     {
         return true;
     }
-    c.is_alphanumeric() && !is_cjk(u)
+    !is_cjk(u) && c.is_alphanumeric()
 }
 
 /// CJK ideographs, kana, hangul and their symbols and punctuation.

@@ -5,9 +5,7 @@
 use std::borrow::Cow;
 use std::time::Instant;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::breaks::{Unit, grapheme_width, unit};
+use super::breaks::{Unit, grapheme_width, graphemes, unit};
 use super::clean::clean;
 use super::history::{BPos, Edit, History, Sel, StepKind};
 use super::para::{Geometry, Para};
@@ -324,15 +322,21 @@ impl Editor {
     }
 
     /// Row within its paragraph and screen column of `pos`.
-    pub fn row_col(&self, pos: Pos) -> (usize, usize) {
+    pub fn row_col(&mut self, pos: Pos) -> (usize, usize) {
+        let pos = self.clamp(pos);
+        self.paras[pos.paragraph].ensure_grapheme(pos.grapheme);
+        self.rc(pos)
+    }
+
+    /// [`Editor::row_col`] on rows already laid out.
+    fn rc(&self, pos: Pos) -> (usize, usize) {
         let para = &self.paras[pos.paragraph];
         if pos.grapheme >= para.len() && self.has_caret_row(pos.paragraph) {
             return (para.row_count(), 0);
         }
         let r = para.row_of(pos.grapheme);
         let (row, text) = para.row(r);
-        let col: usize = text
-            .graphemes(true)
+        let col: usize = graphemes(text)
             .take(pos.grapheme - row.g_start)
             .map(grapheme_width)
             .sum();
@@ -341,7 +345,13 @@ impl Editor {
 
     /// The position nearest to the left of screen column `col` on row `row`
     /// of paragraph `p`.
-    pub fn pos_at(&self, p: usize, row: usize, col: usize) -> Pos {
+    pub fn pos_at(&mut self, p: usize, row: usize, col: usize) -> Pos {
+        self.paras[p].ensure_rows(row + 2);
+        self.at(p, row, col)
+    }
+
+    /// [`Editor::pos_at`] on rows already laid out.
+    fn at(&self, p: usize, row: usize, col: usize) -> Pos {
         let para = &self.paras[p];
         if row >= para.row_count() {
             return Pos::new(p, para.len());
@@ -355,7 +365,7 @@ impl Editor {
         let x = col.saturating_sub(self.indent_of(row));
         let mut acc = 0;
         let mut g = r.g_start;
-        for gr in text.graphemes(true) {
+        for gr in graphemes(text) {
             let w = grapheme_width(gr);
             if acc + w > x {
                 break;
@@ -385,9 +395,22 @@ impl Editor {
         }
     }
 
-    fn step_rows(&self, mut at: (usize, usize), n: usize, down: bool) -> (usize, usize) {
+    /// [`Editor::step_row`], laying out the rows it needs first.
+    fn step_row_mut(&mut self, (p, r): (usize, usize), down: bool) -> Option<(usize, usize)> {
+        if down {
+            self.paras[p].ensure_rows(r + 2);
+            if p + 1 < self.paras.len() {
+                self.paras[p + 1].ensure_rows(2);
+            }
+        } else if r == 0 && p > 0 {
+            self.paras[p - 1].ensure_all();
+        }
+        self.step_row((p, r), down)
+    }
+
+    fn step_rows(&mut self, mut at: (usize, usize), n: usize, down: bool) -> (usize, usize) {
         for _ in 0..n {
-            match self.step_row(at, down) {
+            match self.step_row_mut(at, down) {
                 Some(next) => at = next,
                 None => break,
             }
@@ -410,26 +433,32 @@ impl Editor {
         }
         self.height = height.max(1);
         let tp = self.top.0.min(self.paras.len() - 1);
+        self.paras[tp].ensure_rows(self.top.1 + 2);
         self.top = (tp, self.top.1.min(self.vrows(tp) - 1));
         let (r, _) = self.row_col(self.caret);
         let caret = (self.caret.paragraph, r);
         if caret < self.top {
             self.top = caret;
-            return;
-        }
-        // Is the caret within `height` rows of the top?
-        let mut at = self.top;
-        for _ in 1..self.height {
-            if at == caret {
-                return;
+        } else {
+            // Is the caret within `height` rows of the top?
+            let mut at = self.top;
+            for _ in 1..self.height {
+                if at == caret {
+                    break;
+                }
+                match self.step_row_mut(at, true) {
+                    Some(n) => at = n,
+                    None => break,
+                }
             }
-            match self.step_row(at, true) {
-                Some(n) => at = n,
-                None => break,
+            if at != caret {
+                self.top = self.step_rows(caret, self.height - 1, false);
             }
         }
-        if at != caret {
-            self.top = self.step_rows(caret, self.height - 1, false);
+        // Lay out every visible row, so that rendering only reads.
+        let mut at = Some(self.top);
+        for _ in 0..self.height {
+            at = at.and_then(|a| self.step_row_mut(a, true));
         }
     }
 
@@ -468,7 +497,7 @@ impl Editor {
     /// Where the caret is on screen: (column, row) relative to the text
     /// area, or `None` when it is scrolled out of view.
     pub fn caret_screen(&self) -> Option<(usize, usize)> {
-        let (r, col) = self.row_col(self.caret);
+        let (r, col) = self.rc(self.caret);
         let target = (self.caret.paragraph, r);
         let mut at = self.top;
         for y in 0..self.height {
@@ -640,33 +669,31 @@ impl Editor {
     }
 
     /// Where `m` takes the caret; also returns the goal column to keep.
-    fn target(&self, m: Motion) -> (Pos, Option<usize>) {
+    fn target(&mut self, m: Motion) -> (Pos, Option<usize>) {
         let c = self.caret;
         let (r, col) = self.row_col(c);
-        let vertical = |n: usize, down: bool| {
-            let goal = self.goal.unwrap_or(col);
-            let (p, row) = self.step_rows((c.paragraph, r), n, down);
-            if (p, row) == (c.paragraph, r) {
-                // Already on the first or last row: go to its start or end.
-                let to = if down { self.end() } else { Pos::default() };
-                return (to, None);
-            }
-            (self.pos_at(p, row, goal), Some(goal))
+        let (n, down) = match m {
+            Motion::Left => return (self.left_of(c), None),
+            Motion::Right => return (self.right_of(c), None),
+            Motion::RowStart => return (self.pos_at(c.paragraph, r, 0), None),
+            Motion::RowEnd => return (self.pos_at(c.paragraph, r, usize::MAX), None),
+            Motion::DocStart => return (Pos::default(), None),
+            Motion::DocEnd => return (self.end(), None),
+            Motion::WordLeft => return (self.word_left(c), None),
+            Motion::WordRight => return (self.word_right(c), None),
+            Motion::Up => (1, false),
+            Motion::Down => (1, true),
+            Motion::PageUp => (self.page(), false),
+            Motion::PageDown => (self.page(), true),
         };
-        match m {
-            Motion::Left => (self.left_of(c), None),
-            Motion::Right => (self.right_of(c), None),
-            Motion::Up => vertical(1, false),
-            Motion::Down => vertical(1, true),
-            Motion::PageUp => vertical(self.page(), false),
-            Motion::PageDown => vertical(self.page(), true),
-            Motion::RowStart => (self.pos_at(c.paragraph, r, 0), None),
-            Motion::RowEnd => (self.pos_at(c.paragraph, r, usize::MAX), None),
-            Motion::DocStart => (Pos::default(), None),
-            Motion::DocEnd => (self.end(), None),
-            Motion::WordLeft => (self.word_left(c), None),
-            Motion::WordRight => (self.word_right(c), None),
+        let goal = self.goal.unwrap_or(col);
+        let (p, row) = self.step_rows((c.paragraph, r), n, down);
+        if (p, row) == (c.paragraph, r) {
+            // Already on the first or last row: go to its start or end.
+            let to = if down { self.end() } else { Pos::default() };
+            return (to, None);
         }
+        (self.pos_at(p, row, goal), Some(goal))
     }
 
     fn page(&self) -> usize {

@@ -243,7 +243,7 @@ fn caret_after_a_full_row_is_shown_on_the_next_row() {
     e.apply(A::Move(M::DocEnd));
     assert_eq!(e.caret_screen(), Some((0, 3)));
     // A paragraph whose last row is not full keeps its caret on it.
-    let e = ed("一二三", 8);
+    let mut e = ed("一二三", 8);
     assert_eq!(e.row_col(p(0, 3)), (1, 2));
     for g in 0..=3 {
         let (r, c) = e.row_col(p(0, g));

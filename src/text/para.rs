@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::breaks::{Class, classify};
+use super::breaks::{Class, classify, grapheme_indices, graphemes};
 use super::wrap::{Row, Wrapper, first_row_indent};
 use crate::model::char_count;
 
@@ -23,6 +23,40 @@ const CHUNK_ROWS: usize = 16;
 /// Rows restarted before the edited one: a row's end depends on at most the
 /// two rows after it (a carried-over grapheme, a forced break).
 const RESTART_ROWS: usize = 2;
+
+/// Rows laid out past an edit before the rest is left for later: enough for
+/// a screen below the caret, so that typing costs the same in a paragraph of
+/// any length even where no row boundary resynchronises (a paragraph of
+/// ideographs only, where one more character moves every later row).
+const BUDGET_ROWS: usize = 2 * CHUNK_ROWS;
+
+/// The text of the chunks being rewrapped, with their old rows.
+struct Work {
+    text: String,
+    /// Old rows, offsets relative to the work's old text.
+    old_rows: Vec<Row>,
+    old_len: usize,
+    old_g: usize,
+    /// The chunk after the work.
+    next: usize,
+    /// Old offset from which the old rows are not laid out.
+    stale_from: usize,
+}
+
+impl Work {
+    fn extend(&mut self, chunks: &[Chunk], valid: usize) {
+        let c = &chunks[self.next];
+        if self.next == valid {
+            self.stale_from = self.stale_from.min(self.old_len);
+        }
+        let (b, g) = (self.old_len as isize, self.old_g as isize);
+        self.old_rows.extend(c.rows.iter().map(|r| shift(r, b, g)));
+        self.text.push_str(&c.text);
+        self.old_len += c.text.len();
+        self.old_g += c.graphemes;
+        self.next += 1;
+    }
+}
 
 /// Wrap width and first-row indent of a paragraph.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +107,9 @@ pub(crate) struct Para {
     r0: Vec<usize>,
     c0: Vec<usize>,
     geo: Geometry,
+    /// Chunks before this index hold the true layout; the later ones hold
+    /// rows that index their text correctly but are laid out lazily.
+    valid: usize,
 }
 
 fn shift(r: &Row, db: isize, dg: isize) -> Row {
@@ -108,7 +145,7 @@ impl Para {
     pub fn new(text: &str, geo: Geometry) -> Para {
         let mut rows = Vec::new();
         let mut w = Wrapper::new(geo.width, geo.avail(0), 0, 0, [None, None]);
-        for g in text.graphemes(true) {
+        for g in graphemes(text) {
             w.push(g, &mut rows);
         }
         w.finish(&mut rows);
@@ -119,7 +156,9 @@ impl Para {
             r0: Vec::new(),
             c0: Vec::new(),
             geo,
+            valid: 0,
         };
+        p.valid = p.chunks.len();
         p.reindex_from(0);
         p
     }
@@ -148,10 +187,12 @@ impl Para {
         }
     }
 
-    /// Rewraps for a new geometry (a resize); no-op when unchanged.
+    /// Takes a new geometry (a resize): the rows are laid out again as they
+    /// are asked for.
     pub fn set_geometry(&mut self, geo: Geometry) {
         if geo != self.geo {
-            *self = Para::new(&self.text(), geo);
+            self.geo = geo;
+            self.valid = 0;
         }
     }
 
@@ -241,7 +282,7 @@ impl Para {
         let g = g.min(self.len());
         let (row, text) = self.row(self.row_of(g));
         let k = g - row.g_start;
-        row.start + text.grapheme_indices(true).nth(k).map_or(text.len(), |(i, _)| i)
+        row.start + grapheme_indices(text).nth(k).map_or(text.len(), |(i, _)| i)
     }
 
     /// Grapheme index at byte `b`, rounded up to the next grapheme boundary.
@@ -249,7 +290,7 @@ impl Para {
         let b = b.min(self.len_bytes());
         let (row, text) = self.row(self.row_of_byte(b));
         let local = b - row.start;
-        row.g_start + text.grapheme_indices(true).take_while(|(i, _)| *i < local).count()
+        row.g_start + grapheme_indices(text).take_while(|(i, _)| *i < local).count()
     }
 
     /// Grapheme `g` as text (empty at the end).
@@ -258,7 +299,7 @@ impl Para {
             return "";
         }
         let (row, text) = self.row(self.row_of(g));
-        text.graphemes(true).nth(g - row.g_start).unwrap_or("")
+        graphemes(text).nth(g - row.g_start).unwrap_or("")
     }
 
     /// Classes of the (up to) two graphemes before byte `local` of chunk `ci`.
@@ -282,87 +323,164 @@ impl Para {
     pub fn replace(&mut self, start: usize, end: usize, ins: &str) {
         let restart = self.row_of_byte(start.saturating_sub(1)).saturating_sub(RESTART_ROWS);
         let ca = self.chunk_of(&self.r0, restart);
-        let lr = restart - self.r0[ca];
+        if ca >= self.valid {
+            self.replace_stale(start, end, ins);
+        } else {
+            self.rewrap(ca, restart - self.r0[ca], Some((start, end, ins)));
+        }
+    }
+
+    /// An edit inside the stale tail: only the index rows of the touched
+    /// chunks are rebuilt; the layout comes when [`Para::ensure_rows`] asks.
+    fn replace_stale(&mut self, start: usize, end: usize, ins: &str) {
+        // From the chunk holding the grapheme before the edit, which an
+        // inserted combining mark may join.
+        let ca = self.chunk_of(&self.b0, start.saturating_sub(1));
+        let cz = self.chunk_of(&self.b0, end).max(ca);
+        let mut work: String = self.chunks[ca..=cz].iter().map(|c| c.text.as_str()).collect();
+        work.replace_range(start - self.b0[ca]..end - self.b0[ca], ins);
+        let new = if work.is_empty() && self.chunks.len() > cz + 1 - ca {
+            Vec::new()
+        } else {
+            let mut rows = Vec::new();
+            let mut w = Wrapper::new(self.geo.width, self.geo.width, 0, 0, [None, None]);
+            for g in graphemes(&work) {
+                w.push(g, &mut rows);
+            }
+            w.finish(&mut rows);
+            build_chunks(&work, &rows)
+        };
+        self.chunks.splice(ca..=cz, new);
+        self.reindex_from(ca);
+    }
+
+    /// Whether every row holds the true layout.
+    pub fn laid_out(&self) -> bool {
+        self.valid == self.chunks.len()
+    }
+
+    /// Lays out (at least) the first `rows` rows.
+    pub fn ensure_rows(&mut self, rows: usize) {
+        while !self.laid_out() && self.r0[self.valid] < rows {
+            self.rewrap(self.valid, 0, None);
+        }
+    }
+
+    /// Lays out the rows up to the one holding grapheme `g`.
+    pub fn ensure_grapheme(&mut self, g: usize) {
+        while !self.laid_out() && g >= self.g0[self.valid] {
+            self.rewrap(self.valid, 0, None);
+        }
+    }
+
+    pub fn ensure_all(&mut self) {
+        while !self.laid_out() {
+            self.rewrap(self.valid, 0, None);
+        }
+    }
+
+    /// Rewraps from row `lr` of chunk `ca` (a true row boundary), after
+    /// applying `edit` (paragraph byte range and replacement) if any, until a
+    /// new row boundary meets an old laid-out one past the edit, or the
+    /// paragraph ends, or enough rows are done (the rest becomes stale).
+    fn rewrap(&mut self, ca: usize, lr: usize, edit: Option<(usize, usize, &str)>) {
         let ctx = self.context(ca, self.chunks[ca].rows[lr].start);
         let base = self.b0[ca];
-
-        // The work area: chunk `ca` and the following chunks up to the edit end.
-        let mut work = self.chunks[ca].text.clone();
-        let mut old_rows = self.chunks[ca].rows.clone();
-        let mut old_g = self.chunks[ca].graphemes;
-        let mut next = ca + 1;
-        let (e0, e1) = (start - base, end - base);
-        let extend = |work: &mut String, old_rows: &mut Vec<Row>, old_g: &mut usize, next: &mut usize, db: isize| {
-            let c = &self.chunks[*next];
-            let off = (work.len() as isize - db) as usize;
-            old_rows.extend(c.rows.iter().map(|r| shift(r, off as isize, *old_g as isize)));
-            work.push_str(&c.text);
-            *old_g += c.graphemes;
-            *next += 1;
+        let old_valid = self.valid;
+        let n = self.chunks.len();
+        let mut w = Work {
+            text: self.chunks[ca].text.clone(),
+            old_rows: self.chunks[ca].rows.clone(),
+            old_len: self.chunks[ca].text.len(),
+            old_g: self.chunks[ca].graphemes,
+            next: ca + 1,
+            stale_from: if ca >= old_valid { 0 } else { usize::MAX },
         };
-        while work.len() < e1 && next < self.chunks.len() {
-            extend(&mut work, &mut old_rows, &mut old_g, &mut next, 0);
-        }
-        // Old boundaries at least two graphemes past the edit can resynchronise.
-        let safe = loop {
-            let s = work[e1..].grapheme_indices(true).nth(2).map(|(i, _)| e1 + i);
-            match s {
-                Some(s) => break s,
-                None if next < self.chunks.len() => {
-                    extend(&mut work, &mut old_rows, &mut old_g, &mut next, 0)
-                }
-                None => break usize::MAX,
+        let (mut safe, mut db) = (usize::MAX, 0isize);
+        if let Some((start, end, ins)) = edit {
+            let (e0, e1) = (start - base, end - base);
+            while w.old_len < e1 && w.next < n {
+                w.extend(&self.chunks, old_valid);
             }
-        };
-        work.replace_range(e0..e1, ins);
-        let db = ins.len() as isize - (e1 - e0) as isize;
+            // Old boundaries two graphemes past the edit may resynchronise.
+            safe = loop {
+                let third = grapheme_indices(&w.text[e1..]).nth(2).map(|(i, _)| e1 + i);
+                match third {
+                    Some(i) => break i,
+                    None if w.next < n => w.extend(&self.chunks, old_valid),
+                    None => break usize::MAX,
+                }
+            };
+            w.text.replace_range(e0..e1, ins);
+            db = ins.len() as isize - (e1 - e0) as isize;
+        }
 
-        let from = old_rows[lr];
-        let mut rows: Vec<Row> = old_rows[..lr].to_vec();
-        let mut w = Wrapper::new(self.geo.width, self.geo.avail(restart), from.g_start, from.start, ctx);
+        let from = w.old_rows[lr];
+        let mut rows: Vec<Row> = w.old_rows[..lr].to_vec();
+        let avail = self.geo.avail(self.r0[ca] + lr);
+        let mut wr = Wrapper::new(self.geo.width, avail, from.g_start, from.start, ctx);
         let mut fed = from.start;
-        let mut tail: Option<(usize, isize)> = None;
+        let mut tail: Vec<Row> = Vec::new();
+        let mut stale: Vec<Row> = Vec::new();
         'wrap: loop {
-            let piece_start = fed;
-            for g in work[piece_start..].graphemes(true) {
+            for g in graphemes(&w.text[fed..]) {
                 let emitted = rows.len();
-                w.push(g, &mut rows);
+                wr.push(g, &mut rows);
                 for k in emitted..rows.len() {
-                    let x = rows[k].end;
-                    let old = (x as isize - db) as usize;
+                    let old = (rows[k].end as isize - db) as usize;
                     if old >= safe
-                        && let Ok(j) = old_rows.binary_search_by_key(&old, |r| r.start)
+                        && old < w.stale_from
+                        && let Ok(j) = w.old_rows.binary_search_by_key(&old, |r| r.start)
                     {
                         rows.truncate(k + 1);
-                        tail = Some((j, rows[k].g_end as isize - old_rows[j].g_start as isize));
+                        let dg = rows[k].g_end as isize - w.old_rows[j].g_start as isize;
+                        for r in &w.old_rows[j..] {
+                            let moved = shift(r, db, dg);
+                            if r.start < w.stale_from { &mut tail } else { &mut stale }.push(moved);
+                        }
                         break 'wrap;
                     }
                 }
             }
-            fed = work.len();
-            if next < self.chunks.len() {
-                extend(&mut work, &mut old_rows, &mut old_g, &mut next, db);
+            fed = w.text.len();
+            if w.next < n && rows.len() - lr < BUDGET_ROWS {
+                w.extend(&self.chunks, old_valid);
+            } else if w.next < n {
+                // Out of budget: the unfinished row and what follows are stale.
+                let partial = wr.partial();
+                if partial.end > partial.start {
+                    stale.push(partial);
+                }
+                break;
             } else {
-                w.finish(&mut rows);
+                wr.finish(&mut rows);
                 break;
             }
         }
-        if let Some((j, dg)) = tail {
-            rows.extend(old_rows[j..].iter().map(|r| shift(r, db, dg)));
-        }
-        let new_chunks = build_chunks(&work, &rows);
-        self.chunks.splice(ca..next, new_chunks);
+        rows.extend(tail);
+        let mut new_chunks = build_chunks(&w.text, &rows);
+        let laid = new_chunks.len();
+        let has_stale = !stale.is_empty();
+        new_chunks.extend(build_chunks(&w.text, &stale));
+        let added = new_chunks.len();
+        self.chunks.splice(ca..w.next, new_chunks);
+        self.valid = if has_stale || old_valid < w.next {
+            ca + laid
+        } else {
+            old_valid - w.next + ca + added
+        };
         self.reindex_from(ca);
     }
 
     /// Checks the cache against a full rewrap (tests).
     #[cfg(test)]
-    pub fn assert_consistent(&self) {
+    pub fn assert_consistent(&mut self) {
+        self.ensure_all();
         let text = self.text();
         let full = super::wrap::wrap(&text, self.geo.width, self.geo.indent);
         let mine: Vec<Row> = (0..self.row_count()).map(|r| self.row(r).0).collect();
         assert_eq!(mine, full, "incremental wrap differs for {text:?}");
-        assert_eq!(self.len(), text.graphemes(true).count());
+        assert_eq!(self.len(), graphemes(&text).count());
         assert_eq!(self.count(), char_count(&text));
     }
 }

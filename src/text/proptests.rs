@@ -25,6 +25,14 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
 
     #[test]
+    fn fast_graphemes_match_unicode_segmentation(text in text_strategy(60), extra in "\\PC{0,20}") {
+        let text = text + &extra + "\u{1f1e8}\u{1f1f3}\u{1f1e8}" + "\u{1100}\u{1161}\u{11a8}中\u{302a}a\u{309a}ｶﾞ";
+        let fast: Vec<&str> = super::breaks::graphemes(&text).collect();
+        let slow: Vec<&str> = text.graphemes(true).collect();
+        prop_assert_eq!(fast, slow);
+    }
+
+    #[test]
     fn wrap_properties(text in text_strategy(80), width in 2usize..40, indent in prop::sample::select(vec![0usize, 4])) {
         let rows = wrap(&text, width, indent);
         let graphemes: Vec<&str> = text.graphemes(true).collect();
@@ -76,6 +84,35 @@ proptest! {
             p.replace(b0, b1, &ins);
             p.assert_consistent();
         }
+    }
+
+    #[test]
+    fn lazy_layout_matches_full_wrap(
+        text in text_strategy(400),
+        ops in prop::collection::vec((0u8..4, any::<prop::sample::Index>(), 0usize..40, text_strategy(5)), 1..20),
+    ) {
+        // Long paragraphs at small widths, resized and edited while the tail
+        // is stale, laid out piecemeal.
+        let mut p = Para::new(&text, Geometry::new(5, 4));
+        let mut model = text.clone();
+        for (kind, at, n, ins) in ops {
+            match kind {
+                0 => p.set_geometry(Geometry::new(2 + n % 20, 4)),
+                1 => p.ensure_rows(n),
+                2 => p.ensure_grapheme(at.index(p.len() + 1)),
+                _ => {
+                    let len = p.len();
+                    let g0 = at.index(len + 1);
+                    let g1 = (g0 + n % 7).min(len);
+                    let (b0, b1) = (p.byte_of(g0), p.byte_of(g1));
+                    p.replace(b0, b1, &ins);
+                    model.replace_range(b0..b1, &ins);
+                }
+            }
+            prop_assert_eq!(p.text(), model.as_str());
+            prop_assert_eq!(p.len(), model.graphemes(true).count());
+        }
+        p.assert_consistent();
     }
 }
 
@@ -216,6 +253,9 @@ mod editor {
                         e.scroll_to_caret(w, 5);
                     }
                 }
+                // A deletion can join a combining mark to the grapheme before
+                // the caret: the caret then moves past the joined grapheme.
+                caret = *boundaries(&model).iter().find(|&&b| b >= caret).unwrap();
                 e.scroll_to_caret(e.width(), 5);
                 prop_assert_eq!(e.paragraphs().join("\n"), model.clone());
                 prop_assert_eq!(caret_byte(&e), caret);

@@ -12,9 +12,7 @@
 //! The first row of a paragraph is narrower by the printed indent of two
 //! full-width characters (display only, never stored); see [`first_row_indent`].
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::breaks::{Class, break_allowed, classify, grapheme_width, prohibited};
+use super::breaks::{Class, break_allowed, classify, grapheme_width, graphemes, prohibited};
 
 /// Columns of the printed first-row indent: two full-width spaces.
 pub const INDENT: usize = 4;
@@ -45,7 +43,7 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<Row> {
     let width = width.max(2);
     let mut rows = Vec::new();
     let mut w = Wrapper::new(width, width - first_row_indent(width, indent), 0, 0, [None, None]);
-    for g in text.graphemes(true) {
+    for g in graphemes(text) {
         w.push(g, &mut rows);
     }
     w.finish(&mut rows);
@@ -144,6 +142,17 @@ impl Wrapper {
         self.g += 1;
         self.b += gr.len();
         self.ctx = [prev, Some(cls)];
+    }
+
+    /// The row in progress, as if the paragraph ended here.
+    pub(crate) fn partial(&self) -> Row {
+        Row {
+            start: self.start_b,
+            end: self.b,
+            g_start: self.start_g,
+            g_end: self.g,
+            width: self.col,
+        }
     }
 
     /// Ends the paragraph: emits the last row (empty for an empty paragraph).

@@ -5,12 +5,11 @@
 //! [`render`], then `frame.set_cursor_position(pos)` with what it returned:
 //! IMEs open their candidate window at the terminal cursor.
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::{Editor, Pos, cell_symbol, grapheme_width};
+use crate::text::{Editor, Pos, cell_symbol, grapheme_width, graphemes};
 
 /// Styles of the pane. The defaults use modifiers only, so they read on a
 /// monochrome terminal: selection reversed, find matches underlined, the
@@ -43,23 +42,24 @@ pub fn render(editor: &Editor, area: Rect, buf: &mut Buffer, styles: &EditorStyl
     let matches = editor.find_matches();
     let current = editor.current_match();
     let rows = editor.visible_rows();
+    let width = area.width as usize;
     for y in 0..area.height {
-        let sy = area.y + y;
-        let mut x = 0u16;
+        let start = buf.index_of(area.x, area.y + y);
+        let cells = &mut buf.content[start..start + width];
+        let mut x = 0usize;
         if let Some(row) = rows.get(y as usize) {
             // Blank indent, then the text.
-            let indent = (row.indent as u16).min(area.width);
-            for _ in 0..indent {
-                buf[(area.x + x, sy)].reset();
-                buf[(area.x + x, sy)].set_style(styles.text);
-                x += 1;
+            let indent = row.indent.min(width);
+            for c in &mut cells[..indent] {
+                blank(c, styles.text);
             }
+            x = indent;
             // First match that may reach into this row.
             let here = Pos::new(row.paragraph, row.grapheme);
             let mut mi = matches.partition_point(|m| m.1 <= here);
-            for (k, g) in row.text.graphemes(true).enumerate() {
-                let w = grapheme_width(g) as u16;
-                if x + w > area.width {
+            for (k, g) in graphemes(row.text).enumerate() {
+                let w = grapheme_width(g);
+                if x + w > width {
                     break;
                 }
                 let pos = Pos::new(row.paragraph, row.grapheme + k);
@@ -76,26 +76,26 @@ pub fn render(editor: &Editor, area: Rect, buf: &mut Buffer, styles: &EditorStyl
                 } else if selection.is_some_and(|(s, e)| s <= pos && pos < e) {
                     style = style.patch(styles.selection);
                 }
-                let cell = &mut buf[(area.x + x, sy)];
-                cell.set_symbol(&cell_symbol(g)).set_style(style);
-                for i in 1..w {
-                    // The wide character covers this cell.
-                    let c = &mut buf[(area.x + x + i, sy)];
-                    c.reset();
-                    c.set_style(style);
+                cells[x].set_symbol(&cell_symbol(g)).set_style(style);
+                // A wide character covers the cells after it.
+                for c in &mut cells[x + 1..x + w] {
+                    blank(c, style);
                 }
                 x += w;
             }
         }
-        for cx in x..area.width {
-            let c = &mut buf[(area.x + cx, sy)];
-            c.reset();
-            c.set_style(styles.text);
+        for c in &mut cells[x..] {
+            blank(c, styles.text);
         }
     }
     let (cx, cy) = editor.caret_screen()?;
     (cx < area.width as usize && cy < area.height as usize)
         .then(|| Position::new(area.x + cx as u16, area.y + cy as u16))
+}
+
+fn blank(c: &mut Cell, style: Style) {
+    c.reset();
+    c.set_style(style);
 }
 
 #[cfg(test)]
