@@ -13,8 +13,11 @@ use unicode_width::UnicodeWidthStr;
 /// another such character: printable ASCII, Latin-1 and Latin Extended
 /// letters, general punctuation, CJK symbols and punctuation, kana,
 /// CJK ideographs and full-width forms (combining and voicing marks excluded).
-fn is_simple(c: char) -> bool {
-    matches!(c as u32,
+fn is_simple(c: u32) -> bool {
+    // Ideographs and ASCII first: nearly every character is one of them.
+    (0x4E00..=0x9FFF).contains(&c)
+        || (0x20..=0x7E).contains(&c)
+        || matches!(c,
         0x20..=0x7E
         | 0xA0..=0x2FF
         | 0x2010..=0x2027
@@ -28,12 +31,30 @@ fn is_simple(c: char) -> bool {
         | 0xFF01..=0xFF9D)
 }
 
+/// Length of the UTF-8 character at `b[i..]` if it is simple (see
+/// [`is_simple`]); decoded by hand, as this is the innermost loop of wrapping
+/// and rendering.
+fn simple_len(b: &[u8], i: usize) -> Option<usize> {
+    let x = *b.get(i)?;
+    let (c, n) = if x < 0x80 {
+        (x as u32, 1)
+    } else if x & 0xE0 == 0xC0 {
+        (((x as u32 & 0x1F) << 6) | (*b.get(i + 1)? as u32 & 0x3F), 2)
+    } else if x & 0xF0 == 0xE0 {
+        let c = ((x as u32 & 0x0F) << 12) | ((*b.get(i + 1)? as u32 & 0x3F) << 6) | (*b.get(i + 2)? as u32 & 0x3F);
+        (c, 3)
+    } else {
+        return None;
+    };
+    is_simple(c).then_some(n)
+}
+
 /// The extended grapheme clusters of `s`, exactly as
 /// `s.graphemes(true)` gives them, with a fast path for the simple characters
 /// Chinese prose is made of (the general algorithm costs ~30 ns a grapheme,
 /// which rendering and wrapping cannot afford).
 pub fn graphemes(s: &str) -> Graphemes<'_> {
-    Graphemes { s }
+    Graphemes { s, ahead: None }
 }
 
 /// [`graphemes`] with their byte offsets.
@@ -45,18 +66,32 @@ pub(crate) fn grapheme_indices(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Iterator of [`graphemes`].
 pub struct Graphemes<'a> {
     s: &'a str,
+    /// [`simple_len`] of the first character of `s`, when already known.
+    ahead: Option<Option<usize>>,
 }
 
 impl<'a> Iterator for Graphemes<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let mut it = self.s.chars();
-        let c = it.next()?;
-        let len = if is_simple(c) && it.next().is_none_or(is_simple) {
-            c.len_utf8()
-        } else {
-            self.s.graphemes(true).next().map_or(self.s.len(), str::len)
+        if self.s.is_empty() {
+            return None;
+        }
+        let b = self.s.as_bytes();
+        let first = self.ahead.take().unwrap_or_else(|| simple_len(b, 0));
+        let len = match first {
+            Some(n) if n == b.len() => n,
+            Some(n) => {
+                let next = simple_len(b, n);
+                self.ahead = Some(next);
+                if next.is_some() {
+                    n
+                } else {
+                    self.ahead = None;
+                    self.s.graphemes(true).next().map_or(self.s.len(), str::len)
+                }
+            }
+            None => self.s.graphemes(true).next().map_or(self.s.len(), str::len),
         };
         let (g, rest) = self.s.split_at(len);
         self.s = rest;
@@ -79,16 +114,16 @@ pub fn grapheme_width(g: &str) -> usize {
 /// The width of the graphemes that make up most of the text, without the
 /// table look-up: one ASCII character, one ideograph or full-width form.
 fn fast_width(g: &str) -> Option<usize> {
-    if g.len() == 1 {
-        return Some(1);
+    let b = g.as_bytes();
+    match b.len() {
+        1 => Some(1),
+        3 if b[0] & 0xF0 == 0xE0 => {
+            let c = ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+            ((0x4E00..=0x9FFF).contains(&c) || (0x3400..=0x4DBF).contains(&c) || (0xFF01..=0xFF60).contains(&c))
+                .then_some(2)
+        }
+        _ => None,
     }
-    let mut it = g.chars();
-    let c = it.next()? as u32;
-    if it.next().is_some() {
-        return None;
-    }
-    ((0x3400..=0x4DBF).contains(&c) || (0x4E00..=0x9FFF).contains(&c) || (0xFF01..=0xFF60).contains(&c))
-        .then_some(2)
 }
 
 /// What to put in a terminal cell for grapheme `g`: the grapheme itself, or
@@ -96,10 +131,17 @@ fn fast_width(g: &str) -> Option<usize> {
 /// dotted circle ◌ carrying it, so that it occupies the one column the
 /// layout gives it instead of merging into its neighbour on screen.
 pub fn cell_symbol(g: &str) -> std::borrow::Cow<'_, str> {
-    if fast_width(g).is_none() && g.width() == 0 {
-        std::borrow::Cow::Owned(format!("\u{25cc}{g}"))
-    } else {
-        std::borrow::Cow::Borrowed(g)
+    cell(g).0
+}
+
+/// [`cell_symbol`] and [`grapheme_width`] of `g` at once.
+pub fn cell(g: &str) -> (std::borrow::Cow<'_, str>, usize) {
+    if let Some(w) = fast_width(g) {
+        return (std::borrow::Cow::Borrowed(g), w);
+    }
+    match g.width() {
+        0 => (std::borrow::Cow::Owned(format!("\u{25cc}{g}")), 1),
+        w => (std::borrow::Cow::Borrowed(g), w.min(2)),
     }
 }
 

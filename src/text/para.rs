@@ -9,6 +9,7 @@
 //! same in a paragraph of a hundred characters or of a million.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -28,7 +29,7 @@ const RESTART_ROWS: usize = 2;
 /// a screen below the caret, so that typing costs the same in a paragraph of
 /// any length even where no row boundary resynchronises (a paragraph of
 /// ideographs only, where one more character moves every later row).
-const BUDGET_ROWS: usize = 2 * CHUNK_ROWS;
+const BUDGET_ROWS: usize = CHUNK_ROWS;
 
 /// The text of the chunks being rewrapped, with their old rows.
 struct Work {
@@ -92,8 +93,8 @@ impl Geometry {
 struct Chunk {
     text: String,
     graphemes: usize,
-    /// 字数 of the chunk.
-    count: usize,
+    /// 字数 of the chunk, counted when first asked.
+    count: OnceCell<usize>,
     /// Rows with offsets relative to the chunk, covering it exactly.
     rows: Vec<Row>,
 }
@@ -101,11 +102,10 @@ struct Chunk {
 #[derive(Debug, Clone)]
 pub(crate) struct Para {
     chunks: Vec<Chunk>,
-    /// Prefix sums per chunk: graphemes, bytes, rows, 字数 before it.
+    /// Prefix sums per chunk: graphemes, bytes, rows before it.
     g0: Vec<usize>,
     b0: Vec<usize>,
     r0: Vec<usize>,
-    c0: Vec<usize>,
     geo: Geometry,
     /// Chunks before this index hold the true layout; the later ones hold
     /// rows that index their text correctly but are laid out lazily.
@@ -129,7 +129,7 @@ fn build_chunks(text: &str, rows: &[Row]) -> Vec<Chunk> {
             let (first, last) = (group[0], group[group.len() - 1]);
             let text = text[first.start..last.end].to_string();
             Chunk {
-                count: char_count(&text),
+                count: OnceCell::new(),
                 text,
                 graphemes: last.g_end - first.g_start,
                 rows: group
@@ -154,7 +154,6 @@ impl Para {
             g0: Vec::new(),
             b0: Vec::new(),
             r0: Vec::new(),
-            c0: Vec::new(),
             geo,
             valid: 0,
         };
@@ -164,26 +163,24 @@ impl Para {
     }
 
     fn reindex_from(&mut self, from: usize) {
-        for v in [&mut self.g0, &mut self.b0, &mut self.r0, &mut self.c0] {
+        for v in [&mut self.g0, &mut self.b0, &mut self.r0] {
             v.truncate(from);
         }
         for i in from..self.chunks.len() {
-            let (g, b, r, c) = match i.checked_sub(1) {
-                None => (0, 0, 0, 0),
+            let (g, b, r) = match i.checked_sub(1) {
+                None => (0, 0, 0),
                 Some(j) => {
                     let p = &self.chunks[j];
                     (
                         self.g0[j] + p.graphemes,
                         self.b0[j] + p.text.len(),
                         self.r0[j] + p.rows.len(),
-                        self.c0[j] + p.count,
                     )
                 }
             };
             self.g0.push(g);
             self.b0.push(b);
             self.r0.push(r);
-            self.c0.push(c);
         }
     }
 
@@ -215,7 +212,7 @@ impl Para {
 
     /// 字数 of the paragraph.
     pub fn count(&self) -> usize {
-        self.c0[self.last()] + self.chunks[self.last()].count
+        self.chunks.iter().map(|c| *c.count.get_or_init(|| char_count(&c.text))).sum()
     }
 
     pub fn text(&self) -> Cow<'_, str> {

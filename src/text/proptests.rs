@@ -29,7 +29,12 @@ proptest! {
         let text = text + &extra + "\u{1f1e8}\u{1f1f3}\u{1f1e8}" + "\u{1100}\u{1161}\u{11a8}中\u{302a}a\u{309a}ｶﾞ";
         let fast: Vec<&str> = super::breaks::graphemes(&text).collect();
         let slow: Vec<&str> = text.graphemes(true).collect();
-        prop_assert_eq!(fast, slow);
+        prop_assert_eq!(&fast, &slow);
+        for g in slow {
+            use unicode_width::UnicodeWidthStr;
+            prop_assert_eq!(grapheme_width(g), g.width().clamp(1, 2), "width of {:?}", g);
+            prop_assert_eq!(super::breaks::cell(g).1, grapheme_width(g));
+        }
     }
 
     #[test]

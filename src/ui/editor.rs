@@ -9,7 +9,7 @@ use ratatui::buffer::{Buffer, Cell};
 use ratatui::layout::{Position, Rect};
 use ratatui::style::{Modifier, Style};
 
-use crate::text::{Editor, Pos, cell_symbol, grapheme_width, graphemes};
+use crate::text::{Editor, Pos, cell, graphemes};
 
 /// Styles of the pane. The defaults use modifiers only, so they read on a
 /// monochrome terminal: selection reversed, find matches underlined, the
@@ -58,7 +58,7 @@ pub fn render(editor: &Editor, area: Rect, buf: &mut Buffer, styles: &EditorStyl
             let here = Pos::new(row.paragraph, row.grapheme);
             let mut mi = matches.partition_point(|m| m.1 <= here);
             for (k, g) in graphemes(row.text).enumerate() {
-                let w = grapheme_width(g);
+                let (symbol, w) = cell(g);
                 if x + w > width {
                     break;
                 }
@@ -76,7 +76,7 @@ pub fn render(editor: &Editor, area: Rect, buf: &mut Buffer, styles: &EditorStyl
                 } else if selection.is_some_and(|(s, e)| s <= pos && pos < e) {
                     style = style.patch(styles.selection);
                 }
-                cells[x].set_symbol(&cell_symbol(g)).set_style(style);
+                cells[x].set_symbol(&symbol).set_style(style);
                 // A wide character covers the cells after it.
                 for c in &mut cells[x + 1..x + w] {
                     blank(c, style);
