@@ -11,8 +11,8 @@
 
 pub mod i18n;
 pub mod model;
-pub mod text;
 pub mod store;
+pub mod text;
 
 pub mod app;
 pub mod ui;

@@ -29,12 +29,18 @@ pub fn editor_action(key: &KeyEvent) -> Option<EditAction> {
     let m = key.modifiers;
     let ctrl = m.contains(KeyModifiers::CONTROL);
     let shift = m.contains(KeyModifiers::SHIFT);
-    if m.intersects(KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::META | KeyModifiers::HYPER) {
+    if m.intersects(
+        KeyModifiers::ALT | KeyModifiers::SUPER | KeyModifiers::META | KeyModifiers::HYPER,
+    ) {
         return None;
     }
     let motion = |plain: Motion, with_ctrl: Option<Motion>| {
         let mo = if ctrl { with_ctrl? } else { plain };
-        Some(if shift { EditAction::Select(mo) } else { EditAction::Move(mo) })
+        Some(if shift {
+            EditAction::Select(mo)
+        } else {
+            EditAction::Move(mo)
+        })
     };
     match key.code {
         KeyCode::Char(c) if ctrl => match c.to_ascii_lowercase() {
@@ -65,7 +71,11 @@ pub fn editor_action(key: &KeyEvent) -> Option<EditAction> {
         KeyCode::End => motion(Motion::RowEnd, Some(Motion::DocEnd)),
         KeyCode::PageUp => motion(Motion::PageUp, None),
         KeyCode::PageDown => motion(Motion::PageDown, None),
-        KeyCode::F(3) if !ctrl => Some(if shift { EditAction::FindPrev } else { EditAction::FindNext }),
+        KeyCode::F(3) if !ctrl => Some(if shift {
+            EditAction::FindPrev
+        } else {
+            EditAction::FindNext
+        }),
         _ => None,
     }
 }
@@ -80,9 +90,19 @@ mod tests {
 
     #[test]
     fn word_and_micro_conventions() {
-        let (n, c, s) = (KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::SHIFT);
-        assert_eq!(key(KeyCode::Char('中'), n), Some(EditAction::Insert("中".into())));
-        assert_eq!(key(KeyCode::Char('A'), s), Some(EditAction::Insert("A".into())));
+        let (n, c, s) = (
+            KeyModifiers::NONE,
+            KeyModifiers::CONTROL,
+            KeyModifiers::SHIFT,
+        );
+        assert_eq!(
+            key(KeyCode::Char('中'), n),
+            Some(EditAction::Insert("中".into()))
+        );
+        assert_eq!(
+            key(KeyCode::Char('A'), s),
+            Some(EditAction::Insert("A".into()))
+        );
         assert_eq!(key(KeyCode::Char('z'), c), Some(EditAction::Undo));
         assert_eq!(key(KeyCode::Char('Z'), c | s), Some(EditAction::Redo));
         assert_eq!(key(KeyCode::Char('y'), c), Some(EditAction::Redo));
@@ -92,13 +112,31 @@ mod tests {
         assert_eq!(key(KeyCode::Char('a'), c), Some(EditAction::SelectAll));
         assert_eq!(key(KeyCode::Char('s'), c), None, "Ctrl+S is the app's");
         assert_eq!(key(KeyCode::Char('f'), c), None);
-        assert_eq!(key(KeyCode::Left, s), Some(EditAction::Select(Motion::Left)));
-        assert_eq!(key(KeyCode::Right, c), Some(EditAction::Move(Motion::WordRight)));
-        assert_eq!(key(KeyCode::Left, c | s), Some(EditAction::Select(Motion::WordLeft)));
-        assert_eq!(key(KeyCode::Home, n), Some(EditAction::Move(Motion::RowStart)));
+        assert_eq!(
+            key(KeyCode::Left, s),
+            Some(EditAction::Select(Motion::Left))
+        );
+        assert_eq!(
+            key(KeyCode::Right, c),
+            Some(EditAction::Move(Motion::WordRight))
+        );
+        assert_eq!(
+            key(KeyCode::Left, c | s),
+            Some(EditAction::Select(Motion::WordLeft))
+        );
+        assert_eq!(
+            key(KeyCode::Home, n),
+            Some(EditAction::Move(Motion::RowStart))
+        );
         assert_eq!(key(KeyCode::End, c), Some(EditAction::Move(Motion::DocEnd)));
-        assert_eq!(key(KeyCode::Home, c | s), Some(EditAction::Select(Motion::DocStart)));
-        assert_eq!(key(KeyCode::PageDown, n), Some(EditAction::Move(Motion::PageDown)));
+        assert_eq!(
+            key(KeyCode::Home, c | s),
+            Some(EditAction::Select(Motion::DocStart))
+        );
+        assert_eq!(
+            key(KeyCode::PageDown, n),
+            Some(EditAction::Move(Motion::PageDown))
+        );
         assert_eq!(key(KeyCode::Up, c), None);
         assert_eq!(key(KeyCode::Enter, n), Some(EditAction::Newline));
         assert_eq!(key(KeyCode::Backspace, n), Some(EditAction::Backspace));

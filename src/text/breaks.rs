@@ -41,7 +41,9 @@ fn simple_len(b: &[u8], i: usize) -> Option<usize> {
     } else if x & 0xE0 == 0xC0 {
         (((x as u32 & 0x1F) << 6) | (*b.get(i + 1)? as u32 & 0x3F), 2)
     } else if x & 0xF0 == 0xE0 {
-        let c = ((x as u32 & 0x0F) << 12) | ((*b.get(i + 1)? as u32 & 0x3F) << 6) | (*b.get(i + 2)? as u32 & 0x3F);
+        let c = ((x as u32 & 0x0F) << 12)
+            | ((*b.get(i + 1)? as u32 & 0x3F) << 6)
+            | (*b.get(i + 2)? as u32 & 0x3F);
         (c, 3)
     } else {
         return None;
@@ -54,7 +56,7 @@ fn simple_len(b: &[u8], i: usize) -> Option<usize> {
 /// Chinese prose is made of (the general algorithm costs ~30 ns a grapheme,
 /// which rendering and wrapping cannot afford).
 pub fn graphemes(s: &str) -> Graphemes<'_> {
-    Graphemes { s, ahead: None }
+    Graphemes { s }
 }
 
 /// [`graphemes`] with their byte offsets.
@@ -66,32 +68,26 @@ pub(crate) fn grapheme_indices(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Iterator of [`graphemes`].
 pub struct Graphemes<'a> {
     s: &'a str,
-    /// [`simple_len`] of the first character of `s`, when already known.
-    ahead: Option<Option<usize>>,
 }
 
 impl<'a> Iterator for Graphemes<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        if self.s.is_empty() {
-            return None;
-        }
         let b = self.s.as_bytes();
-        let first = self.ahead.take().unwrap_or_else(|| simple_len(b, 0));
-        let len = match first {
-            Some(n) if n == b.len() => n,
-            Some(n) => {
-                let next = simple_len(b, n);
-                self.ahead = Some(next);
-                if next.is_some() {
-                    n
-                } else {
-                    self.ahead = None;
-                    self.s.graphemes(true).next().map_or(self.s.len(), str::len)
-                }
+        let &x = b.first()?;
+        // Printable ASCII (one byte) and U+4000–U+9FFF (lead bytes E4–E9:
+        // ideographs) never join a neighbour; anything else takes the
+        // longer road.
+        let quick = |y: u8| (0x20..0x7F).contains(&y) || (0xE4..=0xE9).contains(&y);
+        let n = if x < 0x80 { 1 } else { 3 };
+        let len = if quick(x) && b.get(n).is_none_or(|&y| quick(y)) {
+            n
+        } else {
+            match simple_len(b, 0) {
+                Some(n) if n == b.len() || simple_len(b, n).is_some() => n,
+                _ => self.s.graphemes(true).next().map_or(self.s.len(), str::len),
             }
-            None => self.s.graphemes(true).next().map_or(self.s.len(), str::len),
         };
         let (g, rest) = self.s.split_at(len);
         self.s = rest;
@@ -118,9 +114,12 @@ fn fast_width(g: &str) -> Option<usize> {
     match b.len() {
         1 => Some(1),
         3 if b[0] & 0xF0 == 0xE0 => {
-            let c = ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
-            ((0x4E00..=0x9FFF).contains(&c) || (0x3400..=0x4DBF).contains(&c) || (0xFF01..=0xFF60).contains(&c))
-                .then_some(2)
+            let c =
+                ((b[0] as u32 & 0x0F) << 12) | ((b[1] as u32 & 0x3F) << 6) | (b[2] as u32 & 0x3F);
+            ((0x4E00..=0x9FFF).contains(&c)
+                || (0x3400..=0x4DBF).contains(&c)
+                || (0xFF01..=0xFF60).contains(&c))
+            .then_some(2)
         }
         _ => None,
     }
@@ -202,9 +201,8 @@ pub(crate) fn classify(g: &str) -> Class {
     let kind = match c {
         '\u{a0}' | '\u{202f}' | '\u{2060}' => Kind::Glue,
         '—' | '―' | '─' => Kind::Dash,
-        '.' | ',' | ':' | '\'' | '-' | '/' | '_' | '@' | '&' | '+' | '#' | '=' | '~' | '^' | '’' => {
-            Kind::WordInner
-        }
+        '.' | ',' | ':' | '\'' | '-' | '/' | '_' | '@' | '&' | '+' | '#' | '=' | '~' | '^'
+        | '’' => Kind::WordInner,
         c if c.is_whitespace() => Kind::Space,
         c if is_word_char(c) => Kind::Word,
         _ => Kind::Other,
@@ -224,7 +222,9 @@ fn is_word_char(c: char) -> bool {
         return true;
     }
     let u = c as u32;
-    if (0xFF10..=0xFF19).contains(&u) || (0xFF21..=0xFF3A).contains(&u) || (0xFF41..=0xFF5A).contains(&u)
+    if (0xFF10..=0xFF19).contains(&u)
+        || (0xFF21..=0xFF3A).contains(&u)
+        || (0xFF41..=0xFF5A).contains(&u)
     {
         return true;
     }
@@ -323,7 +323,11 @@ mod tests {
         assert_eq!(grapheme_width("，"), 2);
         assert_eq!(grapheme_width("😀"), 2);
         assert_eq!(grapheme_width("e\u{301}"), 1);
-        assert_eq!(grapheme_width("\u{301}"), 1, "zero width is clamped to one cell");
+        assert_eq!(
+            grapheme_width("\u{301}"),
+            1,
+            "zero width is clamped to one cell"
+        );
         assert_eq!(grapheme_width("\u{200b}"), 1);
     }
 

@@ -62,7 +62,10 @@ mod tests {
 
     #[test]
     fn line_breaks_become_paragraph_breaks() {
-        assert_eq!(clean("一\r\n二\r三\n四\u{2029}五\u{2028}六\u{85}七"), "一\n二\n三\n四\n五\n六\n七");
+        assert_eq!(
+            clean("一\r\n二\r三\n四\u{2029}五\u{2028}六\u{85}七"),
+            "一\n二\n三\n四\n五\n六\n七"
+        );
         assert_eq!(clean("\r\n\r\n"), "\n\n");
         assert_eq!(clean_paragraphs("甲\r\n\r\n乙"), vec!["甲", "", "乙"]);
         assert_eq!(clean_paragraphs(""), vec![""]);
@@ -83,7 +86,10 @@ mod tests {
 
     #[test]
     fn bidi_controls_are_removed() {
-        assert_eq!(clean("a\u{202e}cba\u{202c}\u{2066}x\u{2069}\u{200f}"), "acbax");
+        assert_eq!(
+            clean("a\u{202e}cba\u{202c}\u{2066}x\u{2069}\u{200f}"),
+            "acbax"
+        );
         assert_eq!(clean("\u{feff}正文"), "正文");
     }
 

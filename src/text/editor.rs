@@ -167,7 +167,12 @@ impl Editor {
         let geo = Geometry::new(DEFAULT_WIDTH, INDENT);
         let mut paras: Vec<Para> = paragraphs
             .into_iter()
-            .flat_map(|p| clean(p.as_ref()).split('\n').map(|s| Para::new(s, geo)).collect::<Vec<_>>())
+            .flat_map(|p| {
+                clean(p.as_ref())
+                    .split('\n')
+                    .map(|s| Para::new(s, geo))
+                    .collect::<Vec<_>>()
+            })
             .collect();
         if paras.is_empty() {
             paras.push(Para::new("", geo));
@@ -565,7 +570,11 @@ impl Editor {
         let before = self.sel();
         let (bs, be) = (self.bpos(s), self.bpos(e));
         let edit = self.replace(bs, be, text);
-        let kind = if s != e || text.contains('\n') { StepKind::Other } else { kind };
+        let kind = if s != e || text.contains('\n') {
+            StepKind::Other
+        } else {
+            kind
+        };
         self.caret = self.gpos(bs.after(text));
         self.anchor = None;
         self.goal = None;
@@ -817,7 +826,8 @@ impl Editor {
         let caret = self.clamp(self.caret);
         self.collapse(caret);
         let after = self.sel();
-        self.history.record(StepKind::Other, edits, before, after, None);
+        self.history
+            .record(StepKind::Other, edits, before, after, None);
         self.history.close();
         matches.len()
     }
@@ -966,7 +976,11 @@ impl Editor {
             EditAction::ReplaceAll(w) => {
                 self.history.close();
                 let n = self.replace_all(&w);
-                out.note = Some(if n == 0 { Note::NotFound } else { Note::Replaced(n) });
+                out.note = Some(if n == 0 {
+                    Note::NotFound
+                } else {
+                    Note::Replaced(n)
+                });
             }
         }
         out.changed = self.revision != rev;

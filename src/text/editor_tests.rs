@@ -238,8 +238,16 @@ fn caret_after_a_full_row_is_shown_on_the_next_row() {
     let mut e = ed("一二三四五六七八九十", 8);
     assert_eq!(e.row_col(p(0, 0)), (0, 4));
     assert_eq!(e.row_col(p(0, 1)), (0, 6));
-    assert_eq!(e.row_col(p(0, 2)), (1, 0), "end of a full row = start of the next");
-    assert_eq!(e.row_col(p(0, 10)), (3, 0), "after the last character of a full row");
+    assert_eq!(
+        e.row_col(p(0, 2)),
+        (1, 0),
+        "end of a full row = start of the next"
+    );
+    assert_eq!(
+        e.row_col(p(0, 10)),
+        (3, 0),
+        "after the last character of a full row"
+    );
     e.apply(A::Move(M::DocEnd));
     assert_eq!(e.caret_screen(), Some((0, 3)));
     // A paragraph whose last row is not full keeps its caret on it.
@@ -268,7 +276,11 @@ fn up_down_keep_the_screen_column() {
     e.apply(A::Move(M::Up));
     assert_eq!(e.caret(), p(0, 1));
     e.apply(A::Move(M::Up));
-    assert_eq!(e.caret(), p(0, 0), "up from the first row goes to the start");
+    assert_eq!(
+        e.caret(),
+        p(0, 0),
+        "up from the first row goes to the start"
+    );
     e.apply(A::Move(M::DocEnd));
     e.apply(A::Move(M::Down));
     assert_eq!(e.caret(), p(0, 20), "down on the last row stays at the end");
@@ -288,12 +300,20 @@ fn home_end_of_screen_rows() {
     let mut e = ed("一二三四五六七八九十", 8);
     e.set_caret(p(0, 3)); // on row 1: 三四五六
     e.apply(A::Move(M::RowEnd));
-    assert_eq!(e.caret(), p(0, 5), "before the last character of a wrapped row");
+    assert_eq!(
+        e.caret(),
+        p(0, 5),
+        "before the last character of a wrapped row"
+    );
     e.apply(A::Move(M::RowStart));
     assert_eq!(e.caret(), p(0, 2));
     e.set_caret(p(0, 7));
     e.apply(A::Move(M::RowEnd));
-    assert_eq!(e.caret(), p(0, 9), "the last row is full: its end is on the caret row");
+    assert_eq!(
+        e.caret(),
+        p(0, 9),
+        "the last row is full: its end is on the caret row"
+    );
     let mut e = ed("一二三", 8);
     e.set_caret(p(0, 2));
     e.apply(A::Move(M::RowEnd));
@@ -310,7 +330,11 @@ fn page_up_down() {
     e.apply(A::Move(M::PageDown));
     assert_eq!(e.caret().paragraph, 9);
     e.scroll_to_caret(40, 10);
-    assert_eq!(e.caret_screen().map(|c| c.1), Some(0), "the page scrolled with the caret");
+    assert_eq!(
+        e.caret_screen().map(|c| c.1),
+        Some(0),
+        "the page scrolled with the caret"
+    );
     e.apply(A::Select(M::PageDown));
     assert_eq!(e.caret().paragraph, 18);
     assert!(e.selection().is_some());
@@ -362,7 +386,11 @@ fn find_incremental_next_previous() {
     assert_eq!(e.find_matches(), &[(p(0, 0), p(0, 1)), (p(1, 2), p(1, 3))]);
     assert_eq!(e.current_match(), Some(0));
     e.apply(A::Find("文明".into()));
-    assert_eq!(e.selection(), Some((p(0, 0), p(0, 2))), "refining keeps the same match");
+    assert_eq!(
+        e.selection(),
+        Some((p(0, 0), p(0, 2))),
+        "refining keeps the same match"
+    );
     assert_eq!(e.apply(A::FindNext).note, None);
     assert_eq!(e.selection(), Some((p(1, 2), p(1, 4))));
     assert_eq!(e.apply(A::FindNext).note, Some(Note::Wrapped));
@@ -397,9 +425,16 @@ fn find_follows_edits() {
 fn replace_one_and_all() {
     let mut e = ed("创建文明城市，文明单位\n文明家庭", 80);
     e.apply(A::Find("文明".into()));
-    assert_eq!(e.apply(A::Replace("精神文明".into())).note, Some(Note::Replaced(1)));
+    assert_eq!(
+        e.apply(A::Replace("精神文明".into())).note,
+        Some(Note::Replaced(1))
+    );
     assert_eq!(e.paragraph(0), "创建精神文明城市，文明单位");
-    assert_eq!(e.selection(), Some((p(0, 9), p(0, 11))), "the next match is selected");
+    assert_eq!(
+        e.selection(),
+        Some((p(0, 9), p(0, 11))),
+        "the next match is selected"
+    );
     e.apply(A::Undo);
     assert_eq!(e.paragraph(0), "创建文明城市，文明单位");
     let out = e.apply(A::ReplaceAll("文化".into()));
@@ -409,7 +444,10 @@ fn replace_one_and_all() {
     assert_eq!(text(&e), "创建文明城市，文明单位\n文明家庭");
     e.apply(A::Redo);
     assert_eq!(text(&e), "创建文化城市，文化单位\n文化家庭");
-    assert_eq!(e.apply(A::ReplaceAll("x".into())).note, Some(Note::NotFound));
+    assert_eq!(
+        e.apply(A::ReplaceAll("x".into())).note,
+        Some(Note::NotFound)
+    );
     // Replace without a selected match only selects the next one.
     let mut e = ed("甲乙甲", 80);
     e.apply(A::Find("甲".into()));
@@ -455,7 +493,10 @@ fn scrolling_keeps_the_caret_visible() {
     assert_eq!(e.caret_screen(), Some((10, 4)));
     let rows = e.visible_rows();
     assert_eq!(rows.len(), 5);
-    assert_eq!((rows[0].paragraph, rows[0].text, rows[0].indent), (95, "第95段", 4));
+    assert_eq!(
+        (rows[0].paragraph, rows[0].text, rows[0].indent),
+        (95, "第95段", 4)
+    );
     e.apply(A::Move(M::DocStart));
     e.scroll_to_caret(20, 5);
     assert_eq!(e.top(), (0, 0));
@@ -463,7 +504,10 @@ fn scrolling_keeps_the_caret_visible() {
 
 #[test]
 fn resize_keeps_the_caret_on_its_character() {
-    let mut e = ed(&"为深入贯彻落实党的二十大精神，进一步推进文明城市创建工作。".repeat(10), 40);
+    let mut e = ed(
+        &"为深入贯彻落实党的二十大精神，进一步推进文明城市创建工作。".repeat(10),
+        40,
+    );
     e.set_caret(p(0, 150));
     for w in [40, 11, 2, 3, 97, 40] {
         e.scroll_to_caret(w, 6);

@@ -77,7 +77,10 @@ pub(crate) struct History {
 }
 
 fn size(s: &Step) -> usize {
-    s.edits.iter().map(|e| e.removed.len() + e.inserted.len() + 64).sum()
+    s.edits
+        .iter()
+        .map(|e| e.removed.len() + e.inserted.len() + 64)
+        .sum()
 }
 
 impl History {
@@ -96,7 +99,14 @@ impl History {
 
     /// Records a step, merging it into the previous one when it continues a
     /// run of typing, of Backspace or of Delete.
-    pub fn record(&mut self, kind: StepKind, edits: Vec<Edit>, before: Sel, after: Sel, time: Option<Instant>) {
+    pub fn record(
+        &mut self,
+        kind: StepKind,
+        edits: Vec<Edit>,
+        before: Sel,
+        after: Sel,
+        time: Option<Instant>,
+    ) {
         self.redo.clear();
         if self.open
             && kind != StepKind::Other

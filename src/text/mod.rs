@@ -13,8 +13,10 @@ mod wrap;
 #[cfg(test)]
 mod proptests;
 
-pub use breaks::{Graphemes, NO_ROW_END, NO_ROW_START, cell, cell_symbol, grapheme_width, graphemes};
+pub use breaks::{
+    Graphemes, NO_ROW_END, NO_ROW_START, cell, cell_symbol, grapheme_width, graphemes,
+};
 pub use clean::{clean, clean_line, clean_paragraphs, is_removed};
+pub use editor::{EditAction, Editor, Motion, Note, Outcome, Pos, VisualRow};
 pub use para::Geometry;
 pub use wrap::{INDENT, Row, first_row_indent, wrap};
-pub use editor::{EditAction, Editor, Motion, Note, Outcome, Pos, VisualRow};

@@ -19,7 +19,7 @@ use crate::model::char_count;
 
 /// Rows per chunk: small enough that rebuilding a chunk is cheap, large
 /// enough that the per-chunk prefix sums stay short.
-const CHUNK_ROWS: usize = 16;
+const CHUNK_ROWS: usize = 8;
 
 /// Rows restarted before the edited one: a row's end depends on at most the
 /// two rows after it (a carried-over grapheme, a forced break).
@@ -30,6 +30,10 @@ const RESTART_ROWS: usize = 2;
 /// any length even where no row boundary resynchronises (a paragraph of
 /// ideographs only, where one more character moves every later row).
 const BUDGET_ROWS: usize = CHUNK_ROWS;
+
+/// Rows laid out after an edit when no boundary resynchronises: the row
+/// holding the edit's end and the next; the rest waits for [`Para::ensure_rows`].
+const EDIT_ROWS: usize = 2;
 
 /// The text of the chunks being rewrapped, with their old rows.
 struct Work {
@@ -212,7 +216,10 @@ impl Para {
 
     /// 字数 of the paragraph.
     pub fn count(&self) -> usize {
-        self.chunks.iter().map(|c| *c.count.get_or_init(|| char_count(&c.text))).sum()
+        self.chunks
+            .iter()
+            .map(|c| *c.count.get_or_init(|| char_count(&c.text)))
+            .sum()
     }
 
     pub fn text(&self) -> Cow<'_, str> {
@@ -263,7 +270,10 @@ impl Para {
         let ci = self.chunk_of(&self.g0, g);
         let local = g - self.g0[ci];
         let rows = &self.chunks[ci].rows;
-        self.r0[ci] + rows.partition_point(|r| r.g_start <= local).saturating_sub(1)
+        self.r0[ci]
+            + rows
+                .partition_point(|r| r.g_start <= local)
+                .saturating_sub(1)
     }
 
     /// The row holding byte `b`.
@@ -287,7 +297,10 @@ impl Para {
         let b = b.min(self.len_bytes());
         let (row, text) = self.row(self.row_of_byte(b));
         let local = b - row.start;
-        row.g_start + grapheme_indices(text).take_while(|(i, _)| *i < local).count()
+        row.g_start
+            + grapheme_indices(text)
+                .take_while(|(i, _)| *i < local)
+                .count()
     }
 
     /// Grapheme `g` as text (empty at the end).
@@ -318,7 +331,9 @@ impl Para {
     /// Replaces bytes `start..end` (grapheme boundaries) with `ins`, which
     /// holds no paragraph break, and rewraps incrementally.
     pub fn replace(&mut self, start: usize, end: usize, ins: &str) {
-        let restart = self.row_of_byte(start.saturating_sub(1)).saturating_sub(RESTART_ROWS);
+        let restart = self
+            .row_of_byte(start.saturating_sub(1))
+            .saturating_sub(RESTART_ROWS);
         let ca = self.chunk_of(&self.r0, restart);
         if ca >= self.valid {
             self.replace_stale(start, end, ins);
@@ -334,7 +349,10 @@ impl Para {
         // inserted combining mark may join.
         let ca = self.chunk_of(&self.b0, start.saturating_sub(1));
         let cz = self.chunk_of(&self.b0, end).max(ca);
-        let mut work: String = self.chunks[ca..=cz].iter().map(|c| c.text.as_str()).collect();
+        let mut work: String = self.chunks[ca..=cz]
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect();
         work.replace_range(start - self.b0[ca]..end - self.b0[ca], ins);
         let new = if work.is_empty() && self.chunks.len() > cz + 1 - ca {
             Vec::new()
@@ -419,6 +437,8 @@ impl Para {
         let mut fed = from.start;
         let mut tail: Vec<Row> = Vec::new();
         let mut stale: Vec<Row> = Vec::new();
+        let edit_end = edit.map(|(start, _, ins)| start - base + ins.len());
+        let mut past = 0;
         'wrap: loop {
             for g in graphemes(&w.text[fed..]) {
                 let emitted = rows.len();
@@ -433,9 +453,46 @@ impl Para {
                         let dg = rows[k].g_end as isize - w.old_rows[j].g_start as isize;
                         for r in &w.old_rows[j..] {
                             let moved = shift(r, db, dg);
-                            if r.start < w.stale_from { &mut tail } else { &mut stale }.push(moved);
+                            if r.start < w.stale_from {
+                                &mut tail
+                            } else {
+                                &mut stale
+                            }
+                            .push(moved);
                         }
                         break 'wrap;
+                    }
+                    if let Some(ee) = edit_end
+                        && rows[k].end > ee
+                    {
+                        past += 1;
+                        if past >= EDIT_ROWS {
+                            // Enough for now: index the rest with the old rows.
+                            rows.truncate(k + 1);
+                            let (x, gx) = (rows[k].end, rows[k].g_end);
+                            let j = w.old_rows.partition_point(|r| {
+                                r.start < safe || (r.start as isize + db) < x as isize
+                            });
+                            let end = w
+                                .old_rows
+                                .get(j)
+                                .map_or(w.text.len(), |r| (r.start as isize + db) as usize);
+                            let g_end = gx + graphemes(&w.text[x..end]).count();
+                            if end > x {
+                                stale.push(Row {
+                                    start: x,
+                                    end,
+                                    g_start: gx,
+                                    g_end,
+                                    width: 0,
+                                });
+                            }
+                            if j < w.old_rows.len() {
+                                let dg = g_end as isize - w.old_rows[j].g_start as isize;
+                                stale.extend(w.old_rows[j..].iter().map(|r| shift(r, db, dg)));
+                            }
+                            break 'wrap;
+                        }
                     }
                 }
             }

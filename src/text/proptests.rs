@@ -11,10 +11,56 @@ use super::wrap::{first_row_indent, wrap};
 /// spaces, emoji (with ZWJ and modifiers), combining marks, Chinese and ASCII
 /// punctuation, dashes, ellipses, no-break spaces, full-width digits.
 const PIECES: &[&str] = &[
-    "中", "文", "简", "报", "工", "作", "a", "b", "Z", "x", "1", "2", "0", " ", " ", "😀",
-    "👩\u{200d}💻", "👍🏽", "e\u{301}", "\u{301}", "，", "。", "、", "；", "：", "？", "！", "…",
-    "”", "’", "）", "》", "】", "」", "“", "‘", "（", "《", "【", "「", "—", ".", ",", "-", "(",
-    ")", "%", "\u{a0}", "２", "\u{3000}",
+    "中",
+    "文",
+    "简",
+    "报",
+    "工",
+    "作",
+    "a",
+    "b",
+    "Z",
+    "x",
+    "1",
+    "2",
+    "0",
+    " ",
+    " ",
+    "😀",
+    "👩\u{200d}💻",
+    "👍🏽",
+    "e\u{301}",
+    "\u{301}",
+    "，",
+    "。",
+    "、",
+    "；",
+    "：",
+    "？",
+    "！",
+    "…",
+    "”",
+    "’",
+    "）",
+    "》",
+    "】",
+    "」",
+    "“",
+    "‘",
+    "（",
+    "《",
+    "【",
+    "「",
+    "—",
+    ".",
+    ",",
+    "-",
+    "(",
+    ")",
+    "%",
+    "\u{a0}",
+    "２",
+    "\u{3000}",
 ];
 
 pub(crate) fn text_strategy(max: usize) -> impl Strategy<Value = String> {
@@ -124,10 +170,15 @@ proptest! {
 #[test]
 fn incremental_rewrap_in_a_long_paragraph() {
     // Long enough for many chunks at every width; edits near chunk edges.
-    let base = "为深入贯彻落实党的二十大精神，进一步推进“文明城市”创建工作（2023年）。Rust is fine… ".repeat(40);
+    let base =
+        "为深入贯彻落实党的二十大精神，进一步推进“文明城市”创建工作（2023年）。Rust is fine… "
+            .repeat(40);
     for width in [2, 3, 7, 20, 41] {
         let mut p = Para::new(&base, Geometry::new(width, 4));
-        for (i, ins) in ["。", "", "abc", "“", "，，", "e\u{301}"].iter().enumerate() {
+        for (i, ins) in ["。", "", "abc", "“", "，，", "e\u{301}"]
+            .iter()
+            .enumerate()
+        {
             let g = (i * 397) % p.len();
             let (b0, b1) = (p.byte_of(g), p.byte_of(g + i % 3));
             p.replace(b0, b1, ins);
@@ -179,7 +230,11 @@ mod editor {
         let c = e.caret();
         let before: usize = (0..c.paragraph).map(|i| e.paragraph(i).len() + 1).sum();
         let para = e.paragraph(c.paragraph);
-        before + para.grapheme_indices(true).nth(c.grapheme).map_or(para.len(), |(i, _)| i)
+        before
+            + para
+                .grapheme_indices(true)
+                .nth(c.grapheme)
+                .map_or(para.len(), |(i, _)| i)
     }
 
     fn boundaries(s: &str) -> Vec<usize> {

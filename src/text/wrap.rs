@@ -42,7 +42,13 @@ pub struct Row {
 pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<Row> {
     let width = width.max(2);
     let mut rows = Vec::new();
-    let mut w = Wrapper::new(width, width - first_row_indent(width, indent), 0, 0, [None, None]);
+    let mut w = Wrapper::new(
+        width,
+        width - first_row_indent(width, indent),
+        0,
+        0,
+        [None, None],
+    );
     for g in graphemes(text) {
         w.push(g, &mut rows);
     }
@@ -70,7 +76,13 @@ pub(crate) struct Wrapper {
 }
 
 impl Wrapper {
-    pub(crate) fn new(width: usize, avail: usize, g: usize, b: usize, ctx: [Option<Class>; 2]) -> Self {
+    pub(crate) fn new(
+        width: usize,
+        avail: usize,
+        g: usize,
+        b: usize,
+        ctx: [Option<Class>; 2],
+    ) -> Self {
         Wrapper {
             width,
             avail,
@@ -167,7 +179,10 @@ mod tests {
     use super::*;
 
     fn rows(text: &str, width: usize, indent: usize) -> Vec<&str> {
-        wrap(text, width, indent).iter().map(|r| &text[r.start..r.end]).collect()
+        wrap(text, width, indent)
+            .iter()
+            .map(|r| &text[r.start..r.end])
+            .collect()
     }
 
     #[test]
@@ -180,10 +195,16 @@ mod tests {
 
     #[test]
     fn first_row_is_indented() {
-        assert_eq!(rows("一二三四五六七八", 8, 4), vec!["一二", "三四五六", "七八"]);
+        assert_eq!(
+            rows("一二三四五六七八", 8, 4),
+            vec!["一二", "三四五六", "七八"]
+        );
         let r = wrap("一二三四五六七八", 8, 4);
         assert_eq!((r[0].g_start, r[0].g_end, r[0].width), (0, 2, 4));
-        assert_eq!((r[1].start, r[1].end, r[1].g_start, r[1].g_end), (6, 18, 2, 6));
+        assert_eq!(
+            (r[1].start, r[1].end, r[1].g_start, r[1].g_end),
+            (6, 18, 2, 6)
+        );
         // Too narrow for the whole indent: the first row keeps two columns.
         assert_eq!(first_row_indent(5, 4), 3);
         assert_eq!(rows("一二三", 4, 4), vec!["一", "二三"]);

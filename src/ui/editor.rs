@@ -36,7 +36,12 @@ impl Default for EditorStyles {
 /// Draws the editor into `area` of `buf` (every cell of the area is
 /// written) and returns the caret's screen position, or `None` when it is
 /// outside the area (scroll_to_caret was not called with this size).
-pub fn render(editor: &Editor, area: Rect, buf: &mut Buffer, styles: &EditorStyles) -> Option<Position> {
+pub fn render(
+    editor: &Editor,
+    area: Rect,
+    buf: &mut Buffer,
+    styles: &EditorStyles,
+) -> Option<Position> {
     let area = area.intersection(buf.area);
     let selection = editor.selection();
     let matches = editor.find_matches();
@@ -54,27 +59,32 @@ pub fn render(editor: &Editor, area: Rect, buf: &mut Buffer, styles: &EditorStyl
                 blank(c, styles.text);
             }
             x = indent;
-            // First match that may reach into this row.
+            // Marks only where a selection or match reaches into the row.
             let here = Pos::new(row.paragraph, row.grapheme);
+            let end = Pos::new(row.paragraph, row.grapheme + row.text.len());
             let mut mi = matches.partition_point(|m| m.1 <= here);
+            let marked = selection.is_some_and(|(s, e)| s < end && e > here)
+                || matches.get(mi).is_some_and(|m| m.0 < end);
             for (k, g) in graphemes(row.text).enumerate() {
                 let (symbol, w) = cell(g);
                 if x + w > width {
                     break;
                 }
-                let pos = Pos::new(row.paragraph, row.grapheme + k);
-                while mi < matches.len() && matches[mi].1 <= pos {
-                    mi += 1;
-                }
                 let mut style = styles.text;
-                if mi < matches.len() && matches[mi].0 <= pos {
-                    style = style.patch(if current == Some(mi) {
-                        styles.current_match
-                    } else {
-                        styles.find_match
-                    });
-                } else if selection.is_some_and(|(s, e)| s <= pos && pos < e) {
-                    style = style.patch(styles.selection);
+                if marked {
+                    let pos = Pos::new(row.paragraph, row.grapheme + k);
+                    while mi < matches.len() && matches[mi].1 <= pos {
+                        mi += 1;
+                    }
+                    if mi < matches.len() && matches[mi].0 <= pos {
+                        style = style.patch(if current == Some(mi) {
+                            styles.current_match
+                        } else {
+                            styles.find_match
+                        });
+                    } else if selection.is_some_and(|(s, e)| s <= pos && pos < e) {
+                        style = style.patch(styles.selection);
+                    }
                 }
                 cells[x].set_symbol(&symbol).set_style(style);
                 // A wide character covers the cells after it.

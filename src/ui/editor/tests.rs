@@ -74,7 +74,13 @@ fn selection_and_matches_are_marked_without_colour() {
     assert_eq!(cur.0, Pos::new(0, 24));
     assert_eq!(other.0, Pos::new(0, 47));
     let chuang = find("创");
-    assert_eq!(chuang, vec![Modifier::REVERSED | Modifier::UNDERLINED, Modifier::UNDERLINED]);
+    assert_eq!(
+        chuang,
+        vec![
+            Modifier::REVERSED | Modifier::UNDERLINED,
+            Modifier::UNDERLINED
+        ]
+    );
     // A selection is reversed.
     e.apply(A::ClearFind);
     e.set_caret(Pos::new(0, 0));
@@ -91,9 +97,17 @@ fn render_writes_every_cell_and_stays_in_its_area() {
     let mut e = Editor::new(["短"]);
     let mut buf = Buffer::with_lines(["xxxxxxxxxx"; 4]);
     e.scroll_to_caret(6, 2);
-    let caret = render(&e, Rect::new(2, 1, 6, 2), &mut buf, &EditorStyles::default());
+    let caret = render(
+        &e,
+        Rect::new(2, 1, 6, 2),
+        &mut buf,
+        &EditorStyles::default(),
+    );
     assert_eq!(caret, Some(Position::new(6, 1)));
-    assert_eq!(buf, Buffer::with_lines(["xxxxxxxxxx", "xx    短xx", "xx      xx", "xxxxxxxxxx"]));
+    assert_eq!(
+        buf,
+        Buffer::with_lines(["xxxxxxxxxx", "xx    短xx", "xx      xx", "xxxxxxxxxx"])
+    );
 }
 
 #[test]
