@@ -984,8 +984,20 @@ impl Editor {
             }
         }
         out.changed = self.revision != rev;
-        if out.changed && !self.find.query.is_empty() {
-            self.refresh_find();
+        if out.changed {
+            // Keep the viewport on existing rows even before the next scroll.
+            let tp = self.top.0.min(self.paras.len() - 1);
+            self.top = (
+                tp,
+                if tp == self.top.0 {
+                    self.top.1.min(self.vrows(tp) - 1)
+                } else {
+                    0
+                },
+            );
+            if !self.find.query.is_empty() {
+                self.refresh_find();
+            }
         }
         out
     }

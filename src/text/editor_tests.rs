@@ -518,3 +518,20 @@ fn resize_keeps_the_caret_on_its_character() {
         assert_eq!(e.pos_at(0, r, c), e.caret());
     }
 }
+
+#[test]
+fn rows_stay_valid_after_paragraphs_vanish() {
+    let text: Vec<String> = (0..30).map(|i| format!("第{i}段")).collect();
+    let mut e = Editor::new(&text);
+    e.apply(A::Move(M::DocEnd));
+    e.scroll_to_caret(20, 5);
+    e.apply(A::SelectAll);
+    e.apply(A::Delete);
+    // Rendering state is readable before the next scroll_to_caret.
+    assert_eq!(e.visible_rows().len(), 1);
+    e.scroll_to_caret(20, 5);
+    assert_eq!(e.caret_screen(), Some((4, 0)));
+    e.apply(A::Undo);
+    e.scroll_to_caret(20, 5);
+    assert_eq!(e.paragraph_count(), 30);
+}
