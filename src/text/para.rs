@@ -19,7 +19,11 @@ use crate::model::char_count;
 
 /// Rows per chunk: small enough that rebuilding a chunk is cheap, large
 /// enough that the per-chunk prefix sums stay short.
-const CHUNK_ROWS: usize = 8;
+#[cfg(not(test))]
+const CHUNK_ROWS: usize = 32;
+/// Tiny chunks in tests, so that edits meet chunk boundaries all the time.
+#[cfg(test)]
+const CHUNK_ROWS: usize = 3;
 
 /// Rows restarted before the edited one: a row's end depends on at most the
 /// two rows after it (a carried-over grapheme, a forced break).
