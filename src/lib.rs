@@ -3,6 +3,7 @@
 //! Layers, each using only those above it in this list:
 //! - [`model`]: serde types of issues, sections, articles (no I/O);
 //! - [`i18n`]: the message table (zh-CN and en);
+//! - [`text`]: cleaning, wrapping and the editing buffer (no ratatui);
 //! - [`store`]: the RON library on disk;
 //! - [`export`]: Word, HTML, Markdown and plain text, and the print layout;
 //! - [`app`]: the state machine (events → commands → update), no drawing;
@@ -12,6 +13,7 @@
 pub mod i18n;
 pub mod model;
 pub mod store;
+pub mod text;
 
 pub mod export;
 

@@ -3,6 +3,7 @@
 
 pub mod action;
 pub mod config;
+pub mod editor_keys;
 pub mod form;
 pub mod input;
 pub mod keymap;

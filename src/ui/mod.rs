@@ -4,6 +4,7 @@
 mod article;
 mod bars;
 mod dialog;
+pub mod editor;
 mod form;
 mod help;
 mod issues;
