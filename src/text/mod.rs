@@ -1,0 +1,2 @@
+pub mod rejoin;
+pub mod tidy;
