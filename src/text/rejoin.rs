@@ -133,7 +133,7 @@ pub fn is_hard_wrapped<'a>(lines: impl IntoIterator<Item = &'a str>, width: u32)
             wrapped += 1;
         }
     }
-    wrapped >= 1 && wrapped * 3 >= all
+    wrapped >= 2 && wrapped * 3 >= all
 }
 
 /// Groups `lines` into paragraphs (ranges of line indices). `width` is the
@@ -207,8 +207,8 @@ pub fn join<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
     out
 }
 
-/// Width in columns of leading white space.
-fn indent_of(s: &str) -> (u32, &str) {
+/// Width in columns of leading white space, and the text after it.
+pub fn indent_of(s: &str) -> (u32, &str) {
     let mut cols = 0;
     for (i, c) in s.char_indices() {
         match c {

@@ -595,10 +595,19 @@ fn class(c: char) -> Class {
     }
 }
 
-/// Whether spaces between `a` and `b` are an artefact.
-fn space_is_artefact(a: char, b: char) -> bool {
+/// The class of shared punctuation `c` next to `beyond` (the character on
+/// its other side): a quote or dash that touches Chinese is Chinese.
+fn class_beside(c: char, beyond: Option<char>) -> Class {
+    match (class(c), beyond.map(class)) {
+        (Class::Shared, Some(Class::Han | Class::Wide)) => Class::Wide,
+        (k, _) => k,
+    }
+}
+
+/// Whether spaces between `a` and `b` (of classes `ka`, `kb`) are an artefact.
+fn space_is_artefact(a: char, ka: Class, b: char, kb: Class) -> bool {
     use Class::*;
-    match (class(a), class(b)) {
+    match (ka, kb) {
         (Wide, _) | (_, Wide) => true,
         (Han, Alnum) | (Alnum, Han) => true,
         (Shared, Han | Shared) | (Han, Shared) => true,
@@ -619,17 +628,36 @@ fn spaces(units: &mut [Unit]) {
         while j < units.len() && matches!(units[j].kind, Kind::Space | Kind::Gone) {
             j += 1;
         }
-        let left = units[..i].iter().rev().find(|u| u.kind == Kind::Char);
-        let right = units.get(j);
+        let chars_before = |k: usize| {
+            units[..k]
+                .iter()
+                .rev()
+                .filter(|u| u.kind == Kind::Char)
+                .flat_map(|u| u.out.chars().rev())
+        };
+        let chars_after = |k: usize| {
+            units[k..]
+                .iter()
+                .filter(|u| u.kind == Kind::Char)
+                .flat_map(|u| u.out.chars())
+        };
+        let mut before = chars_before(i);
         let run = i..j;
         i = j;
-        let Some(left) = left.map(|u| u.last()) else {
+        let Some(left) = before.next() else {
             // Leading spaces are an indent: keep them.
             continue;
         };
+        let mut after = chars_after(j);
+        let right = after.next();
         let remove = match right {
             None => true,
-            Some(r) => space_is_artefact(left, r.first()),
+            Some(r) => space_is_artefact(
+                left,
+                class_beside(left, before.next()),
+                r,
+                class_beside(r, after.next()),
+            ),
         };
         let spaces: Vec<usize> = run.filter(|&k| units[k].kind == Kind::Space).collect();
         if remove {
@@ -637,7 +665,7 @@ fn spaces(units: &mut [Unit]) {
                 units[k].set("", Rule::Space);
             }
         } else if class(left) == Class::Han
-            && right.is_some_and(|r| class(r.first()) == Class::Han)
+            && right.is_some_and(|r| class(r) == Class::Han)
             && spaces.len() > 1
         {
             // Two Chinese phrases: one space is enough.

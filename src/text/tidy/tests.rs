@@ -32,6 +32,9 @@ fn spaces_around_chinese_punctuation_go() {
     assert_eq!(t("“ 送法律 ” 活动"), "“送法律”活动");
     assert_eq!(t("《 行政复议法 》"), "《行政复议法》");
     assert_eq!(t("党建 （文体、图书） 综合"), "党建（文体、图书）综合");
+    // A quote that touches Chinese is Chinese punctuation.
+    assert_eq!(t("评选出“文明家庭” 126 户"), "评选出“文明家庭”126户");
+    assert_eq!(t("共 5 “星级” 户"), "共5“星级”户");
 }
 
 #[test]
