@@ -381,6 +381,7 @@ pub fn run_import(
         || bytes.starts_with(b"PK\x03\x04");
     let (imported, source) = if is_docx {
         let imported = import::parse_docx(&bytes, &opts).map_err(|e| match e {
+            docx::DocxError::NotZip => fail(Msg::ImportNotDocx, &[&lang.t(Msg::DocxNotZip)]),
             docx::DocxError::NotDocx(why) => fail(Msg::ImportNotDocx, &[&why]),
             docx::DocxError::NoText => fail(Msg::ImportDocxEmpty, &[]),
         })?;

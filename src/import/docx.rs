@@ -21,7 +21,9 @@ pub struct Doc {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DocxError {
-    /// Not a Word file docx-rs can read (the reader's words).
+    /// Not a zip archive at all.
+    NotZip,
+    /// A zip that docx-rs cannot read as a Word file (the reader's words).
     NotDocx(String),
     /// A Word file without text.
     NoText,
@@ -29,10 +31,16 @@ pub enum DocxError {
 
 /// Reads the body of a .docx file.
 pub fn read(bytes: &[u8]) -> Result<Doc, DocxError> {
+    if !bytes.starts_with(b"PK") {
+        return Err(DocxError::NotZip);
+    }
     // A broken file must not take the program down with it.
     let docx = std::panic::catch_unwind(|| docx_rs::read_docx(bytes))
         .map_err(|_| DocxError::NotDocx("unreadable".into()))?
-        .map_err(|e| DocxError::NotDocx(e.to_string()))?;
+        .map_err(|e| match e {
+            docx_rs::ReaderError::ZipError(_) => DocxError::NotZip,
+            e => DocxError::NotDocx(e.to_string()),
+        })?;
     let title_styles: HashMap<String, bool> = docx
         .styles
         .styles
@@ -224,7 +232,8 @@ mod tests {
 
     #[test]
     fn broken_files_are_refused() {
-        assert!(matches!(read(b"not a zip"), Err(DocxError::NotDocx(_))));
+        assert_eq!(read(b"not a zip").unwrap_err(), DocxError::NotZip);
+        assert_eq!(read(b"PK\x03\x04broken").unwrap_err(), DocxError::NotZip);
         assert_eq!(read(&build(&[("", false)])).unwrap_err(), DocxError::NoText);
     }
 }

@@ -18,6 +18,9 @@ pub struct SrcLine {
     /// The source marks it as a title (a Word heading style or a centred
     /// paragraph).
     pub title_hint: bool,
+    /// A page ends just before it: a form feed, a page number or a rule
+    /// came before it, or it starts with a stray space.
+    pub page_break: bool,
 }
 
 impl SrcLine {
@@ -28,6 +31,7 @@ impl SrcLine {
             after_blank: false,
             no,
             title_hint: false,
+            page_break: false,
         }
     }
 }
@@ -84,37 +88,52 @@ pub fn scan(text: &str) -> Scanned {
     let mut clean = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
-            '\u{0C}' | '\u{0B}' | '\u{2028}' | '\u{2029}' | '\u{85}' => clean.push('\n'),
-            '\n' | '\r' | '\t' => clean.push(c),
+            '\u{0B}' | '\u{2028}' | '\u{2029}' | '\u{85}' => clean.push('\n'),
+            '\n' | '\r' | '\t' | '\u{0C}' => clean.push(c),
             c if c.is_control() => s.controls += 1,
             c => clean.push(c),
         }
     }
-    let mut kept: Vec<(usize, &str)> = Vec::new();
+    let mut kept: Vec<(usize, &str, bool)> = Vec::new();
+    let mut page_break = false;
     for (no, (_, line)) in crate::text::tidy::lines(&clean).into_iter().enumerate() {
+        // pdftotext starts a page's first line with the form feed; a feed
+        // at a line's end breaks the page after it.
+        let feed_before = line.starts_with('\u{0C}');
+        let feed_after = !feed_before && line.ends_with('\u{0C}');
+        let line = line.trim_matches('\u{0C}');
         if is_page_number(line) {
             s.page_numbers += 1;
+            page_break = true;
         } else if is_separator(line) {
             s.separators += 1;
+            page_break = true;
         } else {
-            kept.push((no + 1, line));
+            page_break |= feed_before;
+            kept.push((no + 1, line, page_break));
+            if !line.trim().is_empty() {
+                page_break = false;
+            }
+            page_break |= feed_after;
         }
     }
-    let raw: Vec<&str> = kept.iter().map(|(_, l)| *l).collect();
+    let raw: Vec<&str> = kept.iter().map(|(_, l, _)| *l).collect();
     s.double_spaced = rejoin::is_double_spaced(&raw);
     let mut shaped: Vec<(u32, SrcLine)> = Vec::new();
     let mut blank = false;
-    for (no, line) in kept {
+    for (no, line, page_break) in kept {
         if line.trim().is_empty() {
             blank = !shaped.is_empty();
             continue;
         }
         let (mut cols, rest) = rejoin::indent_of(line);
+        let mut l = SrcLine::new(rest.trim_end(), no);
         if cols == 1 && line.starts_with(' ') {
             cols = 0;
             s.stray_spaces += 1;
+            l.page_break = true;
         }
-        let mut l = SrcLine::new(rest.trim_end(), no);
+        l.page_break |= page_break;
         l.after_blank = blank && !s.double_spaced;
         shaped.push((cols, l));
         blank = false;
@@ -166,11 +185,23 @@ mod tests {
         let s = scan(" 第一行\n\n— 2 —\n\n　　第二行\u{7}\n\n第三行\n\n");
         let texts: Vec<&str> = s.lines.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["第一行", "第二行", "第三行"]);
+        let breaks: Vec<bool> = s.lines.iter().map(|l| l.page_break).collect();
+        assert_eq!(breaks, [true, true, false]);
         assert_eq!((s.page_numbers, s.stray_spaces, s.controls), (1, 1, 1));
         assert!(s.double_spaced);
         assert!(s.lines[1].indented && !s.lines[0].indented);
         assert_eq!(s.lines[2].no, 7);
         assert!(s.lines.iter().all(|l| !l.after_blank));
+    }
+
+    #[test]
+    fn form_feeds_break_pages() {
+        let s = scan("一\n\u{0C}二\n三\u{0C}\n四");
+        let texts: Vec<&str> = s.lines.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["一", "二", "三", "四"]);
+        let breaks: Vec<bool> = s.lines.iter().map(|l| l.page_break).collect();
+        assert_eq!(breaks, [false, true, false, true]);
+        assert_eq!(s.lines[3].no, 4);
     }
 
     #[test]

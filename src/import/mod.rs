@@ -272,8 +272,9 @@ fn header_key(s: &str) -> String {
         .collect()
 }
 
-/// Removes page headers repeated across the body: short lines that are no
-/// sentence, no heading, no source, repeated (or repeating the masthead).
+/// Removes page headers repeated across the body: short lines at page
+/// breaks that are no sentence, no heading, no source, and are repeated at
+/// page breaks (or repeat the masthead).
 fn remove_running_headers(
     body: &mut Vec<SrcLine>,
     masthead_lines: &[String],
@@ -290,26 +291,41 @@ fn remove_running_headers(
     let toc_keys: Vec<String> = toc.iter().map(|e| header_key(&e.text)).collect();
     let masthead_keys: Vec<String> = masthead_lines.iter().map(|l| header_key(l)).collect();
     let name_key = masthead.bulletin.as_deref().map(header_key);
-    let mut counts: HashMap<String, usize> = HashMap::new();
-    for l in body.iter().filter(|l| candidate(&l.text)) {
-        *counts.entry(header_key(&l.text)).or_default() += 1;
+    // A header sits at a page break: after a page number or form feed, or
+    // before the stray space that starts the page's text.
+    let at_break: Vec<bool> = (0..body.len())
+        .map(|i| body[i].page_break || body.get(i + 1).is_some_and(|n| n.page_break))
+        .collect();
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (l, brk) in body.iter().zip(&at_break) {
+        if candidate(&l.text) {
+            let c = counts.entry(header_key(&l.text)).or_default();
+            c.0 += 1;
+            c.1 += usize::from(*brk);
+        }
     }
-    let is_header = |l: &SrcLine| {
-        if !candidate(&l.text) {
+    let is_header = |l: &SrcLine, brk: bool| {
+        if !brk || !candidate(&l.text) {
             return false;
         }
         let k = header_key(&l.text);
         if k.is_empty() || toc_keys.contains(&k) {
             return false;
         }
-        counts.get(&k).copied().unwrap_or(0) >= 2
+        let (seen, at_breaks) = counts.get(&k).copied().unwrap_or_default();
+        (seen >= 2 && at_breaks * 2 >= seen)
             || masthead_keys.contains(&k)
             || name_key
                 .as_ref()
                 .is_some_and(|n| k.starts_with(n.as_str()) && k.contains("第#"))
     };
     let before = body.len();
-    body.retain(|l| !is_header(l));
+    let mut i = 0;
+    body.retain(|l| {
+        let keep = !is_header(l, at_break[i]);
+        i += 1;
+        keep
+    });
     before - body.len()
 }
 

@@ -552,8 +552,9 @@ fn finish(
         built.joined_lines += r.len() - 1;
         let joined = rejoin::join(lines[r].iter().map(|l| l.text));
         let p = tidied(&joined, built);
+        let p = p.trim();
         if !p.is_empty() {
-            paragraphs.push(p);
+            paragraphs.push(p.to_string());
         }
     }
     let mut source = d.source;
@@ -570,6 +571,9 @@ fn finish(
         }
     }
     if d.untitled {
+        if paragraphs.is_empty() {
+            return;
+        }
         if !has_heading {
             built.untitled += 1;
             out.push(Article {

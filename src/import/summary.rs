@@ -119,8 +119,15 @@ pub fn details(
         if m.date.is_none() {
             out.push(lang.fmt(Msg::ImportDateToday, &[&issue.date]));
         }
-        if m.issuer.is_none() || m.bulletin.is_none() {
-            out.push(lang.t(Msg::ImportFromSettings).to_string());
+        if m.bulletin.is_none() {
+            out.push(lang.fmt(Msg::ImportBulletinFromSettings, &[&issue.bulletin]));
+        }
+        if m.issuer.is_none() {
+            out.push(if issue.issuer.is_empty() {
+                lang.t(Msg::ImportIssuerMissing).to_string()
+            } else {
+                lang.fmt(Msg::ImportIssuerFromSettings, &[&issue.issuer])
+            });
         }
         if imported.closing.is_some() {
             out.push(lang.fmt(Msg::ImportClosing, &[&r.closing_lines]));

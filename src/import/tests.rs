@@ -340,3 +340,71 @@ fn word_files_import_like_text() {
         ]
     );
 }
+
+mod never_panics {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn bulletin_like() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            "\n",
+            "\n\n",
+            "\r\n",
+            " ",
+            "　　",
+            "【工作动态】",
+            "〔简讯〕",
+            "第3期",
+            "（总第57期）",
+            "2023年11月23日",
+            "周口市文明办",
+            "全市召开推进会",
+            "。",
+            "，",
+            "“",
+            "”",
+            "\"",
+            "11 ",
+            "月",
+            "— 2 —",
+            "──────",
+            "报：",
+            "送：",
+            "发：",
+            "共印80份",
+            "编辑：",
+            "李明",
+            "（扶沟县文明办）",
+            "目录",
+            "……1",
+            "一、",
+            "(",
+            ")",
+            "⽂",
+            "\u{200B}",
+            "\u{0C}",
+            "\u{7}",
+            "a",
+            "...",
+            "--",
+            "这是一段比较长的正文内容用来凑够一行的宽度",
+            "文明简报",
+        ]);
+        prop::collection::vec(pieces, 0..80).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_any_text_gives_a_result_or_no_text(s in bulletin_like()) {
+            match parse_text(&s, &opts()) {
+                Ok(imp) => {
+                    for a in imp.articles() {
+                        prop_assert!(!a.title.is_empty());
+                        prop_assert!(a.paragraphs.iter().all(|p| !p.trim().is_empty()));
+                    }
+                }
+                Err(ParseError::NoText) => {}
+            }
+        }
+    }
+}
