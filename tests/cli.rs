@@ -1,29 +1,9 @@
 //! The command line as a user runs it: the real binary on a temporary library.
 
+mod common;
+
+use common::{jianbao, stderr, stdout};
 use std::fs;
-use std::path::Path;
-use std::process::{Command, Output};
-
-fn jianbao(lib: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .arg("--library")
-        .arg(lib)
-        .args(args)
-        .env_remove("JIANBAO_LIBRARY")
-        .env("LANG", "zh_CN.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run jianbao")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 #[test]
 fn first_run_lists_the_sample_issue() {

@@ -1,31 +1,12 @@
 //! `jianbao import` as a user runs it: the real binary on a temporary library.
 
+mod common;
+
+use common::{jianbao, stderr, stdout};
 use jianbao::model::{ArticleKind, Issue};
 use jianbao::store::{SAMPLE_ISSUE, codec};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn jianbao(lib: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_jianbao"))
-        .arg("--library")
-        .arg(lib)
-        .args(args)
-        .env_remove("JIANBAO_LIBRARY")
-        .env("LANG", "zh_CN.UTF-8")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run jianbao")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
 
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))

@@ -359,15 +359,13 @@ pub fn closing_line(text: &str) -> Option<ClosingLine> {
     }
     let compact = strip_spaces(t);
     let inner = compact.trim_matches(['（', '）', '(', ')']);
-    if let Some((n, r)) = numbered(inner, "共印", '份')
-        && r == (0..inner.len())
-    {
-        return Some(ClosingLine::Copies(n));
-    }
-    if let Some((n, r)) = numbered(inner, "印", '份')
-        && r == (0..inner.len())
-    {
-        return Some(ClosingLine::Copies(n));
+    // 共印80份, 印80份: the whole line.
+    for prefix in ["共印", "印"] {
+        if let Some((n, r)) = numbered(inner, prefix, '份')
+            && r == (0..inner.len())
+        {
+            return Some(ClosingLine::Copies(n));
+        }
     }
     if compact.ends_with("印发")
         && let Some((date, r)) = find_date(t)

@@ -163,6 +163,27 @@ struct Draft {
     untitled: bool,
 }
 
+impl Draft {
+    fn new(title: Vec<String>, kind: ArticleKind) -> Draft {
+        Draft {
+            title,
+            kind,
+            run_in: false,
+            source: None,
+            lines: Vec::new(),
+            untitled: false,
+        }
+    }
+
+    /// A feature titled by `lines`.
+    fn feature(lines: &[SrcLine]) -> Draft {
+        Draft::new(
+            lines.iter().map(|l| l.text.clone()).collect(),
+            ArticleKind::Feature,
+        )
+    }
+}
+
 struct DraftSection {
     title: Option<String>,
     articles: Vec<Draft>,
@@ -329,22 +350,12 @@ pub fn build(
             w.used[t] = true;
             let draft = if n == 0 {
                 Draft {
-                    title: vec![w.titles[t].1.clone()],
-                    kind: ArticleKind::Brief,
                     run_in: true,
-                    source: None,
                     lines: vec![i],
-                    untitled: false,
+                    ..Draft::new(vec![w.titles[t].1.clone()], ArticleKind::Brief)
                 }
             } else {
-                Draft {
-                    title: body[i..i + n].iter().map(|l| l.text.clone()).collect(),
-                    kind: ArticleKind::Feature,
-                    run_in: false,
-                    source: None,
-                    lines: Vec::new(),
-                    untitled: false,
-                }
+                Draft::feature(&body[i..i + n])
             };
             section.articles.push(draft);
             built.structured = true;
@@ -354,14 +365,7 @@ pub fn build(
         }
         if at_break_here && let Some(n) = w.shaped_title(i) {
             if w.titles.is_empty() {
-                section.articles.push(Draft {
-                    title: body[i..i + n].iter().map(|l| l.text.clone()).collect(),
-                    kind: ArticleKind::Feature,
-                    run_in: false,
-                    source: None,
-                    lines: Vec::new(),
-                    untitled: false,
-                });
+                section.articles.push(Draft::feature(&body[i..i + n]));
                 built.structured = true;
                 at_break = true;
                 i += n;
@@ -385,12 +389,8 @@ pub fn build(
         }
         if section.articles.is_empty() {
             section.articles.push(Draft {
-                title: Vec::new(),
-                kind: ArticleKind::Feature,
-                run_in: false,
-                source: None,
-                lines: Vec::new(),
                 untitled: true,
+                ..Draft::new(Vec::new(), ArticleKind::Feature)
             });
         }
         section
@@ -574,20 +574,22 @@ fn finish(
         if paragraphs.is_empty() {
             return;
         }
-        if !has_heading {
+        let mut untitled = |paragraphs: Vec<String>, out: &mut Vec<Article>| {
             built.untitled += 1;
             out.push(Article {
-                title: vec![fallback_title.to_string()],
-                kind: ArticleKind::Feature,
-                source: None,
                 paragraphs,
+                ..Article::new(fallback_title)
             });
+        };
+        if !has_heading {
+            untitled(paragraphs, out);
             return;
         }
+        let mut briefs = 0;
         for p in paragraphs {
             match (first_sentence(&p), out.last_mut()) {
                 (Some((title, rest)), _) => {
-                    built.briefs_by_sentence += 1;
+                    briefs += 1;
                     out.push(Article {
                         title: vec![title],
                         kind: ArticleKind::Brief,
@@ -596,17 +598,10 @@ fn finish(
                     });
                 }
                 (None, Some(prev)) => prev.paragraphs.push(p),
-                (None, None) => {
-                    built.untitled += 1;
-                    out.push(Article {
-                        title: vec![fallback_title.to_string()],
-                        kind: ArticleKind::Feature,
-                        source: None,
-                        paragraphs: vec![p],
-                    });
-                }
+                (None, None) => untitled(vec![p], out),
             }
         }
+        built.briefs_by_sentence += briefs;
         return;
     }
     let mut title = tidy_title(&d.title, built);

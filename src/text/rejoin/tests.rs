@@ -47,9 +47,6 @@ fn a_full_last_line_is_told_by_the_next_first_line() {
     // characters short.
     let p4 = "一二三四五六七八九十一二三四五六七八九十一二三，一二三四五六七八九十一二三四五六七八九十一二三四五。";
     let text = wrap(&[p4, P2], 26);
-    eprintln!("{text}");
-    let lines = scan(&text);
-    eprintln!("{:?}", typical_width(lines.iter().map(|l| l.text)));
     assert_eq!(text.lines().nth(1).unwrap().chars().count(), 26);
     assert_eq!(rejoin(&text), [p4, P2].join("\n"));
 }
