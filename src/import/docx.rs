@@ -4,7 +4,7 @@
 //! kept; tables are flattened into paragraphs, one per cell paragraph.
 
 use super::lines::SrcLine;
-use super::structure::source_of;
+use super::structure::{heading, source_of};
 use crate::text::rejoin::ends_sentence;
 use docx_rs::{
     DocumentChild, Paragraph, ParagraphChild, RunChild, StructuredDataTagChild, Table,
@@ -101,6 +101,7 @@ impl Reader {
             line.title_hint = (styled || centred)
                 && !ends_sentence(text)
                 && source_of(text).is_none()
+                && heading(text).is_none()
                 && text.chars().count() <= 40;
             self.doc.lines.push(line);
         }
@@ -211,6 +212,7 @@ mod tests {
     #[test]
     fn paragraphs_and_centred_titles() {
         let bytes = build(&[
+            ("【基层动态】", true),
             ("县文明办开展志愿服务活动", true),
             ("　　3月5日，县文明办组织志愿者开展活动。", false),
             ("", false),
@@ -221,13 +223,15 @@ mod tests {
         assert_eq!(
             texts,
             [
+                "【基层动态】",
                 "县文明办开展志愿服务活动",
                 "3月5日，县文明办组织志愿者开展活动。",
                 "活动共发放宣传资料500余份。"
             ]
         );
-        assert!(doc.lines[0].title_hint);
-        assert!(!doc.lines[1].title_hint && doc.lines[1].indented);
+        assert!(!doc.lines[0].title_hint, "a heading is no title");
+        assert!(doc.lines[1].title_hint);
+        assert!(!doc.lines[2].title_hint && doc.lines[2].indented);
     }
 
     #[test]

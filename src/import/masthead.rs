@@ -170,6 +170,48 @@ const NAME_ENDINGS: [&str; 14] = [
     "导刊", "内参",
 ];
 
+/// Whether `name` ends like a bulletin's name (简报, 快报, …).
+pub fn is_bulletin_name(name: &str) -> bool {
+    NAME_ENDINGS.iter().any(|e| name.ends_with(e))
+}
+
+/// Words an office's name ends with.
+const UNIT_ENDINGS: [&str; 24] = [
+    "办",
+    "办公室",
+    "部",
+    "局",
+    "委",
+    "委员会",
+    "会",
+    "院",
+    "中心",
+    "室",
+    "处",
+    "科",
+    "馆",
+    "团",
+    "社",
+    "站",
+    "所",
+    "队",
+    "厅",
+    "司",
+    "政府",
+    "党委",
+    "街道",
+    "协会",
+];
+
+/// Whether `s` reads as the name of an office: 周口市文明办, 县委宣传部.
+pub fn is_unit(s: &str) -> bool {
+    let n = s.chars().count();
+    (2..=30).contains(&n)
+        && UNIT_ENDINGS.iter().any(|e| s.ends_with(e))
+        && s.chars()
+            .all(|c| crate::text::tidy::is_han(c) || "（）()·".contains(c))
+}
+
 /// Lines that mark a masthead but carry nothing we store.
 const MARKS: [&str; 7] = [
     "内部资料",
@@ -268,7 +310,7 @@ pub fn masthead_line(text: &str, first: bool) -> Option<MastheadLine> {
     if m.number.is_some() || m.date.is_some() || m.total.is_some() || labelled {
         // What is left beside a number or a date is the issuing unit,
         // unless it is the bulletin's name.
-        if NAME_ENDINGS.iter().any(|e| compact.ends_with(e)) && !labelled {
+        if is_bulletin_name(compact) && !labelled {
             m.name = Some(compact.to_string());
         } else {
             m.issuer = Some(clean_issuer(&rest)?);
@@ -277,7 +319,7 @@ pub fn masthead_line(text: &str, first: bool) -> Option<MastheadLine> {
     }
     let n = compact.chars().count();
     let plain = !compact.contains(['。', '，', '：', ':', '；']);
-    if plain && n <= 20 && (first || NAME_ENDINGS.iter().any(|e| compact.ends_with(e))) {
+    if plain && n <= 20 && (first || is_bulletin_name(compact)) {
         m.name = Some(compact.to_string());
         return Some(m);
     }

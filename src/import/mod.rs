@@ -196,7 +196,7 @@ fn read_masthead(lines: &[SrcLine]) -> (Masthead, Vec<String>, usize) {
                 n.issuer.is_none() && (n.date.is_some() || n.number.is_some())
             }) && text.chars().count() <= 20
                 && !text.contains(['。', '，', '：'])
-                && heading(text).is_none() =>
+                && masthead::is_unit(text.trim()) =>
             {
                 masthead::MastheadLine {
                     issuer: Some(text.trim().to_string()),
@@ -205,17 +205,25 @@ fn read_masthead(lines: &[SrcLine]) -> (Masthead, Vec<String>, usize) {
             }
             None => break,
         };
-        // A name alone is a masthead only if numbers or a date follow.
+        // A name alone is a masthead only if an issue number follows (or a
+        // date, when it is named like a bulletin): a title and its date are
+        // an article.
         let bare_name = line.name.is_some()
             && line.number.is_none()
             && line.date.is_none()
             && line.total.is_none();
-        if bare_name
-            && i == 0
-            && !next.as_ref().is_some_and(|n| {
-                n.number.is_some() || n.date.is_some() || n.mark || n.total.is_some()
-            })
-        {
+        let named_like_bulletin = line.name.as_deref().is_some_and(masthead::is_bulletin_name);
+        let confirmed = lines[i + 1..]
+            .iter()
+            .take(3)
+            .filter_map(|l| masthead_line(&l.text, false))
+            .any(|n| {
+                n.number.is_some()
+                    || n.total.is_some()
+                    || n.mark
+                    || (n.date.is_some() && named_like_bulletin)
+            });
+        if bare_name && i == 0 && !confirmed {
             break;
         }
         m.bulletin = m.bulletin.or(line.name);

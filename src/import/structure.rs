@@ -128,6 +128,13 @@ fn title_like(text: &str) -> bool {
         && source_of(t).is_none()
         && !is_enumerated(t)
         && t.chars().any(tidy::is_han)
+        && !is_date_line(t)
+}
+
+/// A line that is only a date (2024年6月1日): a dateline, never a title.
+fn is_date_line(t: &str) -> bool {
+    super::masthead::find_date(t)
+        .is_some_and(|(_, r)| t[..r.start].trim().is_empty() && t[r.end..].trim().is_empty())
 }
 
 /// The body's structure and what building it did.

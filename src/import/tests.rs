@@ -242,6 +242,22 @@ fn a_plain_article_keeps_its_title() {
 }
 
 #[test]
+fn a_title_and_its_date_are_no_masthead() {
+    let imp = parse("关于做好防汛工作的通知\n2024年6月1日\n各单位要做好防汛准备。\n");
+    assert_eq!(imp.masthead.bulletin, None);
+    assert_eq!(imp.masthead.issuer, None);
+    let a = &imp.sections[0].articles[0];
+    assert_eq!(a.title, ["关于做好防汛工作的通知"]);
+    assert_eq!(a.paragraphs, ["2024年6月1日", "各单位要做好防汛准备。"]);
+    // A bulletin's name, its unit and its date are one.
+    let imp = parse("文明简报\n市文明办\n2024年6月1日\n【动态】\n甲事\n正文。\n");
+    assert_eq!(imp.masthead.bulletin.as_deref(), Some("文明简报"));
+    assert_eq!(imp.masthead.issuer.as_deref(), Some("市文明办"));
+    assert_eq!(imp.masthead.date, Some(date("2024-06-01")));
+    assert_eq!(imp.sections[0].articles[0].title, ["甲事"]);
+}
+
+#[test]
 fn empty_text_is_an_error() {
     assert_eq!(parse_text("", &opts()), Err(ParseError::NoText));
     assert_eq!(parse_text(" \n\n\t\n", &opts()), Err(ParseError::NoText));
