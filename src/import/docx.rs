@@ -97,6 +97,7 @@ impl Reader {
                 continue;
             }
             let mut line = SrcLine::new(text, self.doc.lines.len() + 1);
+            line.indent = cols;
             line.indented = cols >= 2;
             line.title_hint = (styled || centred)
                 && !ends_sentence(text)

@@ -11,6 +11,8 @@ pub struct SrcLine {
     /// Text without indent and trailing white space.
     pub text: String,
     pub indented: bool,
+    /// Columns of white space before the text, beyond the common margin.
+    pub indent: u32,
     /// A meaningful blank line comes before it.
     pub after_blank: bool,
     /// 1-based line number in the file (paragraph number in a Word file).
@@ -28,6 +30,7 @@ impl SrcLine {
         SrcLine {
             text: text.to_string(),
             indented: false,
+            indent: 0,
             after_blank: false,
             no,
             title_hint: false,
@@ -142,7 +145,8 @@ pub fn scan(text: &str) -> Scanned {
     s.lines = shaped
         .into_iter()
         .map(|(cols, mut l)| {
-            l.indented = cols >= margin + 2;
+            l.indent = cols - margin;
+            l.indented = l.indent >= 2;
             l
         })
         .collect();

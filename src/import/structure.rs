@@ -206,6 +206,10 @@ struct Walker<'a> {
     hints: bool,
 }
 
+/// The widest indent (in columns) a paragraph's first line has: two
+/// Chinese characters, or four spaces.
+const PARAGRAPH_INDENT: u32 = 4;
+
 /// Lines of one block a title may take.
 const MAX_TITLE_LINES: usize = 3;
 
@@ -267,7 +271,9 @@ impl Walker<'_> {
         let ok = |j: usize| {
             let l = &lines[j];
             title_like(&l.text)
-                && !(self.indents && l.indented)
+                // Paragraphs are indented: a title is not, or is centred
+                // (indented much more).
+                && !(self.indents && l.indented && l.indent <= PARAGRAPH_INDENT)
                 && self
                     .width
                     .is_none_or(|w| measure(&l.text) + 2 * 4 <= w.saturating_sub(2))
@@ -280,7 +286,7 @@ impl Walker<'_> {
             && i + k < lines.len()
             && ok(i + k)
             && !lines[i + k].after_blank
-            && !lines[i + k].indented
+            && !(lines[i + k].indented && lines[i + k].indent <= PARAGRAPH_INDENT)
         {
             k += 1;
         }

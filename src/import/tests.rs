@@ -258,6 +258,24 @@ fn a_title_and_its_date_are_no_masthead() {
 }
 
 #[test]
+fn centred_titles_in_a_layout_copy() {
+    let text = "\
+              县文明办开展志愿服务活动
+    3月5日，县文明办组织志愿者走进社区开展志愿服务。
+    活动受到群众好评。
+              县图书馆举办读书分享会
+    3月8日，县图书馆举办读书分享会。
+";
+    let imp = parse(text);
+    let titles: Vec<String> = imp.articles().map(|a| a.title.concat()).collect();
+    assert_eq!(
+        titles,
+        ["县文明办开展志愿服务活动", "县图书馆举办读书分享会"]
+    );
+    assert_eq!(imp.sections[0].articles[0].paragraphs.len(), 2);
+}
+
+#[test]
 fn empty_text_is_an_error() {
     assert_eq!(parse_text("", &opts()), Err(ParseError::NoText));
     assert_eq!(parse_text(" \n\n\t\n", &opts()), Err(ParseError::NoText));

@@ -90,50 +90,62 @@ const SHORT: u32 = 5;
 /// The lost two-character indent.
 const INDENT: u32 = 4;
 
-/// The width of a full line: the upper quartile of line widths, which is
-/// robust to short last lines, titles and the odd overlong line.
+/// The width of a full line. Widths of full lines cluster (digits, spaces
+/// and punctuation make them differ by a unit or two); first lines, last
+/// lines and titles are shorter. So: group the widths into clusters, take
+/// the widest cluster that is not a stray pair of overlong lines, and its
+/// most common width.
 pub fn typical_width<'a>(lines: impl IntoIterator<Item = &'a str>) -> Option<u32> {
-    // A line ending in punctuation may be full with the mark inside the
-    // margin or hanging outside it: only the others measure the page.
-    let (mut clean, mut all) = (Vec::new(), Vec::new());
-    for l in lines {
-        let l = l.trim_end();
-        let w = body_measure(l);
-        if w < MIN_WIDTH {
-            continue;
-        }
-        all.push(w);
-        if !l.chars().next_back().is_some_and(hangs) {
-            clean.push(w);
-        }
-    }
-    let mut w = if clean.len() * 3 >= all.len() && !clean.is_empty() {
-        clean
-    } else {
-        all
-    };
-    if w.is_empty() {
-        return None;
-    }
+    let mut w: Vec<u32> = lines
+        .into_iter()
+        .map(body_measure)
+        .filter(|w| *w >= MIN_WIDTH)
+        .collect();
     w.sort_unstable();
-    Some(w[(w.len() * 3) / 4])
+    let mut clusters: Vec<&[u32]> = Vec::new();
+    let mut start = 0;
+    for i in 1..=w.len() {
+        if i == w.len() || w[i] - w[i - 1] > 2 {
+            clusters.push(&w[start..i]);
+            start = i;
+        }
+    }
+    let biggest = clusters.iter().map(|c| c.len()).max()?;
+    let cluster = clusters
+        .iter()
+        .rev()
+        .find(|c| c.len() >= 2 && c.len() * 4 >= biggest)
+        .or_else(|| clusters.iter().rev().find(|c| c.len() == biggest))?;
+    // The most common width, the wider on a tie (the slice is sorted).
+    let mut best = (0usize, 0u32);
+    for run in cluster.chunk_by(|a, b| a == b) {
+        if run.len() >= best.0 {
+            best = (run.len(), run[0]);
+        }
+    }
+    Some(best.1)
 }
 
 /// Whether lines of this typical `width` were wrapped by a printer rather
 /// than written one paragraph to a line: enough of them stop mid-sentence at
-/// the full width.
+/// the full width, and hardly any is longer.
 pub fn is_hard_wrapped<'a>(lines: impl IntoIterator<Item = &'a str>, width: u32) -> bool {
-    let (mut all, mut wrapped) = (0usize, 0usize);
+    let (mut all, mut wrapped, mut long) = (0usize, 0usize, 0usize);
     for l in lines {
         if l.trim().is_empty() {
             continue;
         }
         all += 1;
-        if !ends_sentence(l) && body_measure(l) + INDENT >= width && body_measure(l) <= width + 2 {
+        let w = body_measure(l);
+        if !ends_sentence(l) && w + INDENT >= width && w <= width + 2 {
             wrapped += 1;
         }
+        if w > width + INDENT {
+            long += 1;
+        }
     }
-    wrapped >= 2 && wrapped * 3 >= all
+    // Lines much longer than "full" mean the text is not wrapped at all.
+    wrapped >= 2 && wrapped * 3 >= all && long * 10 <= all
 }
 
 /// Groups `lines` into paragraphs (ranges of line indices). `width` is the

@@ -116,3 +116,24 @@ fn measures_count_chinese_double() {
     assert!(!ends_sentence("“文明家庭”"));
     assert_eq!(typical_width(["短"]), None);
 }
+
+#[test]
+fn the_full_width_is_the_widest_common_width() {
+    // Two paragraphs: more first and last lines than full ones.
+    let text = wrap(&[P1, P2], 26);
+    assert_eq!(typical_width(text.lines()), Some(52));
+    let sample = include_str!("../../../tests/fixtures/zhoukou-wenming-2023-11-23.txt");
+    assert_eq!(typical_width(sample.lines().skip(21)), Some(52));
+    // Two overlong lines among many full ones do not count.
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    for _ in 0..4 {
+        lines.extend(text.lines().map(String::from));
+    }
+    lines.push("一".repeat(40));
+    lines.push("一".repeat(40));
+    assert_eq!(typical_width(lines.iter().map(|s| s.as_str())), Some(52));
+    // Paragraphs one to a line are not hard-wrapped, whatever the titles.
+    let flat = format!("短标题一二三四五\n{P1}\n短标题一二三四六\n{P2}");
+    let w = typical_width(flat.lines()).unwrap();
+    assert!(!is_hard_wrapped(flat.lines(), w));
+}
