@@ -274,9 +274,9 @@ impl Walker<'_> {
                 // Paragraphs are indented: a title is not, or is centred
                 // (indented much more).
                 && !(self.indents && l.indented && l.indent <= PARAGRAPH_INDENT)
-                && self
-                    .width
-                    .is_none_or(|w| measure(&l.text) + 2 * 4 <= w.saturating_sub(2))
+                // In wrapped text, narrower than a paragraph's first line
+                // (four units short of full) by more than three units.
+                && self.width.is_none_or(|w| measure(&l.text) + 10 <= w)
         };
         if !ok(i) {
             return None;
@@ -325,7 +325,7 @@ pub fn build(
         .filter(|e| !e.heading)
         .map(|e| (key(&e.text), e.text.clone()))
         .collect();
-    let w = Walker {
+    let mut w = Walker {
         lines: body,
         keys: body.iter().map(|l| key(&l.text)).collect(),
         used: vec![false; titles.len()],
@@ -334,7 +334,6 @@ pub fn build(
         indents: body.iter().filter(|l| l.indented).count() >= 2,
         hints: body.iter().any(|l| l.title_hint),
     };
-    let mut w = w;
     let mut sections: Vec<DraftSection> = Vec::new();
     // Whether the line before ended a paragraph (or a title, a heading).
     let mut at_break = true;
