@@ -1,10 +1,11 @@
-//! Running the real binary on a temporary library, for the CLI tests.
+#![allow(dead_code)]
+
+//! Helpers shared by the command-line tests: the real binary on a
+//! temporary library, in Chinese.
 
 use std::path::Path;
 use std::process::{Command, Output};
 
-/// Runs jianbao on `lib` with Chinese messages and no library from the
-/// environment.
 pub fn jianbao(lib: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_jianbao"))
         .arg("--library")
