@@ -1,5 +1,6 @@
 //! The command line: argument parsing (help in the user's language) and the
 //! non-interactive commands (`list`, `new`, `check`, `export`).
+//! non-interactive commands (`list`, `new`, `check`, `import`).
 
 use crate::export::{self, ExportError, Format};
 use crate::i18n::{Lang, Msg};
@@ -30,6 +31,7 @@ pub enum Command {
     New(NewArgs),
     Check,
     Export(ExportArgs),
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args)]
@@ -70,6 +72,23 @@ pub struct ExportArgs {
 
 fn parse_format(s: &str) -> Result<Format, String> {
     Format::parse(s).ok_or_else(|| detect_lang_from_env().fmt(Msg::BadFormat, &[&s]))
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    #[arg(long, value_name = "NAME", value_parser = parse_encoding)]
+    pub encoding: Option<&'static encoding_rs::Encoding>,
+    #[arg(long, value_name = "ID", value_parser = parse_id)]
+    pub into: Option<IssueId>,
+    #[arg(long, value_name = "NAME", requires = "into")]
+    pub section: Option<String>,
+}
+
+fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
+    crate::import::decode::encoding_for_label(s)
+        .ok_or_else(|| detect_lang_from_env().fmt(Msg::ImportUnknownEncoding, &[&s]))
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -151,7 +170,7 @@ pub fn command(lang: Lang) -> clap::Command {
             a.help(t(Msg::CliLibrary)).help_heading(options)
         })
         .mut_arg("lang", |a| a.help(t(Msg::CliLang)).help_heading(options));
-    let subs: [SubcommandHelp; 5] = [
+    let subs: [SubcommandHelp; 6] = [
         ("open", Msg::CliOpen, &[("id", Msg::CliOpenId)]),
         ("list", Msg::CliList, &[("json", Msg::CliListJson)]),
         (
@@ -173,6 +192,16 @@ pub fn command(lang: Lang) -> clap::Command {
                 ("output", Msg::CliExportOutput),
                 ("force", Msg::CliExportForce),
                 ("no_contents", Msg::CliExportNoContents),
+            ],
+        ),
+        (
+            "import",
+            Msg::CliImport,
+            &[
+                ("file", Msg::CliImportFile),
+                ("encoding", Msg::CliImportEncoding),
+                ("into", Msg::CliImportInto),
+                ("section", Msg::CliImportSection),
             ],
         ),
     ];
@@ -415,5 +444,148 @@ pub fn run_export(
         "{}",
         lang.fmt(Msg::ExportDone, &[&args.id, &format.name(lang)])
     );
+    Ok(())
+}
+
+/// Files larger than this are no bulletin (and would be slow to tidy).
+const MAX_IMPORT_MB: u64 = 64;
+
+/// `jianbao import`: reads FILE, creates an issue (or adds the articles to
+/// `--into`), prints the id on stdout and the summary on stderr.
+pub fn run_import(
+    lib: &mut Library,
+    lang: Lang,
+    args: &ImportArgs,
+    out: &mut dyn Write,
+) -> Result<(), UserError> {
+    use crate::import::{self, decode, docx, summary};
+    let name = args.file.display().to_string();
+    let fail = |m: Msg, rest: &[&dyn std::fmt::Display]| {
+        let mut all: Vec<&dyn std::fmt::Display> = vec![&name];
+        all.extend_from_slice(rest);
+        UserError(lang.fmt(m, &all))
+    };
+    let size = std::fs::metadata(&args.file)
+        .map_err(|e| fail(Msg::ImportRead, &[&e]))?
+        .len();
+    if size > MAX_IMPORT_MB * 1024 * 1024 {
+        return Err(fail(
+            Msg::ImportTooLarge,
+            &[&(size / 1024 / 1024), &MAX_IMPORT_MB],
+        ));
+    }
+    let bytes = std::fs::read(&args.file).map_err(|e| fail(Msg::ImportRead, &[&e]))?;
+    let opts = import::Options {
+        default_section: lib
+            .settings
+            .sections
+            .first()
+            .cloned()
+            .unwrap_or_else(|| crate::model::Settings::default().sections[0].clone()),
+        fallback_title: args
+            .file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| name.clone()),
+    };
+    let is_docx = args
+        .file
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        || bytes.starts_with(b"PK\x03\x04");
+    let (imported, source) = if is_docx {
+        let imported = import::parse_docx(&bytes, &opts).map_err(|e| match e {
+            docx::DocxError::NotZip => fail(Msg::ImportNotDocx, &[&lang.t(Msg::DocxNotZip)]),
+            docx::DocxError::NotDocx(why) => fail(Msg::ImportNotDocx, &[&why]),
+            docx::DocxError::NoText => fail(Msg::ImportDocxEmpty, &[]),
+        })?;
+        (imported, lang.t(Msg::ImportWord).to_string())
+    } else {
+        let decoded = decode::decode(&bytes, args.encoding).map_err(|e| match e {
+            decode::DecodeError::Empty => fail(Msg::ImportEmpty, &[]),
+            decode::DecodeError::Binary => fail(Msg::ImportBinary, &[]),
+            decode::DecodeError::Invalid { encoding, offset } => {
+                fail(Msg::ImportBadEncoding, &[&offset, &encoding])
+            }
+        })?;
+        if decode::looks_binary(&decoded.text) {
+            return Err(fail(Msg::ImportBinary, &[]));
+        }
+        let imported =
+            import::parse_text(&decoded.text, &opts).map_err(|_| fail(Msg::ImportNoText, &[]))?;
+        (imported, decoded.encoding.to_string())
+    };
+    let (sections, articles, paragraphs, chars) = summary::counts(&imported);
+    let mut lines = vec![lang.fmt(Msg::ImportSource, &[&name, &source])];
+    let id = match args.into {
+        Some(id) => {
+            let mut issue = lib
+                .get(&id)
+                .cloned()
+                .ok_or_else(|| UserError(lang.fmt(Msg::NoSuchIssue, &[&id])))?;
+            if articles == 0 {
+                return Err(fail(Msg::ImportNoArticles, &[]));
+            }
+            let placed = import::add_articles(&mut issue, &imported, args.section.as_deref());
+            lib.save(&id, issue)
+                .map_err(|e| UserError(e.message(lang)))?;
+            let sep = if lang == Lang::Zh { "，" } else { ", " };
+            let placed: Vec<String> = placed
+                .iter()
+                .map(|(s, n)| lang.fmt(Msg::ImportPlacement, &[s, n]))
+                .collect();
+            lines.insert(
+                0,
+                lang.fmt(
+                    Msg::ImportAdded,
+                    &[&id, &articles, &paragraphs, &chars, &placed.join(sep)],
+                ),
+            );
+            lines.extend(summary::details(
+                lang,
+                &imported,
+                None,
+                &opts.fallback_title,
+            ));
+            id
+        }
+        None => {
+            let existing: Vec<(IssueId, Option<u32>)> =
+                lib.entries().map(|(id, e)| (*id, e.issue.total)).collect();
+            let today = chrono::Local::now().date_naive();
+            let issue = import::new_issue(&imported, &existing, &lib.settings, today).map_err(
+                |import::BuildError::Exists(id)| UserError(lang.fmt(Msg::ImportExists, &[&id])),
+            )?;
+            let number = lang.issue_number(issue.number, issue.total, issue.supplement);
+            lines.insert(
+                0,
+                lang.fmt(
+                    Msg::ImportCreated,
+                    &[
+                        &issue.id(),
+                        &number,
+                        &sections,
+                        &articles,
+                        &paragraphs,
+                        &chars,
+                    ],
+                ),
+            );
+            lines.extend(summary::details(
+                lang,
+                &imported,
+                Some(&issue),
+                &opts.fallback_title,
+            ));
+            lib.insert(issue).map_err(|e| UserError(e.message(lang)))?
+        }
+    };
+    if let Some(t) = summary::tidied(lang, &imported.report) {
+        lines.push(t);
+    }
+    writeln!(out, "{id}").map_err(|e| UserError(e.to_string()))?;
+    for l in lines {
+        eprintln!("{l}");
+    }
     Ok(())
 }

@@ -3,9 +3,11 @@
 //! Layers, each using only those above it in this list:
 //! - [`model`]: serde types of issues, sections, articles (no I/O);
 //! - [`i18n`]: the message table (zh-CN and en);
-//! - [`text`]: cleaning, wrapping and the editing buffer (no ratatui);
-//! - [`store`]: the RON library on disk;
-//! - [`export`]: Word, HTML, Markdown and plain text, and the print layout;
+//! - [`text`]: cleaning, wrapping, the editing buffer, tidy rules, rejoining
+//!   hard-wrapped lines (no ratatui, no I/O);
+//! - [`store`]: the RON library on disk, locks, recovery, log;
+//! - [`import`], [`export`]: text and Word files into issues; Word, HTML,
+//!   Markdown and plain text out, and the print layout;
 //! - [`app`]: the state machine (events → commands → update), no drawing;
 //! - [`ui`]: pure rendering of the app state, one module per pane;
 //! - [`cli`], [`term`]: the command line and the terminal (with `main.rs`).
@@ -16,6 +18,7 @@ pub mod store;
 pub mod text;
 
 pub mod export;
+pub mod import;
 
 pub mod app;
 pub mod ui;

@@ -70,6 +70,7 @@ fn run(
         Some(Command::List(a)) => cli::run_list(&lib, lang, a.json, &mut out).map_err(io)?,
         Some(Command::New(a)) => cli::run_new(&mut lib, lang, a, &mut out)?,
         Some(Command::Export(a)) => cli::run_export(&lib, lang, a, &mut out)?,
+        Some(Command::Import(a)) => cli::run_import(&mut lib, lang, a, &mut out)?,
         Some(Command::Check) => {
             if !cli::run_check(&lib, lang, &mut out).map_err(io)? {
                 return Ok(ExitCode::from(1));

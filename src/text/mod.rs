@@ -31,3 +31,5 @@ pub use clean::{clean, clean_line, clean_paragraphs, is_removed};
 pub use editor::{EditAction, Editor, Motion, Note, Outcome, Pos, VisualRow};
 pub use para::Geometry;
 pub use wrap::{INDENT, Row, first_row_indent, wrap};
+pub mod rejoin;
+pub mod tidy;

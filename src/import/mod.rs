@@ -1,0 +1,430 @@
+//! Importing bulletins: text extracted from PDFs, copied from Word, or a
+//! Word file, turned into an issue or into articles of an existing issue.
+//!
+//! Everything here is pure (bytes or text in, values out); the command line
+//! reads the file and writes the library.
+//!
+//! - [`decode`]: bytes to text, the encoding found or forced;
+//! - [`parse_text`] / [`parse_docx`]: text to masthead, sections, closing
+//!   block and a [`Report`] of what was found and tidied;
+//! - [`new_issue`]: the parsed bulletin as a new issue of the library;
+//! - [`add_articles`]: the parsed articles added to an existing issue.
+
+pub mod decode;
+pub mod docx;
+pub mod lines;
+pub mod masthead;
+pub mod structure;
+pub mod summary;
+pub mod toc;
+
+use crate::model::{Article, Closing, Issue, IssueId, NewIssueSpec, Section, Settings, next_issue};
+use crate::text::rejoin::ends_sentence;
+use crate::text::tidy::Rule;
+use chrono::NaiveDate;
+use lines::SrcLine;
+use masthead::{ClosingLine, Masthead, closing_line, masthead_line};
+use std::collections::{BTreeMap, HashMap};
+use structure::{heading, key, source_of};
+
+/// What the caller knows that the text may not say.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Section for articles before any heading (the library's first section).
+    pub default_section: String,
+    /// Title for an article whose text has none (the file name).
+    pub fallback_title: String,
+}
+
+/// A parsed bulletin.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    pub masthead: Masthead,
+    pub sections: Vec<Section>,
+    /// Per section: it comes from a heading in the text, not the default.
+    pub headed: Vec<bool>,
+    /// `None` when the text has no closing block.
+    pub closing: Option<Closing>,
+    pub report: Report,
+}
+
+impl Imported {
+    pub fn articles(&self) -> impl Iterator<Item = &Article> {
+        self.sections.iter().flat_map(|s| s.articles.iter())
+    }
+}
+
+/// What the import found, removed and tidied, for the summary.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Headings or titles were found; otherwise the text is one article.
+    pub structured: bool,
+    pub masthead_lines: usize,
+    pub toc_entries: usize,
+    /// Table-of-contents titles the body never repeats.
+    pub toc_missing: Vec<String>,
+    /// Lines that look like titles but are not in the table of contents.
+    pub not_in_toc: Vec<String>,
+    pub closing_lines: usize,
+    pub page_numbers: usize,
+    pub running_headers: usize,
+    pub separators: usize,
+    pub stray_spaces: usize,
+    pub control_chars: usize,
+    pub double_spaced: bool,
+    pub hard_wrapped: bool,
+    /// Line breaks removed inside paragraphs.
+    pub joined_lines: usize,
+    pub tidy: BTreeMap<Rule, usize>,
+    /// Articles titled with the fallback title.
+    pub untitled: usize,
+    /// Briefs titled by their first sentence (no table of contents).
+    pub briefs_by_sentence: usize,
+    /// Tables of a Word file flattened into paragraphs.
+    pub tables: usize,
+}
+
+/// Why a text gave nothing to import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// Only white space (or only page numbers and rules).
+    NoText,
+}
+
+/// Parses extracted or pasted text.
+pub fn parse_text(text: &str, opts: &Options) -> Result<Imported, ParseError> {
+    let scanned = lines::scan(text);
+    let mut report = Report {
+        page_numbers: scanned.page_numbers,
+        separators: scanned.separators,
+        stray_spaces: scanned.stray_spaces,
+        control_chars: scanned.controls,
+        double_spaced: scanned.double_spaced,
+        ..Report::default()
+    };
+    let imported = parse_lines(scanned.lines, false, opts, &mut report)?;
+    Ok(imported)
+}
+
+/// Parses a Word file.
+pub fn parse_docx(bytes: &[u8], opts: &Options) -> Result<Imported, docx::DocxError> {
+    let doc = docx::read(bytes)?;
+    let mut report = Report {
+        tables: doc.tables,
+        ..Report::default()
+    };
+    parse_lines(doc.lines, true, opts, &mut report).map_err(|_| docx::DocxError::NoText)
+}
+
+fn parse_lines(
+    lines: Vec<SrcLine>,
+    logical: bool,
+    opts: &Options,
+    report: &mut Report,
+) -> Result<Imported, ParseError> {
+    if lines.is_empty() {
+        return Err(ParseError::NoText);
+    }
+    let (mut masthead, raw_masthead, start) = read_masthead(&lines);
+    report.masthead_lines = start;
+    let (toc, body_start) = match toc::find(&lines, start) {
+        Some((entries, body)) => (entries, body),
+        None => (Vec::new(), start),
+    };
+    report.toc_entries = toc.len();
+    // Headers first: a page break may fall inside the closing block.
+    let mut rest: Vec<SrcLine> = lines[body_start..].to_vec();
+    report.running_headers = remove_running_headers(&mut rest, &raw_masthead, &masthead, &toc);
+    let (closing, body_end) = read_closing(&rest, 0);
+    report.closing_lines = rest.len() - body_end;
+    let closing_block = closing.as_ref().map(|c| masthead::closing_from(c));
+    if let Some(c) = &closing {
+        for l in c {
+            if let ClosingLine::Printed { issuer, date } = l {
+                masthead.date = masthead.date.or(Some(*date));
+                if masthead.issuer.is_none() {
+                    masthead.issuer = issuer.clone();
+                }
+            }
+        }
+    }
+    rest.truncate(body_end);
+    let body = rest;
+    let built = structure::build(
+        &body,
+        &toc,
+        logical,
+        &opts.default_section,
+        &opts.fallback_title,
+    );
+    report.structured = built.structured;
+    report.toc_missing = built.toc_missing;
+    report.not_in_toc = built.not_in_toc;
+    report.joined_lines = built.joined_lines;
+    report.tidy = built.tidy;
+    report.untitled = built.untitled;
+    report.briefs_by_sentence = built.briefs_by_sentence;
+    report.hard_wrapped = built.hard_wrapped;
+    let sections = built.sections;
+    if sections.iter().all(|s| s.articles.is_empty())
+        && closing_block.is_none()
+        && masthead == Masthead::default()
+    {
+        return Err(ParseError::NoText);
+    }
+    Ok(Imported {
+        masthead,
+        sections,
+        headed: built.headed,
+        closing: closing_block,
+        report: std::mem::take(report),
+    })
+}
+
+/// Reads the masthead at the top: its values, its lines and where it ends.
+fn read_masthead(lines: &[SrcLine]) -> (Masthead, Vec<String>, usize) {
+    let mut m = Masthead::default();
+    let mut raw = Vec::new();
+    let mut i = 0;
+    while i < lines.len().min(10) {
+        let text = &lines[i].text;
+        let next = lines.get(i + 1).and_then(|l| masthead_line(&l.text, false));
+        let line = match masthead_line(text, i == 0) {
+            Some(l) => l,
+            // A bare unit name just before the number or date line.
+            None if next.as_ref().is_some_and(|n| {
+                n.issuer.is_none() && (n.date.is_some() || n.number.is_some())
+            }) && text.chars().count() <= 20
+                && !text.contains(['。', '，', '：'])
+                && masthead::is_unit(text.trim()) =>
+            {
+                masthead::MastheadLine {
+                    issuer: Some(text.trim().to_string()),
+                    ..Default::default()
+                }
+            }
+            None => break,
+        };
+        // A name alone is a masthead only if an issue number follows (or a
+        // date, when it is named like a bulletin): a title and its date are
+        // an article.
+        let bare_name = line.name.is_some()
+            && line.number.is_none()
+            && line.date.is_none()
+            && line.total.is_none();
+        let named_like_bulletin = line.name.as_deref().is_some_and(masthead::is_bulletin_name);
+        let confirmed = lines[i + 1..]
+            .iter()
+            .take(3)
+            .filter_map(|l| masthead_line(&l.text, false))
+            .any(|n| {
+                n.number.is_some()
+                    || n.total.is_some()
+                    || n.mark
+                    || (n.date.is_some() && named_like_bulletin)
+            });
+        if bare_name && i == 0 && !confirmed {
+            break;
+        }
+        m.bulletin = m.bulletin.or(line.name);
+        m.number = m.number.or(line.number);
+        m.total = m.total.or(line.total);
+        m.supplement |= line.supplement;
+        m.issuer = m.issuer.or(line.issuer);
+        m.date = m.date.or(line.date);
+        raw.push(text.clone());
+        i += 1;
+    }
+    (m, raw, i)
+}
+
+/// Finds the closing block at the end of `lines[from..]`: its lines read,
+/// and where it starts.
+fn read_closing(lines: &[SrcLine], from: usize) -> (Option<Vec<ClosingLine>>, usize) {
+    let n = lines.len();
+    let earliest = n.saturating_sub(20).max(from);
+    for start in earliest..n {
+        if let Some(read) = closing_region(&lines[start..]) {
+            return (Some(read), start);
+        }
+    }
+    (None, n)
+}
+
+/// The lines as a closing block, if every one is a closing line or the
+/// wrapped rest of the distribution line before it.
+fn closing_region(lines: &[SrcLine]) -> Option<Vec<ClosingLine>> {
+    let mut out: Vec<ClosingLine> = Vec::new();
+    for l in lines {
+        match closing_line(&l.text) {
+            Some(c) => out.push(c),
+            None => match out.last_mut() {
+                Some(ClosingLine::Distribution(d))
+                    if !l.text.contains('。') && heading(&l.text).is_none() =>
+                {
+                    d.recipients.push_str(l.text.trim());
+                }
+                _ => return None,
+            },
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// What a running header looks like for comparison: no spaces, digits
+/// folded (the page number in it changes).
+fn header_key(s: &str) -> String {
+    key(s)
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '#' } else { c })
+        .collect()
+}
+
+/// Removes page headers repeated across the body: short lines at page
+/// breaks that are no sentence, no heading, no source, and are repeated at
+/// page breaks (or repeat the masthead).
+fn remove_running_headers(
+    body: &mut Vec<SrcLine>,
+    masthead_lines: &[String],
+    masthead: &Masthead,
+    toc: &[toc::TocEntry],
+) -> usize {
+    let candidate = |t: &str| {
+        heading(t).is_none()
+            && source_of(t).is_none()
+            && !ends_sentence(t)
+            && !t.contains(['。', '，', '；'])
+            && t.chars().count() <= 40
+    };
+    let toc_keys: Vec<String> = toc.iter().map(|e| header_key(&e.text)).collect();
+    let masthead_keys: Vec<String> = masthead_lines.iter().map(|l| header_key(l)).collect();
+    let name_key = masthead.bulletin.as_deref().map(header_key);
+    // A header sits at a page break: after a page number or form feed, or
+    // before the stray space that starts the page's text.
+    let at_break: Vec<bool> = (0..body.len())
+        .map(|i| body[i].page_break || body.get(i + 1).is_some_and(|n| n.page_break))
+        .collect();
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (l, brk) in body.iter().zip(&at_break) {
+        if candidate(&l.text) {
+            let c = counts.entry(header_key(&l.text)).or_default();
+            c.0 += 1;
+            c.1 += usize::from(*brk);
+        }
+    }
+    let is_header = |l: &SrcLine, brk: bool| {
+        if !brk || !candidate(&l.text) {
+            return false;
+        }
+        let k = header_key(&l.text);
+        if k.is_empty() || toc_keys.contains(&k) {
+            return false;
+        }
+        let (seen, at_breaks) = counts.get(&k).copied().unwrap_or_default();
+        (seen >= 2 && at_breaks * 2 >= seen)
+            || masthead_keys.contains(&k)
+            || name_key
+                .as_ref()
+                .is_some_and(|n| k.starts_with(n.as_str()) && k.contains("第#"))
+    };
+    let before = body.len();
+    let mut i = 0;
+    body.retain(|l| {
+        let keep = !is_header(l, at_break[i]);
+        i += 1;
+        keep
+    });
+    before - body.len()
+}
+
+/// Why a parsed bulletin cannot become an issue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BuildError {
+    /// The masthead's 第N期 of that year is already in the library.
+    Exists(IssueId),
+}
+
+/// The new issue: masthead values found in the text, the library's
+/// settings (and next free number) for the rest. `today` stands in for a
+/// date the text does not give.
+pub fn new_issue(
+    imported: &Imported,
+    existing: &[(IssueId, Option<u32>)],
+    settings: &Settings,
+    today: NaiveDate,
+) -> Result<Issue, BuildError> {
+    let m = &imported.masthead;
+    let date = m.date.unwrap_or(today);
+    let mut issue = next_issue(&NewIssueSpec {
+        existing,
+        template: None,
+        settings,
+        date,
+        supplement: m.supplement,
+    });
+    if let Some(n) = m.number {
+        issue.number = n;
+        // A running total counted on from the library would be wrong for
+        // an older issue: keep only the one the masthead gives.
+        issue.total = m.total;
+    } else if m.total.is_some() {
+        issue.total = m.total;
+    }
+    if let Some(b) = &m.bulletin {
+        issue.bulletin = b.clone();
+    }
+    if let Some(i) = &m.issuer {
+        issue.issuer = i.clone();
+    }
+    if let Some(c) = &imported.closing {
+        issue.closing = c.clone();
+    }
+    issue.sections = imported.sections.clone();
+    let id = issue.id();
+    if existing.iter().any(|(e, _)| *e == id) {
+        return Err(BuildError::Exists(id));
+    }
+    Ok(issue)
+}
+
+/// Where added articles went: section title and how many.
+pub type Placement = Vec<(String, usize)>;
+
+/// Adds the parsed articles to `issue`: all into `section` when given
+/// (created if missing), else each into the section of the same title
+/// (created if missing); articles outside any heading go to the issue's
+/// last section.
+pub fn add_articles(issue: &mut Issue, imported: &Imported, section: Option<&str>) -> Placement {
+    let mut placed: Placement = Vec::new();
+    for (s, headed) in imported.sections.iter().zip(&imported.headed) {
+        if s.articles.is_empty() {
+            continue;
+        }
+        let target = match section {
+            Some(name) => name.to_string(),
+            None if *headed => s.title.clone(),
+            None => issue
+                .sections
+                .last()
+                .map_or_else(|| s.title.clone(), |l| l.title.clone()),
+        };
+        let idx = match issue.sections.iter().position(|x| x.title == target) {
+            Some(i) => i,
+            None => {
+                issue.sections.push(Section::new(&target));
+                issue.sections.len() - 1
+            }
+        };
+        issue.sections[idx]
+            .articles
+            .extend(s.articles.iter().cloned());
+        match placed.iter_mut().find(|(t, _)| *t == target) {
+            Some((_, n)) => *n += s.articles.len(),
+            None => placed.push((target, s.articles.len())),
+        }
+    }
+    placed
+}
+
+#[cfg(test)]
+mod tests;

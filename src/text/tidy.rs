@@ -1,0 +1,680 @@
+//! Tidy rules for Chinese text pasted from PDFs, Word and web pages.
+//!
+//! [`tidy`] is pure: it returns the tidied text and every change with its
+//! byte range in the input, so an editor can preview the changes and apply
+//! some or all of them. Rules work line by line (a newline is never added or
+//! removed) and only where the text is Chinese, so English and numbers such
+//! as `3.5`, `1,000` or `10:30` are left alone. The result is stable:
+//! tidying tidied text changes nothing. Unlike NFKC over the whole text, the
+//! rules keep Chinese punctuation (`，` `：` `“”`) as it is.
+
+use std::ops::Range;
+
+/// Which rule made a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Rule {
+    /// Spaces removed between Chinese and digits/Latin, around Chinese
+    /// punctuation and at line ends; runs between two Chinese phrases
+    /// shortened to one space.
+    Space,
+    /// Half-width `, ; : ? ! ( )` in Chinese text made full-width.
+    Punctuation,
+    /// Straight quotes made curly, paired open/close.
+    Quotes,
+    /// `...`, `。。。` or a lone `…` made `……`.
+    Ellipsis,
+    /// `--` made `——`.
+    Dash,
+    /// Full-width digits and letters made half-width.
+    Width,
+    /// Zero-width characters removed, no-break spaces made plain spaces.
+    Invisible,
+    /// Kangxi radical look-alikes made the real characters.
+    Radical,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 8] = [
+        Rule::Space,
+        Rule::Punctuation,
+        Rule::Quotes,
+        Rule::Ellipsis,
+        Rule::Dash,
+        Rule::Width,
+        Rule::Invisible,
+        Rule::Radical,
+    ];
+}
+
+/// One change: `range` of the input (bytes) becomes `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub range: Range<usize>,
+    pub replacement: String,
+    pub rule: Rule,
+}
+
+/// The tidied text and the changes that made it, sorted and disjoint.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Tidied {
+    pub text: String,
+    pub changes: Vec<Change>,
+}
+
+impl Tidied {
+    /// How many changes each rule made.
+    pub fn counts(&self) -> Vec<(Rule, usize)> {
+        Rule::ALL
+            .iter()
+            .map(|r| (*r, self.changes.iter().filter(|c| c.rule == *r).count()))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    }
+}
+
+/// Applies `changes` (sorted, disjoint byte ranges of `input`).
+pub fn apply(input: &str, changes: &[Change]) -> String {
+    let mut out = String::with_capacity(input.len());
+    let mut at = 0;
+    for c in changes {
+        out.push_str(&input[at..c.range.start]);
+        out.push_str(&c.replacement);
+        at = c.range.end;
+    }
+    out.push_str(&input[at..]);
+    out
+}
+
+/// Tidies `input`; see the module documentation for the rules.
+pub fn tidy(input: &str) -> Tidied {
+    let mut changes = Vec::new();
+    for (start, body) in lines(input) {
+        tidy_line(body, start, &mut changes);
+    }
+    Tidied {
+        text: apply(input, &changes),
+        changes,
+    }
+}
+
+/// Each line's start and text without its ending (`\n`, `\r\n` or `\r`).
+pub fn lines(input: &str) -> Vec<(usize, &str)> {
+    let bytes = input.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'\n' || bytes[i] == b'\r' {
+            out.push((start, &input[start..i]));
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    out.push((start, &input[start..]));
+    out
+}
+
+/// Just the tidied text.
+pub fn tidy_text(input: &str) -> String {
+    tidy(input).text
+}
+
+// ---------------------------------------------------------------------------
+// Character classes
+
+/// Chinese characters (and kana, which behave the same for spacing).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{3007}'
+        | '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{3134F}')
+}
+
+/// Punctuation that is unmistakably Chinese (full-width forms and the CJK
+/// symbols block, the ideographic space included).
+pub fn is_wide_punct(c: char) -> bool {
+    match c {
+        '\u{3007}' => false,
+        '\u{3000}'..='\u{303F}' => true,
+        '\u{FE10}'..='\u{FE19}' | '\u{FE30}'..='\u{FE4F}' => true,
+        '\u{FF01}'..='\u{FF0F}'
+        | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}'
+        | '\u{FF5B}'..='\u{FF65}'
+        | '\u{FFE0}'..='\u{FFE6}' => true,
+        _ => false,
+    }
+}
+
+/// Punctuation Chinese shares with other scripts: curly quotes, ellipsis,
+/// dashes, the middle dot.
+pub fn is_shared_punct(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2018}'
+            | '\u{2019}'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{2026}'
+            | '\u{2014}'
+            | '\u{00B7}'
+            | '\u{2E3A}'
+    )
+}
+
+/// Zero-width and other invisible characters that PDF and web copies leave.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{00AD}'
+            | '\u{180E}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// Spaces that are not plain spaces: no-break, figure, thin and the like.
+fn is_odd_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}'
+    )
+}
+
+fn is_emoji_like(c: char) -> bool {
+    matches!(c, '\u{2600}'..='\u{27BF}' | '\u{FE0F}' | '\u{1F000}'..='\u{1FAFF}')
+}
+
+/// Full-width digits and Latin letters as their ASCII forms.
+fn half_width(c: char) -> Option<char> {
+    match c {
+        '\u{FF10}'..='\u{FF19}' | '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+            char::from_u32(c as u32 - 0xFEE0)
+        }
+        _ => None,
+    }
+}
+
+/// The Kangxi Radicals block U+2F00–U+2FD5 in order: PDF fonts often map
+/// a character's glyph to its radical look-alike (⽂ for 文). Three entries
+/// give the form Simplified Chinese uses (户 青 黄) where the radical's
+/// canonical character is a variant (戶 靑 黃).
+const KANGXI: &str = "一丨丶丿乙亅二亠人儿入八冂冖冫几凵刀力勹匕匚匸十卜卩厂厶又口\
+囗土士夂夊夕大女子宀寸小尢尸屮山巛工己巾干幺广廴廾弋弓彐彡彳\
+心戈户手支攴文斗斤方无日曰月木欠止歹殳毋比毛氏气水火爪父爻爿\
+片牙牛犬玄玉瓜瓦甘生用田疋疒癶白皮皿目矛矢石示禸禾穴立竹米糸\
+缶网羊羽老而耒耳聿肉臣自至臼舌舛舟艮色艸虍虫血行衣襾見角言谷\
+豆豕豸貝赤走足身車辛辰辵邑酉釆里金長門阜隶隹雨青非面革韋韭音\
+頁風飛食首香馬骨高髟鬥鬯鬲鬼魚鳥鹵鹿麥麻黄黍黑黹黽鼎鼓鼠鼻齊\
+齒龍龜龠";
+
+/// CJK Radicals Supplement forms that are glyph-identical to a character
+/// of their own (components such as ⻈ 讠 are not: they never stand alone).
+const SUPPLEMENT: &[(char, char)] = &[
+    ('\u{2E8E}', '兀'),
+    ('\u{2E9D}', '月'),
+    ('\u{2E9F}', '母'),
+    ('\u{2EA0}', '民'),
+    ('\u{2EC4}', '西'),
+    ('\u{2EC5}', '见'),
+    ('\u{2EC6}', '角'),
+    ('\u{2EC9}', '贝'),
+    ('\u{2ECB}', '车'),
+    ('\u{2ED1}', '長'),
+    ('\u{2ED3}', '长'),
+    ('\u{2ED4}', '门'),
+    ('\u{2ED8}', '青'),
+    ('\u{2ED9}', '韦'),
+    ('\u{2EDA}', '页'),
+    ('\u{2EDB}', '风'),
+    ('\u{2EDC}', '飞'),
+    ('\u{2EDD}', '食'),
+    ('\u{2EE1}', '首'),
+    ('\u{2EE2}', '马'),
+    ('\u{2EE3}', '骨'),
+    ('\u{2EE4}', '鬼'),
+    ('\u{2EE5}', '鱼'),
+    ('\u{2EE6}', '鸟'),
+    ('\u{2EE7}', '卤'),
+    ('\u{2EE8}', '麦'),
+    ('\u{2EE9}', '黄'),
+    ('\u{2EEA}', '黾'),
+    ('\u{2EEB}', '斉'),
+    ('\u{2EEC}', '齐'),
+    ('\u{2EED}', '歯'),
+    ('\u{2EEE}', '齿'),
+    ('\u{2EEF}', '竜'),
+    ('\u{2EF0}', '龙'),
+    ('\u{2EF1}', '龜'),
+    ('\u{2EF2}', '亀'),
+    ('\u{2EF3}', '龟'),
+];
+
+/// The real character for a radical look-alike.
+pub fn radical_to_char(c: char) -> Option<char> {
+    match c {
+        '\u{2F00}'..='\u{2FD5}' => KANGXI.chars().nth(c as usize - 0x2F00),
+        '\u{2E80}'..='\u{2EF3}' => SUPPLEMENT
+            .binary_search_by_key(&c, |(r, _)| *r)
+            .ok()
+            .map(|i| SUPPLEMENT[i].1),
+        _ => None,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The line pass
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A plain or odd space: the space rule decides.
+    Space,
+    /// Removed whatever happens.
+    Gone,
+    Char,
+}
+
+#[derive(Debug, Clone)]
+struct Unit {
+    /// Byte range in the whole input.
+    range: Range<usize>,
+    kind: Kind,
+    /// What the unit becomes (for `Char`, one or two characters).
+    out: String,
+    rule: Option<Rule>,
+}
+
+impl Unit {
+    fn first(&self) -> char {
+        self.out.chars().next().unwrap_or(' ')
+    }
+    fn last(&self) -> char {
+        self.out.chars().next_back().unwrap_or(' ')
+    }
+    fn is(&self, c: char) -> bool {
+        self.kind == Kind::Char && self.out.len() == c.len_utf8() && self.first() == c
+    }
+    fn set(&mut self, out: &str, rule: Rule) {
+        self.out = out.to_string();
+        self.rule = Some(rule);
+    }
+}
+
+const CONVERTIBLE: [char; 7] = [',', ';', ':', '?', '!', '(', ')'];
+
+/// Characters that say nothing about the language around them when
+/// deciding whether punctuation sits in Chinese text. Brackets are among
+/// them in both forms: a pair is converted for what it holds, so its form
+/// must not sway its neighbours.
+fn transparent(u: &Unit) -> bool {
+    match u.kind {
+        Kind::Space | Kind::Gone => true,
+        Kind::Char => {
+            let c = u.first();
+            u.out.chars().count() == 1
+                && (CONVERTIBLE.contains(&c)
+                    || matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '（' | '）'))
+        }
+    }
+}
+
+fn chinese(c: char) -> bool {
+    is_han(c) || is_wide_punct(c) || (is_shared_punct(c) && !matches!(c, '“' | '”' | '‘' | '’'))
+}
+
+/// Whether the nearest telling character on either side of `units[i..j]` is
+/// Chinese; `skip` says which units tell nothing.
+fn chinese_context(units: &[Unit], i: usize, j: usize, skip: fn(&Unit) -> bool) -> bool {
+    let left = units[..i].iter().rev().find(|u| !skip(u));
+    let right = units[j..].iter().find(|u| !skip(u));
+    left.is_some_and(|u| chinese(u.last())) || right.is_some_and(|u| chinese(u.first()))
+}
+
+/// For dashes, punctuation that the punctuation rule may still convert
+/// tells nothing in either form, so a second pass decides the same.
+fn transparent_for_dash(u: &Unit) -> bool {
+    transparent(u)
+        || (u.kind == Kind::Char
+            && u.out.chars().count() == 1
+            && matches!(u.first(), '，' | '；' | '：' | '？' | '！' | '（' | '）'))
+}
+
+fn tidy_line(line: &str, offset: usize, changes: &mut Vec<Change>) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut units: Vec<Unit> = Vec::with_capacity(chars.len());
+    for (k, &(at, c)) in chars.iter().enumerate() {
+        let range = offset + at..offset + at + c.len_utf8();
+        let mut u = Unit {
+            range,
+            kind: Kind::Char,
+            out: c.to_string(),
+            rule: None,
+        };
+        if c == ' ' {
+            u.kind = Kind::Space;
+        } else if is_odd_space(c) {
+            u.kind = Kind::Space;
+            u.set(" ", Rule::Invisible);
+        } else if is_invisible(c) {
+            let joins_emoji = c == '\u{200D}'
+                && k > 0
+                && k + 1 < chars.len()
+                && is_emoji_like(chars[k - 1].1)
+                && is_emoji_like(chars[k + 1].1);
+            if !joins_emoji {
+                u.kind = Kind::Gone;
+                u.set("", Rule::Invisible);
+            }
+        } else if let Some(h) = half_width(c) {
+            u.set(&h.to_string(), Rule::Width);
+        } else if let Some(r) = radical_to_char(c) {
+            u.set(&r.to_string(), Rule::Radical);
+        }
+        units.push(u);
+    }
+    let has_han = units
+        .iter()
+        .any(|u| u.kind == Kind::Char && is_han(u.first()));
+    if has_han {
+        ellipses(&mut units);
+        quotes(&mut units);
+    }
+    dashes(&mut units);
+    punctuation(&mut units);
+    spaces(&mut units);
+    for u in units {
+        if let Some(rule) = u.rule {
+            changes.push(Change {
+                range: u.range,
+                replacement: u.out,
+                rule,
+            });
+        }
+    }
+}
+
+/// Merges `units[i..j]` into one unit that becomes `out`.
+fn merge(units: &mut Vec<Unit>, i: usize, j: usize, out: &str, rule: Rule) {
+    let range = units[i].range.start..units[j - 1].range.end;
+    units.splice(
+        i..j,
+        [Unit {
+            range,
+            kind: Kind::Char,
+            out: out.to_string(),
+            rule: Some(rule),
+        }],
+    );
+}
+
+/// The run of units from `i` that satisfy `f`, spaces between them
+/// included (spaces may be removed later, and a second pass must see the
+/// same run): its end and how many units satisfy `f`.
+fn run(units: &[Unit], i: usize, f: impl Fn(&Unit) -> bool) -> (usize, usize) {
+    let (mut end, mut count) = (i, 0);
+    if !units.get(i).is_some_and(&f) {
+        return (i, 0);
+    }
+    for (k, u) in units.iter().enumerate().skip(i) {
+        if f(u) {
+            end = k + 1;
+            count += 1;
+        } else if !matches!(u.kind, Kind::Space | Kind::Gone) {
+            break;
+        }
+    }
+    (end, count)
+}
+
+fn ellipses(units: &mut Vec<Unit>) {
+    let dot = |u: &Unit| u.is('.') || u.is('．') || u.is('。');
+    let ell = |u: &Unit| u.is('…');
+    let mut i = 0;
+    while i < units.len() {
+        let (end, n) = run(units, i, dot);
+        let (ell_end, e) = run(units, i, ell);
+        if n >= 3 {
+            merge(units, i, end, "……", Rule::Ellipsis);
+            i += 1;
+        } else if e == 1 {
+            // A lone ellipsis; "……" and longer runs are left as they are.
+            units[i].set("……", Rule::Ellipsis);
+            i += 1;
+        } else {
+            i = end.max(ell_end).max(i + 1);
+        }
+    }
+}
+
+fn quotes(units: &mut [Unit]) {
+    let mut double_open = false;
+    let mut single_open = false;
+    for k in 0..units.len() {
+        if units[k].kind != Kind::Char {
+            continue;
+        }
+        match units[k].first() {
+            '“' => double_open = true,
+            '”' => double_open = false,
+            '‘' => single_open = true,
+            '’' => single_open = false,
+            '"' => {
+                let q = if double_open { "”" } else { "“" };
+                double_open = !double_open;
+                units[k].set(q, Rule::Quotes);
+            }
+            '\'' => {
+                let letter = |u: Option<&Unit>| {
+                    u.is_some_and(|u| u.kind == Kind::Char && u.last().is_ascii_alphabetic())
+                };
+                // don't, it's: an apostrophe, not a quote.
+                if letter(k.checked_sub(1).map(|p| &units[p])) && letter(units.get(k + 1)) {
+                    continue;
+                }
+                let q = if single_open { "’" } else { "‘" };
+                single_open = !single_open;
+                units[k].set(q, Rule::Quotes);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn dashes(units: &mut Vec<Unit>) {
+    let hyphen = |u: &Unit| u.is('-') || u.is('－');
+    let mut i = 0;
+    while i < units.len() {
+        let (end, n) = run(units, i, hyphen);
+        if n >= 2 && chinese_context(units, i, end, transparent_for_dash) {
+            merge(units, i, end, "——", Rule::Dash);
+            i += 1;
+        } else {
+            i = end.max(i + 1);
+        }
+    }
+}
+
+fn full_width(c: char) -> &'static str {
+    match c {
+        ',' => "，",
+        ';' => "；",
+        ':' => "：",
+        '?' => "？",
+        '!' => "！",
+        '(' => "（",
+        ')' => "）",
+        _ => unreachable!("only convertible punctuation"),
+    }
+}
+
+fn punctuation(units: &mut [Unit]) {
+    let is_digit =
+        |u: Option<&Unit>| u.is_some_and(|u| u.kind == Kind::Char && u.last().is_ascii_digit());
+    // Decide every mark against the same, unchanged neighbours.
+    let mut convert = vec![false; units.len()];
+    let mut open: Vec<usize> = Vec::new();
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    for k in 0..units.len() {
+        let u = &units[k];
+        if u.kind != Kind::Char || u.rule.is_some() {
+            continue;
+        }
+        match u.first() {
+            c @ (',' | ';' | ':' | '?' | '!') => {
+                let prev = k.checked_sub(1).map(|p| &units[p]);
+                let next = units.get(k + 1);
+                // 1,000 and 10:30 are numbers; http:// is an address.
+                if is_digit(prev) && is_digit(next) {
+                    continue;
+                }
+                if c == ':' && next.is_some_and(|n| n.is('/')) {
+                    continue;
+                }
+                convert[k] = chinese_context(units, k, k + 1, transparent);
+            }
+            '(' => open.push(k),
+            ')' => match open.pop() {
+                Some(o) => pairs.push((o, k)),
+                None => convert[k] = chinese_context(units, k, k + 1, transparent),
+            },
+            _ => {}
+        }
+    }
+    for o in open {
+        convert[o] = chinese_context(units, o, o + 1, transparent);
+    }
+    for (o, c) in pairs {
+        let inside_han = units[o + 1..c]
+            .iter()
+            .any(|u| u.kind == Kind::Char && u.out.chars().any(is_han));
+        let yes = inside_han
+            || chinese_context(units, o, o + 1, transparent)
+            || chinese_context(units, c, c + 1, transparent);
+        convert[o] = yes;
+        convert[c] = yes;
+    }
+    for (u, yes) in units.iter_mut().zip(convert) {
+        if yes {
+            let fw = full_width(u.first());
+            u.set(fw, Rule::Punctuation);
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Han,
+    Wide,
+    Shared,
+    Alnum,
+    Other,
+}
+
+fn class(c: char) -> Class {
+    if is_han(c) {
+        Class::Han
+    } else if is_wide_punct(c) {
+        Class::Wide
+    } else if is_shared_punct(c) {
+        Class::Shared
+    } else if c.is_ascii_alphanumeric() {
+        Class::Alnum
+    } else {
+        Class::Other
+    }
+}
+
+/// The class of shared punctuation `c` next to `beyond` (the character on
+/// its other side): a quote or dash that touches Chinese is Chinese.
+fn class_beside(c: char, beyond: Option<char>) -> Class {
+    match (class(c), beyond.map(class)) {
+        (Class::Shared, Some(Class::Han | Class::Wide)) => Class::Wide,
+        (k, _) => k,
+    }
+}
+
+/// Whether spaces between `a` and `b` (of classes `ka`, `kb`) are an artefact.
+fn space_is_artefact(a: char, ka: Class, b: char, kb: Class) -> bool {
+    use Class::*;
+    match (ka, kb) {
+        (Wide, _) | (_, Wide) => true,
+        (Han, Alnum) | (Alnum, Han) => true,
+        (Shared, Han | Shared) | (Han, Shared) => true,
+        (Alnum, Other) => a.is_ascii_digit() && b == '%',
+        _ => false,
+    }
+}
+
+fn spaces(units: &mut [Unit]) {
+    let mut i = 0;
+    while i < units.len() {
+        if units[i].kind != Kind::Space {
+            i += 1;
+            continue;
+        }
+        // The run: spaces and invisible characters between them.
+        let mut j = i;
+        while j < units.len() && matches!(units[j].kind, Kind::Space | Kind::Gone) {
+            j += 1;
+        }
+        let chars_before = |k: usize| {
+            units[..k]
+                .iter()
+                .rev()
+                .filter(|u| u.kind == Kind::Char)
+                .flat_map(|u| u.out.chars().rev())
+        };
+        let chars_after = |k: usize| {
+            units[k..]
+                .iter()
+                .filter(|u| u.kind == Kind::Char)
+                .flat_map(|u| u.out.chars())
+        };
+        let mut before = chars_before(i);
+        let run = i..j;
+        i = j;
+        let Some(left) = before.next() else {
+            // Leading spaces are an indent: keep them.
+            continue;
+        };
+        let mut after = chars_after(j);
+        let right = after.next();
+        let remove = match right {
+            None => true,
+            Some(r) => space_is_artefact(
+                left,
+                class_beside(left, before.next()),
+                r,
+                class_beside(r, after.next()),
+            ),
+        };
+        let spaces: Vec<usize> = run.filter(|&k| units[k].kind == Kind::Space).collect();
+        if remove {
+            for &k in &spaces {
+                units[k].set("", Rule::Space);
+            }
+        } else if class(left) == Class::Han
+            && right.is_some_and(|r| class(r) == Class::Han)
+            && spaces.len() > 1
+        {
+            // Two Chinese phrases: one space is enough.
+            for &k in &spaces[1..] {
+                units[k].set("", Rule::Space);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
