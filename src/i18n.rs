@@ -216,6 +216,8 @@ messages! {
     CmdFocusPrev => ("上一个窗格", "Previous pane"),
     CmdZoom => ("放大/还原编辑区", "Zoom editor"),
     CmdProperties => ("报头与版记", "Issue properties"),
+    CmdFind => ("查找", "Find"),
+    CmdReplace => ("替换", "Replace"),
     CmdExport => ("导出（Word、网页、Markdown、纯文本）", "Export (Word, HTML, Markdown, text)"),
     CmdSwitchLanguage => ("切换界面语言（中/英）", "Switch language (Chinese/English)"),
     CmdNewIssue => ("新建一期", "New issue"),
@@ -297,6 +299,34 @@ messages! {
     Saved => ("已保存到 {0}", "Saved to {0}"),
     Duplicated => ("已将 {0} 复制为 {1}", "Copied {0} to {1}"),
     Trashed => ("{0} 已移到回收站：{1}", "{0} moved to trash: {1}"),
+
+    // Editor notes
+    FindNotFound => ("未找到", "Not found"),
+    FindWrapped => ("已到末尾，从头继续查找", "Reached the end; continued from the other end"),
+    Replaced => ("已替换 {0} 处（Ctrl+Z 可撤销）", "Replaced {0} (Ctrl+Z undoes)"),
+    NothingToUndo => ("没有可撤销的操作", "Nothing to undo"),
+    NothingToRedo => ("没有可重做的操作", "Nothing to redo"),
+    FindLabel => ("查找：", "Find: "),
+    ReplaceLabel => ("替换为：", "Replace: "),
+    FindHint => ("Enter/↓ 下一个  ↑ 上一个  Esc 关闭", "Enter/↓ next  ↑ previous  Esc close"),
+    ReplaceHint => ("Tab 切换  Enter 替换  Alt+A 全部替换  Esc 关闭", "Tab switch  Enter replace  Alt+A all  Esc close"),
+    SelectionChars => ("（选中 {0}）", " ({0} selected)"),
+
+    // Editor keys, for the help screen
+    KeyNewParagraph => ("另起一段", "New paragraph"),
+    KeyDeleteChar => ("删除前/后一个字", "Delete before/after the caret"),
+    KeyDeleteWord => ("删除前/后一个词语", "Delete a word or phrase"),
+    KeyMove => ("移动光标", "Move the caret"),
+    KeyRowEnds => ("到行首/行尾", "Start/end of the row"),
+    KeyWord => ("到上/下一个词语（标点处分隔）", "Previous/next word or phrase"),
+    KeyDocEnds => ("到文章开头/末尾", "Start/end of the article"),
+    KeyPage => ("上/下翻页", "Page up/down"),
+    KeySelect => ("按住 Shift 移动即选中文字", "Shift with any move selects"),
+    KeySelectAll => ("全选", "Select all"),
+    KeyClipboard => ("剪切/复制/粘贴（复制也送到本机剪贴板）", "Cut/copy/paste (copy also reaches your own clipboard)"),
+    KeyUndoRedo => ("撤销/重做", "Undo/redo"),
+    KeyFindNext => ("下一个/上一个查找结果", "Next/previous match"),
+    KeyReplaceAll => ("替换栏中：全部替换", "In the replace bar: replace all"),
 
     // Screen
     PaneIssues => ("期刊", "Issues"),

@@ -38,6 +38,23 @@ fn opens_the_sample_then_creates_an_issue_with_a_section_and_an_article() {
     s.wait_for("县委宣传部召开会议");
     s.wait_for("未保存");
 
+    // The new article is open in the editor: type Chinese text, two
+    // paragraphs, as an IME commits it (several characters at once).
+    s.type_text("会议强调，要抓好落实。");
+    s.send(ENTER);
+    s.type_text("会议要求，各单位");
+    s.type_text("按时报送材料。");
+    s.wait_for("按时报送材料。");
+    // The terminal cursor sits right after the last character typed.
+    let (row, col) = s.cursor();
+    let line: String = s.screen().lines().nth(row as usize).unwrap().to_string();
+    assert!(line.contains("按时报送材料。"), "cursor row {row}: {line}");
+    let before: String = line.chars().take_while(|_| true).collect();
+    let text_end = unicode_width::UnicodeWidthStr::width(
+        &before[..before.find("按时报送材料。").unwrap() + "按时报送材料。".len()],
+    );
+    assert_eq!(col as usize, text_end, "{}", s.screen());
+
     s.send(CTRL_S);
     s.wait_for("已保存");
     s.send(CTRL_Q);
@@ -51,12 +68,23 @@ fn opens_the_sample_then_creates_an_issue_with_a_section_and_an_article() {
     let text = fs::read_to_string(&new_file).unwrap();
     assert!(text.contains("title: \"基层来风\""), "{text}");
     assert!(text.contains("\"县委宣传部召开会议\""), "{text}");
+    assert!(text.contains("\"会议强调，要抓好落实。\",\n"), "{text}");
+    assert!(
+        text.contains("\"会议要求，各单位按时报送材料。\",\n"),
+        "{text}"
+    );
 
     // Reopen: everything is there.
-    let s = Session::start(&lib, &[]);
+    let mut s = Session::start(&lib, &[]);
     s.wait_for(number);
     s.wait_for("【基层来风】");
+    s.wait_for("县委宣传部");
+    s.send(HOME);
+    s.send(DOWN);
+    s.send(DOWN);
+    s.send(ENTER);
     s.wait_for("县委宣传部召开会议");
+    s.wait_for("会议要求，各单位按时报送材料。");
 }
 
 #[test]

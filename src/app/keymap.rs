@@ -223,6 +223,8 @@ impl Default for Keymap {
             (Global, "Alt+Z", Zoom),
             (Global, "F4", Properties),
             (Global, "Ctrl+E", Export),
+            (Global, "Ctrl+F", Find),
+            (Global, "Ctrl+R", Replace),
             (Global, "Ctrl+N", NewIssue),
             (Global, "Ctrl+L", SwitchLanguage),
             (Issues, "Up", Up),

@@ -71,6 +71,43 @@ impl Layout {
     }
 }
 
+/// The parts of the article pane: the title block, the text, the find bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ArticleAreas {
+    pub header: Rect,
+    pub body: Rect,
+    pub find: Option<Rect>,
+}
+
+/// Splits the article pane's inner area: up to `header_rows` rows of title
+/// block plus a blank row (dropped when the pane is short, the text comes
+/// first), the text, and one row for the find bar when it is open.
+pub fn article_areas(inner: Rect, header_rows: u16, find: bool) -> ArticleAreas {
+    let find_h = u16::from(find && inner.height >= 2);
+    let text_h = inner.height - find_h;
+    // Keep at least 4 text rows; the title block gives way first.
+    let header_h = if header_rows > 0 && text_h >= header_rows + 1 + 4 {
+        header_rows + 1
+    } else {
+        0
+    };
+    let header = Rect {
+        height: header_h.saturating_sub(1),
+        ..inner
+    };
+    let body = Rect {
+        y: inner.y + header_h,
+        height: text_h - header_h,
+        ..inner
+    };
+    let find = (find_h == 1).then(|| Rect {
+        y: inner.y + inner.height - 1,
+        height: 1,
+        ..inner
+    });
+    ArticleAreas { header, body, find }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,6 +130,19 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_title_block_gives_way_to_the_text_in_short_panes() {
+        let a = article_areas(Rect::new(10, 2, 50, 20), 2, true);
+        assert_eq!(a.header, Rect::new(10, 2, 50, 2));
+        assert_eq!(a.body, Rect::new(10, 5, 50, 16));
+        assert_eq!(a.find, Some(Rect::new(10, 21, 50, 1)));
+        let a = article_areas(Rect::new(0, 0, 50, 6), 3, false);
+        assert_eq!(a.header.height, 0);
+        assert_eq!(a.body, Rect::new(0, 0, 50, 6));
+        let a = article_areas(Rect::new(0, 0, 50, 1), 1, true);
+        assert_eq!((a.body.height, a.find), (1, None));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! `update` on the state. Nothing here draws; `ui` renders this state.
 
 pub mod action;
+pub mod article;
 pub mod config;
 pub mod editor_keys;
 pub mod form;
@@ -23,8 +24,10 @@ use tree::{Node, TreeState};
 
 use crate::export::{self, Format};
 use crate::i18n::{Lang, Msg};
-use crate::model::{ArticleKind, Issue, IssueId, NewIssueSpec, next_issue};
+use crate::model::{ArticleKind, Issue, IssueId, NewIssueSpec, char_count, next_issue};
 use crate::store::Library;
+use crate::text::{EditAction, Motion, Note, Outcome};
+use article::{ArticleEdit, FindBar};
 use chrono::NaiveDate;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind,
@@ -102,22 +105,17 @@ fn shortcut(m: Msg) -> Option<char> {
     }
 }
 
-/// The article open in the editor pane.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleView {
-    pub pos: (usize, usize),
-    /// First visible paragraph.
-    pub scroll: usize,
-}
-
 /// The issue being edited: a working copy and the last saved version.
 #[derive(Debug, Clone)]
 pub struct Doc {
     pub id: IssueId,
+    /// The working copy; the open article's text lives in its editor until
+    /// [`Doc::flush`] copies it here.
     pub issue: Issue,
     pub saved: Issue,
     pub tree: TreeState,
-    pub article: Option<ArticleView>,
+    pub article: Option<ArticleEdit>,
+    pub find: Option<FindBar>,
 }
 
 impl Doc {
@@ -128,11 +126,47 @@ impl Doc {
             saved: issue.clone(),
             issue,
             article: None,
+            find: None,
         }
     }
 
     pub fn is_dirty(&self) -> bool {
-        self.issue != self.saved
+        self.article
+            .as_ref()
+            .is_some_and(ArticleEdit::has_unflushed)
+            || self.issue != self.saved
+    }
+
+    /// Copies the editor's text into the working copy.
+    pub fn flush(&mut self) {
+        if let Some(a) = self.article.as_mut()
+            && let Some(text) = a.take_changes()
+        {
+            self.issue.sections[a.pos.0].articles[a.pos.1].paragraphs = text;
+        }
+    }
+
+    /// 字数 of an article, live from the editor when it is open.
+    pub fn article_chars(&self, s: usize, a: usize) -> usize {
+        match &self.article {
+            Some(e) if e.pos == (s, a) => {
+                e.editor.char_count()
+                    + char_count(&self.issue.sections[s].articles[a].title.concat())
+            }
+            _ => self.issue.sections[s].articles[a].char_count(),
+        }
+    }
+
+    pub fn section_chars(&self, s: usize) -> usize {
+        (0..self.issue.sections[s].articles.len())
+            .map(|a| self.article_chars(s, a))
+            .sum()
+    }
+
+    pub fn total_chars(&self) -> usize {
+        (0..self.issue.sections.len())
+            .map(|s| self.section_chars(s))
+            .sum()
     }
 }
 
@@ -152,6 +186,8 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub running: bool,
+    /// Text copied or cut, to hand to the terminal's clipboard (OSC 52).
+    pub clipboard_out: Option<String>,
     /// Today, for new issues (set by the caller so tests are stable).
     pub today: NaiveDate,
 }
@@ -172,6 +208,7 @@ impl App {
             width: 80,
             height: 24,
             running: true,
+            clipboard_out: None,
             today,
         };
         if !app.lib.problems.is_empty() {
@@ -250,8 +287,14 @@ impl App {
         // A notice stays until the next key.
         self.notice = None;
         let k = Key::from_event(key);
-        if let Some(cmd) = self.keymap.lookup(self.context(), k) {
+        if self.focus == Focus::Editor && self.find_key(key) {
+            // The find bar took it.
+        } else if let Some(cmd) = self.keymap.lookup(self.context(), k) {
             self.run(cmd);
+        } else if self.focus == Focus::Editor
+            && let Some(action) = editor_keys::editor_action(key)
+        {
+            self.edit(action);
         }
         self.keep_visible();
     }
@@ -260,8 +303,138 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Palette(p)) => p.input.insert(text),
-            _ => {}
+            Some(_) => {}
+            None if self.focus == Focus::Editor => {
+                if let Some(bar) = self.doc.as_mut().and_then(|d| d.find.as_mut()) {
+                    bar.field().insert(text);
+                    self.refind();
+                } else {
+                    self.edit(EditAction::Paste(text.to_string()));
+                }
+            }
+            None => {}
         }
+        self.keep_visible();
+    }
+
+    /// Applies an editing action to the open article.
+    fn edit(&mut self, action: EditAction) {
+        let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) else {
+            return;
+        };
+        let outcome = a.editor.apply_at(action, std::time::Instant::now());
+        self.after_edit(outcome);
+    }
+
+    fn after_edit(&mut self, outcome: Outcome) {
+        if let Some(text) = outcome.copied {
+            self.clipboard_out = Some(text);
+        }
+        if let Some(note) = outcome.note {
+            let text = match note {
+                Note::NotFound => self.lang.t(Msg::FindNotFound).to_string(),
+                Note::Wrapped => self.lang.t(Msg::FindWrapped).to_string(),
+                Note::Replaced(n) => self.lang.fmt(Msg::Replaced, &[&n]),
+                Note::NothingToUndo => self.lang.t(Msg::NothingToUndo).to_string(),
+                Note::NothingToRedo => self.lang.t(Msg::NothingToRedo).to_string(),
+            };
+            self.notify(text);
+        }
+    }
+
+    /// Keys for the open find bar; returns whether the key was its.
+    fn find_key(&mut self, key: &KeyEvent) -> bool {
+        let Some(bar) = self.doc.as_mut().and_then(|d| d.find.as_mut()) else {
+            return false;
+        };
+        let alt = key.modifiers.contains(crossterm::event::KeyModifiers::ALT);
+        let action = match key.code {
+            KeyCode::Esc => {
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.find = None;
+                }
+                Some(EditAction::ClearFind)
+            }
+            KeyCode::Tab | KeyCode::BackTab if bar.replace.is_some() => {
+                bar.on_replace = !bar.on_replace;
+                None
+            }
+            KeyCode::Char('a') | KeyCode::Char('A') if alt && bar.replace.is_some() => {
+                let with = bar
+                    .replace
+                    .as_ref()
+                    .map(|r| r.text().to_string())
+                    .unwrap_or_default();
+                Some(EditAction::ReplaceAll(with))
+            }
+            KeyCode::Enter if bar.on_replace => {
+                let with = bar
+                    .replace
+                    .as_ref()
+                    .map(|r| r.text().to_string())
+                    .unwrap_or_default();
+                Some(EditAction::Replace(with))
+            }
+            KeyCode::Enter | KeyCode::Down | KeyCode::F(3)
+                if !key
+                    .modifiers
+                    .contains(crossterm::event::KeyModifiers::SHIFT) =>
+            {
+                Some(EditAction::FindNext)
+            }
+            KeyCode::Up | KeyCode::F(3) => Some(EditAction::FindPrev),
+            _ => {
+                if !bar.field().handle_key(key) {
+                    return false;
+                }
+                if !bar.on_replace {
+                    self.refind();
+                }
+                return true;
+            }
+        };
+        if let Some(action) = action {
+            self.edit(action);
+        }
+        true
+    }
+
+    /// Searches again for the find bar's query (incremental find).
+    fn refind(&mut self) {
+        let query = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.find.as_ref())
+            .map(|b| b.query.text().to_string());
+        if let Some(q) = query {
+            self.edit(EditAction::Find(q));
+        }
+    }
+
+    /// Opens the find bar (with the replace field for `replace`).
+    fn open_find(&mut self, replace: bool) {
+        if !self.article_open() {
+            self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
+            return;
+        }
+        self.focus = Focus::Editor;
+        let Some(doc) = self.doc.as_mut() else { return };
+        let selected = doc
+            .article
+            .as_ref()
+            .and_then(|a| a.editor.selected_text())
+            .filter(|t| !t.contains('\n'));
+        let bar = doc.find.get_or_insert_with(FindBar::default);
+        if let Some(t) = selected {
+            bar.query.set(&t);
+        }
+        // As in Word: the query field first (holding the selection), Tab to
+        // the replacement.
+        if replace {
+            bar.replace.get_or_insert_with(Default::default);
+        }
+        bar.on_replace = false;
+        self.refind();
     }
 
     fn handle_mouse(&mut self, m: &MouseEvent) {
@@ -316,13 +489,30 @@ impl App {
                     }
                 }
             }
-        } else if inside(layout.editor).is_some() {
+        } else if inside(layout.editor).is_some() && self.article_open() {
+            let body = self.article_areas().map(|a| a.body);
+            let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) else {
+                return;
+            };
             if scroll != 0 {
-                if let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) {
-                    a.scroll = (a.scroll as isize + scroll.signum()).max(0) as usize;
+                let motion = if scroll < 0 { Motion::Up } else { Motion::Down };
+                for _ in 0..scroll.unsigned_abs() {
+                    a.editor.apply(EditAction::Move(motion));
                 }
-            } else if self.doc.as_ref().is_some_and(|d| d.article.is_some()) {
+            } else {
                 self.focus = Focus::Editor;
+                if let Some(body) =
+                    body.filter(|b| b.contains(ratatui::layout::Position::new(m.column, m.row)))
+                {
+                    let y = (m.row - body.y) as usize;
+                    let x = (m.column - body.x) as usize;
+                    if let Some((p, r)) =
+                        a.editor.visible_rows().get(y).map(|v| (v.paragraph, v.row))
+                    {
+                        let pos = a.editor.pos_at(p, r, x);
+                        a.editor.set_caret(pos);
+                    }
+                }
             }
         }
         self.keep_visible();
@@ -418,6 +608,8 @@ impl App {
                     && let Some(doc) = self.doc.as_mut()
                 {
                     doc.issue = doc.saved.clone();
+                    doc.article = None;
+                    doc.find = None;
                 }
                 self.after(after);
             }
@@ -475,6 +667,8 @@ impl App {
                 }
                 None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
             },
+            Command::Find => self.open_find(false),
+            Command::Replace => self.open_find(true),
             Command::Properties => match &self.doc {
                 Some(doc) => self.overlay = Some(Overlay::Form(Form::issue(&doc.issue))),
                 None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
@@ -617,11 +811,7 @@ impl App {
                     doc.tree.step(&doc.issue, delta);
                 }
             }
-            Focus::Editor => {
-                if let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) {
-                    a.scroll = (a.scroll as isize + delta).max(0) as usize;
-                }
-            }
+            Focus::Editor => {}
         }
     }
 
@@ -656,13 +846,39 @@ impl App {
 
     fn open_article(&mut self, s: usize, a: usize) {
         if let Some(doc) = self.doc.as_mut() {
-            doc.article = Some(ArticleView {
-                pos: (s, a),
-                scroll: 0,
-            });
+            if doc.article.as_ref().is_none_or(|e| e.pos != (s, a)) {
+                doc.flush();
+                let clipboard = doc
+                    .article
+                    .as_ref()
+                    .map(|e| e.editor.clipboard().to_string())
+                    .unwrap_or_default();
+                let paragraphs = &doc.issue.sections[s].articles[a].paragraphs;
+                doc.article = Some(ArticleEdit::open((s, a), paragraphs, &clipboard));
+                doc.find = None;
+            }
             doc.tree.selected = Some(Node::Article(s, a));
             self.focus = Focus::Editor;
         }
+    }
+
+    /// Where the parts of the article pane are, if one is shown.
+    pub fn article_areas(&self) -> Option<layout::ArticleAreas> {
+        self.article_areas_in(self.layout().editor?)
+    }
+
+    /// The parts of the article pane drawn at `pane`.
+    pub fn article_areas_in(&self, pane: ratatui::layout::Rect) -> Option<layout::ArticleAreas> {
+        let doc = self.doc.as_ref()?;
+        let a = doc.article.as_ref()?;
+        let art = &doc.issue.sections[a.pos.0].articles[a.pos.1];
+        let inner = ratatui::widgets::Block::bordered().inner(pane);
+        let header = art.title.len() + usize::from(art.source.is_some());
+        Some(layout::article_areas(
+            inner,
+            header as u16,
+            doc.find.is_some(),
+        ))
     }
 
     /// Opens an issue by id (the caller has dealt with unsaved changes).
@@ -685,6 +901,7 @@ impl App {
             self.notify(self.lang.t(Msg::NoIssueOpen).to_string());
             return false;
         };
+        doc.flush();
         match self.lib.save(&doc.id, doc.issue.clone()) {
             Ok(new_id) => {
                 doc.id = new_id;
@@ -877,7 +1094,9 @@ impl App {
     /// Exports the open issue as shown (unsaved edits included) into the
     /// library's `exports/` folder; asks before replacing a file.
     fn export(&mut self, format: Format, contents: bool, overwrite: bool) {
-        let Some(doc) = &self.doc else { return };
+        let Some(doc) = self.doc.as_mut() else { return };
+        doc.flush();
+        let doc = &*doc;
         let lang = self.lang;
         let mut settings = self.lib.settings.export.clone();
         settings.contents = contents;
@@ -920,12 +1139,12 @@ impl App {
                 doc.tree
                     .keep_visible(&doc.issue, (r.height as usize).saturating_sub(2));
             }
-            if let Some(a) = doc.article.as_mut() {
-                let n = doc.issue.sections[a.pos.0].articles[a.pos.1]
-                    .paragraphs
-                    .len();
-                a.scroll = a.scroll.min(n.saturating_sub(1));
-            }
+        }
+        if let Some(body) = self.article_areas().map(|a| a.body)
+            && let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut())
+        {
+            a.editor
+                .scroll_to_caret(body.width as usize, body.height as usize);
         }
     }
 }

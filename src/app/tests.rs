@@ -493,6 +493,141 @@ fn only_a_buttons_own_letter_answers_a_dialog() {
     assert!(app.issue_ids().is_empty());
 }
 
+#[test]
+fn typed_chinese_goes_into_the_article_and_is_saved() {
+    let (dir, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter"]);
+    typ(&mut app, "今天下午，");
+    assert!(app.is_dirty());
+    let a = doc(&app).article.as_ref().unwrap();
+    assert!(a.editor.paragraph(0).starts_with("今天下午，11月22日"));
+    // The tree and status count the live text.
+    assert_eq!(doc(&app).article_chars(0, 0), 922 + 5);
+    key(&mut app, "Ctrl+S");
+    assert!(!app.is_dirty());
+    let text = fs::read_to_string(file(&dir, "2023-025")).unwrap();
+    assert!(text.contains("\"今天下午，11月22日"));
+}
+
+#[test]
+fn enter_splits_a_paragraph_and_undo_takes_typing_back() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter"]);
+    typ(&mut app, "第一段");
+    key(&mut app, "Enter");
+    let a = doc(&app).article.as_ref().unwrap();
+    assert_eq!(a.editor.paragraph(0), "第一段");
+    assert_eq!(a.editor.paragraph_count(), 6);
+    keys(&mut app, &["Ctrl+Z", "Ctrl+Z"]);
+    let a = doc(&app).article.as_ref().unwrap();
+    assert_eq!(a.editor.paragraph_count(), 5);
+    assert!(a.editor.paragraph(0).starts_with("11月22日"));
+}
+
+#[test]
+fn a_paste_is_cleaned_and_one_undo_step() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter"]);
+    app.handle_event(&Event::Paste("甲\u{1b}[31m乙\r\n丙".into()));
+    let a = doc(&app).article.as_ref().unwrap();
+    assert_eq!(a.editor.paragraph(0), "甲[31m乙");
+    assert!(a.editor.paragraph(1).starts_with("丙11月"));
+    key(&mut app, "Ctrl+Z");
+    let a = doc(&app).article.as_ref().unwrap();
+    assert!(a.editor.paragraph(0).starts_with("11月22日"));
+    assert!(!app.is_dirty() || doc(&app).issue == doc(&app).saved);
+}
+
+#[test]
+fn switching_articles_keeps_what_was_typed() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter"]);
+    typ(&mut app, "甲");
+    keys(&mut app, &["Esc", "Down", "Down", "Enter"]);
+    typ(&mut app, "乙");
+    keys(&mut app, &["Esc", "Home", "Down", "Enter"]);
+    assert!(
+        doc(&app)
+            .article
+            .as_ref()
+            .unwrap()
+            .editor
+            .paragraph(0)
+            .starts_with("甲11月")
+    );
+    assert!(doc(&app).issue.sections[1].articles[0].paragraphs[0].starts_with("乙市委"));
+}
+
+#[test]
+fn copy_reaches_the_terminal_clipboard_and_paste_works_across_articles() {
+    let (_d, mut app) = app();
+    keys(
+        &mut app,
+        &[
+            "Enter",
+            "Down",
+            "Enter",
+            "Shift+Right",
+            "Shift+Right",
+            "Ctrl+C",
+        ],
+    );
+    assert_eq!(app.clipboard_out.as_deref(), Some("11"));
+    keys(&mut app, &["Esc", "Down", "Down", "Enter", "Ctrl+V"]);
+    assert!(
+        doc(&app)
+            .article
+            .as_ref()
+            .unwrap()
+            .editor
+            .paragraph(0)
+            .starts_with("11市委")
+    );
+}
+
+#[test]
+fn find_and_replace_all_through_the_bar() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter", "Ctrl+R"]);
+    typ(&mut app, "张建慧");
+    key(&mut app, "Tab");
+    typ(&mut app, "市委书记");
+    key(&mut app, "Alt+A");
+    assert!(
+        app.notice.as_ref().unwrap().text.contains("4"),
+        "{:?}",
+        app.notice
+    );
+    key(&mut app, "Esc");
+    assert!(doc(&app).find.is_none());
+    let a = doc(&app).article.as_ref().unwrap();
+    assert!(!a.editor.paragraphs().concat().contains("张建慧"));
+    // One undo step brings every one back.
+    key(&mut app, "Ctrl+Z");
+    let a = doc(&app).article.as_ref().unwrap();
+    assert_eq!(a.editor.paragraphs().concat().matches("张建慧").count(), 4);
+    // Find with no match says so.
+    key(&mut app, "Ctrl+F");
+    typ(&mut app, "不存在的词");
+    assert_eq!(app.notice.as_ref().unwrap().text, "未找到");
+}
+
+#[test]
+fn a_click_in_the_text_moves_the_caret() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter"]);
+    let body = app.article_areas().unwrap().body;
+    app.handle_event(&Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: body.x + 4 + 6,
+        row: body.y,
+        modifiers: KeyModifiers::NONE,
+    }));
+    // Indent 4, then "11月22日": column 10 is on 日, the sixth grapheme.
+    let caret = doc(&app).article.as_ref().unwrap().editor.caret();
+    assert_eq!((caret.paragraph, caret.grapheme), (0, 5));
+}
+
 mod random_keys {
     use super::*;
     use proptest::prelude::*;

@@ -493,14 +493,23 @@ fn quotes(units: &mut [Unit]) {
 
 fn dashes(units: &mut Vec<Unit>) {
     let hyphen = |u: &Unit| u.is('-') || u.is('－');
-    let mut i = 0;
-    while i < units.len() {
-        let (end, n) = run(units, i, hyphen);
-        if n >= 2 && chinese_context(units, i, end, transparent_for_dash) {
-            merge(units, i, end, "——", Rule::Dash);
-            i += 1;
-        } else {
-            i = end.max(i + 1);
+    // A dash made later in the line is Chinese context for a run before it
+    // ("-－“--"): repeat until nothing changes, so a second tidy finds nothing.
+    loop {
+        let mut merged = false;
+        let mut i = 0;
+        while i < units.len() {
+            let (end, n) = run(units, i, hyphen);
+            if n >= 2 && chinese_context(units, i, end, transparent_for_dash) {
+                merge(units, i, end, "——", Rule::Dash);
+                merged = true;
+                i += 1;
+            } else {
+                i = end.max(i + 1);
+            }
+        }
+        if !merged {
+            break;
         }
     }
 }

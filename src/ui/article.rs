@@ -1,42 +1,74 @@
-//! The article pane: the open article's title block and text.
+//! The article pane: the open article's title block, its text in the
+//! editor, and the find bar.
 
 use super::theme::Theme;
-use super::{hint, pane};
+use super::{fit, hint, pane, set_cursor, width};
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
+use crate::ui::editor::{self, EditorStyles};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
-use ratatui::text::Line;
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let focused = app.focus == Focus::Editor;
     let inner = pane(frame, theme, area, lang.t(Msg::PaneEditor), focused);
-    let Some((doc, view)) = app
-        .doc
-        .as_ref()
-        .and_then(|d| d.article.as_ref().map(|a| (d, a)))
-    else {
+    let (Some(doc), Some(areas)) = (app.doc.as_ref(), app.article_areas_in(area)) else {
         hint(frame, theme, inner, lang.t(Msg::EmptyEditor));
         return;
     };
-    let article = &doc.issue.sections[view.pos.0].articles[view.pos.1];
-    let mut lines: Vec<Line> = article
+    let Some(edit) = doc.article.as_ref() else {
+        return;
+    };
+    let article = &doc.issue.sections[edit.pos.0].articles[edit.pos.1];
+    let mut header: Vec<Line> = article
         .title
         .iter()
-        .map(|t| Line::styled(t.clone(), theme.heading).alignment(Alignment::Center))
+        .map(|t| {
+            Line::styled(fit(t, areas.header.width as usize), theme.heading)
+                .alignment(Alignment::Center)
+        })
         .collect();
     if let Some(src) = &article.source {
-        lines.push(Line::from(format!("（{src}）")).alignment(Alignment::Center));
+        header.push(
+            Line::from(fit(&format!("（{src}）"), areas.header.width as usize))
+                .alignment(Alignment::Center),
+        );
     }
-    lines.push(Line::default());
-    lines.extend(
-        article
-            .paragraphs
-            .iter()
-            .skip(view.scroll)
-            .map(|p| Line::from(format!("　　{p}"))),
+    frame.render_widget(Paragraph::new(header), areas.header);
+
+    let caret = editor::render(
+        &edit.editor,
+        areas.body,
+        frame.buffer_mut(),
+        &EditorStyles::default(),
     );
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    if let (Some(bar), Some(r)) = (&doc.find, areas.find) {
+        let (label, field, hint_msg) = match (&bar.replace, bar.on_replace) {
+            (Some(rep), true) => (Msg::ReplaceLabel, rep, Msg::ReplaceHint),
+            (Some(_), false) => (Msg::FindLabel, &bar.query, Msg::ReplaceHint),
+            (None, _) => (Msg::FindLabel, &bar.query, Msg::FindHint),
+        };
+        let label = lang.t(label);
+        let w = r.width as usize;
+        let room = w.saturating_sub(width(label) + 1);
+        let value = fit(field.text(), room);
+        let hint_text = fit(lang.t(hint_msg), room.saturating_sub(width(&value) + 2));
+        let pad = w.saturating_sub(width(label) + width(&value) + width(&hint_text));
+        let line = Line::from(vec![
+            Span::styled(label, theme.key),
+            Span::styled(value, theme.field_focus),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(hint_text, theme.dim),
+        ]);
+        frame.render_widget(Paragraph::new(line), r);
+        if focused {
+            let x = r.x + (width(label) + field.caret_column()).min(w.saturating_sub(1)) as u16;
+            set_cursor(frame, r, x, r.y);
+        }
+    } else if focused && let Some(p) = caret {
+        set_cursor(frame, areas.body, p.x, p.y);
+    }
 }

@@ -64,14 +64,20 @@ pub fn render_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     } else {
         lang.t(Msg::ModeBrowse)
     };
-    let chars = app.doc.as_ref().map(|d| match &d.article {
-        Some(a) => d.issue.sections[a.pos.0].articles[a.pos.1].char_count(),
-        None => d.issue.char_count(),
-    });
     let mut left = format!(" [{mode}]");
-    if let Some(c) = chars {
+    if let Some(d) = &app.doc {
+        let (chars, selected) = match &d.article {
+            Some(a) => (
+                d.article_chars(a.pos.0, a.pos.1),
+                a.editor.selection_char_count(),
+            ),
+            None => (d.total_chars(), 0),
+        };
         left.push_str("  ");
-        left.push_str(&lang.fmt(Msg::StatusChars, &[&c]));
+        left.push_str(&lang.fmt(Msg::StatusChars, &[&chars]));
+        if selected > 0 {
+            left.push_str(&lang.fmt(Msg::SelectionChars, &[&selected]));
+        }
     }
     let hint = lang.t(match app.focus {
         Focus::Issues => Msg::HintIssues,

@@ -10,7 +10,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 /// Keys of the editor itself, listed for the help screen.
-const EDITOR_KEYS: &[(&str, Msg)] = &[];
+const EDITOR_KEYS: &[(&str, Msg)] = &[
+    ("Enter", Msg::KeyNewParagraph),
+    ("Backspace/Del", Msg::KeyDeleteChar),
+    ("Ctrl+Bksp/Del", Msg::KeyDeleteWord),
+    ("←→↑↓", Msg::KeyMove),
+    ("Home/End", Msg::KeyRowEnds),
+    ("Ctrl+←/→", Msg::KeyWord),
+    ("Ctrl+Home/End", Msg::KeyDocEnds),
+    ("PgUp/PgDn", Msg::KeyPage),
+    ("Shift+…", Msg::KeySelect),
+    ("Ctrl+A", Msg::KeySelectAll),
+    ("Ctrl+X/C/V", Msg::KeyClipboard),
+    ("Ctrl+Z/Y", Msg::KeyUndoRedo),
+    ("F3/Shift+F3", Msg::KeyFindNext),
+    ("Alt+A", Msg::KeyReplaceAll),
+];
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, scroll: usize) {
     let lang = app.lang;

@@ -41,7 +41,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     };
                     (
                         format!("{fold}【{}】", sec.title),
-                        sec.char_count(),
+                        doc.section_chars(s),
                         theme.section,
                     )
                 }
@@ -61,7 +61,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     };
                     (
                         format!(" {mark}{kind}{title}"),
-                        art.char_count(),
+                        doc.article_chars(s, a),
                         ratatui::style::Style::new(),
                     )
                 }

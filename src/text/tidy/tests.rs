@@ -185,6 +185,13 @@ fn messy() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+#[test]
+fn a_dash_made_later_in_the_line_settles_in_one_pass() {
+    let once = t("-－“--");
+    assert_eq!(once, "——“——");
+    assert_eq!(t(&once), once);
+}
+
 proptest! {
     #[test]
     fn tidy_is_idempotent_and_keeps_every_chinese_character(s in messy()) {
