@@ -223,6 +223,7 @@ messages! {
     CmdNewIssue => ("新建一期", "New issue"),
     CmdDuplicateIssue => ("复制这一期", "Duplicate issue"),
     CmdDeleteIssue => ("删除这一期（移到回收站）", "Delete issue (to trash)"),
+    CmdTrash => ("回收站：恢复已删除的期", "Trash: restore a deleted issue"),
     CmdAddSection => ("新建栏目", "Add section"),
     CmdAddArticle => ("新建文章", "Add article"),
     CmdRename => ("重命名 / 文章属性", "Rename / article properties"),
@@ -327,6 +328,12 @@ messages! {
     KeyUndoRedo => ("撤销/重做", "Undo/redo"),
     KeyFindNext => ("下一个/上一个查找结果", "Next/previous match"),
     KeyReplaceAll => ("替换栏中：全部替换", "In the replace bar: replace all"),
+
+    // Trash
+    TrashTitle => ("回收站　（Enter 恢复，Esc 关闭）", "Trash   (Enter restores, Esc closes)"),
+    TrashEmpty => ("回收站是空的。", "The trash is empty."),
+    TrashRow => ("{0}　（删除于 {1}）", "{0}   (deleted {1})"),
+    Restored => ("已恢复 {0}", "Restored {0}"),
 
     // Screen
     PaneIssues => ("期刊", "Issues"),

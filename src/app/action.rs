@@ -26,6 +26,7 @@ pub enum Command {
     NewIssue,
     DuplicateIssue,
     DeleteIssue,
+    Trash,
     // Section tree
     AddSection,
     AddArticle,
@@ -54,6 +55,7 @@ impl Command {
         Command::NewIssue,
         Command::DuplicateIssue,
         Command::DeleteIssue,
+        Command::Trash,
         Command::Properties,
         Command::Export,
         Command::Find,
@@ -124,6 +126,7 @@ impl Command {
             Command::NewIssue => Msg::CmdNewIssue,
             Command::DuplicateIssue => Msg::CmdDuplicateIssue,
             Command::DeleteIssue => Msg::CmdDeleteIssue,
+            Command::Trash => Msg::CmdTrash,
             Command::AddSection => Msg::CmdAddSection,
             Command::AddArticle => Msg::CmdAddArticle,
             Command::Rename => Msg::CmdRename,

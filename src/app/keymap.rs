@@ -238,6 +238,7 @@ impl Default for Keymap {
             (Issues, "Insert", NewIssue),
             (Issues, "Ctrl+D", DuplicateIssue),
             (Issues, "Delete", DeleteIssue),
+            (Issues, "Ctrl+T", Trash),
             (Tree, "Up", Up),
             (Tree, "Down", Down),
             (Tree, "PageUp", PageUp),

@@ -71,6 +71,12 @@ impl Layout {
     }
 }
 
+/// Rows per issue in the issue list: one in a wide pane, two in a narrow one
+/// (number and date, then status and counts).
+pub fn issue_row_height(pane_width: u16) -> u16 {
+    if pane_width >= 44 { 1 } else { 2 }
+}
+
 /// The parts of the article pane: the title block, the text, the find bar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ArticleAreas {

@@ -86,9 +86,22 @@ impl Confirm {
     }
 }
 
+/// A deleted issue offered for restoring.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TrashRow {
+    pub path: std::path::PathBuf,
+    pub label: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
+    Trash {
+        rows: Vec<TrashRow>,
+        selected: usize,
+    },
     Palette(Palette),
     Form(Form),
     Confirm(Confirm),
@@ -462,7 +475,8 @@ impl App {
                 // Row 0 is the border.
                 let row = (m.row - r.y) as usize;
                 if row >= 1 {
-                    let i = self.list_scroll + row - 1;
+                    let i =
+                        self.list_scroll + (row - 1) / layout::issue_row_height(r.width) as usize;
                     if i < self.issue_ids().len() {
                         if i == self.list_selected {
                             self.run(Command::Open);
@@ -534,6 +548,23 @@ impl App {
                 };
                 self.overlay = Some(Overlay::Help { scroll });
             }
+            Overlay::Trash { rows, selected } => match key.code {
+                KeyCode::Esc => {}
+                KeyCode::Enter => {
+                    if let Some(row) = rows.get(selected) {
+                        self.restore_issue(&row.path.clone());
+                    }
+                }
+                KeyCode::Up | KeyCode::Down => {
+                    let selected = if key.code == KeyCode::Up {
+                        selected.saturating_sub(1)
+                    } else {
+                        (selected + 1).min(rows.len().saturating_sub(1))
+                    };
+                    self.overlay = Some(Overlay::Trash { rows, selected });
+                }
+                _ => self.overlay = Some(Overlay::Trash { rows, selected }),
+            },
             Overlay::Palette(mut p) => match key.code {
                 KeyCode::Esc => {}
                 KeyCode::Enter => {
@@ -681,6 +712,39 @@ impl App {
             }
             Command::NewIssue => self.guard_unsaved(After::NewIssue),
             Command::DuplicateIssue => self.duplicate_issue(),
+            Command::Trash => match self.lib.trashed() {
+                Ok(items) if items.is_empty() => {
+                    self.notify(self.lang.t(Msg::TrashEmpty).to_string())
+                }
+                Ok(items) => {
+                    let lang = self.lang;
+                    let rows = items
+                        .into_iter()
+                        .map(|t| {
+                            let when = t
+                                .deleted
+                                .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+                                .unwrap_or_default();
+                            let what = match &t.issue {
+                                Ok(i) => format!(
+                                    "{}  {}  {}  {}",
+                                    i.id(),
+                                    lang.issue_number(i.number, i.total, i.supplement),
+                                    i.date,
+                                    lang.fmt(Msg::Articles, &[&i.article_count()])
+                                ),
+                                Err(_) => t.path.display().to_string(),
+                            };
+                            TrashRow {
+                                label: lang.fmt(Msg::TrashRow, &[&what, &when]),
+                                path: t.path,
+                            }
+                        })
+                        .collect();
+                    self.overlay = Some(Overlay::Trash { rows, selected: 0 });
+                }
+                Err(e) => self.notify_error(e.message(self.lang)),
+            },
             Command::DeleteIssue => {
                 if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
                     self.overlay = Some(Overlay::Confirm(Confirm {
@@ -990,6 +1054,19 @@ impl App {
         }
     }
 
+    fn restore_issue(&mut self, path: &std::path::Path) {
+        match self.lib.restore(path) {
+            Ok(id) => {
+                if let Some(i) = self.issue_ids().iter().position(|x| *x == id) {
+                    self.list_selected = i;
+                }
+                self.focus = Focus::Issues;
+                self.notify(self.lang.fmt(Msg::Restored, &[&id]));
+            }
+            Err(e) => self.notify_error(e.message(self.lang)),
+        }
+    }
+
     fn delete_node(&mut self, node: Node) {
         let Some(doc) = self.doc.as_mut() else { return };
         let change = tree::remove(&mut doc.issue, node);
@@ -1126,7 +1203,8 @@ impl App {
         let n = self.issue_ids().len();
         self.list_selected = self.list_selected.min(n.saturating_sub(1));
         if let Some(r) = layout.issues {
-            let h = (r.height as usize).saturating_sub(2).max(1);
+            let per = layout::issue_row_height(r.width) as usize;
+            let h = ((r.height as usize).saturating_sub(2) / per).max(1);
             if self.list_selected < self.list_scroll {
                 self.list_scroll = self.list_selected;
             } else if self.list_selected >= self.list_scroll + h {

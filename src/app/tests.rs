@@ -628,6 +628,31 @@ fn a_click_in_the_text_moves_the_caret() {
     assert_eq!((caret.paragraph, caret.grapheme), (0, 5));
 }
 
+#[test]
+fn a_deleted_issue_comes_back_from_the_trash() {
+    let (dir, mut app) = app();
+    key(&mut app, "Ctrl+T");
+    assert_eq!(app.notice.as_ref().unwrap().text, "回收站是空的。");
+    keys(&mut app, &["Delete", "D"]);
+    assert!(app.issue_ids().is_empty());
+    key(&mut app, "Ctrl+T");
+    match &app.overlay {
+        Some(Overlay::Trash { rows, .. }) => {
+            assert_eq!(rows.len(), 1);
+            assert!(
+                rows[0].label.starts_with("2023-025  第25期"),
+                "{}",
+                rows[0].label
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    key(&mut app, "Enter");
+    assert_eq!(app.issue_ids(), [sample_id()]);
+    assert!(file(&dir, "2023-025").is_file());
+    assert_eq!(app.notice.as_ref().unwrap().text, "已恢复 2023-025");
+}
+
 mod random_keys {
     use super::*;
     use proptest::prelude::*;

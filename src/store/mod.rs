@@ -282,6 +282,16 @@ pub struct Entry {
     pub fingerprint: Option<Fingerprint>,
 }
 
+/// A deleted issue in `trash/`.
+#[derive(Debug, Clone)]
+pub struct Trashed {
+    pub path: PathBuf,
+    /// When it was deleted (local time), from the file name.
+    pub deleted: Option<chrono::NaiveDateTime>,
+    /// Its content, or why it does not load.
+    pub issue: Result<Issue, ProblemKind>,
+}
+
 /// An open library.
 #[derive(Debug)]
 pub struct Library {
@@ -712,6 +722,40 @@ impl Library {
         tracing::info!(%id, to = %target.display(), "trashed issue");
         self.entries.remove(id);
         Ok(target)
+    }
+
+    /// The issues in `trash/`, most recently deleted first, each with the
+    /// time it was deleted (from its file name) and its content if it loads.
+    pub fn trashed(&self) -> Result<Vec<Trashed>, StoreError> {
+        let dir = self.root.join(TRASH_DIR);
+        let names = match self.fs.read_dir(&dir) {
+            Ok(names) => names,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_err(&dir)(e)),
+        };
+        let mut out: Vec<Trashed> = names
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .map(|path| {
+                let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+                // "2023-025.20261128-113405" or "…-1" for a second deletion that second.
+                let deleted = name.split_once('.').and_then(|(_, stamp)| {
+                    chrono::NaiveDateTime::parse_from_str(
+                        &stamp[..stamp.len().min(15)],
+                        "%Y%m%d-%H%M%S",
+                    )
+                    .ok()
+                });
+                let issue = load_issue(self.fs.as_ref(), &path).map(|e| e.issue);
+                Trashed {
+                    path,
+                    deleted,
+                    issue,
+                }
+            })
+            .collect();
+        out.sort_by(|a, b| b.deleted.cmp(&a.deleted).then_with(|| b.path.cmp(&a.path)));
+        Ok(out)
     }
 
     /// Brings a trashed file back into the library.

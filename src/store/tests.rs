@@ -447,9 +447,16 @@ fn create_next_numbers_from_the_library() {
 fn trashed_issues_can_be_restored() {
     let (dir, mut lib) = temp_library();
     let id = *lib.entries().next().unwrap().0;
+    assert!(lib.trashed().unwrap().is_empty());
     let trashed = lib.trash(&id).unwrap();
     assert!(trashed.starts_with(dir.path().join("lib/trash")));
     assert!(lib.get(&id).is_none());
+    let listed = lib.trashed().unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0].path, trashed);
+    assert_eq!(listed[0].issue.as_ref().unwrap().id(), id);
+    let age = chrono::Local::now().naive_local() - listed[0].deleted.unwrap();
+    assert!(age.num_seconds().abs() < 60, "{age}");
     assert!(Library::open(&dir.path().join("lib")).unwrap().is_empty());
     let back = lib.restore(&trashed).unwrap();
     assert_eq!(back, id);

@@ -3,6 +3,7 @@
 use super::theme::Theme;
 use super::{fit, width};
 use super::{hint, pane};
+use crate::app::layout::issue_row_height;
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
 use ratatui::Frame;
@@ -21,32 +22,38 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     }
     let w = inner.width as usize;
     let open = app.doc.as_ref().map(|d| d.id);
+    // Narrow panes give each issue two lines, so the counts always show.
+    let per = issue_row_height(area.width) as usize;
+    let padded = |text: String| {
+        let text = fit(&text, w);
+        let pad = w.saturating_sub(width(&text));
+        text + &" ".repeat(pad)
+    };
     let rows: Vec<Line> = ids
         .iter()
         .enumerate()
         .skip(app.list_scroll)
-        .take(inner.height as usize)
-        .map(|(i, id)| {
+        .take((inner.height as usize).div_ceil(per))
+        .flat_map(|(i, id)| {
             let issue = app.lib.get(id).expect("listed issue exists");
             let number = lang.issue_number(issue.number, None, issue.supplement);
             let marker = if Some(*id) == open { "▸" } else { " " };
-            let mut text = format!("{marker}{number} {}", issue.date.format("%Y-%m-%d"));
-            let extra = format!(
-                "  {}  {}  {}",
+            let head = format!("{marker}{number} {}", issue.date.format("%Y-%m-%d"));
+            let counts = format!(
+                "{}  {}  {}",
                 lang.status(issue.status),
                 lang.fmt(Msg::Articles, &[&issue.article_count()]),
                 lang.fmt(Msg::Chars, &[&issue.char_count()])
             );
-            if width(&text) + width(&extra) <= w {
-                text.push_str(&extra);
-            } else if width(&text) + 2 + width(lang.status(issue.status)) <= w {
-                text.push_str("  ");
-                text.push_str(lang.status(issue.status));
-            }
-            let text = fit(&text, w);
-            let pad = w.saturating_sub(width(&text));
-            let line = Line::from(text + &" ".repeat(pad));
-            theme.row(line, i == app.list_selected, focused)
+            let lines = if per == 1 {
+                vec![padded(format!("{head}  {counts}"))]
+            } else {
+                vec![padded(head), padded(format!("  {counts}"))]
+            };
+            let selected = i == app.list_selected;
+            lines
+                .into_iter()
+                .map(move |l| theme.row(Line::from(l), selected, focused))
         })
         .collect();
     frame.render_widget(Paragraph::new(rows), inner);

@@ -10,6 +10,7 @@ mod help;
 mod issues;
 mod palette;
 pub mod theme;
+mod trash;
 mod tree;
 
 use crate::app::{App, Overlay};
@@ -63,6 +64,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
     }
     match &app.overlay {
         Some(Overlay::Help { scroll }) => help::render(app, theme, frame, *scroll),
+        Some(Overlay::Trash { rows, selected }) => {
+            trash::render(app, theme, frame, rows, *selected)
+        }
         Some(Overlay::Palette(p)) => palette::render(app, theme, frame, p),
         Some(Overlay::Form(f)) => form::render(app, theme, frame, f),
         Some(Overlay::Confirm(c)) => dialog::render(app, theme, frame, c),
