@@ -698,6 +698,26 @@ impl App {
                 }
                 None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
             },
+            Command::Undo
+            | Command::Redo
+            | Command::Cut
+            | Command::Copy
+            | Command::Paste
+            | Command::SelectAll => {
+                if !self.article_open() {
+                    self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
+                    return;
+                }
+                self.focus = Focus::Editor;
+                self.edit(match cmd {
+                    Command::Undo => EditAction::Undo,
+                    Command::Redo => EditAction::Redo,
+                    Command::Cut => EditAction::Cut,
+                    Command::Copy => EditAction::Copy,
+                    Command::Paste => EditAction::PasteClipboard,
+                    _ => EditAction::SelectAll,
+                });
+            }
             Command::Find => self.open_find(false),
             Command::Replace => self.open_find(true),
             Command::Properties => match &self.doc {

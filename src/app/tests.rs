@@ -653,6 +653,23 @@ fn a_deleted_issue_comes_back_from_the_trash() {
     assert_eq!(app.notice.as_ref().unwrap().text, "已恢复 2023-025");
 }
 
+#[test]
+fn editing_commands_are_reachable_by_name() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter"]);
+    typ(&mut app, "甲");
+    key(&mut app, "Ctrl+P");
+    typ(&mut app, "撤销");
+    key(&mut app, "Enter");
+    let a = doc(&app).article.as_ref().unwrap();
+    assert!(a.editor.paragraph(0).starts_with("11月"));
+    key(&mut app, "Ctrl+P");
+    typ(&mut app, "select all");
+    key(&mut app, "Enter");
+    let a = doc(&app).article.as_ref().unwrap();
+    assert_eq!(a.editor.selection_char_count(), 922 - 13);
+}
+
 mod random_keys {
     use super::*;
     use proptest::prelude::*;
