@@ -11,6 +11,7 @@ pub mod html;
 pub mod labels;
 pub mod layout;
 pub mod md;
+pub mod page;
 pub mod txt;
 
 use crate::i18n::{Lang, Msg};
@@ -100,6 +101,10 @@ impl ExportError {
                 lang.t(Msg::ExportBadMargins).to_string()
             }
             ExportError::Settings(PrintProblem::Grid) => lang.t(Msg::ExportBadGrid).to_string(),
+            ExportError::Settings(PrintProblem::TextWrap) => {
+                let r = PrintSettings::TEXT_WRAP;
+                lang.fmt(Msg::ExportBadWrap, &[r.start(), r.end()])
+            }
             ExportError::Docx(e) => lang.fmt(Msg::ExportDocxFailed, &[e]),
         }
     }
