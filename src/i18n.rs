@@ -224,6 +224,8 @@ messages! {
     CmdProperties => ("报头与版记", "Issue properties"),
     CmdFind => ("查找", "Find"),
     CmdReplace => ("替换", "Replace"),
+    CmdPreview => ("打印预览", "Print preview"),
+    CmdTidy => ("整理文字", "Tidy text"),
     CmdExport => ("导出（Word、网页、Markdown、纯文本）", "Export (Word, HTML, Markdown, text)"),
     CmdSwitchLanguage => ("切换界面语言（中/英）", "Switch language (Chinese/English)"),
     CmdNewIssue => ("新建一期", "New issue"),
@@ -318,6 +320,34 @@ messages! {
     ReplaceHint => ("Tab 切换  Enter 替换  Alt+A 全部替换  Esc 关闭", "Tab switch  Enter replace  Alt+A all  Esc close"),
     SelectionChars => ("（选中 {0}）", " ({0} selected)"),
 
+    // Print preview
+    PreviewTitle => ("打印预览", "Print preview"),
+    PreviewHint => ("↑↓ PgUp PgDn 滚动　Home/End 开头/末尾　Esc 关闭", "↑↓ PgUp PgDn scroll   Home/End top/bottom   Esc close"),
+    PreviewPosition => ("第 {0}–{1} 行，共 {2} 行", "rows {0}–{1} of {2}"),
+
+    // Tidy
+    TidyTitleArticle => ("整理文字：全文", "Tidy text: the whole article"),
+    TidyTitleSelection => ("整理文字：选中的文字", "Tidy text: the selection"),
+    TidySummary => ("共 {0} 处，已选 {1} 处：", "{0} changes, {1} chosen: "),
+    TidyHint => ("空格 选/不选　A 全选/全不选　Enter 应用所选　Esc 取消",
+                 "Space tick/untick   A all/none   Enter apply the ticked   Esc cancel"),
+    TidyNothing => ("全文无需整理。", "Nothing to tidy in this article."),
+    TidyNothingSelected => ("选中的文字无需整理。", "Nothing to tidy in the selection."),
+    TidyNoneChosen => ("没有勾选任何改动，文字未变。", "No change ticked; the text is unchanged."),
+    TidyCancelled => ("已取消整理，文字未变。", "Tidying cancelled; the text is unchanged."),
+    TidyStale => ("文字在预览后已改动，未整理，请重新整理。", "The text changed after the preview; nothing was tidied. Tidy again."),
+    TidyDone => ("已整理 {0} 处（Ctrl+Z 可撤销）", "Tidied {0} places (Ctrl+Z undoes)"),
+    RuleSpace => ("空格", "Spaces"),
+    RulePunctuation => ("标点", "Punctuation"),
+    RuleQuotes => ("引号", "Quotes"),
+    RuleEllipsis => ("省略号", "Ellipsis"),
+    RuleDash => ("破折号", "Dash"),
+    RuleWidth => ("全角字母数字", "Full-width"),
+    RuleInvisible => ("不可见字符", "Invisible"),
+    RuleRadical => ("部首形近字", "Radicals"),
+    PasteOffer => ("粘贴的文字像是硬换行的：按 {0} 合并为段落", "The pasted text looks hard-wrapped: press {0} to join its lines into paragraphs"),
+    PasteRejoined => ("已合并为 {0} 段（Ctrl+Z 恢复原样）", "Joined into {0} paragraphs (Ctrl+Z restores the paste)"),
+
     // Editor keys, for the help screen
     KeyNewParagraph => ("另起一段", "New paragraph"),
     KeyDeleteChar => ("删除前/后一个字", "Delete before/after the caret"),
@@ -333,6 +363,7 @@ messages! {
     KeyUndoRedo => ("撤销/重做", "Undo/redo"),
     KeyFindNext => ("下一个/上一个查找结果", "Next/previous match"),
     KeyReplaceAll => ("替换栏中：全部替换", "In the replace bar: replace all"),
+    KeyRejoinPaste => ("粘贴硬换行的文字后：合并为段落", "Right after pasting hard-wrapped text: join it into paragraphs"),
 
     // Screen
     PaneIssues => ("期刊", "Issues"),

@@ -223,6 +223,7 @@ impl Default for Keymap {
             (Global, "Alt+Z", Zoom),
             (Global, "F4", Properties),
             (Global, "Ctrl+E", Export),
+            (Global, "F5", Preview),
             (Global, "Ctrl+F", Find),
             (Global, "Ctrl+R", Replace),
             (Global, "Ctrl+N", NewIssue),
@@ -262,6 +263,7 @@ impl Default for Keymap {
             (Editor, "Esc", Back),
             (Editor, "F2", Rename),
             (Editor, "F9", ToggleKind),
+            (Editor, "F6", Tidy),
             (Editor, "Alt+Up", MoveUp),
             (Editor, "Alt+Down", MoveDown),
         ];

@@ -728,3 +728,5 @@ mod random_keys {
         }
     }
 }
+
+mod tools;

@@ -911,22 +911,32 @@ impl Editor {
         if splices.is_empty() {
             return false;
         }
-        // Where an offset goes once the splices are made.
-        let follow = |o: usize| {
+        // Where an offset goes once the splices are made: one inside a
+        // replaced range to the end of its replacement (caret, selection) or
+        // to its start (the first row shown, so the view keeps its text).
+        let follow = |o: usize, to_end: bool| {
             let mut shift = 0isize;
             for s in &splices {
                 if o >= s.range.end {
                     shift += s.text.len() as isize - s.range.len() as isize;
                 } else if o > s.range.start {
-                    return (s.range.start as isize + shift) as usize + s.text.len();
+                    let start = (s.range.start as isize + shift) as usize;
+                    return if to_end { start + s.text.len() } else { start };
                 } else {
                     break;
                 }
             }
             (o as isize + shift) as usize
         };
-        let caret = follow(self.offset(self.caret));
-        let anchor = self.anchor.map(|a| follow(self.offset(a)));
+        let caret = follow(self.offset(self.caret), true);
+        let anchor = self.anchor.map(|a| follow(self.offset(a), true));
+        let (tp, tr) = self.top;
+        let top_g = if tr < self.paras[tp].row_count() {
+            self.paras[tp].row(tr).0.g_start
+        } else {
+            self.paras[tp].len()
+        };
+        let top = follow(self.offset(Pos::new(tp, top_g)), false);
         let before = self.sel();
         let starts = self.starts();
         // Last to first, so earlier positions stay valid.
@@ -942,6 +952,8 @@ impl Editor {
             .map(|a| self.gpos(Self::bpos_at(&starts, a)))
             .filter(|a| *a != self.caret);
         self.goal = None;
+        let top = self.gpos(Self::bpos_at(&starts, top));
+        self.top = (top.paragraph, self.row_col(top).0);
         let after = self.sel();
         self.history.close();
         self.history

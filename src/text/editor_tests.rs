@@ -633,3 +633,24 @@ fn a_splice_inside_a_grapheme_lays_out_as_the_text_would() {
     e.apply(A::Undo);
     assert_eq!(text(&e), src);
 }
+
+#[test]
+fn after_a_splice_the_view_keeps_its_text() {
+    let lines: Vec<String> = (0..20).map(|i| format!("第{i}行")).collect();
+    let mut e = Editor::new(&lines);
+    e.apply(A::Move(M::DocEnd));
+    e.scroll_to_caret(20, 8);
+    assert_eq!(e.top(), (12, 0));
+    // Lines 5 to 19 become one paragraph: the first row shown was among
+    // them, so the view starts where they start (not at the caret's row).
+    let whole = e.text();
+    let start = e.offset(p(5, 0));
+    let joined = whole[start..].replace('\n', "");
+    e.apply(A::Splice(vec![splice(start..whole.len(), &joined)]));
+    e.scroll_to_caret(20, 8);
+    assert_eq!(e.paragraph_count(), 6);
+    assert_eq!(e.top(), (5, 0));
+    let rows = e.visible_rows().len();
+    assert!(rows > 3, "{rows}");
+    assert_eq!(e.caret_screen().map(|(_, y)| y), Some(rows - 1));
+}
