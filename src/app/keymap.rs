@@ -1,7 +1,7 @@
 //! Key bindings: Word/micro-like defaults, overridable in a RON file.
 //!
-//! The user's file (`keys.ron` in the config directory) lists bindings that
-//! take precedence over the defaults, e.g.
+//! The `keys` list of the user's `config.ron` (see [`super::config`]) holds
+//! bindings that take precedence over the defaults, e.g.
 //!
 //! ```ron
 //! [
