@@ -426,9 +426,11 @@ pub fn run_export(
     let issue = lib
         .get(&args.id)
         .ok_or_else(|| UserError(lang.fmt(Msg::NoSuchIssue, &[&args.id])))?;
+    // --wrap asks for plain text when nothing else names a format.
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .or(args.wrap.map(|_| Format::Text))
         .unwrap_or(Format::Docx);
     let fail = |e: ExportError| {
         let mut msg = e.message(lang);

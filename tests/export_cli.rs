@@ -199,7 +199,14 @@ fn plain_text_wraps_at_the_width_asked_for() {
             stderr(&out)
         );
     }
-    // Only plain text wraps.
+    // --wrap alone means plain text; only plain text wraps.
+    let out = jianbao(&lib, &["export", "2023-025", "--wrap", "72"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = fs::read_to_string(lib.join("exports/2023-025.txt")).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| unicode_width::UnicodeWidthStr::width(l) == 72)
+    );
     let out = jianbao(&lib, &["export", "2023-025", "-f", "docx", "--wrap", "40"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("只用于纯文本"), "{}", stderr(&out));

@@ -60,7 +60,8 @@ impl Row {
         self.kind.is_rule()
     }
 
-    /// Columns the row takes (a rule takes the whole width).
+    /// Columns the row's blanks and text take (a rule has no text: it is
+    /// drawn across the page).
     pub fn width(&self) -> usize {
         self.lead + self.text.width() + self.gap + self.right.width()
     }
