@@ -68,6 +68,17 @@ pub struct ExportArgs {
     pub force: bool,
     #[arg(long)]
     pub no_contents: bool,
+    #[arg(long, value_name = "N", value_parser = parse_wrap)]
+    pub wrap: Option<u32>,
+}
+
+fn parse_wrap(s: &str) -> Result<u32, String> {
+    let range = crate::model::PrintSettings::TEXT_WRAP;
+    s.trim()
+        .parse::<u32>()
+        .ok()
+        .filter(|n| range.contains(n))
+        .ok_or_else(|| detect_lang_from_env().fmt(Msg::BadWrap, &[&s, range.start(), range.end()]))
 }
 
 fn parse_format(s: &str) -> Result<Format, String> {
@@ -192,6 +203,7 @@ pub fn command(lang: Lang) -> clap::Command {
                 ("output", Msg::CliExportOutput),
                 ("force", Msg::CliExportForce),
                 ("no_contents", Msg::CliExportNoContents),
+                ("wrap", Msg::CliExportWrap),
             ],
         ),
         (
@@ -414,9 +426,11 @@ pub fn run_export(
     let issue = lib
         .get(&args.id)
         .ok_or_else(|| UserError(lang.fmt(Msg::NoSuchIssue, &[&args.id])))?;
+    // --wrap asks for plain text when nothing else names a format.
     let format = args
         .format
         .or_else(|| args.output.as_deref().and_then(Format::from_path))
+        .or(args.wrap.map(|_| Format::Text))
         .unwrap_or(Format::Docx);
     let fail = |e: ExportError| {
         let mut msg = e.message(lang);
@@ -436,6 +450,14 @@ pub fn run_export(
     let mut settings = lib.settings.export.clone();
     if args.no_contents {
         settings.contents = false;
+    }
+    if args.wrap.is_some() {
+        if format != Format::Text {
+            return Err(UserError(
+                lang.fmt(Msg::WrapNeedsText, &[&format.extension()]),
+            ));
+        }
+        settings.text_wrap = args.wrap;
     }
     let bytes = export::render(issue, format, &settings).map_err(fail)?;
     export::write(&path, &bytes, args.force).map_err(fail)?;

@@ -5,6 +5,7 @@
 use jianbao::export::{Format, render};
 use jianbao::model::{Article, ArticleKind, Issue, PrintSettings, Section};
 use jianbao::store::{SAMPLE_ISSUE, codec};
+use proptest::prelude::*;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -24,6 +25,109 @@ fn text(issue: &Issue, format: Format) -> String {
 #[test]
 fn sample_as_plain_text() {
     insta::assert_snapshot!(text(&sample(), Format::Text));
+}
+
+fn wrapped(issue: &Issue, width: u32) -> String {
+    let settings = PrintSettings {
+        text_wrap: Some(width),
+        ..PrintSettings::default()
+    };
+    String::from_utf8(render(issue, Format::Text, &settings).unwrap()).unwrap()
+}
+
+#[test]
+fn sample_as_plain_text_wrapped_at_40() {
+    insta::assert_snapshot!(wrapped(&sample(), 40));
+}
+
+/// Checks a wrapped export: no line wider than `width`, none starting
+/// (after its indent) with punctuation that may not start a line, every
+/// character of the paragraphs still there in order.
+fn check_wrapped(issue: &Issue, width: u32) -> Result<(), TestCaseError> {
+    let text = wrapped(issue, width);
+    for line in text.lines() {
+        let w = unicode_width::UnicodeWidthStr::width(line);
+        prop_assert!(
+            w <= width as usize,
+            "{} columns at --wrap {}: {}",
+            w,
+            width,
+            line
+        );
+        let first = line.trim_start_matches([' ', '\u{3000}']).chars().next();
+        prop_assert!(
+            !first.is_some_and(|c| "，。、；：？！”）》".contains(c)),
+            "line starts with {:?} at --wrap {}: {}",
+            first,
+            width,
+            line
+        );
+    }
+    let squeezed: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    for p in issue.articles().flat_map(|a| &a.paragraphs) {
+        let p: String = p.chars().filter(|c| !c.is_whitespace()).collect();
+        prop_assert!(
+            squeezed.contains(&p),
+            "paragraph lost at --wrap {}: {}",
+            width,
+            p
+        );
+    }
+    Ok(())
+}
+
+/// Chinese prose in fragments: words, each maybe followed by a stop or
+/// comma, quoted and bracketed phrases, numbers, Latin words. (A run of
+/// closing marks longer than a row could only break before one of them.)
+fn prose() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "文",
+        "明创",
+        "建工作",
+        "文明，",
+        "创建。",
+        "工作、",
+        "会议；",
+        "要求：",
+        "是否？",
+        "好！",
+        "“文明”",
+        "（创建）",
+        "《文明》",
+        "……",
+        "——",
+        "2023",
+        "11月",
+        "Rust ",
+        "“创建”。",
+    ]);
+    prop::collection::vec(piece, 1..80).prop_map(|v| format!("简{}", v.concat()))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, .. ProptestConfig::default() })]
+
+    #[test]
+    fn wrapped_text_fits_and_keeps_the_line_breaking_rules(
+        width in 10u32..130,
+        paragraphs in prop::collection::vec(prose(), 1..4),
+        brief in any::<bool>(),
+    ) {
+        let mut issue = sample();
+        let article = &mut issue.sections[0].articles[0];
+        article.paragraphs = paragraphs;
+        if brief {
+            article.kind = ArticleKind::Brief;
+        }
+        check_wrapped(&issue, width)?;
+    }
+}
+
+#[test]
+fn the_sample_wraps_at_every_width() {
+    for width in 10..=130 {
+        check_wrapped(&sample(), width).unwrap();
+    }
 }
 
 #[test]

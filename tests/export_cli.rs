@@ -170,3 +170,64 @@ fn export_help_is_translated() {
     let out = jianbao(&lib, &["--lang", "en", "export", "--help"]);
     assert!(stdout(&out).contains("Overwrite an existing file"));
 }
+
+#[test]
+fn plain_text_wraps_at_the_width_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let target = dir.path().join("简报.txt");
+    let t = target.to_str().unwrap();
+    let out = jianbao(&lib, &["export", "2023-025", "-o", t, "--wrap", "40"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = fs::read_to_string(&target).unwrap();
+    assert!(text.lines().count() > 100, "{text}");
+    for line in text.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 40, "{line}");
+    }
+    assert!(
+        text.contains("\n　　11月22日，全市创文创卫工作推进会召\n"),
+        "{text}"
+    );
+
+    // Too narrow, or not a number: a usage error that says what is wanted.
+    for bad in ["9", "0", "10.5", "四十", "1001"] {
+        let out = jianbao(&lib, &["export", "2023-025", "-f", "txt", "--wrap", bad]);
+        assert_eq!(out.status.code(), Some(2), "{bad}");
+        assert!(
+            stderr(&out).contains("--wrap 应为 10 到 1000 之间的整数"),
+            "{}",
+            stderr(&out)
+        );
+    }
+    // --wrap alone means plain text; only plain text wraps.
+    let out = jianbao(&lib, &["export", "2023-025", "--wrap", "72"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = fs::read_to_string(lib.join("exports/2023-025.txt")).unwrap();
+    assert!(
+        text.lines()
+            .any(|l| unicode_width::UnicodeWidthStr::width(l) == 72)
+    );
+    let out = jianbao(&lib, &["export", "2023-025", "-f", "docx", "--wrap", "40"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("只用于纯文本"), "{}", stderr(&out));
+    assert!(!lib.join("exports/2023-025.docx").exists());
+
+    // The width can also be set once in library.ron; a bad one is reported.
+    let settings = fs::read_to_string(lib.join("library.ron")).unwrap();
+    let with = |w: u32| {
+        settings.trim_end().trim_end_matches(')').to_string()
+            + &format!("    export: (text_wrap: Some({w})),\n)\n")
+    };
+    fs::write(lib.join("library.ron"), with(30)).unwrap();
+    let out = jianbao(&lib, &["export", "2023-025", "-o", t, "--force"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = fs::read_to_string(&target).unwrap();
+    assert!(
+        text.lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 30)
+    );
+    fs::write(lib.join("library.ron"), with(5)).unwrap();
+    let out = jianbao(&lib, &["export", "2023-025", "-o", t, "--force"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("text_wrap"), "{}", stderr(&out));
+}

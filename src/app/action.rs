@@ -19,6 +19,7 @@ pub enum Command {
     Zoom,
     Properties,
     Export,
+    Preview,
     Find,
     Replace,
     // Editing, for the palette (the editor's own keys do these directly)
@@ -29,6 +30,8 @@ pub enum Command {
     Paste,
     SelectAll,
     SwitchLanguage,
+    // Editor
+    Tidy,
     // Issue list
     NewIssue,
     DuplicateIssue,
@@ -65,6 +68,7 @@ impl Command {
         Command::Trash,
         Command::Properties,
         Command::Export,
+        Command::Preview,
         Command::Find,
         Command::Replace,
         Command::Undo,
@@ -73,6 +77,7 @@ impl Command {
         Command::Copy,
         Command::Paste,
         Command::SelectAll,
+        Command::Tidy,
         Command::AddSection,
         Command::AddArticle,
         Command::Rename,
@@ -133,6 +138,8 @@ impl Command {
             Command::Zoom => Msg::CmdZoom,
             Command::Properties => Msg::CmdProperties,
             Command::Export => Msg::CmdExport,
+            Command::Preview => Msg::CmdPreview,
+            Command::Tidy => Msg::CmdTidy,
             Command::Find => Msg::CmdFind,
             Command::Replace => Msg::CmdReplace,
             Command::Undo => Msg::CmdUndo,

@@ -1,7 +1,7 @@
 //! Key bindings: Word/micro-like defaults, overridable in a RON file.
 //!
-//! The user's file (`keys.ron` in the config directory) lists bindings that
-//! take precedence over the defaults, e.g.
+//! The `keys` list of the user's `config.ron` (see [`super::config`]) holds
+//! bindings that take precedence over the defaults, e.g.
 //!
 //! ```ron
 //! [
@@ -223,6 +223,7 @@ impl Default for Keymap {
             (Global, "Alt+Z", Zoom),
             (Global, "F4", Properties),
             (Global, "Ctrl+E", Export),
+            (Global, "F5", Preview),
             (Global, "Ctrl+F", Find),
             (Global, "Ctrl+R", Replace),
             (Global, "Ctrl+N", NewIssue),
@@ -263,6 +264,7 @@ impl Default for Keymap {
             (Editor, "Esc", Back),
             (Editor, "F2", Rename),
             (Editor, "F9", ToggleKind),
+            (Editor, "F6", Tidy),
             (Editor, "Alt+Up", MoveUp),
             (Editor, "Alt+Down", MoveDown),
         ];

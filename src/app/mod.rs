@@ -10,6 +10,8 @@ pub mod input;
 pub mod keymap;
 pub mod layout;
 pub mod palette;
+pub mod preview;
+pub mod tidy;
 pub mod tree;
 
 #[cfg(test)]
@@ -105,6 +107,8 @@ pub enum Overlay {
     Palette(Palette),
     Form(Form),
     Confirm(Confirm),
+    Preview(preview::Preview),
+    Tidy(tidy::TidyReview),
 }
 
 /// A button's letter: the one in brackets at the end of its label, "(S)".
@@ -203,6 +207,8 @@ pub struct App {
     pub clipboard_out: Option<String>,
     /// Today, for new issues (set by the caller so tests are stable).
     pub today: NaiveDate,
+    /// A hard-wrapped paste the next key may rejoin.
+    pub paste_offer: Option<tidy::PasteOffer>,
 }
 
 impl App {
@@ -223,6 +229,7 @@ impl App {
             running: true,
             clipboard_out: None,
             today,
+            paste_offer: None,
         };
         if !app.lib.problems.is_empty() {
             let first = app.lib.problems[0].message(lang);
@@ -278,6 +285,7 @@ impl App {
             Event::Resize(w, h) => {
                 self.width = *w;
                 self.height = *h;
+                self.fit_preview();
                 self.keep_visible();
             }
             _ => {}
@@ -295,6 +303,10 @@ impl App {
     fn handle_key(&mut self, key: &KeyEvent) {
         if self.overlay.is_some() {
             self.handle_overlay_key(key);
+            return;
+        }
+        if self.paste_offer_key(key) {
+            self.keep_visible();
             return;
         }
         // A notice stays until the next key.
@@ -322,7 +334,7 @@ impl App {
                     bar.field().insert(text);
                     self.refind();
                 } else {
-                    self.edit(EditAction::Paste(text.to_string()));
+                    self.paste_into_editor(text);
                 }
             }
             None => {}
@@ -452,6 +464,7 @@ impl App {
 
     fn handle_mouse(&mut self, m: &MouseEvent) {
         if self.overlay.is_some() {
+            self.preview_mouse(m);
             return;
         }
         let layout = self.layout();
@@ -588,6 +601,8 @@ impl App {
                     self.overlay = Some(Overlay::Palette(p));
                 }
             },
+            Overlay::Preview(p) => self.preview_key(p, key),
+            Overlay::Tidy(t) => self.tidy_key(t, key),
             Overlay::Form(mut form) => match form.handle_key(key) {
                 FormKey::Cancel => {}
                 FormKey::Submit => self.submit_form(form),
@@ -718,6 +733,8 @@ impl App {
                     _ => EditAction::SelectAll,
                 });
             }
+            Command::Preview => self.open_preview(),
+            Command::Tidy => self.open_tidy(),
             Command::Find => self.open_find(false),
             Command::Replace => self.open_find(true),
             Command::Properties => match &self.doc {

@@ -770,3 +770,5 @@ mod random_keys {
         }
     }
 }
+
+mod tools;

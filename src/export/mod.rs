@@ -2,7 +2,9 @@
 //! and plain text, one module per format.
 //!
 //! [`layout::layout`] is the issue as it prints, line by line; the plain-text
-//! and Word exporters (and the TUI print preview) are built on it. HTML and
+//! and Word exporters (and the TUI print preview) are built on it, and
+//! [`page::rows`] sets those lines in rows of a fixed width for the preview
+//! and for plain text with a wrap width. HTML and
 //! Markdown keep the document structure (sections, articles) for the web and
 //! share its helpers and the printed labels of [`labels`].
 
@@ -11,6 +13,7 @@ pub mod html;
 pub mod labels;
 pub mod layout;
 pub mod md;
+pub mod page;
 pub mod txt;
 
 use crate::i18n::{Lang, Msg};
@@ -100,6 +103,10 @@ impl ExportError {
                 lang.t(Msg::ExportBadMargins).to_string()
             }
             ExportError::Settings(PrintProblem::Grid) => lang.t(Msg::ExportBadGrid).to_string(),
+            ExportError::Settings(PrintProblem::TextWrap) => {
+                let r = PrintSettings::TEXT_WRAP;
+                lang.fmt(Msg::ExportBadWrap, &[r.start(), r.end()])
+            }
             ExportError::Docx(e) => lang.fmt(Msg::ExportDocxFailed, &[e]),
         }
     }

@@ -207,6 +207,11 @@ pub struct PrintSettings {
     /// The type area's grid: lines per page, characters per line.
     pub lines_per_page: u32,
     pub chars_per_line: u32,
+    /// Plain text only: set the issue as a page this many display columns
+    /// wide (paragraphs wrapped, titles centred); `None` writes each
+    /// paragraph on one line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_wrap: Option<u32>,
 }
 
 impl Default for PrintSettings {
@@ -233,6 +238,7 @@ impl Default for PrintSettings {
             margin_right_mm: 26,
             lines_per_page: 22,
             chars_per_line: 28,
+            text_wrap: None,
         }
     }
 }
@@ -241,6 +247,9 @@ impl PrintSettings {
     /// A4 in millimetres.
     pub const PAGE_WIDTH_MM: u32 = 210;
     pub const PAGE_HEIGHT_MM: u32 = 297;
+    /// Widths [`PrintSettings::text_wrap`] may take, in display columns: a
+    /// Chinese character takes two.
+    pub const TEXT_WRAP: std::ops::RangeInclusive<u32> = 10..=1000;
 
     pub fn is_default(&self) -> bool {
         *self == PrintSettings::default()
@@ -260,6 +269,12 @@ impl PrintSettings {
         if !(1..=60).contains(&self.lines_per_page) || !(1..=60).contains(&self.chars_per_line) {
             return Some(PrintProblem::Grid);
         }
+        if self
+            .text_wrap
+            .is_some_and(|w| !Self::TEXT_WRAP.contains(&w))
+        {
+            return Some(PrintProblem::TextWrap);
+        }
         None
     }
 }
@@ -271,4 +286,6 @@ pub enum PrintProblem {
     Margins,
     /// Lines per page or characters per line outside 1..=60.
     Grid,
+    /// A text wrap width outside [`PrintSettings::TEXT_WRAP`].
+    TextWrap,
 }

@@ -3,6 +3,7 @@
 //! [`EditAction`]s and applies them; the widget renders from the accessors.
 
 use std::borrow::Cow;
+use std::ops::Range;
 use std::time::Instant;
 
 use super::breaks::{Unit, grapheme_width, graphemes, unit};
@@ -89,6 +90,22 @@ pub enum EditAction {
     Replace(String),
     /// Replaces every match, as one undo step.
     ReplaceAll(String),
+    /// Replaces ranges of the text, as one undo step (tidying, rejoining a
+    /// paste). See [`Splice`].
+    Splice(Vec<Splice>),
+}
+
+/// One replacement of [`EditAction::Splice`]: `range` is a byte range of the
+/// text as [`Editor::text`] gives it (paragraphs joined with `\n`), and
+/// `text` (cleaned, `\n` between paragraphs) takes its place. The ranges of
+/// one action are sorted, disjoint and on character boundaries; an action
+/// that breaks this changes nothing. Caret and selection keep to the text
+/// around them; one inside a replaced range goes to the end of its
+/// replacement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Splice {
+    pub range: Range<usize>,
+    pub text: String,
 }
 
 /// What applying an action did.
@@ -238,6 +255,22 @@ impl Editor {
     pub fn selected_text(&self) -> Option<String> {
         let (s, e) = self.selection()?;
         Some(self.text_between(self.bpos(s), self.bpos(e)))
+    }
+
+    /// The whole text, paragraphs joined with `\n`: the coordinates of
+    /// [`Splice`] ranges and [`Editor::offset`].
+    pub fn text(&self) -> String {
+        self.paragraphs().join("\n")
+    }
+
+    /// Byte offset of `pos` in [`Editor::text`].
+    pub fn offset(&self, pos: Pos) -> usize {
+        let pos = self.clamp(pos);
+        let before: usize = self.paras[..pos.paragraph]
+            .iter()
+            .map(|p| p.len_bytes() + 1)
+            .sum();
+        before + self.bpos(pos).byte
     }
 
     /// 字数 of the article: non-whitespace characters.
@@ -832,6 +865,103 @@ impl Editor {
         matches.len()
     }
 
+    /// Byte offset in [`Editor::text`] where each paragraph starts.
+    fn starts(&self) -> Vec<usize> {
+        let mut at = 0;
+        self.paras
+            .iter()
+            .map(|p| {
+                let s = at;
+                at += p.len_bytes() + 1;
+                s
+            })
+            .collect()
+    }
+
+    fn bpos_at(starts: &[usize], offset: usize) -> BPos {
+        let para = starts.partition_point(|s| *s <= offset).saturating_sub(1);
+        BPos {
+            para,
+            byte: offset - starts[para],
+        }
+    }
+
+    fn splice(&mut self, splices: Vec<Splice>) -> bool {
+        let whole = self.text();
+        let mut end = 0;
+        for s in &splices {
+            let r = &s.range;
+            if r.start < end
+                || r.end < r.start
+                || !whole.is_char_boundary(r.start)
+                || !whole.is_char_boundary(r.end)
+            {
+                return false;
+            }
+            end = r.end;
+        }
+        let splices: Vec<Splice> = splices
+            .into_iter()
+            .map(|s| Splice {
+                text: clean(&s.text),
+                range: s.range,
+            })
+            .filter(|s| whole[s.range.clone()] != s.text)
+            .collect();
+        if splices.is_empty() {
+            return false;
+        }
+        // Where an offset goes once the splices are made: one inside a
+        // replaced range to the end of its replacement (caret, selection) or
+        // to its start (the first row shown, so the view keeps its text).
+        let follow = |o: usize, to_end: bool| {
+            let mut shift = 0isize;
+            for s in &splices {
+                if o >= s.range.end {
+                    shift += s.text.len() as isize - s.range.len() as isize;
+                } else if o > s.range.start {
+                    let start = (s.range.start as isize + shift) as usize;
+                    return if to_end { start + s.text.len() } else { start };
+                } else {
+                    break;
+                }
+            }
+            (o as isize + shift) as usize
+        };
+        let caret = follow(self.offset(self.caret), true);
+        let anchor = self.anchor.map(|a| follow(self.offset(a), true));
+        let (tp, tr) = self.top;
+        let top_g = if tr < self.paras[tp].row_count() {
+            self.paras[tp].row(tr).0.g_start
+        } else {
+            self.paras[tp].len()
+        };
+        let top = follow(self.offset(Pos::new(tp, top_g)), false);
+        let before = self.sel();
+        let starts = self.starts();
+        // Last to first, so earlier positions stay valid.
+        let mut edits = Vec::with_capacity(splices.len());
+        for s in splices.iter().rev() {
+            let bs = Self::bpos_at(&starts, s.range.start);
+            let be = Self::bpos_at(&starts, s.range.end);
+            edits.push(self.replace(bs, be, &s.text));
+        }
+        let starts = self.starts();
+        self.caret = self.gpos(Self::bpos_at(&starts, caret));
+        self.anchor = anchor
+            .map(|a| self.gpos(Self::bpos_at(&starts, a)))
+            .filter(|a| *a != self.caret);
+        self.goal = None;
+        let top = self.gpos(Self::bpos_at(&starts, top));
+        self.top = (top.paragraph, self.row_col(top).0);
+        let after = self.sel();
+        self.history.close();
+        self.history
+            .record(StepKind::Other, edits, before, after, None);
+        self.history.close();
+        true
+    }
+
     // ----- undo -----
 
     fn undo(&mut self) -> bool {
@@ -981,6 +1111,9 @@ impl Editor {
                 } else {
                     Note::Replaced(n)
                 });
+            }
+            EditAction::Splice(splices) => {
+                self.splice(splices);
             }
         }
         out.changed = self.revision != rev;

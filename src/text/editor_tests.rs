@@ -535,3 +535,122 @@ fn rows_stay_valid_after_paragraphs_vanish() {
     e.scroll_to_caret(20, 5);
     assert_eq!(e.paragraph_count(), 30);
 }
+
+fn splice(range: std::ops::Range<usize>, text: &str) -> super::editor::Splice {
+    super::editor::Splice {
+        range,
+        text: text.to_string(),
+    }
+}
+
+#[test]
+fn a_splice_is_one_undo_step_and_the_caret_follows_its_text() {
+    let mut e = ed("11 月 22 日，会议召开。\n第二段", 40);
+    assert_eq!(e.text(), "11 月 22 日，会议召开。\n第二段");
+    // The caret after "召开": it keeps to that character.
+    e.set_caret(p(0, 14));
+    assert_eq!(e.offset(e.caret()), "11 月 22 日，会议召开".len());
+    let out = e.apply(A::Splice(vec![
+        splice(2..3, ""),
+        splice(6..7, ""),
+        splice(9..10, ""),
+    ]));
+    assert!(out.changed);
+    assert_eq!(text(&e), "11月22日，会议召开。\n第二段");
+    assert_eq!(e.caret(), p(0, 11));
+    e.apply(A::Undo);
+    assert_eq!(text(&e), "11 月 22 日，会议召开。\n第二段");
+    assert_eq!(e.caret(), p(0, 14));
+    e.apply(A::Redo);
+    assert_eq!(text(&e), "11月22日，会议召开。\n第二段");
+    assert_eq!(e.caret(), p(0, 11));
+    // Nothing else went into the history.
+    e.apply(A::Undo);
+    assert_eq!(e.apply(A::Undo).note, Some(Note::NothingToUndo));
+}
+
+#[test]
+fn a_splice_may_join_paragraphs_and_keeps_the_selection_on_its_text() {
+    let mut e = ed("前言\n一二三\n四五六\n后记", 40);
+    // Select 一二三\n四五六 and replace it with one paragraph.
+    e.set_caret(p(1, 0));
+    e.apply(A::Select(M::Down));
+    e.apply(A::Select(M::RowEnd));
+    let s = e.offset(p(1, 0));
+    let end = e.offset(e.caret());
+    assert_eq!(e.selected_text().as_deref(), Some("一二三\n四五六"));
+    e.apply(A::Splice(vec![splice(s..end, "一二三四五六")]));
+    assert_eq!(e.paragraphs(), vec!["前言", "一二三四五六", "后记"]);
+    assert_eq!(e.selected_text().as_deref(), Some("一二三四五六"));
+    e.apply(A::Undo);
+    assert_eq!(e.paragraphs(), vec!["前言", "一二三", "四五六", "后记"]);
+    assert_eq!(e.selected_text().as_deref(), Some("一二三\n四五六"));
+    // A caret inside a replaced range goes to the end of the replacement.
+    e.set_caret(p(1, 1));
+    e.apply(A::Splice(vec![splice(s..s + 9, "甲")]));
+    assert_eq!(e.paragraphs(), vec!["前言", "甲", "四五六", "后记"]);
+    assert_eq!(e.caret(), p(1, 1));
+}
+
+#[test]
+fn a_bad_or_empty_splice_changes_nothing() {
+    let mut e = ed("一二三", 40);
+    let rev = e.revision();
+    for bad in [
+        vec![splice(3..6, "x"), splice(0..4, "y")], // overlapping
+        vec![splice(3..6, "x"), splice(0..3, "y")], // unsorted
+        vec![splice(1..3, "x")],                    // inside a character
+        vec![splice(6..12, "x")],                   // past the end
+        vec![splice(3..6, "二")],                   // no change
+        vec![],
+    ] {
+        let out = e.apply(A::Splice(bad));
+        assert!(!out.changed);
+    }
+    assert_eq!(e.revision(), rev);
+    assert_eq!(text(&e), "一二三");
+    assert!(!e.can_undo());
+}
+
+#[test]
+fn a_splice_inside_a_grapheme_lays_out_as_the_text_would() {
+    // A zero-width non-joiner sits inside the grapheme "a\u{200c}".
+    let src = "甲乙a\u{200c}b丙丁戊己庚辛壬癸";
+    let mut e = ed(src, 8);
+    let at = src.find('\u{200c}').unwrap();
+    e.apply(A::Splice(vec![splice(at..at + 3, "")]));
+    assert_eq!(text(&e), "甲乙ab丙丁戊己庚辛壬癸");
+    e.scroll_to_caret(8, 10);
+    let mut fresh = ed(&text(&e), 8);
+    fresh.scroll_to_caret(8, 10);
+    let rows = |e: &Editor| -> Vec<(usize, String)> {
+        e.visible_rows()
+            .iter()
+            .map(|r| (r.indent, r.text.to_string()))
+            .collect()
+    };
+    assert_eq!(rows(&e), rows(&fresh));
+    e.apply(A::Undo);
+    assert_eq!(text(&e), src);
+}
+
+#[test]
+fn after_a_splice_the_view_keeps_its_text() {
+    let lines: Vec<String> = (0..20).map(|i| format!("第{i}行")).collect();
+    let mut e = Editor::new(&lines);
+    e.apply(A::Move(M::DocEnd));
+    e.scroll_to_caret(20, 8);
+    assert_eq!(e.top(), (12, 0));
+    // Lines 5 to 19 become one paragraph: the first row shown was among
+    // them, so the view starts where they start (not at the caret's row).
+    let whole = e.text();
+    let start = e.offset(p(5, 0));
+    let joined = whole[start..].replace('\n', "");
+    e.apply(A::Splice(vec![splice(start..whole.len(), &joined)]));
+    e.scroll_to_caret(20, 8);
+    assert_eq!(e.paragraph_count(), 6);
+    assert_eq!(e.top(), (5, 0));
+    let rows = e.visible_rows().len();
+    assert!(rows > 3, "{rows}");
+    assert_eq!(e.caret_screen().map(|(_, y)| y), Some(rows - 1));
+}

@@ -28,7 +28,7 @@ pub use breaks::{
     Graphemes, NO_ROW_END, NO_ROW_START, cell, cell_symbol, grapheme_width, graphemes,
 };
 pub use clean::{clean, clean_line, clean_paragraphs, is_removed};
-pub use editor::{EditAction, Editor, Motion, Note, Outcome, Pos, VisualRow};
+pub use editor::{EditAction, Editor, Motion, Note, Outcome, Pos, Splice, VisualRow};
 pub use para::Geometry;
 pub use wrap::{INDENT, Row, first_row_indent, wrap};
 pub mod rejoin;

@@ -205,6 +205,8 @@ mod editor {
         Other(M),
         ReplaceAll(String),
         Resize(usize),
+        /// Tidies the text, keeping the changes whose bit is set (cycling).
+        Tidy(u8),
     }
 
     fn op() -> impl Strategy<Value = Op> {
@@ -222,6 +224,7 @@ mod editor {
             ]).prop_map(Op::Other),
             1 => text_strategy(3).prop_map(Op::ReplaceAll),
             1 => (2usize..40).prop_map(Op::Resize),
+            1 => any::<u8>().prop_map(Op::Tidy),
         ]
     }
 
@@ -311,6 +314,26 @@ mod editor {
                     }
                     Op::Resize(w) => {
                         e.scroll_to_caret(w, 5);
+                    }
+                    Op::Tidy(mask) => {
+                        let tidied = crate::text::tidy::tidy(&e.text());
+                        let kept: Vec<_> = tidied
+                            .changes
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| mask & (1 << (i % 8)) != 0)
+                            .map(|(_, c)| c.clone())
+                            .collect();
+                        let splices = kept
+                            .iter()
+                            .map(|c| crate::text::Splice {
+                                range: c.range.clone(),
+                                text: c.replacement.clone(),
+                            })
+                            .collect();
+                        e.apply(A::Splice(splices));
+                        model = crate::text::tidy::apply(&model, &kept);
+                        caret = caret_byte(&e);
                     }
                 }
                 // A deletion can join a combining mark to the grapheme before

@@ -2,8 +2,8 @@
 
 use super::popup_pane;
 use super::theme::Theme;
-use crate::app::App;
 use crate::app::keymap::Context;
+use crate::app::{App, Command};
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::text::{Line, Span};
@@ -51,10 +51,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, scroll: usize) {
             ]));
         }
         if ctx == Context::Editor {
-            for (key, msg) in EDITOR_KEYS {
+            // The tidy key also rejoins a hard-wrapped paste, right after it.
+            let rejoin = app
+                .keymap
+                .key_for(Context::Editor, Command::Tidy)
+                .map(|k| (k.to_string(), Msg::KeyRejoinPaste));
+            let fixed = EDITOR_KEYS.iter().map(|(k, m)| (k.to_string(), *m));
+            for (key, msg) in fixed.chain(rejoin) {
                 lines.push(Line::from(vec![
                     Span::styled(format!("  {key:<14}"), theme.key),
-                    Span::raw(lang.t(*msg)),
+                    Span::raw(lang.t(msg)),
                 ]));
             }
         }

@@ -9,7 +9,9 @@ mod form;
 mod help;
 mod issues;
 mod palette;
+mod preview;
 pub mod theme;
+mod tidy;
 mod trash;
 mod tree;
 
@@ -51,6 +53,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         );
         return;
     }
+    // The print preview takes the whole screen.
+    if let Some(Overlay::Preview(p)) = &app.overlay {
+        preview::render(app, theme, frame, p);
+        return;
+    }
     bars::render_title(app, theme, frame, layout.title);
     bars::render_status(app, theme, frame, layout.status);
     if let Some(r) = layout.issues {
@@ -70,6 +77,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Palette(p)) => palette::render(app, theme, frame, p),
         Some(Overlay::Form(f)) => form::render(app, theme, frame, f),
         Some(Overlay::Confirm(c)) => dialog::render(app, theme, frame, c),
+        Some(Overlay::Preview(_)) => {}
+        Some(Overlay::Tidy(t)) => tidy::render(app, theme, frame, t),
         None => {}
     }
 }

@@ -121,3 +121,5 @@ fn too_small_and_english() {
     keys(&mut app, &["Enter", "Down", "F9"]);
     insta::assert_snapshot!("english_unsaved_80x24", screen(&app));
 }
+
+mod tools;

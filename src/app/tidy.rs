@@ -1,0 +1,334 @@
+//! Tidying text in the editor (F6, 整理文字) and rejoining a hard-wrapped
+//! paste.
+//!
+//! Tidy runs [`crate::text::tidy`] on the selection (or the whole article)
+//! and shows every change in an overlay; the clerk unticks what should stay
+//! and accepts. A paste that looks hard-wrapped (copied from a PDF) is
+//! pasted as it is, and the status line offers to join its lines into
+//! paragraphs with the same key, until the next other key. Either way the
+//! editor gets one [`EditAction::Splice`]: one undo step.
+
+use super::keymap::{Context, Key};
+use super::{App, Command, Focus, Overlay};
+use crate::i18n::{Lang, Msg};
+use crate::text::rejoin::{looks_hard_wrapped, rejoin};
+use crate::text::tidy::{Change, Rule, tidy};
+use crate::text::{EditAction, Splice, clean};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::ops::Range;
+
+/// Columns of context shown at most on each side of a change.
+const CONTEXT: usize = 10;
+
+/// The tidy overlay: the changes tidying would make, each on or off.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TidyReview {
+    /// The article and the editor revision the changes were found in.
+    pos: (usize, usize),
+    revision: u64,
+    /// Where `source` starts in the editor's text.
+    base: usize,
+    source: String,
+    pub changes: Vec<Change>,
+    pub on: Vec<bool>,
+    /// The row under the cursor.
+    pub selected: usize,
+    /// Tidying the selection (not the whole article).
+    pub selection: bool,
+}
+
+/// A change in context, for display: `left`, then `old` (in the text now)
+/// or `new` (after tidying), then `right`. Spaces and invisible characters
+/// in `old` and `new` are made visible.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    pub left: String,
+    pub old: String,
+    pub new: String,
+    pub right: String,
+}
+
+/// The characters of `chars` that fit in [`CONTEXT`] columns.
+fn within(chars: impl Iterator<Item = char>) -> String {
+    let mut used = 0;
+    chars
+        .take_while(|c| {
+            used += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+            used <= CONTEXT
+        })
+        .collect()
+}
+
+/// Spaces as ␣, invisible and other blank characters as <U+XXXX>.
+fn visible(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            ' ' => "␣".to_string(),
+            '\u{3000}' => "□".to_string(),
+            c if c.is_whitespace()
+                || c.is_control()
+                || unicode_width::UnicodeWidthChar::width(c) == Some(0) =>
+            {
+                format!("<U+{:04X}>", c as u32)
+            }
+            c => c.to_string(),
+        })
+        .collect()
+}
+
+/// The short name of a tidy rule, for the rows of the overlay.
+pub fn rule_name(lang: Lang, rule: Rule) -> &'static str {
+    lang.t(match rule {
+        Rule::Space => Msg::RuleSpace,
+        Rule::Punctuation => Msg::RulePunctuation,
+        Rule::Quotes => Msg::RuleQuotes,
+        Rule::Ellipsis => Msg::RuleEllipsis,
+        Rule::Dash => Msg::RuleDash,
+        Rule::Width => Msg::RuleWidth,
+        Rule::Invisible => Msg::RuleInvisible,
+        Rule::Radical => Msg::RuleRadical,
+    })
+}
+
+impl TidyReview {
+    /// Change `i` with up to [`CONTEXT`] columns of its line each side.
+    pub fn excerpt(&self, i: usize) -> Excerpt {
+        let c = &self.changes[i];
+        let line_start = self.source[..c.range.start]
+            .rfind('\n')
+            .map_or(0, |k| k + 1);
+        let line_end = self.source[c.range.end..]
+            .find('\n')
+            .map_or(self.source.len(), |k| c.range.end + k);
+        let before = &self.source[line_start..c.range.start];
+        let after = &self.source[c.range.end..line_end];
+        let mut left: String = within(before.chars().rev()).chars().rev().collect();
+        if left.len() < before.len() {
+            left.insert(0, '…');
+        }
+        let mut right = within(after.chars());
+        if right.len() < after.len() {
+            right.push('…');
+        }
+        Excerpt {
+            left,
+            old: visible(&self.source[c.range.clone()]),
+            new: visible(&c.replacement),
+            right,
+        }
+    }
+
+    /// Changes per rule (rules without changes left out), and how many of
+    /// them are on.
+    pub fn counts(&self) -> Vec<(Rule, usize, usize)> {
+        Rule::ALL
+            .iter()
+            .map(|r| {
+                let of_rule = || {
+                    self.changes
+                        .iter()
+                        .zip(&self.on)
+                        .filter(|(c, _)| c.rule == *r)
+                };
+                (
+                    *r,
+                    of_rule().count(),
+                    of_rule().filter(|(_, on)| **on).count(),
+                )
+            })
+            .filter(|(_, n, _)| *n > 0)
+            .collect()
+    }
+
+    pub fn chosen(&self) -> usize {
+        self.on.iter().filter(|o| **o).count()
+    }
+}
+
+/// What was just pasted, while the offer to rejoin it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PasteOffer {
+    pos: (usize, usize),
+    /// The editor revision right after the paste.
+    revision: u64,
+    /// The pasted text's range in the editor's text.
+    range: Range<usize>,
+}
+
+impl App {
+    /// The key that runs `cmd` in the editor, for messages.
+    fn editor_key(&self, cmd: Command) -> String {
+        self.keymap
+            .key_for(Context::Editor, cmd)
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    }
+
+    /// Opens the tidy overlay on the selection, or the whole article.
+    pub(super) fn open_tidy(&mut self) {
+        let Some(a) = self.doc.as_ref().and_then(|d| d.article.as_ref()) else {
+            self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
+            return;
+        };
+        let text = a.editor.text();
+        let (range, selection) = match a.editor.selection() {
+            Some((s, e)) => (a.editor.offset(s)..a.editor.offset(e), true),
+            None => (0..text.len(), false),
+        };
+        let source = text[range.clone()].to_string();
+        let changes = tidy(&source).changes;
+        self.focus = Focus::Editor;
+        if changes.is_empty() {
+            let msg = if selection {
+                Msg::TidyNothingSelected
+            } else {
+                Msg::TidyNothing
+            };
+            self.notify(self.lang.t(msg).to_string());
+            return;
+        }
+        self.overlay = Some(Overlay::Tidy(TidyReview {
+            pos: a.pos,
+            revision: a.editor.revision(),
+            base: range.start,
+            source,
+            on: vec![true; changes.len()],
+            changes,
+            selected: 0,
+            selection,
+        }));
+    }
+
+    /// Keys of the tidy overlay.
+    pub(super) fn tidy_key(&mut self, mut t: TidyReview, key: &KeyEvent) {
+        let n = t.changes.len();
+        let page = (self.height as usize).saturating_sub(10).max(1);
+        match key.code {
+            KeyCode::Esc => {
+                self.notify(self.lang.t(Msg::TidyCancelled).to_string());
+                return;
+            }
+            KeyCode::Enter => return self.accept_tidy(t),
+            KeyCode::Up => t.selected = t.selected.saturating_sub(1),
+            KeyCode::Down => t.selected = (t.selected + 1).min(n - 1),
+            KeyCode::PageUp => t.selected = t.selected.saturating_sub(page),
+            KeyCode::PageDown => t.selected = (t.selected + page).min(n - 1),
+            KeyCode::Home => t.selected = 0,
+            KeyCode::End => t.selected = n - 1,
+            KeyCode::Char(' ') => {
+                t.on[t.selected] = !t.on[t.selected];
+                // On to the next row, as in a checklist.
+                t.selected = (t.selected + 1).min(n - 1);
+            }
+            KeyCode::Char('a' | 'A') if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                let all = t.chosen() < n;
+                t.on.iter_mut().for_each(|o| *o = all);
+            }
+            _ => {}
+        }
+        self.overlay = Some(Overlay::Tidy(t));
+    }
+
+    /// Makes the chosen changes, as one undo step.
+    fn accept_tidy(&mut self, t: TidyReview) {
+        let chosen: Vec<Splice> = t
+            .changes
+            .iter()
+            .zip(&t.on)
+            .filter(|(_, on)| **on)
+            .map(|(c, _)| Splice {
+                range: t.base + c.range.start..t.base + c.range.end,
+                text: c.replacement.clone(),
+            })
+            .collect();
+        if chosen.is_empty() {
+            self.notify(self.lang.t(Msg::TidyNoneChosen).to_string());
+            return;
+        }
+        let current = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.article.as_ref())
+            .is_some_and(|a| a.pos == t.pos && a.editor.revision() == t.revision);
+        if !current {
+            self.notify_error(self.lang.t(Msg::TidyStale).to_string());
+            return;
+        }
+        let n = chosen.len();
+        self.edit(EditAction::Splice(chosen));
+        self.notify(self.lang.fmt(Msg::TidyDone, &[&n]));
+    }
+
+    /// A terminal paste into the editor; offers to rejoin it when it looks
+    /// hard-wrapped.
+    pub(super) fn paste_into_editor(&mut self, text: &str) {
+        let Some(a) = self.doc.as_ref().and_then(|d| d.article.as_ref()) else {
+            return;
+        };
+        let start = a
+            .editor
+            .offset(a.editor.selection().map_or(a.editor.caret(), |(s, _)| s));
+        self.edit(EditAction::Paste(text.to_string()));
+        let Some(a) = self.doc.as_ref().and_then(|d| d.article.as_ref()) else {
+            return;
+        };
+        let pasted = clean(text);
+        let range = start..start + pasted.len();
+        let here = a.editor.text();
+        if here.get(range.clone()) != Some(pasted.as_str())
+            || !looks_hard_wrapped(&pasted)
+            || rejoined(&pasted) == pasted
+        {
+            return;
+        }
+        self.paste_offer = Some(PasteOffer {
+            pos: a.pos,
+            revision: a.editor.revision(),
+            range,
+        });
+        let key = self.editor_key(Command::Tidy);
+        self.notify(self.lang.fmt(Msg::PasteOffer, &[&key]));
+    }
+
+    /// Takes the paste offer away at any key; returns whether the key
+    /// accepted it (and the paste was rejoined).
+    pub(super) fn paste_offer_key(&mut self, key: &KeyEvent) -> bool {
+        let Some(offer) = self.paste_offer.take() else {
+            return false;
+        };
+        let cmd = self.keymap.lookup(Context::Editor, Key::from_event(key));
+        if self.focus != Focus::Editor || cmd != Some(Command::Tidy) {
+            return false;
+        }
+        let Some(a) = self.doc.as_ref().and_then(|d| d.article.as_ref()) else {
+            return false;
+        };
+        if a.pos != offer.pos || a.editor.revision() != offer.revision {
+            return false;
+        }
+        let text = a.editor.text();
+        let joined = rejoined(&text[offer.range.clone()]);
+        let paragraphs = joined.trim_matches('\n').split('\n').count();
+        self.notice = None;
+        self.edit(EditAction::Splice(vec![Splice {
+            range: offer.range,
+            text: joined,
+        }]));
+        self.notify(self.lang.fmt(Msg::PasteRejoined, &[&paragraphs]));
+        true
+    }
+}
+
+/// [`rejoin`], keeping a paragraph break at either end of the text: what
+/// was pasted after a break, or before one, stays a paragraph of its own.
+fn rejoined(text: &str) -> String {
+    let mut out = String::new();
+    if text.starts_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(&rejoin(text));
+    if text.ends_with('\n') && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
