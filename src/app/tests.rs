@@ -6,12 +6,12 @@ use crossterm::event::{KeyModifiers, MouseEvent};
 use std::fs;
 use tempfile::TempDir;
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 11, 30).unwrap()
 }
 
 /// An app on a fresh library (holding the sample issue), at 120×40.
-fn app() -> (TempDir, App) {
+pub(super) fn app() -> (TempDir, App) {
     let dir = TempDir::new().unwrap();
     let lib = Library::open(&dir.path().join("lib")).unwrap();
     let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
@@ -19,18 +19,18 @@ fn app() -> (TempDir, App) {
     (dir, app)
 }
 
-fn key(app: &mut App, spec: &str) {
+pub(super) fn key(app: &mut App, spec: &str) {
     let k: Key = spec.parse().unwrap();
     app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
 }
 
-fn keys(app: &mut App, specs: &[&str]) {
+pub(super) fn keys(app: &mut App, specs: &[&str]) {
     for s in specs {
         key(app, s);
     }
 }
 
-fn typ(app: &mut App, text: &str) {
+pub(super) fn typ(app: &mut App, text: &str) {
     for c in text.chars() {
         app.handle_event(&Event::Key(KeyEvent::new(
             KeyCode::Char(c),
@@ -39,15 +39,15 @@ fn typ(app: &mut App, text: &str) {
     }
 }
 
-fn doc(app: &App) -> &Doc {
+pub(super) fn doc(app: &App) -> &Doc {
     app.doc.as_ref().expect("an issue is open")
 }
 
-fn sample_id() -> IssueId {
+pub(super) fn sample_id() -> IssueId {
     "2023-025".parse().unwrap()
 }
 
-fn file(dir: &TempDir, id: &str) -> std::path::PathBuf {
+pub(super) fn file(dir: &TempDir, id: &str) -> std::path::PathBuf {
     dir.path().join(format!("lib/issues/{id}.ron"))
 }
 

@@ -9,6 +9,7 @@ mod form;
 mod help;
 mod issues;
 mod palette;
+mod safety;
 pub mod theme;
 mod tree;
 
@@ -66,6 +67,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Palette(p)) => palette::render(app, theme, frame, p),
         Some(Overlay::Form(f)) => form::render(app, theme, frame, f),
         Some(Overlay::Confirm(c)) => dialog::render(app, theme, frame, c),
+        Some(Overlay::Safety(d)) => safety::render(app, theme, frame, d),
         None => {}
     }
 }
