@@ -163,13 +163,29 @@ fn drain_events(app: &mut App) -> io::Result<bool> {
             }
         });
         match ready {
-            Ok(Some(ev)) => app.handle_event(&ev),
+            Ok(Some(ev)) => {
+                debug_panic(&ev);
+                app.handle_event(&ev);
+            }
             Ok(None) => break,
             Err(_) if hung_up() => return Ok(true),
             Err(e) => return Err(e),
         }
     }
     Ok(false)
+}
+
+/// Debug builds with `JIANBAO_DEBUG_PANIC` set panic on F12, so the tests
+/// can check what a crash leaves behind (terminal, text, message).
+fn debug_panic(ev: &Event) {
+    #[cfg(debug_assertions)]
+    if matches!(ev, Event::Key(k) if k.code == event::KeyCode::F(12))
+        && std::env::var_os("JIANBAO_DEBUG_PANIC").is_some()
+    {
+        panic!("JIANBAO_DEBUG_PANIC: F12 pressed");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = ev;
 }
 
 fn received(session: &Session) -> Option<i32> {
