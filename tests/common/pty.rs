@@ -190,7 +190,7 @@ impl Session {
         if self.gbk {
             let (bytes, _, unmappable) = encoding_rs::GBK.encode(text);
             assert!(!unmappable, "{text} is not all GBK");
-            self.send(&bytes.into_owned());
+            self.send(&bytes);
         } else {
             self.send(text.as_bytes());
         }
