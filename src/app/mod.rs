@@ -269,7 +269,7 @@ impl App {
 
     /// Applies one terminal event.
     pub fn handle_event(&mut self, event: &Event) {
-        if self.refuse_input(event) {
+        if self.before_event(event) {
             return;
         }
         match event {

@@ -216,10 +216,18 @@ impl Dialog {
     }
 }
 
-/// What the open issue looked like at the last tick.
+/// What the open issue looked like when last looked at. Typing is told by
+/// the editor's revision (free); other changes by comparing the working
+/// copy, only after events that were not typing. The open article's text is
+/// copied into the working copy only when a snapshot is taken, so a
+/// keystroke costs nothing here however long the article.
 #[derive(Debug)]
 struct Seen {
     id: IssueId,
+    /// The open article and its editor's revision.
+    article: Option<((usize, usize), u64)>,
+    /// [`Safety::events`] then.
+    events: u64,
     issue: Issue,
 }
 
@@ -242,6 +250,8 @@ pub struct Safety {
     pub terminal_utf8: Option<bool>,
     /// Writes and removals handed to the writer.
     pub submitted: usize,
+    /// Events handled so far.
+    events: u64,
 }
 
 impl Default for Safety {
@@ -257,6 +267,7 @@ impl Default for Safety {
             last_submit: None,
             terminal_utf8: None,
             submitted: 0,
+            events: 0,
         }
     }
 }
@@ -476,38 +487,56 @@ impl App {
             safety.slot.set(None);
             return;
         };
-        doc.flush();
-        let dirty = doc.issue != doc.saved;
-        let same = safety.seen.as_ref().is_some_and(|s| s.id == doc.id);
-        if !same || safety.seen.as_ref().is_some_and(|s| s.issue != doc.issue) {
-            if !same {
+        let article = doc.article.as_ref().map(|a| (a.pos, a.editor.revision()));
+        match &mut safety.seen {
+            Some(seen) if seen.id == doc.id => {
+                if seen.events != safety.events {
+                    seen.events = safety.events;
+                    if seen.article != article {
+                        seen.article = article;
+                        safety.autosave.changed(now);
+                    } else if seen.issue != doc.issue {
+                        seen.issue = doc.issue.clone();
+                        safety.autosave.changed(now);
+                    }
+                }
+            }
+            _ => {
+                // A newly opened issue is new work only when it comes
+                // unsaved (restored from a recovery file).
                 safety.autosave.clear();
+                if doc.is_dirty() {
+                    safety.autosave.changed(now);
+                }
+                safety.seen = Some(Seen {
+                    id: doc.id,
+                    article,
+                    events: safety.events,
+                    issue: doc.issue.clone(),
+                });
             }
-            // A newly opened issue is new work only when it comes unsaved
-            // (restored from a recovery file).
-            if same || dirty {
-                safety.autosave.changed(now);
-            }
-            safety.seen = Some(Seen {
-                id: doc.id,
-                issue: doc.issue.clone(),
-            });
+        }
+        if !safety.autosave.due(now) {
+            return;
+        }
+        safety.autosave.clear();
+        safety.last_submit = Some(now);
+        doc.flush();
+        if let Some(seen) = &mut safety.seen {
+            seen.issue = doc.issue.clone();
+        }
+        if doc.issue != doc.saved {
             safety
                 .slot
-                .set(dirty.then(|| Recovery::prepare(lib, &doc.id, &doc.issue)));
-        }
-        if safety.autosave.due(now) {
-            safety.autosave.clear();
-            safety.last_submit = Some(now);
-            if dirty {
-                if let Some(w) = &safety.writer {
-                    w.submit(Recovery::prepare(lib, &doc.id, &doc.issue));
-                    safety.submitted += 1;
-                }
-            } else {
-                // Undone back to the saved text.
-                safety.discard(lib, doc.id);
+                .set(Some(Recovery::prepare(lib, &doc.id, &doc.issue)));
+            if let Some(w) = &safety.writer {
+                w.submit(Recovery::prepare(lib, &doc.id, &doc.issue));
+                safety.submitted += 1;
             }
+        } else {
+            // Undone back to the saved text.
+            safety.slot.set(None);
+            safety.discard(lib, doc.id);
         }
     }
 
@@ -643,9 +672,11 @@ impl App {
         }
     }
 
-    /// Keeps input a terminal that is not UTF-8 garbled out of the text;
-    /// returns whether the event was refused.
-    pub(super) fn refuse_input(&mut self, event: &Event) -> bool {
+    /// Sees every event first: counts it (autosave looks for changes only
+    /// after events), and keeps input a terminal that is not UTF-8 garbled
+    /// out of the text; returns whether the event was refused.
+    pub(super) fn before_event(&mut self, event: &Event) -> bool {
+        self.safety.events += 1;
         let not_utf8 = self.safety.terminal_utf8 == Some(false);
         let refused = match event {
             // crossterm decodes a paste lossily: U+FFFD marks bytes that

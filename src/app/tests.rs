@@ -670,6 +670,11 @@ mod random_keys {
         "Ctrl+S",
         "Ctrl+N",
         "Ctrl+D",
+        "Ctrl+C",
+        "r",
+        "k",
+        "l",
+        "y",
     ];
 
     fn snapshot(dir: &TempDir) -> Vec<(String, String)> {
@@ -699,6 +704,8 @@ mod random_keys {
             let (dir, mut app) = app();
             let before = snapshot(&dir);
             let mut wrote = false;
+            // Time passes too: autosave and its dialogs are part of the state.
+            let mut now = std::time::Instant::now();
             for (k, w, h) in seq {
                 if k % 17 == 0 {
                     app.handle_event(&Event::Resize(w, h));
@@ -706,6 +713,8 @@ mod random_keys {
                 let ids_before = app.issue_ids();
                 let saved_before = app.doc.as_ref().map(|d| d.saved.clone());
                 key(&mut app, KEYS[k]);
+                now += std::time::Duration::from_millis(w as u64 * 9);
+                app.tick(now);
                 let saved_after = app.doc.as_ref().map(|d| d.saved.clone());
                 if app.issue_ids() != ids_before
                     || (saved_before.is_some() && saved_after.is_some() && saved_before != saved_after)

@@ -136,8 +136,8 @@ fn undoing_back_to_the_saved_text_removes_the_recovery_file() {
     wait_file(&path, |t| t.is_some());
     ctrl(&mut app, 'z');
     app.tick(t0 + 2 * Autosave::IDLE);
-    assert!(!app.is_dirty());
     app.tick(t0 + 3 * Autosave::IDLE);
+    assert!(!app.is_dirty());
     wait_file(&path, |t| t.is_none());
 }
 
@@ -190,11 +190,13 @@ fn finish_writes_unsaved_text_at_once_and_removes_the_file_when_saved() {
 }
 
 #[test]
-fn the_slot_holds_the_latest_text_for_a_rescue_by_another_thread() {
+fn the_slot_holds_the_last_snapshot_for_a_rescue_by_another_thread() {
     let (dir, mut app) = editing();
     let slot = app.snapshot_slot();
     typ(&mut app, "救");
-    app.tick(Instant::now());
+    let t0 = Instant::now();
+    app.tick(t0);
+    app.tick(t0 + Autosave::IDLE);
     // The main thread is stuck; the signal thread writes what it has.
     let path = std::thread::spawn(move || slot.rescue())
         .join()
@@ -785,4 +787,157 @@ fn a_failing_disk_keeps_the_text_and_the_file_and_says_why() {
             .unwrap()
             .contains("字字字11月22日")
     );
+}
+
+#[test]
+fn structural_edits_are_autosaved_and_moving_about_is_not_an_edit() {
+    let (dir, mut app) = app();
+    app.start(Some(sample_id()));
+    let t0 = Instant::now();
+    keys(&mut app, &["Down", "Down", "Up", "Enter", "Esc"]);
+    app.tick(t0);
+    assert_eq!(app.next_tick(t0), None, "no edit, nothing pending");
+    key(&mut app, "F9");
+    app.tick(t0);
+    assert_eq!(app.next_tick(t0), Some(Autosave::IDLE));
+    app.tick(t0 + Autosave::IDLE);
+    assert_eq!(app.safety.submitted, 1);
+    wait_file(&recovery_file(&dir, "2023-025"), |t| {
+        t.is_some_and(|t| t.contains("kind: Brief"))
+    });
+}
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Keys that never delete text by themselves; choices in dialogs may.
+    const KEYS: &[&str] = &[
+        "Up",
+        "Down",
+        "PageUp",
+        "PageDown",
+        "Home",
+        "End",
+        "Enter",
+        "Esc",
+        "Tab",
+        "Shift+Tab",
+        "F1",
+        "F2",
+        "F4",
+        "F9",
+        "Alt+Up",
+        "Alt+Down",
+        "Ctrl+S",
+        "Ctrl+Q",
+        "Ctrl+N",
+        "Ctrl+C",
+        "Ctrl+D",
+        "Ctrl+V",
+        "Ctrl+F",
+        "r",
+        "k",
+        "d",
+        "l",
+        "y",
+        "c",
+        "s",
+        "字",
+    ];
+
+    /// Where the marker may be found after the session.
+    fn everywhere(dir: &TempDir) -> String {
+        let mut all = String::new();
+        for sub in ["issues", "trash", ".state/recovery"] {
+            if let Ok(entries) = fs::read_dir(dir.path().join("lib").join(sub)) {
+                for e in entries {
+                    all += &fs::read_to_string(e.unwrap().path()).unwrap_or_default();
+                }
+            }
+        }
+        all
+    }
+
+    fn destructive(app: &App, k: &str) -> bool {
+        matches!(
+            app.overlay,
+            Some(
+                Overlay::Confirm(_)
+                    | Overlay::Safety(Dialog::Recovery { .. } | Dialog::Conflict { .. })
+            )
+        ) && matches!(k, "d" | "l" | "Enter")
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+        /// With recovered text on offer and the file changed on disk at some
+        /// point, no key sequence panics, and the recovered text survives
+        /// (in an issue, the trash or a recovery file) unless the clerk
+        /// chose to throw something away.
+        #[test]
+        fn recovered_text_survives_any_keys_but_an_explicit_discard(
+            seq in proptest::collection::vec((0..KEYS.len(), 0u64..1600), 1..60),
+            change_at in 0usize..60,
+        ) {
+            let (dir, app) = app();
+            drop(app);
+            crashed_editor(&dir, "㊣");
+            let mut app = restart(&dir);
+            let mut now = Instant::now();
+            let mut discarded = false;
+            for (i, (k, ms)) in seq.into_iter().enumerate() {
+                if i == change_at {
+                    change_on_disk(&dir);
+                }
+                discarded |= destructive(&app, KEYS[k]);
+                key(&mut app, KEYS[k]);
+                now += Duration::from_millis(ms);
+                app.tick(now);
+                if !app.running {
+                    break;
+                }
+                let backend = ratatui::backend::TestBackend::new(80, 24);
+                let mut term = ratatui::Terminal::new(backend).unwrap();
+                term.draw(|f| crate::ui::render(&app, &crate::ui::theme::Theme::color(), f)).unwrap();
+            }
+            let _ = app.finish();
+            drop(app);
+            prop_assert!(discarded || everywhere(&dir).contains('㊣'), "the recovered text is gone");
+        }
+
+        /// A read-only issue: no key changes the working copy or a file.
+        #[test]
+        fn a_read_only_issue_takes_no_edit(
+            seq in proptest::collection::vec(0..KEYS.len() + 4, 1..80),
+        ) {
+            let (dir, _first) = editing();
+            let mut app = second(&dir);
+            let issue = doc(&app).issue.clone();
+            let saved = fs::read(file(&dir, "2023-025")).unwrap();
+            for k in seq {
+                match k.checked_sub(KEYS.len()) {
+                    None => key(&mut app, KEYS[k]),
+                    Some(0) => app.handle_event(&Event::Paste("粘贴".into())),
+                    Some(1) => key(&mut app, "Backspace"),
+                    Some(2) => key(&mut app, "Delete"),
+                    Some(_) => key(&mut app, "Ctrl+X"),
+                }
+                app.tick(Instant::now());
+                if !app.running {
+                    break;
+                }
+                if let Some(d) = app.doc.as_ref().filter(|d| d.id == sample_id()) {
+                    prop_assert!(d.read_only().is_some());
+                    prop_assert_eq!(&d.issue, &issue);
+                    prop_assert!(d.article.as_ref().is_none_or(|a| !a.has_unflushed()));
+                }
+            }
+            // A new issue (Ctrl+N) is this editor's own; the sample is not.
+            let _ = app.finish();
+            prop_assert_eq!(fs::read(file(&dir, "2023-025")).unwrap(), saved);
+            prop_assert!(!recovery_file(&dir, "2023-025").exists());
+        }
+    }
 }
