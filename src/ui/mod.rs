@@ -148,6 +148,15 @@ pub(crate) fn popup(frame: &mut Frame, w: u16, h: u16) -> Rect {
         h,
     );
     frame.render_widget(Clear, r);
+    // A wide character just left of the popup would cover its left border.
+    if r.x > area.x {
+        for y in r.top()..r.bottom() {
+            let cell = &mut frame.buffer_mut()[(r.x - 1, y)];
+            if width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     r
 }
 
