@@ -853,7 +853,12 @@ impl App {
         match self.focus {
             Focus::Issues => {
                 if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
-                    if self.doc.as_ref().is_some_and(|d| d.id == id) {
+                    // Opening a read-only issue again tries its lock again.
+                    if self
+                        .doc
+                        .as_ref()
+                        .is_some_and(|d| d.id == id && d.read_only().is_none())
+                    {
                         self.focus = Focus::Tree;
                     } else {
                         self.guard_unsaved(After::Open(id));

@@ -289,6 +289,22 @@ fn a_second_editor_gets_the_issue_read_only_and_is_told_who_has_it() {
 }
 
 #[test]
+fn opening_a_read_only_issue_again_takes_the_lock_once_it_is_free() {
+    let (dir, first) = editing();
+    let mut app = second(&dir);
+    keys(&mut app, &["Esc"]);
+    assert_eq!(app.focus, Focus::Issues);
+    key(&mut app, "Enter");
+    assert!(doc(&app).read_only().is_some(), "still held");
+    drop(first);
+    keys(&mut app, &["Esc", "Enter"]);
+    assert!(matches!(doc(&app).access, Access::Locked(_)));
+    keys(&mut app, &["Down", "Enter"]);
+    typ(&mut app, "轮到我");
+    assert!(app.is_dirty());
+}
+
+#[test]
 fn an_issue_someone_is_editing_cannot_be_deleted() {
     let (dir, _first) = editing();
     let lib = Library::open(&dir.path().join("lib")).unwrap();
