@@ -168,6 +168,13 @@ pub enum Dialog {
 }
 
 impl Dialog {
+    /// The offer of `info`; where someone saved since, keeping both is the
+    /// default (restoring would replace their version).
+    fn recovery(info: RecoveryInfo, open: bool) -> Dialog {
+        let choice = usize::from(info.saved == SavedState::ChangedSince);
+        Dialog::Recovery { info, open, choice }
+    }
+
     /// The buttons; `dirty`: the open issue has unsaved changes (then a
     /// recovery offer for another issue cannot restore in place).
     pub fn choices(&self, dirty: bool) -> Vec<Msg> {
@@ -324,20 +331,12 @@ impl App {
     /// (asking first if it has one).
     pub fn start(&mut self, target: Option<IssueId>) {
         match Recovery::pending(&self.lib) {
-            Ok(found) => {
-                self.safety
-                    .queue
-                    .extend(
-                        found
-                            .into_iter()
-                            .filter(|i| Some(i.id) != target)
-                            .map(|info| Dialog::Recovery {
-                                info,
-                                open: false,
-                                choice: 0,
-                            }),
-                    )
-            }
+            Ok(found) => self.safety.queue.extend(
+                found
+                    .into_iter()
+                    .filter(|i| Some(i.id) != target)
+                    .map(|info| Dialog::recovery(info, false)),
+            ),
             Err(e) => {
                 let msg = self
                     .lang
@@ -562,14 +561,8 @@ impl App {
         self.safety
             .queue
             .retain(|d| !matches!(d, Dialog::Recovery { info: other, .. } if other.id == id));
-        self.safety.show_first(
-            &mut self.overlay,
-            Dialog::Recovery {
-                info,
-                open: true,
-                choice: 0,
-            },
-        );
+        self.safety
+            .show_first(&mut self.overlay, Dialog::recovery(info, true));
         true
     }
 
@@ -842,7 +835,12 @@ impl App {
                     if open {
                         self.load_doc(info.id);
                     }
-                    self.notify(lang.fmt(Msg::RecoveryKept, &[&new_id, &info.id]));
+                    let msg = if info.saved == SavedState::Missing {
+                        lang.fmt(Msg::RecoveryKeptMissing, &[&new_id])
+                    } else {
+                        lang.fmt(Msg::RecoveryKept, &[&new_id, &info.id])
+                    };
+                    self.notify(msg);
                 }
                 Err(e) => self.notify_error(lang.fmt(Msg::RecoveryFailed, &[&e.message(lang)])),
             },

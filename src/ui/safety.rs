@@ -79,7 +79,22 @@ fn content(app: &App, theme: &Theme, dialog: &Dialog) -> (Msg, Vec<(String, Styl
                 SavedState::Missing => v.push((lang.t(Msg::RecoverySavedMissing).into(), plain)),
                 SavedState::Unchanged => {}
             }
-            v.push((lang.t(Msg::RecoveryExplain).into(), plain));
+            let lines: Vec<&str> = dialog
+                .choices(app.is_dirty())
+                .into_iter()
+                .map(|c| {
+                    lang.t(match c {
+                        Msg::ChoiceRestore => Msg::RecoveryRestoreLine,
+                        Msg::ChoiceKeepBoth if info.saved == SavedState::Missing => {
+                            Msg::RecoveryKeepMissingLine
+                        }
+                        Msg::ChoiceKeepBoth => Msg::RecoveryKeepLine,
+                        Msg::ChoiceDiscardRecovery => Msg::RecoveryDiscardLine,
+                        _ => Msg::RecoveryLaterLine,
+                    })
+                })
+                .collect();
+            v.push((lines.join("\n"), plain));
             if !open && info.saved != SavedState::Missing && app.is_dirty() {
                 v.push((lang.t(Msg::RecoveryNoRestoreDirty).into(), plain));
             }
@@ -97,7 +112,12 @@ fn content(app: &App, theme: &Theme, dialog: &Dialog) -> (Msg, Vec<(String, Styl
             if !deleted {
                 v.push((lang.t(Msg::ConflictExplain).into(), plain));
             }
-            (Msg::ConflictTitle, v)
+            let title = if *deleted {
+                Msg::ConflictDeletedTitle
+            } else {
+                Msg::ConflictTitle
+            };
+            (title, v)
         }
         Dialog::Encoding(problem) => {
             let what = match problem {

@@ -957,3 +957,27 @@ mod random {
         }
     }
 }
+
+#[test]
+fn when_someone_saved_since_keeping_both_is_the_default() {
+    let (dir, app) = app();
+    drop(app);
+    crashed_editor(&dir, "我的稿");
+    change_on_disk(&dir);
+    let mut app = restart(&dir);
+    let (info, _) = offered(&app).expect("the offer");
+    assert_eq!(info.saved, SavedState::ChangedSince);
+    key(&mut app, "Enter");
+    assert!(!app.is_dirty());
+    assert!(
+        fs::read_to_string(file(&dir, "2023-026"))
+            .unwrap()
+            .contains("我的稿11月22日")
+    );
+    assert!(
+        fs::read_to_string(file(&dir, "2023-025"))
+            .unwrap()
+            .contains("11月21日"),
+        "their version untouched"
+    );
+}
