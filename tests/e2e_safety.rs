@@ -33,6 +33,46 @@ fn edit_first_article(s: &mut Session) {
     s.wait_for("11月22日");
 }
 
+/// jianbao on a new library (in the temporary folder returned), in `term`.
+fn start(term: Terminal) -> (tempfile::TempDir, PathBuf, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let s = Session::start_in(&lib, &[], term);
+    (dir, lib, s)
+}
+
+fn env(vars: &[(&str, &str)]) -> Vec<(String, String)> {
+    vars.iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+/// jianbao on a new library editing the first article of its sample issue,
+/// in a 120×24 terminal with `vars` set.
+fn editing(vars: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf, Session) {
+    let (dir, lib, mut s) = start(Terminal {
+        cols: 120,
+        env: env(vars),
+        ..Terminal::default()
+    });
+    edit_first_article(&mut s);
+    (dir, lib, s)
+}
+
+/// [`editing`], with TYPED typed and shown.
+fn typed(env: &[(&str, &str)]) -> (tempfile::TempDir, PathBuf, Session) {
+    let (dir, lib, mut s) = editing(env);
+    s.type_text(TYPED);
+    s.wait_for(TYPED);
+    (dir, lib, s)
+}
+
+/// The recovery file holds TYPED where it was typed.
+fn assert_recovered(lib: &Path) {
+    let text = fs::read_to_string(recovery(lib)).unwrap();
+    assert!(text.contains(&format!("{TYPED}{FIRST}")), "{text}");
+}
+
 /// Waits up to `limit` for the recovery file to hold `text`.
 fn wait_recovery(lib: &Path, text: &str, limit: Duration) -> Option<Duration> {
     let start = Instant::now();
@@ -65,17 +105,11 @@ fn restart_and_restore(lib: &Path, typed: &str) {
 }
 
 fn a_signal_loses_nothing(signal: i32, code: u32) {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = dir.path().join("lib");
-    let mut s = Session::start(&lib, &[]);
-    edit_first_article(&mut s);
-    s.type_text(TYPED);
-    s.wait_for(TYPED);
+    let (_dir, lib, mut s) = typed(&[]);
     // At once: the final write, not the autosave, keeps the text.
     s.signal(signal);
     assert_eq!(s.wait_exit_code(), code);
-    let text = fs::read_to_string(recovery(&lib)).unwrap();
-    assert!(text.contains(&format!("{TYPED}{FIRST}")), "{text}");
+    assert_recovered(&lib);
     // The terminal is back to normal, and the clerk is told.
     s.wait_for("未保存的文字已存入恢复文件");
     assert!(!s.with_screen(|sc| sc.alternate_screen()));
@@ -95,26 +129,17 @@ fn sigterm_keeps_every_word_for_the_next_start() {
 
 #[test]
 fn a_dropped_connection_keeps_every_word() {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = dir.path().join("lib");
-    let mut s = Session::start(&lib, &[]);
-    edit_first_article(&mut s);
-    s.type_text(TYPED);
-    s.wait_for(TYPED);
+    let (_dir, lib, mut s) = typed(&[]);
     // The terminal goes away: SIGHUP, and reads that fail.
     s.hang_up();
     assert_eq!(s.wait_exit_code(), 129);
-    let text = fs::read_to_string(recovery(&lib)).unwrap();
-    assert!(text.contains(&format!("{TYPED}{FIRST}")), "{text}");
+    assert_recovered(&lib);
     restart_and_restore(&lib, TYPED);
 }
 
 #[test]
 fn kill_9_after_a_pause_loses_nothing() {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = dir.path().join("lib");
-    let mut s = Session::start(&lib, &[]);
-    edit_first_article(&mut s);
+    let (_dir, lib, mut s) = editing(&[]);
     let sent = Instant::now();
     s.type_text(TYPED);
     let took = wait_recovery(&lib, TYPED, Duration::from_secs(10))
@@ -126,8 +151,7 @@ fn kill_9_after_a_pause_loses_nothing() {
     thread::sleep(Duration::from_millis(2100).saturating_sub(sent.elapsed()));
     s.signal(libc::SIGKILL);
     s.wait_exit_code();
-    let text = fs::read_to_string(recovery(&lib)).unwrap();
-    assert!(text.contains(&format!("{TYPED}{FIRST}")), "{text}");
+    assert_recovered(&lib);
     // Its lock is stale now; the next editor takes it over.
     assert!(lib.join(".state/locks/2023-025.lock").exists());
     restart_and_restore(&lib, TYPED);
@@ -135,10 +159,7 @@ fn kill_9_after_a_pause_loses_nothing() {
 
 #[test]
 fn kill_9_while_typing_loses_at_most_the_last_two_seconds() {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = dir.path().join("lib");
-    let mut s = Session::start(&lib, &[]);
-    edit_first_article(&mut s);
+    let (_dir, lib, mut s) = editing(&[]);
     // 40 characters, one every 100 ms (a brisk typist), then kill -9 at once.
     let typed: Vec<char> = "一二三四五六七八九十甲乙丙丁戊己庚辛壬癸"
         .chars()
@@ -272,16 +293,10 @@ fn a_read_only_library_keeps_the_text_and_says_why() {
 
 #[test]
 fn a_terminal_set_to_gbk_is_told_how_to_fix_it_and_its_input_kept_out() {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = dir.path().join("lib");
-    let mut s = Session::start_in(
-        &lib,
-        &[],
-        Terminal {
-            gbk: true,
-            ..Terminal::default()
-        },
-    );
+    let (_dir, lib, mut s) = start(Terminal {
+        gbk: true,
+        ..Terminal::default()
+    });
     // The Chinese is garbage in a GBK terminal; this line is ASCII.
     s.wait_for("Terminal is not UTF-8");
     s.wait_for("Xshell: File > Properties > Terminal > Encoding");
@@ -305,16 +320,10 @@ fn a_terminal_set_to_gbk_is_told_how_to_fix_it_and_its_input_kept_out() {
 
 #[test]
 fn a_gbk_locale_is_warned_about_at_start() {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = dir.path().join("lib");
-    let mut s = Session::start_in(
-        &lib,
-        &[],
-        Terminal {
-            env: vec![("LANG".into(), "zh_CN.GBK".into())],
-            ..Terminal::default()
-        },
-    );
+    let (_dir, _lib, mut s) = start(Terminal {
+        env: env(&[("LANG", "zh_CN.GBK")]),
+        ..Terminal::default()
+    });
     s.wait_for("LANG=zh_CN.GBK 不是 UTF-8");
     s.wait_for("Xshell");
     s.send(ESC);
@@ -327,22 +336,9 @@ fn a_gbk_locale_is_warned_about_at_start() {
 
 #[test]
 fn a_crash_restores_the_terminal_keeps_the_text_and_names_the_log() {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = dir.path().join("lib");
-    let mut s = Session::start_in(
-        &lib,
-        &[],
-        Terminal {
-            cols: 120,
-            env: vec![("JIANBAO_DEBUG_PANIC".into(), "1".into())],
-            ..Terminal::default()
-        },
-    );
-    edit_first_article(&mut s);
+    let (_dir, lib, mut s) = typed(&[("JIANBAO_DEBUG_PANIC", "1")]);
     assert_eq!(s.local_flags() & libc::ICANON, 0, "raw mode");
     assert!(s.with_screen(|sc| sc.alternate_screen() && sc.bracketed_paste()));
-    s.type_text(TYPED);
-    s.wait_for(TYPED);
     s.send(F12);
     assert_eq!(s.wait_exit_code(), 101);
     s.wait_for("jianbao 遇到内部错误");
@@ -360,8 +356,7 @@ fn a_crash_restores_the_terminal_keeps_the_text_and_names_the_log() {
     let lflag = s.local_flags();
     assert_ne!(lflag & libc::ICANON, 0, "cooked mode again");
     assert_ne!(lflag & libc::ECHO, 0);
-    let text = fs::read_to_string(recovery(&lib)).unwrap();
-    assert!(text.contains(&format!("{TYPED}{FIRST}")));
+    assert_recovered(&lib);
     let log = fs::read_to_string(lib.join(".state/jianbao.log")).unwrap();
     assert!(log.contains("JIANBAO_DEBUG_PANIC"), "the panic is logged");
     restart_and_restore(&lib, TYPED);
@@ -369,9 +364,7 @@ fn a_crash_restores_the_terminal_keeps_the_text_and_names_the_log() {
 
 #[test]
 fn ctrl_c_does_not_quit() {
-    let dir = tempfile::tempdir().unwrap();
-    let lib = dir.path().join("lib");
-    let mut s = Session::start(&lib, &[]);
+    let (_dir, _lib, mut s) = start(Terminal::default());
     s.wait_for("【工作动态】");
     s.send(CTRL_C);
     s.wait_for("Ctrl+C 不会退出");

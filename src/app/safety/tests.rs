@@ -53,14 +53,16 @@ fn ctrl(app: &mut App, c: char) {
     )));
 }
 
-fn editor_text(app: &App) -> String {
-    doc(app)
+fn editor(app: &App) -> &crate::text::Editor {
+    &doc(app)
         .article
         .as_ref()
         .expect("an article is open")
         .editor
-        .paragraphs()
-        .concat()
+}
+
+fn editor_text(app: &App) -> String {
+    editor(app).paragraphs().concat()
 }
 
 // ----- autosave rules ---------------------------------------------------
@@ -125,15 +127,22 @@ fn ticks_write_the_recovery_file_after_a_pause_and_during_steady_typing() {
     });
 }
 
+/// Types `text` and ticks at `t0` and a pause later, so the autosave
+/// writes it; returns the recovery file, once written.
+fn autosaved(app: &mut App, dir: &TempDir, text: &str, t0: Instant) -> PathBuf {
+    typ(app, text);
+    app.tick(t0);
+    app.tick(t0 + Autosave::IDLE);
+    let path = recovery_file(dir, "2023-025");
+    wait_file(&path, |t| t.is_some_and(|t| t.contains(text)));
+    path
+}
+
 #[test]
 fn undoing_back_to_the_saved_text_removes_the_recovery_file() {
     let (dir, mut app) = editing();
     let t0 = Instant::now();
-    typ(&mut app, "删");
-    app.tick(t0);
-    app.tick(t0 + Autosave::IDLE);
-    let path = recovery_file(&dir, "2023-025");
-    wait_file(&path, |t| t.is_some());
+    let path = autosaved(&mut app, &dir, "删", t0);
     ctrl(&mut app, 'z');
     app.tick(t0 + 2 * Autosave::IDLE);
     app.tick(t0 + 3 * Autosave::IDLE);
@@ -144,12 +153,7 @@ fn undoing_back_to_the_saved_text_removes_the_recovery_file() {
 #[test]
 fn saving_removes_the_recovery_file_and_keeps_the_lock() {
     let (dir, mut app) = editing();
-    let t0 = Instant::now();
-    typ(&mut app, "新");
-    app.tick(t0);
-    app.tick(t0 + Autosave::IDLE);
-    let path = recovery_file(&dir, "2023-025");
-    wait_file(&path, |t| t.is_some());
+    let path = autosaved(&mut app, &dir, "新", Instant::now());
     ctrl(&mut app, 's');
     assert!(!app.is_dirty(), "{}", notice(&app));
     wait_file(&path, |t| t.is_none());
@@ -210,19 +214,24 @@ fn the_slot_holds_the_last_snapshot_for_a_rescue_by_another_thread() {
 
 // ----- locks and read-only --------------------------------------------
 
-/// A second editor on the same library, the sample issue open.
-fn second(dir: &TempDir) -> App {
+/// A new library holding the sample issue, no editor running.
+fn library() -> TempDir {
+    app().0
+}
+
+/// Another editor on `dir`'s library, at 80×24, started on `target`.
+fn session(dir: &TempDir, target: Option<IssueId>) -> App {
     let lib = Library::open(&dir.path().join("lib")).unwrap();
     let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
-    app.handle_event(&Event::Resize(120, 40));
-    app.start(Some(sample_id()));
+    app.handle_event(&Event::Resize(80, 24));
+    app.start(target);
     app
 }
 
 #[test]
 fn a_second_editor_gets_the_issue_read_only_and_is_told_who_has_it() {
     let (dir, _first) = editing();
-    let mut app = second(&dir);
+    let mut app = session(&dir, Some(sample_id()));
     let info = doc(&app).read_only().expect("read-only").clone();
     assert_eq!(info.pid, std::process::id());
     assert!(
@@ -272,15 +281,7 @@ fn a_second_editor_gets_the_issue_read_only_and_is_told_who_has_it() {
     ctrl(&mut app, 'f');
     typ(&mut app, "文明");
     assert!(doc(&app).find.is_some());
-    assert!(
-        doc(&app)
-            .article
-            .as_ref()
-            .unwrap()
-            .editor
-            .current_match()
-            .is_some()
-    );
+    assert!(editor(&app).current_match().is_some());
     // Ticks never write a recovery file for someone else's issue.
     app.tick(Instant::now());
     app.tick(Instant::now() + Duration::from_secs(5));
@@ -291,7 +292,7 @@ fn a_second_editor_gets_the_issue_read_only_and_is_told_who_has_it() {
 #[test]
 fn opening_a_read_only_issue_again_takes_the_lock_once_it_is_free() {
     let (dir, first) = editing();
-    let mut app = second(&dir);
+    let mut app = session(&dir, Some(sample_id()));
     keys(&mut app, &["Esc"]);
     assert_eq!(app.focus, Focus::Issues);
     key(&mut app, "Enter");
@@ -307,8 +308,7 @@ fn opening_a_read_only_issue_again_takes_the_lock_once_it_is_free() {
 #[test]
 fn an_issue_someone_is_editing_cannot_be_deleted() {
     let (dir, _first) = editing();
-    let lib = Library::open(&dir.path().join("lib")).unwrap();
-    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
+    let mut app = session(&dir, None);
     key(&mut app, "Delete");
     assert!(app.overlay.is_none());
     assert!(notice(&app).starts_with("不能删除"), "{}", notice(&app));
@@ -317,8 +317,7 @@ fn an_issue_someone_is_editing_cannot_be_deleted() {
 
 #[test]
 fn a_stale_lock_is_taken_over_and_said_so() {
-    let (dir, app) = app();
-    drop(app);
+    let dir = library();
     let locks = dir.path().join("lib/.state/locks");
     fs::create_dir_all(&locks).unwrap();
     fs::write(
@@ -326,9 +325,7 @@ fn a_stale_lock_is_taken_over_and_said_so() {
         "(id: \"2023-025\", user: \"clerk\", host: \"desk\", pid: 4242, since: \"2023-11-23T09:00:00+08:00\")\n",
     )
     .unwrap();
-    let lib = Library::open(&dir.path().join("lib")).unwrap();
-    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
-    app.start(Some(sample_id()));
+    let app = session(&dir, Some(sample_id()));
     assert!(matches!(doc(&app).access, Access::Locked(_)));
     assert!(notice(&app).contains("clerk@desk"), "{}", notice(&app));
     assert!(notice(&app).contains("已接管"), "{}", notice(&app));
@@ -336,14 +333,11 @@ fn a_stale_lock_is_taken_over_and_said_so() {
 
 #[test]
 fn an_issue_that_cannot_be_locked_is_editable_with_a_warning() {
-    let (dir, app) = app();
-    drop(app);
+    let dir = library();
     // Where the locks folder should be, a file: no lock can be taken.
     fs::create_dir_all(dir.path().join("lib/.state")).unwrap();
     fs::write(dir.path().join("lib/.state/locks"), "").unwrap();
-    let lib = Library::open(&dir.path().join("lib")).unwrap();
-    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
-    app.start(Some(sample_id()));
+    let mut app = session(&dir, Some(sample_id()));
     assert!(matches!(doc(&app).access, Access::Unlocked));
     assert!(notice(&app).contains("无法加锁"), "{}", notice(&app));
     keys(&mut app, &["Down", "Enter"]);
@@ -451,13 +445,15 @@ fn a_file_deleted_on_disk_can_be_saved_again() {
 
 // ----- recovery offers --------------------------------------------------
 
-/// A recovery file for the sample issue, as a crashed editor leaves it.
-fn crashed_editor(dir: &TempDir, text: &str) -> TempDir {
+/// A library where a crashed editor left `text`, typed at the start of
+/// the sample issue, in its recovery file.
+fn crashed(text: &str) -> TempDir {
+    let dir = library();
     let lib = Library::open(&dir.path().join("lib")).unwrap();
     let mut issue = lib.get(&sample_id()).unwrap().clone();
     issue.sections[0].articles[0].paragraphs[0].insert_str(0, text);
     Recovery::write(&lib, &sample_id(), &issue).unwrap();
-    TempDir::new().unwrap()
+    dir
 }
 
 fn offered(app: &App) -> Option<(&RecoveryInfo, bool)> {
@@ -467,21 +463,10 @@ fn offered(app: &App) -> Option<(&RecoveryInfo, bool)> {
     }
 }
 
-/// A fresh app on `dir`'s library, started on the sample issue.
-fn restart(dir: &TempDir) -> App {
-    let lib = Library::open(&dir.path().join("lib")).unwrap();
-    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
-    app.handle_event(&Event::Resize(80, 24));
-    app.start(Some(sample_id()));
-    app
-}
-
 #[test]
 fn restore_opens_the_issue_with_the_recovered_text_unsaved() {
-    let (dir, app) = app();
-    drop(app);
-    crashed_editor(&dir, "找回来的");
-    let mut app = restart(&dir);
+    let dir = crashed("找回来的");
+    let mut app = session(&dir, Some(sample_id()));
     let (info, open) = offered(&app).expect("the offer");
     assert!(open);
     assert_eq!(info.saved, SavedState::Unchanged);
@@ -521,10 +506,8 @@ fn restore_opens_the_issue_with_the_recovered_text_unsaved() {
 
 #[test]
 fn keep_both_saves_the_recovered_text_as_a_draft_and_opens_the_saved_issue() {
-    let (dir, app) = app();
-    drop(app);
-    crashed_editor(&dir, "另一稿");
-    let mut app = restart(&dir);
+    let dir = crashed("另一稿");
+    let mut app = session(&dir, Some(sample_id()));
     key(&mut app, "k");
     assert!(!app.is_dirty());
     assert_eq!(doc(&app).id, sample_id());
@@ -537,10 +520,8 @@ fn keep_both_saves_the_recovered_text_as_a_draft_and_opens_the_saved_issue() {
 
 #[test]
 fn discard_deletes_the_recovered_text_and_opens_the_issue() {
-    let (dir, app) = app();
-    drop(app);
-    crashed_editor(&dir, "不要了");
-    let mut app = restart(&dir);
+    let dir = crashed("不要了");
+    let mut app = session(&dir, Some(sample_id()));
     key(&mut app, "d");
     assert!(!recovery_file(&dir, "2023-025").exists());
     assert_eq!(doc(&app).id, sample_id());
@@ -549,10 +530,8 @@ fn discard_deletes_the_recovered_text_and_opens_the_issue() {
 
 #[test]
 fn later_leaves_the_file_and_asks_again_on_open() {
-    let (dir, app) = app();
-    drop(app);
-    crashed_editor(&dir, "等等");
-    let mut app = restart(&dir);
+    let dir = crashed("等等");
+    let mut app = session(&dir, Some(sample_id()));
     key(&mut app, "Esc");
     assert!(app.doc.is_none(), "not opened: editing would overwrite it");
     assert!(recovery_file(&dir, "2023-025").exists());
@@ -565,10 +544,8 @@ fn later_leaves_the_file_and_asks_again_on_open() {
 
 #[test]
 fn ctrl_d_in_dialogs_does_not_discard() {
-    let (dir, app) = app();
-    drop(app);
-    crashed_editor(&dir, "留着");
-    let mut app = restart(&dir);
+    let dir = crashed("留着");
+    let mut app = session(&dir, Some(sample_id()));
     ctrl(&mut app, 'd');
     assert!(offered(&app).is_some());
     assert!(recovery_file(&dir, "2023-025").exists());
@@ -584,13 +561,9 @@ fn ctrl_d_in_dialogs_does_not_discard() {
 
 #[test]
 fn an_offer_for_a_deleted_issue_can_only_be_kept_or_discarded() {
-    let (dir, app) = app();
-    drop(app);
-    crashed_editor(&dir, "孤本");
+    let dir = crashed("孤本");
     fs::remove_file(file(&dir, "2023-025")).unwrap();
-    let lib = Library::open(&dir.path().join("lib")).unwrap();
-    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
-    app.start(None);
+    let mut app = session(&dir, None);
     let (info, open) = offered(&app).expect("offered at start");
     assert!(!open);
     assert_eq!(info.saved, SavedState::Missing);
@@ -614,12 +587,8 @@ fn an_offer_for_a_deleted_issue_can_only_be_kept_or_discarded() {
 
 #[test]
 fn queued_offers_cannot_restore_over_unsaved_work() {
-    let (dir, app) = app();
-    drop(app);
-    crashed_editor(&dir, "甲");
-    let lib = Library::open(&dir.path().join("lib")).unwrap();
-    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
-    app.start(None);
+    let dir = crashed("甲");
+    let app = session(&dir, None);
     let Some(Overlay::Safety(d)) = app.overlay.clone() else {
         panic!("offered")
     };
@@ -684,10 +653,8 @@ fn a_paste_with_undecodable_bytes_is_refused() {
 
 #[test]
 fn the_encoding_warning_comes_before_a_recovery_offer() {
-    let (dir, app) = app();
-    drop(app);
-    crashed_editor(&dir, "乙");
-    let mut app = restart(&dir);
+    let dir = crashed("乙");
+    let mut app = session(&dir, Some(sample_id()));
     app.encoding_problem(EncodingProblem::Locale("LANG=zh_CN.GBK".into()));
     assert!(matches!(
         app.overlay,
@@ -756,8 +723,7 @@ impl Fs for Failing {
 
 #[test]
 fn a_failing_disk_keeps_the_text_and_the_file_and_says_why() {
-    let (dir, app) = app();
-    drop(app);
+    let dir = library();
     let fs_ = Arc::new(Failing::default());
     let lib = Library::open_with(&dir.path().join("lib"), fs_.clone()).unwrap();
     let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
@@ -897,10 +863,8 @@ mod random {
             seq in proptest::collection::vec((0..KEYS.len(), 0u64..1600), 1..60),
             change_at in 0usize..60,
         ) {
-            let (dir, app) = app();
-            drop(app);
-            crashed_editor(&dir, "㊣");
-            let mut app = restart(&dir);
+            let dir = crashed("㊣");
+            let mut app = session(&dir, Some(sample_id()));
             let mut now = Instant::now();
             let mut discarded = false;
             for (i, (k, ms)) in seq.into_iter().enumerate() {
@@ -929,7 +893,7 @@ mod random {
             seq in proptest::collection::vec(0..KEYS.len() + 4, 1..80),
         ) {
             let (dir, _first) = editing();
-            let mut app = second(&dir);
+            let mut app = session(&dir, Some(sample_id()));
             let issue = doc(&app).issue.clone();
             let saved = fs::read(file(&dir, "2023-025")).unwrap();
             for k in seq {
@@ -960,11 +924,9 @@ mod random {
 
 #[test]
 fn when_someone_saved_since_keeping_both_is_the_default() {
-    let (dir, app) = app();
-    drop(app);
-    crashed_editor(&dir, "我的稿");
+    let dir = crashed("我的稿");
     change_on_disk(&dir);
-    let mut app = restart(&dir);
+    let mut app = session(&dir, Some(sample_id()));
     let (info, _) = offered(&app).expect("the offer");
     assert_eq!(info.saved, SavedState::ChangedSince);
     key(&mut app, "Enter");
