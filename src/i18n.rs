@@ -496,6 +496,8 @@ messages! {
     RecoveryMore => ("另有 {0} 期有可恢复的文字，打开时会询问。", "{0} more issues have recovered text; you will be asked when you open them."),
     BackupFailedMark => ("自动备份失败", "backup failed"),
     ReadOnlyMark => ("只读", "read-only"),
+    ReadOnlyOpened => ("只读：{0} 正由 {1}@{2}（进程 {3}）自 {4} 起编辑。",
+                       "Read-only: {0} is being edited by {1}@{2} (process {3}) since {4}."),
     ReadOnlyRefused => ("只读：{0} 正由 {1}@{2} 编辑，不能修改。可以查看、查找、复制和导出。",
                         "Read-only: {0} is being edited by {1}@{2}. You can read, find, copy and export."),
     ReadOnlyNoSave => ("只读，不能保存：{0} 正由 {1}@{2}（进程 {3}）编辑。",

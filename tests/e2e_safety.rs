@@ -207,8 +207,8 @@ fn a_second_jianbao_opens_the_issue_read_only_and_says_who_has_it() {
     let pid = first.pid().unwrap();
     let mut second = Session::start(&lib, &[]);
     second.wait_for("● 只读");
+    second.wait_for("只读：2023-025 正由");
     second.wait_for(&format!("（进程 {pid}）"));
-    second.wait_for("现以只读方式");
     second.send(DOWN);
     second.send(ENTER);
     second.wait_for("11月22日");

@@ -580,7 +580,18 @@ impl App {
                 Access::Locked(lock)
             }
             Err(StoreError::Locked(info)) => {
-                self.notify_error(info.message(self.lang));
+                // What matters first: a status line cuts the end off.
+                let msg = self.lang.fmt(
+                    Msg::ReadOnlyOpened,
+                    &[
+                        &info.id,
+                        &info.user,
+                        &info.host,
+                        &info.pid,
+                        &info.since_local(),
+                    ],
+                );
+                self.notify_error(msg);
                 Access::ReadOnly(info)
             }
             Err(e) => {

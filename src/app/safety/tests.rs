@@ -235,7 +235,7 @@ fn a_second_editor_gets_the_issue_read_only_and_is_told_who_has_it() {
     let info = doc(&app).read_only().expect("read-only").clone();
     assert_eq!(info.pid, std::process::id());
     assert!(
-        notice(&app).contains("现以只读方式打开"),
+        notice(&app).starts_with("只读：2023-025 正由"),
         "{}",
         notice(&app)
     );
