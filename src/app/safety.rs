@@ -7,9 +7,10 @@
 //!   [`RecoveryWriter`] thread so typing never waits for the disk. The app
 //!   gets time as data ([`App::tick`]), so the rules are tested with made-up
 //!   instants.
-//! - The latest snapshot also waits in a [`SnapshotSlot`], for the signal
-//!   thread to write when the main thread cannot (crossterm can spin when the
-//!   terminal disappears) and for the panic path.
+//! - Each autosaved snapshot also waits in a [`SnapshotSlot`], for the
+//!   signal thread to write when the main thread cannot (crossterm can spin
+//!   when the terminal disappears) and for the panic path; the main thread's
+//!   own final write, when it can make one, holds everything.
 //! - Recovery files left by a crash are offered at start and when their
 //!   issue is opened: restore, keep both, discard, or later.
 //! - Opening an issue takes its lock; an issue someone else has open is
@@ -69,8 +70,9 @@ impl Autosave {
     }
 }
 
-/// The latest snapshot of unsaved text, shared with whoever must write it
-/// when the main thread cannot: the signal thread after a hang-up, or the
+/// The last autosaved snapshot of unsaved text (at most
+/// [`Autosave::MAX_WAIT`] old), shared with whoever must write it when the
+/// main thread cannot: the signal thread after a hang-up, or the
 /// panic path. Exactly one final write happens: the main thread's own
 /// ([`App::finish`]) or the rescue.
 #[derive(Debug, Default)]
