@@ -1,13 +1,14 @@
+use jianbao::app::App;
 use jianbao::app::config::Config;
 use jianbao::app::keymap::Keymap;
-use jianbao::app::{App, Command as AppCommand};
+use jianbao::app::safety::EncodingProblem;
 use jianbao::cli::{self, Command, UserError};
 use jianbao::i18n::{Lang, Msg};
-use jianbao::store::Library;
-use jianbao::term;
+use jianbao::store::{Library, StoreError};
+use jianbao::term::{self, Exit};
 use jianbao::ui::theme::Theme;
-use std::io::{self, IsTerminal};
-use std::path::PathBuf;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -55,17 +56,24 @@ fn run(
     let mut lib = cli::open_library(cli, lang)?;
     // After opening, so a mistaken --library folder gets no `.state/`; a
     // read-only library runs without a log.
-    let _ = jianbao::store::log::init(lib.root());
+    let log = jianbao::store::log::init(lib.root()).ok();
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let io = |e: io::Error| UserError(e.to_string());
     match &cli.command {
-        None => run_tui(lib, lang, config, config_problem, None)?,
+        None => return run_tui(lib, lang, config, config_problem, None, log.as_deref()),
         Some(Command::Open(a)) => {
             if lib.get(&a.id).is_none() {
                 return Err(UserError(lang.fmt(Msg::NoSuchIssue, &[&a.id])));
             }
-            run_tui(lib, lang, config, config_problem, Some(a.id))?
+            return run_tui(
+                lib,
+                lang,
+                config,
+                config_problem,
+                Some(a.id),
+                log.as_deref(),
+            );
         }
         Some(Command::List(a)) => cli::run_list(&lib, lang, a.json, &mut out).map_err(io)?,
         Some(Command::New(a)) => cli::run_new(&mut lib, lang, a, &mut out)?,
@@ -86,31 +94,108 @@ fn run_tui(
     config: Config,
     config_problem: Option<String>,
     open: Option<jianbao::model::IssueId>,
-) -> Result<(), UserError> {
+    log: Option<&Path>,
+) -> Result<ExitCode, UserError> {
     if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
         return Err(UserError(lang.t(Msg::NeedTerminal).to_string()));
     }
     let keymap = Keymap::with_overrides(config.keys);
     let today = chrono::Local::now().date_naive();
     let mut app = App::new(lib, lang, keymap, today);
+    #[cfg(unix)]
+    let signals =
+        term::signals::Signals::spawn(app.snapshot_slot()).map_err(|e| UserError(e.to_string()))?;
     if let Some(p) = config_problem {
         app.notice = Some(jianbao::app::Notice {
             text: lang.fmt(Msg::ConfigProblem, &[&p]),
             error: true,
         });
     }
-    match open {
-        Some(id) => app.open_issue(id),
-        None => {
-            // Start on the newest issue, ready to work.
-            if !app.issue_ids().is_empty() {
-                app.run(AppCommand::Open);
-            }
-        }
+    if let Some(setting) = term::encoding::locale_problem(|n| std::env::var(n).ok()) {
+        app.encoding_problem(EncodingProblem::Locale(setting));
     }
+    // Start on the newest issue, ready to work.
+    let target = open.or_else(|| app.issue_ids().first().copied());
+    app.start(target);
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    let session = term::Session {
+        #[cfg(unix)]
+        signals,
+        probe: std::env::var_os("JIANBAO_NO_PROBE").is_none(),
+    };
     let mut terminal = term::setup().map_err(|e| UserError(e.to_string()))?;
-    let result = term::run(&mut terminal, &mut app, &theme);
+    let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        term::run(&mut terminal, &mut app, &theme, &session)
+    }));
     term::restore();
-    result.map_err(|e| UserError(e.to_string()))
+    // Whatever happened, the terminal is back; now the text. Messages may
+    // meet a terminal that has gone: their errors are of no interest.
+    let mut err = io::stderr();
+    let (code, recovery) = match outcome {
+        Ok(Ok(Exit::Quit)) => (ExitCode::SUCCESS, app.finish()),
+        Ok(Ok(Exit::Signal(sig))) => {
+            let _ = writeln!(err, "{}", lang.fmt(Msg::ExitSignal, &[&signal_name(sig)]));
+            (
+                ExitCode::from((128 + sig).clamp(0, 255) as u8),
+                app.finish(),
+            )
+        }
+        Ok(Ok(Exit::HangUp)) => {
+            let _ = writeln!(err, "{}", lang.t(Msg::ExitHangUp));
+            (ExitCode::from(129), app.finish())
+        }
+        Ok(Err(e)) => {
+            tracing::error!("terminal error: {e}");
+            let _ = writeln!(err, "{}", lang.fmt(Msg::ExitCrash, &[&e]));
+            print_log(&mut err, lang, log);
+            (ExitCode::from(1), app.finish())
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let _ = writeln!(err, "{}", lang.fmt(Msg::ExitCrash, &[&what]));
+            print_log(&mut err, lang, log);
+            (ExitCode::from(101), app.rescue())
+        }
+    };
+    report_recovery(&mut err, lang, recovery);
+    Ok(code)
+}
+
+fn signal_name(sig: i32) -> &'static str {
+    #[cfg(unix)]
+    {
+        term::signals::name(sig)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = sig;
+        "signal"
+    }
+}
+
+fn print_log(err: &mut impl Write, lang: Lang, log: Option<&Path>) {
+    let _ = match log {
+        Some(path) => writeln!(err, "{}", lang.fmt(Msg::ExitLog, &[&path.display()])),
+        None => writeln!(err, "{}", lang.t(Msg::ExitNoLog)),
+    };
+}
+
+fn report_recovery(
+    err: &mut impl Write,
+    lang: Lang,
+    recovery: Option<Result<PathBuf, StoreError>>,
+) {
+    let _ = match recovery {
+        Some(Ok(path)) => writeln!(err, "{}", lang.fmt(Msg::ExitRecovery, &[&path.display()])),
+        Some(Err(e)) => writeln!(
+            err,
+            "{}",
+            lang.fmt(Msg::ExitRecoveryFailed, &[&e.message(lang)])
+        ),
+        None => Ok(()),
+    };
 }

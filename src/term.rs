@@ -1,10 +1,16 @@
 //! The terminal: raw mode, alternate screen, bracketed paste and mouse on
-//! entry, all undone on exit and on panic; the event loop.
+//! entry, all undone on exit and on panic; the event loop, which also
+//! watches for signals and a terminal that goes away.
+
+pub mod encoding;
+#[cfg(unix)]
+pub mod signals;
 
 use crate::app::App;
 use crate::ui::{self, theme::Theme};
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    Event,
 };
 use crossterm::execute;
 use crossterm::terminal::{
@@ -13,7 +19,7 @@ use crossterm::terminal::{
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub type Term = Terminal<CrosstermBackend<Stdout>>;
 
@@ -35,6 +41,7 @@ pub fn setup() -> io::Result<Term> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore();
+        tracing::error!("panic: {info}");
         hook(info);
     }));
     enable_raw_mode()?;
@@ -77,26 +84,189 @@ pub fn osc52(text: &str) -> String {
     out
 }
 
-/// Runs until the app stops: draw, wait for an event, then take every event
-/// already queued (an IME commits several characters at once) before the
-/// next draw, so a burst costs one frame.
-pub fn run(term: &mut Term, app: &mut App, theme: &Theme) -> io::Result<()> {
+/// Why the event loop ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The clerk quit.
+    Quit,
+    /// A terminating signal (SIGHUP, SIGTERM, …).
+    Signal(i32),
+    /// The terminal went away (read error, end of file, hang-up).
+    HangUp,
+}
+
+/// What the event loop needs besides the app: the signal watcher, and
+/// whether to probe the terminal's encoding.
+pub struct Session {
+    #[cfg(unix)]
+    pub signals: signals::Signals,
+    pub probe: bool,
+}
+
+/// Runs until the app stops, a signal comes or the terminal goes away:
+/// draw, sleep until input, a signal or the app's next tick, then take
+/// every event already queued (an IME commits several characters at once)
+/// before the next draw, so a burst costs one frame.
+pub fn run(term: &mut Term, app: &mut App, theme: &Theme, session: &Session) -> io::Result<Exit> {
     let size = term.size()?;
-    app.handle_event(&event::Event::Resize(size.width, size.height));
-    while app.running {
-        term.draw(|f| ui::render(app, theme, f))?;
-        if let Some(text) = app.clipboard_out.take() {
-            let mut out = io::stdout();
-            out.write_all(osc52(&text).as_bytes())?;
-            out.flush()?;
+    app.handle_event(&Event::Resize(size.width, size.height));
+    app.tick(Instant::now());
+    term.draw(|f| ui::render(app, theme, f))?;
+    if session.probe {
+        let columns = encoding::probe(term.backend_mut(), size.height);
+        tracing::info!(?columns, "terminal encoding probe");
+        app.terminal_probe(columns);
+        term.clear()?;
+    }
+    loop {
+        if drain_events(app)? {
+            return Ok(Exit::HangUp);
         }
-        let ev = event::read()?;
-        app.handle_event(&ev);
-        while app.running && event::poll(Duration::ZERO)? {
-            app.handle_event(&event::read()?);
+        app.tick(Instant::now());
+        if let Some(sig) = received(session) {
+            return Ok(Exit::Signal(sig));
+        }
+        if !app.running {
+            return Ok(Exit::Quit);
+        }
+        let drawn = term.draw(|f| ui::render(app, theme, f)).map(|_| ());
+        let copied = match app.clipboard_out.take() {
+            Some(text) if drawn.is_ok() => {
+                let mut out = io::stdout();
+                out.write_all(osc52(&text).as_bytes())
+                    .and_then(|()| out.flush())
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = drawn.and(copied) {
+            return if hung_up() { Ok(Exit::HangUp) } else { Err(e) };
+        }
+        if wait(app.next_tick(Instant::now()), session)? == Wake::HangUp {
+            return Ok(Exit::HangUp);
         }
     }
-    Ok(())
+}
+
+/// Hands every queued event to the app; returns whether the terminal has
+/// gone. crossterm would spin on a terminal that has gone, so it is asked
+/// only while the terminal is there.
+fn drain_events(app: &mut App) -> io::Result<bool> {
+    while app.running {
+        if hung_up() {
+            return Ok(true);
+        }
+        let ready = event::poll(Duration::ZERO).and_then(|ready| {
+            if ready {
+                event::read().map(Some)
+            } else {
+                Ok(None)
+            }
+        });
+        match ready {
+            Ok(Some(ev)) => {
+                debug_panic(&ev);
+                app.handle_event(&ev);
+            }
+            Ok(None) => break,
+            Err(_) if hung_up() => return Ok(true),
+            Err(e) => return Err(e),
+        }
+    }
+    Ok(false)
+}
+
+/// Debug builds with `JIANBAO_DEBUG_PANIC` set panic on F12, so the tests
+/// can check what a crash leaves behind (terminal, text, message).
+fn debug_panic(ev: &Event) {
+    #[cfg(debug_assertions)]
+    if matches!(ev, Event::Key(k) if k.code == event::KeyCode::F(12))
+        && std::env::var_os("JIANBAO_DEBUG_PANIC").is_some()
+    {
+        panic!("JIANBAO_DEBUG_PANIC: F12 pressed");
+    }
+    #[cfg(not(debug_assertions))]
+    let _ = ev;
+}
+
+fn received(session: &Session) -> Option<i32> {
+    #[cfg(unix)]
+    {
+        session.signals.received()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = session;
+        None
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wake {
+    /// Input, a signal or the timeout: look again.
+    Look,
+    HangUp,
+}
+
+/// Sleeps until the terminal has input or has gone, a signal arrives, or
+/// `timeout` passes (`None`: no timeout).
+#[cfg(unix)]
+fn wait(timeout: Option<Duration>, session: &Session) -> io::Result<Wake> {
+    let ms = timeout.map_or(-1, |d| {
+        d.as_micros().div_ceil(1000).min(i32::MAX as u128) as i32
+    });
+    let mut fds = [
+        libc::pollfd {
+            fd: libc::STDIN_FILENO,
+            events: libc::POLLIN,
+            revents: 0,
+        },
+        libc::pollfd {
+            fd: session.signals.wake_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        },
+    ];
+    // SAFETY: `fds` is a valid array of two pollfd for the call's duration.
+    let n = unsafe { libc::poll(fds.as_mut_ptr(), fds.len() as libc::nfds_t, ms) };
+    if n < 0 {
+        let e = io::Error::last_os_error();
+        return if e.kind() == io::ErrorKind::Interrupted {
+            Ok(Wake::Look)
+        } else {
+            Err(e)
+        };
+    }
+    if fds[1].revents != 0 {
+        session.signals.drain();
+    }
+    if fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        return Ok(Wake::HangUp);
+    }
+    Ok(Wake::Look)
+}
+
+#[cfg(not(unix))]
+fn wait(timeout: Option<Duration>, _session: &Session) -> io::Result<Wake> {
+    event::poll(timeout.unwrap_or(Duration::from_secs(3600)))?;
+    Ok(Wake::Look)
+}
+
+/// Whether the terminal has gone (hang-up, error or closed).
+#[cfg(unix)]
+pub fn hung_up() -> bool {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd, no timeout.
+    let n = unsafe { libc::poll(&mut fd, 1, 0) };
+    n > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+}
+
+#[cfg(not(unix))]
+pub fn hung_up() -> bool {
+    false
 }
 
 #[cfg(test)]

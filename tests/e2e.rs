@@ -1,5 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal.
 
+#![cfg(unix)]
+
 mod common;
 
 use common::pty::{Session, keys::*};

@@ -1,6 +1,8 @@
 //! End to end, in a pseudo-terminal: the print preview, tidying and
 //! rejoining a hard-wrapped paste, as a clerk uses them.
 
+#![cfg(unix)]
+
 mod common;
 
 use common::pty::{Session, keys::*};

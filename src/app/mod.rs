@@ -11,6 +11,7 @@ pub mod keymap;
 pub mod layout;
 pub mod palette;
 pub mod preview;
+pub mod safety;
 pub mod tidy;
 pub mod tree;
 
@@ -109,6 +110,8 @@ pub enum Overlay {
     Confirm(Confirm),
     Preview(preview::Preview),
     Tidy(tidy::TidyReview),
+    /// Recovery offers, save conflicts, encoding warnings.
+    Safety(safety::Dialog),
 }
 
 /// A button's letter: the one in brackets at the end of its label, "(S)".
@@ -123,7 +126,7 @@ fn shortcut(m: Msg) -> Option<char> {
 }
 
 /// The issue being edited: a working copy and the last saved version.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 pub struct Doc {
     pub id: IssueId,
     /// The working copy; the open article's text lives in its editor until
@@ -133,10 +136,12 @@ pub struct Doc {
     pub tree: TreeState,
     pub article: Option<ArticleEdit>,
     pub find: Option<FindBar>,
+    /// Its lock, or who holds it when it is open read-only.
+    pub access: safety::Access,
 }
 
 impl Doc {
-    fn new(id: IssueId, issue: Issue) -> Doc {
+    fn new(id: IssueId, issue: Issue, access: safety::Access) -> Doc {
         Doc {
             id,
             tree: TreeState::new(&issue),
@@ -144,6 +149,7 @@ impl Doc {
             issue,
             article: None,
             find: None,
+            access,
         }
     }
 
@@ -209,6 +215,8 @@ pub struct App {
     pub today: NaiveDate,
     /// A hard-wrapped paste the next key may rejoin.
     pub paste_offer: Option<tidy::PasteOffer>,
+    /// Autosave, recovery offers, encoding checks.
+    pub safety: safety::Safety,
 }
 
 impl App {
@@ -230,6 +238,7 @@ impl App {
             clipboard_out: None,
             today,
             paste_offer: None,
+            safety: safety::Safety::default(),
         };
         if !app.lib.problems.is_empty() {
             let first = app.lib.problems[0].message(lang);
@@ -278,6 +287,9 @@ impl App {
 
     /// Applies one terminal event.
     pub fn handle_event(&mut self, event: &Event) {
+        if self.before_event(event) {
+            return;
+        }
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(text) => self.handle_paste(text),
@@ -320,6 +332,8 @@ impl App {
             && let Some(action) = editor_keys::editor_action(key)
         {
             self.edit(action);
+        } else {
+            self.unbound_key(key);
         }
         self.keep_visible();
     }
@@ -344,6 +358,9 @@ impl App {
 
     /// Applies an editing action to the open article.
     fn edit(&mut self, action: EditAction) {
+        if self.refuse_edit(&action) {
+            return;
+        }
         let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) else {
             return;
         };
@@ -608,6 +625,7 @@ impl App {
                 FormKey::Submit => self.submit_form(form),
                 FormKey::Handled | FormKey::Ignored => self.overlay = Some(Overlay::Form(form)),
             },
+            Overlay::Safety(d) => self.safety_dialog_key(d, key),
             Overlay::Confirm(mut c) => {
                 let n = c.choices().len();
                 match key.code {
@@ -621,7 +639,13 @@ impl App {
                         self.overlay = Some(Overlay::Confirm(c));
                     }
                     KeyCode::Enter => self.confirm(c.kind, c.choices()[c.choice]),
-                    KeyCode::Char(ch) => {
+                    // Ctrl+D must not discard, nor Ctrl+C cancel.
+                    KeyCode::Char(ch)
+                        if !key.modifiers.intersects(
+                            crossterm::event::KeyModifiers::CONTROL
+                                | crossterm::event::KeyModifiers::ALT,
+                        ) =>
+                    {
                         // Each button's letter, as shown: 保存(S), 删除(D)…; N also cancels.
                         let ch = ch.to_ascii_uppercase();
                         let choice = c
@@ -647,8 +671,13 @@ impl App {
         }
         match kind {
             ConfirmKind::Unsaved(after) => {
-                if choice == Msg::ChoiceSave && !self.save() {
+                if choice == Msg::ChoiceSave
+                    && !self.save_as(crate::store::SaveMode::Safe, Some(after))
+                {
                     return;
+                }
+                if choice == Msg::ChoiceDiscard {
+                    self.forget_unsaved();
                 }
                 if choice == Msg::ChoiceDiscard
                     && let Some(doc) = self.doc.as_mut()
@@ -689,6 +718,9 @@ impl App {
 
     /// Carries out a command in the current focus.
     pub fn run(&mut self, cmd: Command) {
+        if self.refuse_command(cmd) {
+            return;
+        }
         match cmd {
             Command::Quit => self.guard_unsaved(After::Quit),
             Command::Save => {
@@ -920,7 +952,12 @@ impl App {
         match self.focus {
             Focus::Issues => {
                 if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
-                    if self.doc.as_ref().is_some_and(|d| d.id == id) {
+                    // Opening a read-only issue again tries its lock again.
+                    if self
+                        .doc
+                        .as_ref()
+                        .is_some_and(|d| d.id == id && d.read_only().is_none())
+                    {
                         self.focus = Focus::Tree;
                     } else {
                         self.guard_unsaved(After::Open(id));
@@ -982,44 +1019,35 @@ impl App {
         ))
     }
 
-    /// Opens an issue by id (the caller has dealt with unsaved changes).
+    /// Opens an issue by id (the caller has dealt with unsaved changes),
+    /// after offering its recovery file if it has one.
     pub fn open_issue(&mut self, id: IssueId) {
+        if !self.offer_before_open(id) {
+            self.load_doc(id);
+        }
+    }
+
+    /// Opens an issue by id and takes its lock; returns whether it opened.
+    fn load_doc(&mut self, id: IssueId) -> bool {
         let Some(issue) = self.lib.get(&id).cloned() else {
             self.notify_error(self.lang.fmt(Msg::NoSuchIssue, &[&id]));
-            return;
+            return false;
         };
-        self.doc = Some(Doc::new(id, issue));
+        // Release the old lock first: it may be this issue's.
+        self.doc = None;
+        let access = self.lock_for_edit(id);
+        self.doc = Some(Doc::new(id, issue, access));
         if let Some(i) = self.issue_ids().iter().position(|x| *x == id) {
             self.list_selected = i;
         }
         self.focus = Focus::Tree;
         self.zoom = false;
+        true
     }
 
     /// Saves the open issue; reports and returns whether it worked.
     pub fn save(&mut self) -> bool {
-        let Some(doc) = self.doc.as_mut() else {
-            self.notify(self.lang.t(Msg::NoIssueOpen).to_string());
-            return false;
-        };
-        doc.flush();
-        match self.lib.save(&doc.id, doc.issue.clone()) {
-            Ok(new_id) => {
-                doc.id = new_id;
-                doc.saved = doc.issue.clone();
-                let path = self.lib.path_for(&new_id);
-                self.notify(self.lang.fmt(Msg::Saved, &[&path.display()]));
-                if let Some(i) = self.issue_ids().iter().position(|x| *x == new_id) {
-                    self.list_selected = i;
-                }
-                true
-            }
-            Err(e) => {
-                let msg = self.lang.fmt(Msg::SaveFailed, &[&e.message(self.lang)]);
-                self.notify_error(msg);
-                false
-            }
-        }
+        self.save_as(crate::store::SaveMode::Safe, None)
     }
 
     fn new_issue(&mut self) {

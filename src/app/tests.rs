@@ -6,12 +6,12 @@ use crossterm::event::{KeyModifiers, MouseEvent};
 use std::fs;
 use tempfile::TempDir;
 
-fn today() -> NaiveDate {
+pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 11, 30).unwrap()
 }
 
 /// An app on a fresh library (holding the sample issue), at 120×40.
-fn app() -> (TempDir, App) {
+pub(super) fn app() -> (TempDir, App) {
     let dir = TempDir::new().unwrap();
     let lib = Library::open(&dir.path().join("lib")).unwrap();
     let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
@@ -19,18 +19,18 @@ fn app() -> (TempDir, App) {
     (dir, app)
 }
 
-fn key(app: &mut App, spec: &str) {
+pub(super) fn key(app: &mut App, spec: &str) {
     let k: Key = spec.parse().unwrap();
     app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
 }
 
-fn keys(app: &mut App, specs: &[&str]) {
+pub(super) fn keys(app: &mut App, specs: &[&str]) {
     for s in specs {
         key(app, s);
     }
 }
 
-fn typ(app: &mut App, text: &str) {
+pub(super) fn typ(app: &mut App, text: &str) {
     for c in text.chars() {
         app.handle_event(&Event::Key(KeyEvent::new(
             KeyCode::Char(c),
@@ -39,15 +39,15 @@ fn typ(app: &mut App, text: &str) {
     }
 }
 
-fn doc(app: &App) -> &Doc {
+pub(super) fn doc(app: &App) -> &Doc {
     app.doc.as_ref().expect("an issue is open")
 }
 
-fn sample_id() -> IssueId {
+pub(super) fn sample_id() -> IssueId {
     "2023-025".parse().unwrap()
 }
 
-fn file(dir: &TempDir, id: &str) -> std::path::PathBuf {
+pub(super) fn file(dir: &TempDir, id: &str) -> std::path::PathBuf {
     dir.path().join(format!("lib/issues/{id}.ron"))
 }
 
@@ -712,6 +712,11 @@ mod random_keys {
         "Ctrl+S",
         "Ctrl+N",
         "Ctrl+D",
+        "Ctrl+C",
+        "r",
+        "k",
+        "l",
+        "y",
     ];
 
     fn snapshot(dir: &TempDir) -> Vec<(String, String)> {
@@ -741,6 +746,8 @@ mod random_keys {
             let (dir, mut app) = app();
             let before = snapshot(&dir);
             let mut wrote = false;
+            // Time passes too: autosave and its dialogs are part of the state.
+            let mut now = std::time::Instant::now();
             for (k, w, h) in seq {
                 if k % 17 == 0 {
                     app.handle_event(&Event::Resize(w, h));
@@ -748,6 +755,8 @@ mod random_keys {
                 let ids_before = app.issue_ids();
                 let saved_before = app.doc.as_ref().map(|d| d.saved.clone());
                 key(&mut app, KEYS[k]);
+                now += std::time::Duration::from_millis(w as u64 * 9);
+                app.tick(now);
                 let saved_after = app.doc.as_ref().map(|d| d.saved.clone());
                 if app.issue_ids() != ids_before
                     || (saved_before.is_some() && saved_after.is_some() && saved_before != saved_after)

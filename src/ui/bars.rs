@@ -22,11 +22,7 @@ pub fn render_title(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 i.date,
                 lang.status(i.status)
             );
-            let state = if doc.is_dirty() {
-                lang.t(Msg::StatusUnsaved)
-            } else {
-                lang.t(Msg::StatusSaved)
-            };
+            let state = super::safety::state_label(app, doc);
             (left, format!("{}  ● {} ", doc.id, state))
         }
         None => (" jianbao 简报".to_string(), String::new()),

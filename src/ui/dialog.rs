@@ -42,13 +42,26 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
     };
     let inner = popup_pane(frame, theme, 56, 8, lang.t(Msg::ConfirmTitle));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+    render_buttons(app, theme, frame, inner, c.choices(), c.choice);
+}
+
+/// The row of buttons at the foot of a dialog's `inner` area, `choice`
+/// highlighted.
+pub(super) fn render_buttons(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    inner: Rect,
+    choices: &[Msg],
+    choice: usize,
+) {
     let mut spans = Vec::new();
-    for (i, m) in c.choices().iter().enumerate() {
+    for (i, m) in choices.iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw("   "));
         }
-        let label = format!(" {} ", lang.t(*m));
-        spans.push(if i == c.choice {
+        let label = format!(" {} ", app.lang.t(*m));
+        spans.push(if i == choice {
             Span::styled(label, theme.button_focus)
         } else {
             Span::raw(label)

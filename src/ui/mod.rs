@@ -10,6 +10,7 @@ mod help;
 mod issues;
 mod palette;
 mod preview;
+mod safety;
 pub mod theme;
 mod tidy;
 mod trash;
@@ -79,6 +80,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Confirm(c)) => dialog::render(app, theme, frame, c),
         Some(Overlay::Preview(_)) => {}
         Some(Overlay::Tidy(t)) => tidy::render(app, theme, frame, t),
+        Some(Overlay::Safety(d)) => safety::render(app, theme, frame, d),
         None => {}
     }
 }
@@ -159,6 +161,15 @@ pub(crate) fn popup(frame: &mut Frame, w: u16, h: u16) -> Rect {
         h,
     );
     frame.render_widget(Clear, r);
+    // A wide character just left of the popup would cover its left border.
+    if r.x > area.x {
+        for y in r.top()..r.bottom() {
+            let cell = &mut frame.buffer_mut()[(r.x - 1, y)];
+            if width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
     r
 }
 

@@ -27,4 +27,5 @@ pub fn stderr(o: &Output) -> String {
     String::from_utf8(o.stderr.clone()).unwrap()
 }
 
+#[cfg(unix)]
 pub mod pty;

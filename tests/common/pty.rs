@@ -1,29 +1,92 @@
 //! Runs the real jianbao binary in a pseudo-terminal and reads its screen
-//! through a vt100 emulator, as a clerk would see it.
+//! through a vt100 emulator, as a clerk would see it. Like a real terminal
+//! it answers cursor-position queries (CSI 6n); it can play a terminal set
+//! to GBK, and hang up as a dropped SSH connection does.
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+use std::fs::File;
 use std::io::{Read, Write};
+use std::os::unix::io::{AsRawFd, FromRawFd};
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
-use std::thread;
+use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 pub struct Session {
     parser: Arc<Mutex<vt100::Parser>>,
-    writer: Box<dyn Write + Send>,
+    writer: Arc<Mutex<Option<File>>>,
     child: Box<dyn Child + Send + Sync>,
-    _master: Box<dyn MasterPty + Send>,
+    master: Option<Box<dyn MasterPty + Send>>,
+    stop: Arc<AtomicBool>,
+    reader: Option<JoinHandle<()>>,
+    gbk: bool,
 }
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
 
+/// The terminal a session runs in.
+#[derive(Debug, Clone)]
+pub struct Terminal {
+    pub cols: u16,
+    pub rows: u16,
+    /// Extra environment, after the defaults (LANG=zh_CN.UTF-8, …).
+    pub env: Vec<(String, String)>,
+    /// Decode the program's output and encode typed text as GBK, as an SSH
+    /// client set to GBK does.
+    pub gbk: bool,
+}
+
+impl Default for Terminal {
+    fn default() -> Self {
+        Terminal {
+            cols: 80,
+            rows: 24,
+            env: Vec::new(),
+            gbk: false,
+        }
+    }
+}
+
+/// A duplicate of `fd` as a `File` of its own.
+fn dup(fd: i32) -> File {
+    // SAFETY: dup of a valid descriptor; the new one is owned by the File.
+    let new = unsafe { libc::dup(fd) };
+    assert!(new >= 0, "dup: {}", std::io::Error::last_os_error());
+    unsafe { File::from_raw_fd(new) }
+}
+
+/// Whether `fd` has something to read within 50 ms.
+fn readable(fd: i32) -> bool {
+    let mut p = libc::pollfd {
+        fd,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd.
+    unsafe { libc::poll(&mut p, 1, 50) > 0 }
+}
+
 impl Session {
     /// Starts `jianbao --library LIB ARGS…` in an 80×24 terminal, in Chinese.
     pub fn start(lib: &Path, args: &[&str]) -> Session {
-        Self::start_sized(lib, args, 80, 24)
+        Self::start_in(lib, args, Terminal::default())
     }
 
     pub fn start_sized(lib: &Path, args: &[&str], cols: u16, rows: u16) -> Session {
+        Self::start_in(
+            lib,
+            args,
+            Terminal {
+                cols,
+                rows,
+                ..Terminal::default()
+            },
+        )
+    }
+
+    pub fn start_in(lib: &Path, args: &[&str], term: Terminal) -> Session {
+        let (cols, rows) = (term.cols, term.rows);
         let pty = native_pty_system()
             .openpty(PtySize {
                 rows,
@@ -40,40 +103,69 @@ impl Session {
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("JIANBAO_LIBRARY");
         cmd.env_remove("LC_ALL");
+        cmd.env_remove("LC_CTYPE");
         // Keep the user's real config out of the test.
         let home = lib.parent().unwrap_or(lib).join("home");
         std::fs::create_dir_all(&home).expect("test home");
         cmd.cwd(&home);
         cmd.env("HOME", &home);
         cmd.env("XDG_CONFIG_HOME", home.join(".config"));
+        for (k, v) in &term.env {
+            cmd.env(k, v);
+        }
         let child = pty.slave.spawn_command(cmd).expect("spawn jianbao");
-        let mut reader = pty.master.try_clone_reader().expect("pty reader");
-        let writer = pty.master.take_writer().expect("pty writer");
+        drop(pty.slave);
+        let fd = pty.master.as_raw_fd().expect("master fd");
+        // Our own descriptors of the master, so that dropping them sends
+        // nothing (portable-pty's writer types ^D on drop) and closing them
+        // all hangs up.
+        let writer = Arc::new(Mutex::new(Some(dup(fd))));
         let parser = Arc::new(Mutex::new(vt100::Parser::new(
             std::num::NonZeroU16::new(rows).expect("rows > 0"),
             std::num::NonZeroU16::new(cols).expect("cols > 0"),
             0,
         )));
-        let p = Arc::clone(&parser);
-        thread::spawn(move || {
-            let mut buf = [0u8; 8192];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
+        let stop = Arc::new(AtomicBool::new(false));
+        let reader = {
+            let (parser, writer, stop) = (parser.clone(), writer.clone(), stop.clone());
+            let mut reader = dup(fd);
+            let mut screen = Screen {
+                parser,
+                writer,
+                gbk: term.gbk.then(|| encoding_rs::GBK.new_decoder()),
+                tail: Vec::new(),
+            };
+            thread::spawn(move || {
+                let mut buf = [0u8; 8192];
+                while !stop.load(Ordering::SeqCst) {
+                    if !readable(reader.as_raw_fd()) {
+                        continue;
+                    }
+                    match reader.read(&mut buf) {
+                        Ok(0) | Err(_) => break,
+                        Ok(n) => screen.feed(&buf[..n]),
+                    }
                 }
-                p.lock().unwrap().process(&buf[..n]);
-            }
-        });
+            })
+        };
         Session {
             parser,
             writer,
             child,
-            _master: pty.master,
+            master: Some(pty.master),
+            stop,
+            reader: Some(reader),
+            gbk: term.gbk,
         }
     }
 
     pub fn screen(&self) -> String {
         self.parser.lock().unwrap().screen().contents()
+    }
+
+    /// Runs `f` on the emulated screen (modes, cursor, cells).
+    pub fn with_screen<R>(&self, f: impl FnOnce(&vt100::Screen) -> R) -> R {
+        f(self.parser.lock().unwrap().screen())
     }
 
     /// Where the terminal cursor is (row, column), 0-based.
@@ -82,15 +174,26 @@ impl Session {
     }
 
     pub fn send(&mut self, bytes: &[u8]) {
-        self.writer.write_all(bytes).unwrap();
-        self.writer.flush().unwrap();
+        {
+            let mut w = self.writer.lock().unwrap();
+            let w = w.as_mut().expect("the terminal is still there");
+            w.write_all(bytes).unwrap();
+            w.flush().unwrap();
+        }
         // Let the app see each key on its own (a lone Esc must not merge
         // with the next key into Alt+key).
         thread::sleep(Duration::from_millis(60));
     }
 
+    /// Types `text` as the terminal encodes it (UTF-8, or GBK).
     pub fn type_text(&mut self, text: &str) {
-        self.send(text.as_bytes());
+        if self.gbk {
+            let (bytes, _, unmappable) = encoding_rs::GBK.encode(text);
+            assert!(!unmappable, "{text} is not all GBK");
+            self.send(&bytes);
+        } else {
+            self.send(text.as_bytes());
+        }
     }
 
     /// Waits until the screen shows `text`; panics with the screen if not.
@@ -119,10 +222,15 @@ impl Session {
 
     /// Waits for the process to end; returns whether it exited successfully.
     pub fn wait_exit(&mut self) -> bool {
+        self.wait_exit_code() == 0
+    }
+
+    /// Waits for the process to end; returns its exit code.
+    pub fn wait_exit_code(&mut self) -> u32 {
         let start = Instant::now();
         while start.elapsed() < TIMEOUT {
             if let Some(status) = self.child.try_wait().unwrap() {
-                return status.success();
+                return status.exit_code();
             }
             thread::sleep(Duration::from_millis(30));
         }
@@ -132,11 +240,102 @@ impl Session {
     pub fn pid(&self) -> Option<u32> {
         self.child.process_id()
     }
+
+    /// Sends `signal` to the program.
+    pub fn signal(&self, signal: i32) {
+        let pid = self.pid().expect("running") as i32;
+        // SAFETY: kill(2) with a pid we started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0, "kill {pid}");
+    }
+
+    /// Closes the terminal, as a dropped SSH connection does: the program
+    /// gets SIGHUP and its terminal reads fail.
+    pub fn hang_up(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        if let Some(r) = self.reader.take() {
+            r.join().unwrap();
+        }
+        self.writer.lock().unwrap().take();
+        self.master.take();
+    }
+
+    /// The terminal's line discipline flags (`c_lflag`), to tell raw mode.
+    pub fn local_flags(&self) -> libc::tcflag_t {
+        let fd = self
+            .master
+            .as_ref()
+            .and_then(|m| m.as_raw_fd())
+            .expect("the terminal is still there");
+        // SAFETY: tcgetattr into a zeroed termios on a valid descriptor.
+        unsafe {
+            let mut t: libc::termios = std::mem::zeroed();
+            assert_eq!(libc::tcgetattr(fd, &mut t), 0);
+            t.c_lflag
+        }
+    }
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
         let _ = self.child.kill();
+        self.stop.store(true, Ordering::SeqCst);
+    }
+}
+
+/// The screen side of the terminal: output into the emulator, answers to
+/// cursor-position queries back to the program.
+struct Screen {
+    parser: Arc<Mutex<vt100::Parser>>,
+    writer: Arc<Mutex<Option<File>>>,
+    gbk: Option<encoding_rs::Decoder>,
+    /// The end of the previous chunk, in case a query was split.
+    tail: Vec<u8>,
+}
+
+const DSR: &[u8] = b"\x1b[6n";
+
+impl Screen {
+    fn feed(&mut self, bytes: &[u8]) {
+        let mut data = std::mem::take(&mut self.tail);
+        data.extend_from_slice(bytes);
+        let mut start = 0;
+        while let Some(at) = data[start..].windows(DSR.len()).position(|w| w == DSR) {
+            let end = start + at + DSR.len();
+            self.show(&data[start..end]);
+            let (row, col) = self.parser.lock().unwrap().screen().cursor_position();
+            if let Some(w) = self.writer.lock().unwrap().as_mut() {
+                let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
+            }
+            start = end;
+        }
+        // Keep a possible partial query for the next chunk.
+        let keep = (1..DSR.len())
+            .rev()
+            .find(|&k| data.len() - start >= k && data.ends_with(&DSR[..k]))
+            .unwrap_or(0);
+        let split = data.len() - keep;
+        self.show(&data[start..split]);
+        self.tail = data[split..].to_vec();
+    }
+
+    fn show(&mut self, bytes: &[u8]) {
+        let mut parser = self.parser.lock().unwrap();
+        match &mut self.gbk {
+            None => parser.process(bytes),
+            Some(decoder) => {
+                let mut text = String::with_capacity(bytes.len() * 2);
+                let mut rest = bytes;
+                loop {
+                    text.reserve(rest.len() * 3 + 16);
+                    let (result, read, _) = decoder.decode_to_string(rest, &mut text, false);
+                    rest = &rest[read..];
+                    if result == encoding_rs::CoderResult::InputEmpty {
+                        break;
+                    }
+                }
+                parser.process(text.as_bytes());
+            }
+        }
     }
 }
 
@@ -157,6 +356,8 @@ pub mod keys {
     pub const F2: &[u8] = b"\x1bOQ";
     pub const F4: &[u8] = b"\x1bOS";
     pub const F7: &[u8] = b"\x1b[18~";
+    pub const F12: &[u8] = b"\x1b[24~";
+    pub const CTRL_C: &[u8] = b"\x03";
     pub const CTRL_N: &[u8] = b"\x0e";
     pub const CTRL_Q: &[u8] = b"\x11";
     pub const CTRL_S: &[u8] = b"\x13";
