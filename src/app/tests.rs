@@ -43,6 +43,23 @@ pub(super) fn doc(app: &App) -> &Doc {
     app.doc.as_ref().expect("an issue is open")
 }
 
+/// The open article's editor.
+pub(super) fn editor(app: &App) -> &crate::text::Editor {
+    &doc(app)
+        .article
+        .as_ref()
+        .expect("an article is open")
+        .editor
+}
+
+/// The status-line notice, or "".
+pub(super) fn notice(app: &App) -> String {
+    app.notice
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
 pub(super) fn sample_id() -> IssueId {
     "2023-025".parse().unwrap()
 }

@@ -1,7 +1,7 @@
 //! The safety net, driven as the clerk and the clock drive it: keys, and
 //! ticks with made-up instants.
 
-use super::super::tests::{app, doc, file, key, keys, sample_id, today, typ};
+use super::super::tests::{app, doc, editor, file, key, keys, notice, sample_id, today, typ};
 use super::*;
 use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
@@ -39,26 +39,11 @@ fn wait_file(path: &Path, pred: impl Fn(Option<&str>) -> bool) {
     panic!("{} never got there", path.display());
 }
 
-fn notice(app: &App) -> String {
-    app.notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
-}
-
 fn ctrl(app: &mut App, c: char) {
     app.handle_event(&Event::Key(KeyEvent::new(
         KeyCode::Char(c),
         KeyModifiers::CONTROL,
     )));
-}
-
-fn editor(app: &App) -> &crate::text::Editor {
-    &doc(app)
-        .article
-        .as_ref()
-        .expect("an article is open")
-        .editor
 }
 
 fn editor_text(app: &App) -> String {

@@ -19,21 +19,6 @@ fn review(app: &App) -> &tidy::TidyReview {
     }
 }
 
-fn editor(app: &App) -> &crate::text::Editor {
-    &doc(app)
-        .article
-        .as_ref()
-        .expect("an article is open")
-        .editor
-}
-
-fn notice(app: &App) -> String {
-    app.notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
-}
-
 fn wheel(app: &mut App, kind: MouseEventKind) {
     app.handle_event(&Event::Mouse(MouseEvent {
         kind,
