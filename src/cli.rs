@@ -16,7 +16,7 @@ use std::path::PathBuf;
 #[derive(Debug, Parser)]
 #[command(name = "jianbao", version, disable_help_subcommand = true)]
 pub struct Cli {
-    #[arg(long, global = true, value_name = "DIR", env = "JIANBAO_LIBRARY")]
+    #[arg(long, global = true, value_name = "DIR")]
     pub library: Option<PathBuf>,
     #[arg(long, global = true, value_name = "zh|en", value_parser = parse_lang)]
     pub lang: Option<Lang>,
@@ -251,9 +251,16 @@ pub fn parse(args: Vec<String>) -> (Cli, Lang) {
 #[derive(Debug)]
 pub struct UserError(pub String);
 
+/// `--library`, else `JIANBAO_LIBRARY` (set and not empty), else the
+/// platform data directory.
 pub fn library_dir(cli: &Cli, lang: Lang) -> Result<PathBuf, UserError> {
     cli.library
         .clone()
+        .or_else(|| {
+            std::env::var_os("JIANBAO_LIBRARY")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
         .or_else(default_library_dir)
         .ok_or_else(|| UserError(lang.t(Msg::NoLibraryDir).to_string()))
 }

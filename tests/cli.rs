@@ -145,3 +145,26 @@ fn check_mentions_unsaved_text_and_stale_locks_without_failing() {
     assert!(lib_dir.join(".state/jianbao.log").is_file());
     assert!(!stderr(&out).contains("INFO"));
 }
+
+#[test]
+fn the_library_can_come_from_the_environment_and_an_empty_variable_is_ignored() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("envlib");
+    let run = |value: &std::ffi::OsStr, data_home: &std::path::Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
+            .arg("list")
+            .env("JIANBAO_LIBRARY", value)
+            .env("XDG_DATA_HOME", data_home)
+            .env("LANG", "zh_CN.UTF-8")
+            .env_remove("LC_ALL")
+            .output()
+            .unwrap()
+    };
+    let out = run(lib.as_os_str(), &dir.path().join("xdg"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(lib.join("issues/2023-025.ron").is_file());
+    // Empty: as if unset, the platform data directory.
+    let out = run(std::ffi::OsStr::new(""), &dir.path().join("xdg"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.path().join("xdg/jianbao/issues/2023-025.ron").is_file());
+}
