@@ -155,7 +155,9 @@ pub enum Dialog {
     Recovery {
         info: RecoveryInfo,
         open: bool,
-        choice: usize,
+        /// The selected button; `None` until the clerk moves it: the safe
+        /// default, chosen among the buttons shown at the time.
+        choice: Option<usize>,
     },
     /// Saving found the file changed (or deleted) on disk.
     Conflict {
@@ -170,11 +172,13 @@ pub enum Dialog {
 }
 
 impl Dialog {
-    /// The offer of `info`; where someone saved since, keeping both is the
-    /// default (restoring would replace their version).
+    /// The offer of `info`.
     fn recovery(info: RecoveryInfo, open: bool) -> Dialog {
-        let choice = usize::from(info.saved == SavedState::ChangedSince);
-        Dialog::Recovery { info, open, choice }
+        Dialog::Recovery {
+            info,
+            open,
+            choice: None,
+        }
     }
 
     /// The buttons; `dirty`: the open issue has unsaved changes (then a
@@ -201,18 +205,41 @@ impl Dialog {
         }
     }
 
-    /// The selected button.
-    pub fn choice(&self) -> usize {
+    /// The selected button among `choices(dirty)`. A recovery offer starts
+    /// on Restore, or on Keep both where someone saved since (restoring would
+    /// replace their version) or Restore is not offered: never on Discard.
+    pub fn choice(&self, dirty: bool) -> usize {
         match self {
-            Dialog::Recovery { choice, .. } | Dialog::Conflict { choice, .. } => *choice,
+            Dialog::Recovery {
+                choice: Some(c), ..
+            }
+            | Dialog::Conflict { choice: c, .. } => *c,
+            Dialog::Recovery {
+                info, choice: None, ..
+            } => {
+                let preferred = if info.saved == SavedState::ChangedSince {
+                    Msg::ChoiceKeepBoth
+                } else {
+                    Msg::ChoiceRestore
+                };
+                let choices = self.choices(dirty);
+                choices
+                    .iter()
+                    .position(|m| *m == preferred)
+                    .or_else(|| choices.iter().position(|m| *m == Msg::ChoiceKeepBoth))
+                    .unwrap_or(0)
+            }
             Dialog::Encoding(_) => 0,
         }
     }
 
-    fn choice_mut(&mut self) -> Option<&mut usize> {
+    /// Moves the selection `step` buttons (wrapping) among `n`.
+    fn move_choice(&mut self, dirty: bool, n: usize, step: usize) {
+        let next = (self.choice(dirty) + step) % n;
         match self {
-            Dialog::Recovery { choice, .. } | Dialog::Conflict { choice, .. } => Some(choice),
-            Dialog::Encoding(_) => None,
+            Dialog::Recovery { choice, .. } => *choice = Some(next),
+            Dialog::Conflict { choice, .. } => *choice = next,
+            Dialog::Encoding(_) => {}
         }
     }
 
@@ -784,24 +811,21 @@ impl App {
             self.show_queued();
             return;
         }
-        let choices = dialog.choices(self.is_dirty());
+        let dirty = self.is_dirty();
+        let choices = dialog.choices(dirty);
         let n = choices.len();
         let plain = !key
             .modifiers
             .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         let chosen = match key.code {
             KeyCode::Esc => Some(dialog.escape()),
-            KeyCode::Enter => choices.get(dialog.choice().min(n - 1)).copied(),
+            KeyCode::Enter => choices.get(dialog.choice(dirty).min(n - 1)).copied(),
             KeyCode::Left | KeyCode::BackTab | KeyCode::Up => {
-                if let Some(c) = dialog.choice_mut() {
-                    *c = (*c + n - 1) % n;
-                }
+                dialog.move_choice(dirty, n, n - 1);
                 None
             }
             KeyCode::Right | KeyCode::Tab | KeyCode::Down => {
-                if let Some(c) = dialog.choice_mut() {
-                    *c = (*c + 1) % n;
-                }
+                dialog.move_choice(dirty, n, 1);
                 None
             }
             KeyCode::Char(ch) if plain => {

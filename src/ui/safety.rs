@@ -48,7 +48,14 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, dialog: &Dialog) {
     };
     frame.render_widget(Paragraph::new(lines), text_area);
     if !buttons.is_empty() {
-        render_buttons(app, theme, frame, inner, &buttons, dialog.choice());
+        render_buttons(
+            app,
+            theme,
+            frame,
+            inner,
+            &buttons,
+            dialog.choice(app.is_dirty()),
+        );
     }
 }
 

@@ -358,7 +358,7 @@ fn a_file_changed_on_disk_is_never_overwritten_without_asking() {
         d.choices(true),
         [Msg::ChoiceOverwrite, Msg::ChoiceLoadDisk, Msg::ChoiceCancel]
     );
-    assert_eq!(d.choice(), 2, "cancel is the default");
+    assert_eq!(d.choice(false), 2, "cancel is the default");
     // Enter on the default cancels: nothing written, still unsaved.
     key(&mut app, "Enter");
     assert!(app.overlay.is_none());
@@ -579,6 +579,32 @@ fn queued_offers_cannot_restore_over_unsaved_work() {
     };
     assert_eq!(d.choices(false)[0], Msg::ChoiceRestore);
     assert_eq!(d.choices(true)[0], Msg::ChoiceKeepBoth);
+}
+
+#[test]
+fn enter_on_a_recovery_offer_never_discards() {
+    let dir = crashed("甲");
+    let app = session(&dir, None);
+    let Some(Overlay::Safety(mut d)) = app.overlay.clone() else {
+        panic!("offered")
+    };
+    for saved in [
+        SavedState::Unchanged,
+        SavedState::ChangedSince,
+        SavedState::Missing,
+    ] {
+        if let Dialog::Recovery { info, .. } = &mut d {
+            info.saved = saved;
+        }
+        for dirty in [false, true] {
+            let chosen = d.choices(dirty)[d.choice(dirty)];
+            let expected = match (saved, dirty) {
+                (SavedState::Unchanged, false) => Msg::ChoiceRestore,
+                _ => Msg::ChoiceKeepBoth,
+            };
+            assert_eq!(chosen, expected, "{saved:?} dirty={dirty}");
+        }
+    }
 }
 
 // ----- keys and encodings -----------------------------------------------
