@@ -306,6 +306,8 @@ messages! {
     ConfirmTitle => ("请确认", "Please confirm"),
 
     // App notices
+    TypeWhere => ("这里不能输入文字：在栏目树中选中一篇文章按 Enter 进入正文（Tab 切换窗格）。",
+                  "Typing goes nowhere here: select an article in the section tree and press Enter (Tab switches panes)."),
     NoArticleOpen => ("还没有打开文章：在栏目树中选中文章后按 Enter。", "No article is open: select one in the tree and press Enter."),
     NoIssueOpen => ("还没有打开任何一期：在期刊列表中按 Enter 打开。", "No issue is open: press Enter in the issue list."),
     NeedSection => ("请先新建一个栏目（F7）。", "Add a section first (F7)."),

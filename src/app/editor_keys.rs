@@ -2,7 +2,7 @@
 //!
 //! | keys | action |
 //! |---|---|
-//! | characters, Tab | type (Tab inserts a full-width space 　) |
+//! | characters | type (Tab and Shift+Tab move between panes, as everywhere) |
 //! | Enter | new paragraph |
 //! | Backspace / Delete, with Ctrl | delete a character / a word or phrase |
 //! | arrows, Home/End, PgUp/PgDn | move (Home/End: the screen row) |
@@ -54,7 +54,6 @@ pub fn editor_action(key: &KeyEvent) -> Option<EditAction> {
             _ => None,
         },
         KeyCode::Char(c) => Some(EditAction::Insert(c.to_string())),
-        KeyCode::Tab if !ctrl && !shift => Some(EditAction::Insert("\t".into())),
         KeyCode::Enter if !ctrl => Some(EditAction::Newline),
         KeyCode::Backspace if ctrl => Some(EditAction::DeleteWordBack),
         KeyCode::Backspace => Some(EditAction::Backspace),
@@ -144,7 +143,7 @@ mod tests {
         assert_eq!(key(KeyCode::Delete, n), Some(EditAction::Delete));
         assert_eq!(key(KeyCode::Delete, s), Some(EditAction::Cut));
         assert_eq!(key(KeyCode::Insert, s), Some(EditAction::PasteClipboard));
-        assert_eq!(key(KeyCode::Tab, n), Some(EditAction::Insert("\t".into())));
+        assert_eq!(key(KeyCode::Tab, n), None, "Tab is the app's: next pane");
         assert_eq!(key(KeyCode::F(3), s), Some(EditAction::FindPrev));
         assert_eq!(key(KeyCode::Char('x'), KeyModifiers::ALT), None);
         assert_eq!(key(KeyCode::Esc, n), None);

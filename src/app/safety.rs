@@ -797,10 +797,16 @@ impl App {
 
     /// A key nothing took: Ctrl+C, the habit of a lifetime, gets a hint.
     pub(super) fn unbound_key(&mut self, key: &KeyEvent) {
+        let plain = !key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
         if key.modifiers.contains(KeyModifiers::CONTROL)
             && matches!(key.code, KeyCode::Char('c' | 'C'))
         {
             self.notify(self.lang.t(Msg::CtrlCHint).to_string());
+        } else if plain && matches!(key.code, KeyCode::Char(_)) && self.focus != Focus::Editor {
+            // Typing outside the text goes nowhere: say where it would go.
+            self.notify(self.lang.t(Msg::TypeWhere).to_string());
         }
     }
 

@@ -687,6 +687,16 @@ fn editing_commands_are_reachable_by_name() {
     assert_eq!(a.editor.selection_char_count(), 922 - 13);
 }
 
+#[test]
+fn typing_outside_the_text_says_where_typing_goes() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter", "Tab"]);
+    assert_eq!(app.focus, Focus::Issues);
+    typ(&mut app, "测");
+    assert!(notice(&app).contains("Enter"), "{}", notice(&app));
+    assert!(!doc(&app).is_dirty());
+}
+
 mod random_keys {
     use super::*;
     use proptest::prelude::*;
