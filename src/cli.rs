@@ -555,10 +555,12 @@ pub fn run_import(
             if articles == 0 {
                 return Err(fail(Msg::ImportNoArticles, &[]));
             }
+            // An issue open in an editor is not written behind its back.
+            let _lock = lib.lock(&id).map_err(|e| UserError(e.message(lang)))?;
             let placed = import::add_articles(&mut issue, &imported, args.section.as_deref());
             lib.save(&id, issue)
                 .map_err(|e| UserError(e.message(lang)))?;
-            let sep = if lang == Lang::Zh { "，" } else { ", " };
+            let sep = lang.t(Msg::ListSeparator);
             let placed: Vec<String> = placed
                 .iter()
                 .map(|(s, n)| lang.fmt(Msg::ImportPlacement, &[s, n]))

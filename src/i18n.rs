@@ -188,6 +188,8 @@ messages! {
     CliImportSection => ("与 --into 同用：加入这个栏目（没有则新建）",
                          "With --into: put the articles into this section (created if missing)"),
 
+    ListSeparator => ("，", ", "),
+
     // Command line output
     ListEmpty => ("简报库中还没有任何一期。", "The library has no issues yet."),
     ListProblems => ("无法读取的文件：", "Files that could not be loaded:"),

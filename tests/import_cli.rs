@@ -174,6 +174,18 @@ fn a_word_article_is_added_to_an_issue() {
         stderr(&out)
     );
     assert_eq!(issue(&lib, "2023-025").article_count(), 9);
+    // An issue open in an editor (here: locked by this process) is refused.
+    let library = jianbao::store::Library::open(&lib).unwrap();
+    let id = "2023-025".parse().unwrap();
+    let lock = library.lock(&id).unwrap();
+    let before = fs::read(lib.join("issues/2023-025.ron")).unwrap();
+    let out = jianbao(&lib, &["import", p, "--into", "2023-025"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("正由"), "{}", stderr(&out));
+    assert_eq!(fs::read(lib.join("issues/2023-025.ron")).unwrap(), before);
+    drop(lock);
+    let out = jianbao(&lib, &["import", p, "--into", "2023-025"]);
+    assert!(out.status.success(), "{}", stderr(&out));
 }
 
 #[test]

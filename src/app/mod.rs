@@ -315,6 +315,9 @@ impl App {
     fn handle_key(&mut self, key: &KeyEvent) {
         if self.overlay.is_some() {
             self.handle_overlay_key(key);
+            // A dialog may have changed the text or the layout (reload,
+            // title lines): lay the view out again.
+            self.keep_visible();
             return;
         }
         if self.paste_offer_key(key) {
@@ -608,7 +611,7 @@ impl App {
                     self.overlay = Some(Overlay::Palette(p));
                 }
                 KeyCode::Down => {
-                    p.selected += 1;
+                    p.selected = (p.selected + 1).min(p.matches().len().saturating_sub(1));
                     self.overlay = Some(Overlay::Palette(p));
                 }
                 _ => {

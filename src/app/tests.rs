@@ -697,6 +697,26 @@ fn typing_outside_the_text_says_where_typing_goes() {
     assert!(!doc(&app).is_dirty());
 }
 
+#[test]
+fn the_palette_selection_stays_on_the_list() {
+    let (_d, mut app) = app();
+    key(&mut app, "Ctrl+P");
+    typ(&mut app, "文章");
+    let n = match &app.overlay {
+        Some(Overlay::Palette(p)) => p.matches().len(),
+        other => panic!("{other:?}"),
+    };
+    assert!(n >= 2);
+    for _ in 0..n + 5 {
+        key(&mut app, "Down");
+    }
+    key(&mut app, "Up");
+    match &app.overlay {
+        Some(Overlay::Palette(p)) => assert_eq!(p.selected, n - 2),
+        other => panic!("{other:?}"),
+    }
+}
+
 mod random_keys {
     use super::*;
     use proptest::prelude::*;

@@ -741,7 +741,8 @@ impl Library {
                 // "2023-025.20261128-113405" or "…-1" for a second deletion that second.
                 let deleted = name.split_once('.').and_then(|(_, stamp)| {
                     chrono::NaiveDateTime::parse_from_str(
-                        &stamp[..stamp.len().min(15)],
+                        // A renamed file may hold anything after the dot.
+                        stamp.get(..15).unwrap_or(stamp),
                         "%Y%m%d-%H%M%S",
                     )
                     .ok()

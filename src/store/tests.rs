@@ -458,6 +458,13 @@ fn trashed_issues_can_be_restored() {
     let age = chrono::Local::now().naive_local() - listed[0].deleted.unwrap();
     assert!(age.num_seconds().abs() < 60, "{age}");
     assert!(Library::open(&dir.path().join("lib")).unwrap().is_empty());
+    // A file renamed by hand is still listed, whatever its name holds.
+    let odd = trashed.with_file_name("2023-025.v2第二十五期.ron");
+    fs::copy(&trashed, &odd).unwrap();
+    let listed = lib.trashed().unwrap();
+    assert_eq!(listed.len(), 2);
+    assert!(listed.iter().any(|t| t.path == odd && t.deleted.is_none()));
+    fs::remove_file(&odd).unwrap();
     let back = lib.restore(&trashed).unwrap();
     assert_eq!(back, id);
     assert!(!trashed.exists());
