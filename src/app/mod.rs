@@ -290,6 +290,7 @@ impl App {
         if self.before_event(event) {
             return;
         }
+        let focus = self.focus;
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
             Event::Paste(text) => self.handle_paste(text),
@@ -301,6 +302,27 @@ impl App {
                 self.keep_visible();
             }
             _ => {}
+        }
+        if self.focus == Focus::Issues && focus != Focus::Issues {
+            self.refresh_list();
+        }
+    }
+
+    /// Shows issues added to the library by someone else since the start
+    /// (another jianbao, `jianbao new`, a git pull).
+    fn refresh_list(&mut self) {
+        let selected = self.issue_ids().get(self.list_selected).copied();
+        match self.lib.refresh() {
+            Ok(0) => {}
+            Ok(_) => {
+                if let Some(i) =
+                    selected.and_then(|id| self.issue_ids().iter().position(|x| *x == id))
+                {
+                    self.list_selected = i;
+                }
+                self.keep_visible();
+            }
+            Err(e) => self.notify_error(e.message(self.lang)),
         }
     }
 

@@ -717,6 +717,23 @@ fn the_palette_selection_stays_on_the_list() {
     }
 }
 
+#[test]
+fn issues_made_elsewhere_appear_and_new_numbers_follow_them() {
+    let (dir, mut app) = app();
+    keys(&mut app, &["Enter"]);
+    // Another jianbao adds an issue while this one runs.
+    let mut other = Library::open(&dir.path().join("lib")).unwrap();
+    let made = other.create_next(None, today(), false).unwrap();
+    assert_eq!(made.to_string(), "2023-026");
+    key(&mut app, "Esc");
+    assert_eq!(app.focus, Focus::Issues);
+    assert_eq!(app.issue_ids()[0], made);
+    // The list keeps the issue that was selected.
+    assert_eq!(app.issue_ids()[app.list_selected], sample_id());
+    key(&mut app, "Ctrl+N");
+    assert_eq!(doc(&app).id.to_string(), "2023-027");
+}
+
 mod random_keys {
     use super::*;
     use proptest::prelude::*;

@@ -388,17 +388,28 @@ impl Library {
 
     /// Loads every `*.ron` in `issues/`, in name order.
     fn scan(&mut self) -> Result<(), StoreError> {
+        self.refresh().map(|_| ())
+    }
+
+    /// Loads issue files that appeared since the library was opened (another
+    /// jianbao, `jianbao new`, git); returns how many issues were added.
+    /// Files already known, loaded or broken, are not read again.
+    pub fn refresh(&mut self) -> Result<usize, StoreError> {
         let dir = self.issues_dir();
+        let known = |p: &Path| {
+            self.entries.values().any(|e| e.path == p) || self.problems.iter().any(|q| q.path == p)
+        };
         let mut paths: Vec<PathBuf> = match self.fs.read_dir(&dir) {
             Ok(names) => names
                 .into_iter()
-                .filter(|p| is_issue_name(p))
+                .filter(|p| is_issue_name(p) && !known(p))
                 .filter(|p| self.fs.metadata(p).map_or(true, |m| !m.is_dir()))
                 .collect(),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(io_err(&dir)(e)),
         };
         paths.sort();
+        let before = self.entries.len();
         for path in paths {
             match load_issue(self.fs.as_ref(), &path) {
                 Ok(entry) => {
@@ -415,7 +426,7 @@ impl Library {
                 Err(kind) => self.problems.push(Problem { path, kind }),
             }
         }
-        Ok(())
+        Ok(self.entries.len() - before)
     }
 
     pub fn root(&self) -> &Path {
@@ -659,6 +670,8 @@ impl Library {
         date: NaiveDate,
         supplement: bool,
     ) -> Result<IssueId, StoreError> {
+        // Number after what is on disk now, not only what was there at start.
+        self.refresh()?;
         let template = match template {
             Some(id) => Some(self.get(id).ok_or(StoreError::NotFound(*id))?),
             None => self.latest(),
@@ -668,13 +681,17 @@ impl Library {
             .iter()
             .map(|(id, e)| (*id, e.issue.total))
             .collect();
-        let issue = next_issue(&NewIssueSpec {
+        let mut issue = next_issue(&NewIssueSpec {
             existing: &existing,
             template,
             settings: &self.settings,
             date,
             supplement,
         });
+        // A broken file keeps its name: take the next number instead.
+        while self.exists(&self.path_for(&issue.id()))? {
+            issue.number += 1;
+        }
         self.insert(issue)
     }
 
