@@ -135,10 +135,16 @@ pub struct Doc {
     pub saved: Issue,
     pub tree: TreeState,
     pub article: Option<ArticleEdit>,
+    /// Articles edited before, with their undo history, to go back to
+    /// (their text is in `issue`; most recent last).
+    pub stash: Vec<ArticleEdit>,
     pub find: Option<FindBar>,
     /// Its lock, or who holds it when it is open read-only.
     pub access: safety::Access,
 }
+
+/// How many articles keep their undo history when another is opened.
+const STASHED_EDITORS: usize = 16;
 
 impl Doc {
     fn new(id: IssueId, issue: Issue, access: safety::Access) -> Doc {
@@ -148,9 +154,83 @@ impl Doc {
             saved: issue.clone(),
             issue,
             article: None,
+            stash: Vec::new(),
             find: None,
             access,
         }
+    }
+
+    /// Replaces the working copy (reload, discard): editors holding the old
+    /// text are dropped.
+    pub fn replace_issue(&mut self, issue: Issue) {
+        self.tree = TreeState::new(&issue);
+        self.issue = issue;
+        self.article = None;
+        self.stash.clear();
+        self.find = None;
+    }
+
+    /// Makes the article at `pos` the open one, keeping the one that was
+    /// open (and its undo history) for later.
+    fn switch_article(&mut self, pos: (usize, usize)) {
+        if self.article.as_ref().is_some_and(|e| e.pos == pos) {
+            return;
+        }
+        self.flush();
+        let clipboard = self
+            .article
+            .as_ref()
+            .map(|e| e.editor.clipboard().to_string());
+        if let Some(old) = self.article.take() {
+            self.stash.push(old);
+            if self.stash.len() > STASHED_EDITORS {
+                self.stash.remove(0);
+            }
+        }
+        let mut edit = match self.stash.iter().position(|e| e.pos == pos) {
+            Some(i) => self.stash.remove(i),
+            None => ArticleEdit::open(
+                pos,
+                &self.issue.sections[pos.0].articles[pos.1].paragraphs,
+                "",
+            ),
+        };
+        if let Some(c) = clipboard {
+            edit.editor.set_clipboard(&c);
+        }
+        self.article = Some(edit);
+        self.find = None;
+    }
+
+    /// Keeps everything that points into the issue in step with a
+    /// structural edit: the open article (closed if it was removed), the
+    /// stashed editors and the fold state.
+    fn follow(&mut self, change: tree::Change) {
+        match change {
+            tree::Change::SwapSections(i, j) => self.tree.collapsed.swap(i, j),
+            tree::Change::InsertSection(i) => self.tree.collapsed.insert(i, false),
+            tree::Change::RemoveSection(i) if i < self.tree.collapsed.len() => {
+                self.tree.collapsed.remove(i);
+            }
+            _ => {}
+        }
+        if let Some(a) = self.article.as_mut() {
+            match tree::follow(a.pos, change) {
+                Some(pos) => a.pos = pos,
+                None => {
+                    self.article = None;
+                    self.find = None;
+                }
+            }
+        }
+        self.stash
+            .retain_mut(|e| match tree::follow(e.pos, change) {
+                Some(pos) => {
+                    e.pos = pos;
+                    true
+                }
+                None => false,
+            });
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -707,9 +787,8 @@ impl App {
                 if choice == Msg::ChoiceDiscard
                     && let Some(doc) = self.doc.as_mut()
                 {
-                    doc.issue = doc.saved.clone();
-                    doc.article = None;
-                    doc.find = None;
+                    let saved = doc.saved.clone();
+                    doc.replace_issue(saved);
                 }
                 self.after(after);
             }
@@ -1009,17 +1088,7 @@ impl App {
 
     fn open_article(&mut self, s: usize, a: usize) {
         if let Some(doc) = self.doc.as_mut() {
-            if doc.article.as_ref().is_none_or(|e| e.pos != (s, a)) {
-                doc.flush();
-                let clipboard = doc
-                    .article
-                    .as_ref()
-                    .map(|e| e.editor.clipboard().to_string())
-                    .unwrap_or_default();
-                let paragraphs = &doc.issue.sections[s].articles[a].paragraphs;
-                doc.article = Some(ArticleEdit::open((s, a), paragraphs, &clipboard));
-                doc.find = None;
-            }
+            doc.switch_article((s, a));
             doc.tree.selected = Some(Node::Article(s, a));
             self.focus = Focus::Editor;
         }
@@ -1160,20 +1229,10 @@ impl App {
     fn delete_node(&mut self, node: Node) {
         let Some(doc) = self.doc.as_mut() else { return };
         let change = tree::remove(&mut doc.issue, node);
-        if let Some(a) = &doc.article {
-            match tree::follow(a.pos, change) {
-                Some(pos) => doc.article.as_mut().expect("open").pos = pos,
-                None => {
-                    doc.article = None;
-                    self.focus = Focus::Tree;
-                    self.zoom = false;
-                }
-            }
-        }
-        if let Node::Section(s) = node
-            && s < doc.tree.collapsed.len()
-        {
-            doc.tree.collapsed.remove(s);
+        doc.follow(change);
+        if doc.article.is_none() && self.focus == Focus::Editor {
+            self.focus = Focus::Tree;
+            self.zoom = false;
         }
         doc.tree.fix(&doc.issue);
     }
@@ -1188,12 +1247,7 @@ impl App {
                 tree::move_down(&mut doc.issue, node)
             };
             let Some((to, change)) = moved else { return };
-            if let tree::Change::SwapSections(i, j) = change {
-                doc.tree.collapsed.swap(i, j);
-            }
-            if let Some(a) = doc.article.as_mut() {
-                a.pos = tree::follow(a.pos, change).unwrap_or(a.pos);
-            }
+            doc.follow(change);
             // A moved article is visible in its new section.
             if let Node::Article(s, _) = to
                 && let Some(c) = doc.tree.collapsed.get_mut(s)
@@ -1230,9 +1284,7 @@ impl App {
                 if let Some((Node::Article(s, a), change)) =
                     tree::add_article(&mut doc.issue, at, article)
                 {
-                    if let Some(v) = doc.article.as_mut() {
-                        v.pos = tree::follow(v.pos, change).unwrap_or(v.pos);
-                    }
+                    doc.follow(change);
                     if let Some(c) = doc.tree.collapsed.get_mut(s) {
                         *c = false;
                     }
@@ -1246,12 +1298,7 @@ impl App {
             }
             FormKind::NewSection(at) => {
                 let (node, change) = tree::add_section(&mut doc.issue, at, &form.section_title());
-                if let tree::Change::InsertSection(i) = change {
-                    doc.tree.collapsed.insert(i, false);
-                }
-                if let Some(v) = doc.article.as_mut() {
-                    v.pos = tree::follow(v.pos, change).unwrap_or(v.pos);
-                }
+                doc.follow(change);
                 doc.tree.selected = Some(node);
                 self.focus = Focus::Tree;
             }

@@ -960,6 +960,8 @@ impl App {
         doc.id = new_id;
         doc.saved = issue.clone();
         doc.issue = issue;
+        // Editors of other articles hold the text that was replaced.
+        doc.stash.clear();
         if doc.article.is_none() && self.focus == Focus::Editor {
             self.focus = Focus::Tree;
             self.zoom = false;

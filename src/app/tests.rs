@@ -734,6 +734,29 @@ fn issues_made_elsewhere_appear_and_new_numbers_follow_them() {
     assert_eq!(doc(&app).id.to_string(), "2023-027");
 }
 
+#[test]
+fn each_article_keeps_its_undo_history_when_another_is_opened() {
+    let (_d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter"]);
+    typ(&mut app, "甲乙");
+    keys(&mut app, &["Esc", "Down", "Down", "Enter"]);
+    typ(&mut app, "丙");
+    // Moving the first article keeps its history with it.
+    keys(&mut app, &["Esc", "Home", "Down", "Alt+Down"]);
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(1, 0)));
+    key(&mut app, "Enter");
+    assert!(editor(&app).paragraph(0).starts_with("甲乙11月"));
+    key(&mut app, "Ctrl+Z");
+    assert!(
+        editor(&app).paragraph(0).starts_with("11月"),
+        "{}",
+        editor(&app).paragraph(0)
+    );
+    // The other article kept its own.
+    keys(&mut app, &["Esc", "Down", "Enter", "Ctrl+Z"]);
+    assert!(editor(&app).paragraph(0).starts_with("市委统战部"));
+}
+
 mod random_keys {
     use super::*;
     use proptest::prelude::*;
