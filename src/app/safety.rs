@@ -713,8 +713,13 @@ impl App {
         let not_utf8 = self.safety.terminal_utf8 == Some(false);
         let refused = match event {
             // crossterm decodes a paste lossily: U+FFFD marks bytes that
-            // were not UTF-8.
-            Event::Paste(text) if text.contains('\u{FFFD}') => Some(Msg::PasteNotUtf8),
+            // were not UTF-8, unless the terminal is known to be UTF-8 (then
+            // it is in the text itself, as in PDF extractions).
+            Event::Paste(text)
+                if text.contains('\u{FFFD}') && self.safety.terminal_utf8 != Some(true) =>
+            {
+                Some(Msg::PasteNotUtf8)
+            }
             Event::Paste(text) if not_utf8 && !text.is_ascii() => Some(Msg::InputNotUtf8),
             // crossterm drops invalid UTF-8 from keys, but some GBK byte
             // pairs are valid UTF-8 (BA C3 B0 A1 “好啊” gives ð): in a

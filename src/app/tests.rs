@@ -409,7 +409,7 @@ fn pasting_into_a_form_flattens_lines() {
     keys(&mut app, &["Enter", "F7"]);
     app.handle_event(&Event::Paste("基层\r\n来风".into()));
     key(&mut app, "Enter");
-    assert_eq!(doc(&app).issue.sections[1].title, "基层  来风");
+    assert_eq!(doc(&app).issue.sections[1].title, "基层来风");
 }
 
 #[test]

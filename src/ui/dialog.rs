@@ -18,7 +18,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
             let id = doc.map(|d| d.id.to_string()).unwrap_or_default();
             lang.fmt(Msg::ConfirmUnsaved, &[&id])
         }
-        ConfirmKind::DeleteIssue(id) => lang.fmt(Msg::ConfirmDeleteIssue, &[&id]),
+        ConfirmKind::DeleteIssue(id) => {
+            let mut text = lang.fmt(Msg::ConfirmDeleteIssue, &[&id]);
+            if doc.is_some_and(|d| d.id == id && d.is_dirty()) {
+                text.push_str(lang.t(Msg::ConfirmDeleteUnsaved));
+            }
+            text
+        }
         ConfirmKind::Overwrite { format, .. } => {
             let name = doc
                 .map(|d| crate::export::file_name(&d.id, format))

@@ -660,6 +660,15 @@ fn a_paste_with_undecodable_bytes_is_refused() {
     assert!(!app.is_dirty());
     app.handle_event(&Event::Paste("好".into()));
     assert!(app.is_dirty());
+    // A terminal known to be UTF-8 sent those bytes as they are: the text
+    // itself holds U+FFFD (PDF extractions do), and it goes in.
+    app.terminal_probe(Some(4));
+    app.handle_event(&Event::Paste("缺\u{FFFD}字".into()));
+    assert!(
+        editor_text(&app).contains("缺\u{FFFD}字"),
+        "{}",
+        editor_text(&app)
+    );
 }
 
 #[test]
