@@ -1,6 +1,5 @@
 //! The command line: argument parsing (help in the user's language) and the
-//! non-interactive commands (`list`, `new`, `check`, `export`).
-//! non-interactive commands (`list`, `new`, `check`, `import`).
+//! non-interactive commands (`list`, `new`, `check`, `export`, `import`).
 
 use crate::export::{self, ExportError, Format};
 use crate::i18n::{Lang, Msg};

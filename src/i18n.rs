@@ -3,7 +3,7 @@
 //! Messages with arguments use `{0}`, `{1}`, … placeholders, filled by
 //! [`Lang::fmt`]. A test checks both languages use the same placeholders.
 
-use crate::model::{ArticleKind, DistributionKind, Status};
+use crate::model::{ArticleKind, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
@@ -58,14 +58,6 @@ impl Lang {
         self.t(match k {
             ArticleKind::Feature => Msg::KindFeature,
             ArticleKind::Brief => Msg::KindBrief,
-        })
-    }
-
-    pub fn distribution(self, k: DistributionKind) -> &'static str {
-        self.t(match k {
-            DistributionKind::Report => Msg::DistReport,
-            DistributionKind::Send => Msg::DistSend,
-            DistributionKind::Issue => Msg::DistIssue,
         })
     }
 
@@ -136,9 +128,6 @@ messages! {
     StatusDistributed => ("已印发", "distributed"),
     KindFeature => ("正文", "feature"),
     KindBrief => ("简讯", "brief"),
-    DistReport => ("报", "To (superiors)"),
-    DistSend => ("送", "Copy to"),
-    DistIssue => ("发", "Distribute to"),
     IssueNumber => ("第{0}期", "No. {0}"),
     SupplementNumber => ("增刊第{0}期", "Supplement {0}"),
     TotalNumber => ("（总第{0}期）", " (total {0})"),
@@ -196,7 +185,6 @@ messages! {
     NewCreated => ("已新建 {0}（{1}）", "Created {0} ({1})"),
     CheckOk => ("检查完毕：{0} 期，未发现问题。", "Checked {0} issues: no problems."),
     CheckFailed => ("检查完毕：{0} 期可读，{1} 个问题。", "Checked: {0} issues load, {1} problems."),
-    LibraryAt => ("简报库：{0}", "Library: {0}"),
     ErrorPrefix => ("错误：", "error: "),
     NoSuchIssue => ("没有这一期：{0}", "No such issue: {0}"),
     BadIssueId => ("期号格式不对：{0}（应如 2023-012 或 2023-S01）",
@@ -479,7 +467,6 @@ messages! {
     StoreParse => ("{0}:{1}:{2}：{3}", "{0}:{1}:{2}: {3}"),
     StoreNewerSchema => ("{0}：文件格式版本 {1} 比本程序支持的 {2} 新，请升级 jianbao；文件未改动。",
                          "{0}: schema version {1} is newer than this program's {2}; upgrade jianbao. The file was left unchanged."),
-    StoreIdMismatch => ("{0}：文件名与内容不符（内容是 {1}）", "{0}: file name does not match its content ({1})"),
     StoreNotUtf8 => ("{0}：不是 UTF-8 编码的文本", "{0}: not UTF-8 text"),
     StoreDuplicate => ("{0}：与 {1} 是同一期", "{0}: the same issue as {1}"),
 
@@ -550,7 +537,6 @@ messages! {
     RecoveryLater => ("{0} 的恢复文字仍然保留；打开这一期时会再次询问。", "The recovered text of {0} is kept; you will be asked again when you open the issue."),
     RecoveryFailed => ("无法读取恢复文件：{0}", "Cannot read the recovery file: {0}"),
     RecoveryListFailed => ("无法查看恢复文件：{0}", "Cannot look for recovery files: {0}"),
-    RecoveryMore => ("另有 {0} 期有可恢复的文字，打开时会询问。", "{0} more issues have recovered text; you will be asked when you open them."),
     BackupFailedMark => ("自动备份失败", "backup failed"),
     ReadOnlyMark => ("只读", "read-only"),
     ReadOnlyOpened => ("只读：{0} 正由 {1}@{2}（进程 {3}）自 {4} 起编辑。",

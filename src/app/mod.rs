@@ -703,7 +703,7 @@ impl App {
             Overlay::Palette(mut p) => match key.code {
                 KeyCode::Esc => {}
                 KeyCode::Enter => {
-                    if let Some(cmd) = p.chosen(self.lang) {
+                    if let Some(cmd) = p.chosen() {
                         self.run(cmd);
                         self.keep_visible();
                     }

@@ -2,7 +2,6 @@
 
 use super::action::Command;
 use super::input::LineInput;
-use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Palette {
@@ -29,7 +28,7 @@ impl Palette {
     }
 
     /// The command under the selection (clamped to the list).
-    pub fn chosen(&self, _lang: Lang) -> Option<Command> {
+    pub fn chosen(&self) -> Option<Command> {
         let m = self.matches();
         m.get(self.selected.min(m.len().saturating_sub(1))).copied()
     }
@@ -48,12 +47,12 @@ mod tests {
 
     #[test]
     fn finds_commands_in_either_language() {
-        assert_eq!(palette("保存").chosen(Lang::Zh), Some(Command::Save));
-        assert_eq!(palette("SAVE").chosen(Lang::Zh), Some(Command::Save));
+        assert_eq!(palette("保存").chosen(), Some(Command::Save));
+        assert_eq!(palette("SAVE").chosen(), Some(Command::Save));
         assert!(palette("栏目").matches().contains(&Command::AddSection));
         assert!(palette("new issue").matches().contains(&Command::NewIssue));
         assert!(palette("zzzz").matches().is_empty());
-        assert_eq!(palette("zzzz").chosen(Lang::Zh), None);
+        assert_eq!(palette("zzzz").chosen(), None);
         // Every palette command is reachable by its own Chinese name.
         for c in Command::ALL.iter().filter(|c| c.in_palette()) {
             assert!(palette(c.names().0).matches().contains(c), "{c:?}");

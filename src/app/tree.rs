@@ -85,11 +85,6 @@ impl TreeState {
         self.selected = Some(rows[next]);
     }
 
-    pub fn select_edge(&mut self, issue: &Issue, last: bool) {
-        let rows = self.rows(issue);
-        self.selected = if last { rows.last() } else { rows.first() }.copied();
-    }
-
     /// Scrolls so the selected row is within `height` visible rows.
     pub fn keep_visible(&mut self, issue: &Issue, height: usize) {
         let rows = self.rows(issue);
