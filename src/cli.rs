@@ -102,7 +102,7 @@ fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| Lang::Zh.fmt(Msg::BadLang, &[&s]))
+    Lang::parse(s).ok_or_else(|| detect_lang_from_env().fmt(Msg::BadLang, &[&s]))
 }
 
 fn parse_id(s: &str) -> Result<IssueId, String> {

@@ -71,6 +71,16 @@ impl Layout {
     }
 }
 
+/// The area inside a pane's one-cell border (`ui::pane` draws it).
+pub fn inner(pane: Rect) -> Rect {
+    Rect {
+        x: pane.x.saturating_add(1),
+        y: pane.y.saturating_add(1),
+        width: pane.width.saturating_sub(2),
+        height: pane.height.saturating_sub(2),
+    }
+}
+
 /// Rows per issue in the issue list: one in a wide pane, two in a narrow one
 /// (number and date, then status and counts).
 pub fn issue_row_height(pane_width: u16) -> u16 {

@@ -1104,7 +1104,7 @@ impl App {
         let doc = self.doc.as_ref()?;
         let a = doc.article.as_ref()?;
         let art = &doc.issue.sections[a.pos.0].articles[a.pos.1];
-        let inner = ratatui::widgets::Block::bordered().inner(pane);
+        let inner = layout::inner(pane);
         let header = art.title.len() + usize::from(art.source.is_some());
         Some(layout::article_areas(
             inner,

@@ -101,9 +101,9 @@ pub(crate) fn pane(
             theme.border
         })
         .title(Span::styled(title.to_string(), theme.title));
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    inner
+    // The app lays out and hit-tests with the same inner area.
+    crate::app::layout::inner(area)
 }
 
 /// A centred popup with a titled frame; returns the area inside it.
