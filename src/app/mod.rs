@@ -456,7 +456,9 @@ impl App {
                     self.paste_into_editor(text);
                 }
             }
-            None => {}
+            // Nowhere to put it: say where a paste goes (the text stays on
+            // the clerk's clipboard).
+            None => self.notify(self.lang.t(Msg::TypeWhere).to_string()),
         }
         self.keep_visible();
     }

@@ -694,6 +694,9 @@ fn typing_outside_the_text_says_where_typing_goes() {
     assert_eq!(app.focus, Focus::Issues);
     typ(&mut app, "测");
     assert!(notice(&app).contains("Enter"), "{}", notice(&app));
+    app.notice = None;
+    app.handle_event(&Event::Paste("粘贴的文字".into()));
+    assert!(notice(&app).contains("Enter"), "{}", notice(&app));
     assert!(!doc(&app).is_dirty());
 }
 
