@@ -48,6 +48,14 @@ pub struct FindBar {
 }
 
 impl FindBar {
+    /// What matches are replaced with.
+    pub fn replacement(&self) -> String {
+        self.replace
+            .as_ref()
+            .map(|r| r.text().to_string())
+            .unwrap_or_default()
+    }
+
     pub fn field(&mut self) -> &mut LineInput {
         match (&mut self.replace, self.on_replace) {
             (Some(r), true) => r,

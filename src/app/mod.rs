@@ -27,7 +27,7 @@ use tree::{Node, TreeState};
 
 use crate::export::{self, Format};
 use crate::i18n::{Lang, Msg};
-use crate::model::{ArticleKind, Issue, IssueId, NewIssueSpec, char_count, next_issue};
+use crate::model::{ArticleKind, Issue, IssueId};
 use crate::store::Library;
 use crate::text::{EditAction, Motion, Note, Outcome};
 use article::{ArticleEdit, FindBar};
@@ -125,6 +125,44 @@ fn shortcut(m: Msg) -> Option<char> {
     }
 }
 
+/// What a key does in a dialog with buttons.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ButtonKey {
+    /// The selection moved to this button.
+    Moved(usize),
+    /// The dialog is answered.
+    Chosen(Msg),
+    Ignored,
+}
+
+/// Dialog keys: ←/→ (Tab, ↑/↓) move among `choices`, Enter takes the
+/// selected one, Esc answers `escape`, and a button's own letter answers it
+/// — typed plainly: Ctrl+D must not discard, nor Ctrl+C cancel.
+fn button_key(key: &KeyEvent, choices: &[Msg], choice: usize, escape: Msg) -> ButtonKey {
+    let n = choices.len();
+    if n == 0 {
+        return ButtonKey::Ignored;
+    }
+    let plain = !key
+        .modifiers
+        .intersects(crossterm::event::KeyModifiers::CONTROL | crossterm::event::KeyModifiers::ALT);
+    match key.code {
+        KeyCode::Esc => ButtonKey::Chosen(escape),
+        KeyCode::Enter => ButtonKey::Chosen(choices[choice.min(n - 1)]),
+        KeyCode::Left | KeyCode::BackTab | KeyCode::Up => ButtonKey::Moved((choice + n - 1) % n),
+        KeyCode::Right | KeyCode::Tab | KeyCode::Down => ButtonKey::Moved((choice + 1) % n),
+        KeyCode::Char(ch) if plain => {
+            let ch = ch.to_ascii_uppercase();
+            choices
+                .iter()
+                .copied()
+                .find(|m| shortcut(*m) == Some(ch))
+                .map_or(ButtonKey::Ignored, ButtonKey::Chosen)
+        }
+        _ => ButtonKey::Ignored,
+    }
+}
+
 /// The issue being edited: a working copy and the last saved version.
 #[derive(Debug)]
 pub struct Doc {
@@ -160,14 +198,36 @@ impl Doc {
         }
     }
 
-    /// Replaces the working copy (reload, discard): editors holding the old
-    /// text are dropped.
-    pub fn replace_issue(&mut self, issue: Issue) {
+    /// Replaces the working copy (reload, discard, restore): editors holding
+    /// the old text are dropped; `reopen` opens that article again if it
+    /// still exists (the internal clipboard is kept).
+    pub fn replace_issue(&mut self, issue: Issue, reopen: Option<(usize, usize)>) {
+        let clipboard = self.clipboard();
         self.tree = TreeState::new(&issue);
         self.issue = issue;
-        self.article = None;
         self.stash.clear();
         self.find = None;
+        let issue = &self.issue;
+        let pos = reopen.filter(|&(s, a)| {
+            issue
+                .sections
+                .get(s)
+                .is_some_and(|sec| a < sec.articles.len())
+        });
+        self.article = pos.map(|p| {
+            ArticleEdit::open(p, &issue.sections[p.0].articles[p.1].paragraphs, &clipboard)
+        });
+        if let Some((s, a)) = pos {
+            self.tree.selected = Some(Node::Article(s, a));
+        }
+    }
+
+    /// The internal clipboard (it lives in the open article's editor).
+    fn clipboard(&self) -> String {
+        self.article
+            .as_ref()
+            .map(|e| e.editor.clipboard().to_string())
+            .unwrap_or_default()
     }
 
     /// Makes the article at `pos` the open one, keeping the one that was
@@ -177,27 +237,25 @@ impl Doc {
             return;
         }
         self.flush();
-        let clipboard = self
-            .article
-            .as_ref()
-            .map(|e| e.editor.clipboard().to_string());
+        let clipboard = self.clipboard();
         if let Some(old) = self.article.take() {
             self.stash.push(old);
             if self.stash.len() > STASHED_EDITORS {
                 self.stash.remove(0);
             }
         }
-        let mut edit = match self.stash.iter().position(|e| e.pos == pos) {
-            Some(i) => self.stash.remove(i),
+        let edit = match self.stash.iter().position(|e| e.pos == pos) {
+            Some(i) => {
+                let mut edit = self.stash.remove(i);
+                edit.editor.set_clipboard(&clipboard);
+                edit
+            }
             None => ArticleEdit::open(
                 pos,
                 &self.issue.sections[pos.0].articles[pos.1].paragraphs,
-                "",
+                &clipboard,
             ),
         };
-        if let Some(c) = clipboard {
-            edit.editor.set_clipboard(&c);
-        }
         self.article = Some(edit);
         self.find = None;
     }
@@ -253,8 +311,7 @@ impl Doc {
     pub fn article_chars(&self, s: usize, a: usize) -> usize {
         match &self.article {
             Some(e) if e.pos == (s, a) => {
-                e.editor.char_count()
-                    + char_count(&self.issue.sections[s].articles[a].title.concat())
+                e.editor.char_count() + self.issue.sections[s].articles[a].title_chars()
             }
             _ => self.issue.sections[s].articles[a].char_count(),
         }
@@ -395,10 +452,8 @@ impl App {
         match self.lib.refresh() {
             Ok(0) => {}
             Ok(_) => {
-                if let Some(i) =
-                    selected.and_then(|id| self.issue_ids().iter().position(|x| *x == id))
-                {
-                    self.list_selected = i;
+                if let Some(id) = selected {
+                    self.select_in_list(id);
                 }
                 self.keep_visible();
             }
@@ -417,15 +472,16 @@ impl App {
     fn handle_key(&mut self, key: &KeyEvent) {
         if self.overlay.is_some() {
             self.handle_overlay_key(key);
-            // A dialog may have changed the text or the layout (reload,
-            // title lines): lay the view out again.
-            self.keep_visible();
-            return;
+        } else if !self.paste_offer_key(key) {
+            self.handle_pane_key(key);
         }
-        if self.paste_offer_key(key) {
-            self.keep_visible();
-            return;
-        }
+        // Any key may have changed the text or the layout (a dialog that
+        // reloads, new title lines): lay the view out again.
+        self.keep_visible();
+    }
+
+    /// A key for the pane that has focus.
+    fn handle_pane_key(&mut self, key: &KeyEvent) {
         // A notice stays until the next key.
         self.notice = None;
         let k = Key::from_event(key);
@@ -440,7 +496,6 @@ impl App {
         } else {
             self.unbound_key(key);
         }
-        self.keep_visible();
     }
 
     fn handle_paste(&mut self, text: &str) {
@@ -509,21 +564,9 @@ impl App {
                 None
             }
             KeyCode::Char('a') | KeyCode::Char('A') if alt && bar.replace.is_some() => {
-                let with = bar
-                    .replace
-                    .as_ref()
-                    .map(|r| r.text().to_string())
-                    .unwrap_or_default();
-                Some(EditAction::ReplaceAll(with))
+                Some(EditAction::ReplaceAll(bar.replacement()))
             }
-            KeyCode::Enter if bar.on_replace => {
-                let with = bar
-                    .replace
-                    .as_ref()
-                    .map(|r| r.text().to_string())
-                    .unwrap_or_default();
-                Some(EditAction::Replace(with))
-            }
+            KeyCode::Enter if bar.on_replace => Some(EditAction::Replace(bar.replacement())),
             KeyCode::Enter | KeyCode::Down | KeyCode::F(3)
                 if !key
                     .modifiers
@@ -603,10 +646,7 @@ impl App {
         };
         if let Some(r) = inside(layout.issues) {
             if scroll != 0 {
-                let n = self.issue_ids().len();
-                self.list_selected = (self.list_selected as isize + scroll)
-                    .clamp(0, n.saturating_sub(1) as isize)
-                    as usize;
+                self.move_list_selection(scroll);
             } else {
                 self.focus = Focus::Issues;
                 // Row 0 is the border.
@@ -734,39 +774,25 @@ impl App {
             },
             Overlay::Safety(d) => self.safety_dialog_key(d, key),
             Overlay::Confirm(mut c) => {
-                let n = c.choices().len();
-                match key.code {
-                    KeyCode::Esc => {}
-                    KeyCode::Left | KeyCode::BackTab | KeyCode::Up => {
-                        c.choice = (c.choice + n - 1) % n;
-                        self.overlay = Some(Overlay::Confirm(c));
-                    }
-                    KeyCode::Right | KeyCode::Tab | KeyCode::Down => {
-                        c.choice = (c.choice + 1) % n;
-                        self.overlay = Some(Overlay::Confirm(c));
-                    }
-                    KeyCode::Enter => self.confirm(c.kind, c.choices()[c.choice]),
-                    // Ctrl+D must not discard, nor Ctrl+C cancel.
-                    KeyCode::Char(ch)
+                let answer = match button_key(key, c.choices(), c.choice, Msg::ChoiceCancel) {
+                    // N(o) cancels too.
+                    ButtonKey::Ignored
                         if !key.modifiers.intersects(
                             crossterm::event::KeyModifiers::CONTROL
                                 | crossterm::event::KeyModifiers::ALT,
-                        ) =>
+                        ) && matches!(key.code, KeyCode::Char('n' | 'N')) =>
                     {
-                        // Each button's letter, as shown: 保存(S), 删除(D)…; N also cancels.
-                        let ch = ch.to_ascii_uppercase();
-                        let choice = c
-                            .choices()
-                            .iter()
-                            .copied()
-                            .find(|m| shortcut(*m) == Some(ch))
-                            .or((ch == 'N').then_some(Msg::ChoiceCancel));
-                        match choice {
-                            Some(m) => self.confirm(c.kind, m),
-                            None => self.overlay = Some(Overlay::Confirm(c)),
-                        }
+                        ButtonKey::Chosen(Msg::ChoiceCancel)
                     }
-                    _ => self.overlay = Some(Overlay::Confirm(c)),
+                    other => other,
+                };
+                match answer {
+                    ButtonKey::Chosen(m) => self.confirm(c.kind, m),
+                    ButtonKey::Moved(i) => {
+                        c.choice = i;
+                        self.overlay = Some(Overlay::Confirm(c));
+                    }
+                    ButtonKey::Ignored => self.overlay = Some(Overlay::Confirm(c)),
                 }
             }
         }
@@ -785,12 +811,10 @@ impl App {
                 }
                 if choice == Msg::ChoiceDiscard {
                     self.forget_unsaved();
-                }
-                if choice == Msg::ChoiceDiscard
-                    && let Some(doc) = self.doc.as_mut()
-                {
-                    let saved = doc.saved.clone();
-                    doc.replace_issue(saved);
+                    if let Some(doc) = self.doc.as_mut() {
+                        let saved = doc.saved.clone();
+                        doc.replace_issue(saved, None);
+                    }
                 }
                 self.after(after);
             }
@@ -887,39 +911,7 @@ impl App {
             }
             Command::NewIssue => self.guard_unsaved(After::NewIssue),
             Command::DuplicateIssue => self.duplicate_issue(),
-            Command::Trash => match self.lib.trashed() {
-                Ok(items) if items.is_empty() => {
-                    self.notify(self.lang.t(Msg::TrashEmpty).to_string())
-                }
-                Ok(items) => {
-                    let lang = self.lang;
-                    let rows = items
-                        .into_iter()
-                        .map(|t| {
-                            let when = t
-                                .deleted
-                                .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-                                .unwrap_or_default();
-                            let what = match &t.issue {
-                                Ok(i) => format!(
-                                    "{}  {}  {}  {}",
-                                    i.id(),
-                                    lang.issue_number(i.number, i.total, i.supplement),
-                                    i.date,
-                                    lang.fmt(Msg::Articles, &[&i.article_count()])
-                                ),
-                                Err(_) => t.path.display().to_string(),
-                            };
-                            TrashRow {
-                                label: lang.fmt(Msg::TrashRow, &[&what, &when]),
-                                path: t.path,
-                            }
-                        })
-                        .collect();
-                    self.overlay = Some(Overlay::Trash { rows, selected: 0 });
-                }
-                Err(e) => self.notify_error(e.message(self.lang)),
-            },
+            Command::Trash => self.open_trash(),
             Command::DeleteIssue => {
                 if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
                     self.overlay = Some(Overlay::Confirm(Confirm {
@@ -1034,17 +1026,26 @@ impl App {
         }
     }
 
+    /// Selects issue `id` in the list, if it is there.
+    pub(crate) fn select_in_list(&mut self, id: IssueId) {
+        if let Some(i) = self.issue_ids().iter().position(|x| *x == id) {
+            self.list_selected = i;
+        }
+    }
+
+    /// Moves the issue list's selection `delta` rows, within the list.
+    fn move_list_selection(&mut self, delta: isize) {
+        let last = self.issue_ids().len().saturating_sub(1) as isize;
+        self.list_selected = (self.list_selected as isize + delta).clamp(0, last) as usize;
+    }
+
     fn page(&self) -> isize {
         (self.height as isize - 4).max(1)
     }
 
     fn step(&mut self, delta: isize) {
         match self.focus {
-            Focus::Issues => {
-                let n = self.issue_ids().len() as isize;
-                self.list_selected =
-                    (self.list_selected as isize + delta).clamp(0, (n - 1).max(0)) as usize;
-            }
+            Focus::Issues => self.move_list_selection(delta),
             Focus::Tree => {
                 if let Some(doc) = self.doc.as_mut() {
                     doc.tree.step(&doc.issue, delta);
@@ -1133,9 +1134,7 @@ impl App {
         self.doc = None;
         let access = self.lock_for_edit(id);
         self.doc = Some(Doc::new(id, issue, access));
-        if let Some(i) = self.issue_ids().iter().position(|x| *x == id) {
-            self.list_selected = i;
-        }
+        self.select_in_list(id);
         self.focus = Focus::Tree;
         self.zoom = false;
         true
@@ -1167,33 +1166,9 @@ impl App {
         let Some(id) = self.issue_ids().get(self.list_selected).copied() else {
             return;
         };
-        let Some(source) = self.lib.get(&id).cloned() else {
-            return;
-        };
-        let existing: Vec<(IssueId, Option<u32>)> = self
-            .lib
-            .entries()
-            .map(|(id, e)| (*id, e.issue.total))
-            .collect();
-        let numbered = next_issue(&NewIssueSpec {
-            existing: &existing,
-            template: Some(&source),
-            settings: &self.lib.settings,
-            date: self.today,
-            supplement: source.supplement,
-        });
-        let copy = Issue {
-            number: numbered.number,
-            total: numbered.total,
-            date: numbered.date,
-            status: numbered.status,
-            ..source
-        };
-        match self.lib.insert(copy) {
+        match self.lib.duplicate(&id, self.today) {
             Ok(new_id) => {
-                if let Some(i) = self.issue_ids().iter().position(|x| *x == new_id) {
-                    self.list_selected = i;
-                }
+                self.select_in_list(new_id);
                 self.notify(self.lang.fmt(Msg::Duplicated, &[&id, &new_id]));
             }
             Err(e) => self.notify_error(e.message(self.lang)),
@@ -1215,12 +1190,45 @@ impl App {
         }
     }
 
+    /// The trash overlay: deleted issues, newest first.
+    fn open_trash(&mut self) {
+        let lang = self.lang;
+        match self.lib.trashed() {
+            Ok(items) if items.is_empty() => self.notify(lang.t(Msg::TrashEmpty).to_string()),
+            Ok(items) => {
+                let rows = items
+                    .into_iter()
+                    .map(|t| {
+                        let when = t
+                            .deleted
+                            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
+                            .unwrap_or_default();
+                        let what = match &t.issue {
+                            Ok(i) => format!(
+                                "{}  {}  {}  {}",
+                                i.id(),
+                                lang.issue_number(i.number, i.total, i.supplement),
+                                i.date,
+                                lang.fmt(Msg::Articles, &[&i.article_count()])
+                            ),
+                            Err(_) => t.path.display().to_string(),
+                        };
+                        TrashRow {
+                            label: lang.fmt(Msg::TrashRow, &[&what, &when]),
+                            path: t.path,
+                        }
+                    })
+                    .collect();
+                self.overlay = Some(Overlay::Trash { rows, selected: 0 });
+            }
+            Err(e) => self.notify_error(e.message(lang)),
+        }
+    }
+
     fn restore_issue(&mut self, path: &std::path::Path) {
         match self.lib.restore(path) {
             Ok(id) => {
-                if let Some(i) = self.issue_ids().iter().position(|x| *x == id) {
-                    self.list_selected = i;
-                }
+                self.select_in_list(id);
                 self.focus = Focus::Issues;
                 self.notify(self.lang.fmt(Msg::Restored, &[&id]));
             }

@@ -20,9 +20,7 @@
 //!   kept out of the text.
 
 use super::action::Command;
-use super::article::ArticleEdit;
-use super::tree::{Node, TreeState};
-use super::{After, App, Doc, Focus, Overlay, shortcut};
+use super::{After, App, ButtonKey, Doc, Focus, Overlay, button_key};
 use crate::i18n::Msg;
 use crate::model::{Issue, IssueId};
 use crate::store::lock::{IssueLock, LockInfo, LockStatus};
@@ -233,9 +231,8 @@ impl Dialog {
         }
     }
 
-    /// Moves the selection `step` buttons (wrapping) among `n`.
-    fn move_choice(&mut self, dirty: bool, n: usize, step: usize) {
-        let next = (self.choice(dirty) + step) % n;
+    /// Selects button `next`.
+    fn select(&mut self, next: usize) {
         match self {
             Dialog::Recovery { choice, .. } => *choice = Some(next),
             Dialog::Conflict { choice, .. } => *choice = next,
@@ -666,9 +663,7 @@ impl App {
                 self.safety.saved(&self.lib, old);
                 let path = self.lib.path_for(&new_id);
                 self.notify(lang.fmt(Msg::Saved, &[&path.display()]));
-                if let Some(i) = self.issue_ids().iter().position(|x| *x == new_id) {
-                    self.list_selected = i;
-                }
+                self.select_in_list(new_id);
                 true
             }
             Err(StoreError::ChangedOnDisk { id, path, deleted }) => {
@@ -824,30 +819,13 @@ impl App {
         }
         let dirty = self.is_dirty();
         let choices = dialog.choices(dirty);
-        let n = choices.len();
-        let plain = !key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        let chosen = match key.code {
-            KeyCode::Esc => Some(dialog.escape()),
-            KeyCode::Enter => choices.get(dialog.choice(dirty).min(n - 1)).copied(),
-            KeyCode::Left | KeyCode::BackTab | KeyCode::Up => {
-                dialog.move_choice(dirty, n, n - 1);
-                None
+        match button_key(key, &choices, dialog.choice(dirty), dialog.escape()) {
+            ButtonKey::Moved(i) => {
+                dialog.select(i);
+                self.overlay = Some(Overlay::Safety(dialog));
             }
-            KeyCode::Right | KeyCode::Tab | KeyCode::Down => {
-                dialog.move_choice(dirty, n, 1);
-                None
-            }
-            KeyCode::Char(ch) if plain => {
-                let ch = ch.to_ascii_uppercase();
-                choices.iter().copied().find(|m| shortcut(*m) == Some(ch))
-            }
-            _ => None,
-        };
-        match chosen {
-            None => self.overlay = Some(Overlay::Safety(dialog)),
-            Some(choice) => {
+            ButtonKey::Ignored => self.overlay = Some(Overlay::Safety(dialog)),
+            ButtonKey::Chosen(choice) => {
                 match dialog {
                     Dialog::Recovery { info, open, .. } => {
                         self.resolve_recovery(&info, open, choice)
@@ -872,8 +850,7 @@ impl App {
                         // Someone opened it meanwhile: the file stays.
                         return;
                     };
-                    doc.tree = TreeState::new(&issue);
-                    doc.issue = issue;
+                    doc.replace_issue(issue, None);
                     let (articles, chars) = (info.articles, info.chars);
                     self.notify(lang.fmt(Msg::RecoveryRestored, &[&info.id, &articles, &chars]));
                 }
@@ -943,30 +920,10 @@ impl App {
             Some(Err(e)) => tracing::warn!(%new_id, "could not lock the reloaded issue: {e}"),
             None => {}
         }
-        let clipboard = doc
-            .article
-            .as_ref()
-            .map(|a| a.editor.clipboard().to_string())
-            .unwrap_or_default();
-        let pos = doc.article.as_ref().map(|a| a.pos).filter(|&(s, a)| {
-            issue
-                .sections
-                .get(s)
-                .is_some_and(|sec| a < sec.articles.len())
-        });
-        doc.article = pos.map(|p| {
-            ArticleEdit::open(p, &issue.sections[p.0].articles[p.1].paragraphs, &clipboard)
-        });
-        doc.find = None;
-        doc.tree = TreeState::new(&issue);
-        if let Some((s, a)) = pos {
-            doc.tree.selected = Some(Node::Article(s, a));
-        }
+        let pos = doc.article.as_ref().map(|a| a.pos);
         doc.id = new_id;
         doc.saved = issue.clone();
-        doc.issue = issue;
-        // Editors of other articles hold the text that was replaced.
-        doc.stash.clear();
+        doc.replace_issue(issue, pos);
         if doc.article.is_none() && self.focus == Focus::Editor {
             self.focus = Focus::Tree;
             self.zoom = false;

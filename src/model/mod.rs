@@ -220,8 +220,12 @@ impl Article {
 
     /// 字数: non-whitespace characters of title and paragraphs.
     pub fn char_count(&self) -> usize {
-        self.title.iter().map(|t| char_count(t)).sum::<usize>()
-            + self.paragraphs.iter().map(|p| char_count(p)).sum::<usize>()
+        self.title_chars() + self.paragraphs.iter().map(|p| char_count(p)).sum::<usize>()
+    }
+
+    /// 字数 of the title alone.
+    pub fn title_chars(&self) -> usize {
+        self.title.iter().map(|t| char_count(t)).sum()
     }
 }
 

@@ -670,6 +670,35 @@ impl Library {
         date: NaiveDate,
         supplement: bool,
     ) -> Result<IssueId, StoreError> {
+        let issue = self.next_numbered(template, date, supplement)?;
+        self.insert(issue)
+    }
+
+    /// A full copy of `source` (articles included) under the next number,
+    /// dated `date`, as a draft.
+    pub fn duplicate(&mut self, source: &IssueId, date: NaiveDate) -> Result<IssueId, StoreError> {
+        let original = self
+            .get(source)
+            .cloned()
+            .ok_or(StoreError::NotFound(*source))?;
+        let numbered = self.next_numbered(Some(source), date, original.supplement)?;
+        self.insert(Issue {
+            number: numbered.number,
+            total: numbered.total,
+            date: numbered.date,
+            status: numbered.status,
+            ..original
+        })
+    }
+
+    /// The next issue of `date`'s year from `template` (or the latest), not
+    /// yet saved.
+    fn next_numbered(
+        &mut self,
+        template: Option<&IssueId>,
+        date: NaiveDate,
+        supplement: bool,
+    ) -> Result<Issue, StoreError> {
         // Number after what is on disk now, not only what was there at start.
         self.refresh()?;
         let template = match template {
@@ -692,7 +721,7 @@ impl Library {
         while self.exists(&self.path_for(&issue.id()))? {
             issue.number += 1;
         }
-        self.insert(issue)
+        Ok(issue)
     }
 
     /// The smallest number after every issue of `year` in the regular or
