@@ -234,7 +234,11 @@ fn a_broken_file_is_named_with_line_and_column_and_left_alone() {
     let lib = dir.path().join("lib");
     assert!(common::jianbao(&lib, &["list"]).status.success());
     let broken = lib.join("issues/2023-024.ron");
-    let bytes = fs::read("tests/fixtures/broken-issue.ron").unwrap();
+    let bytes = fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/broken-issue.ron"
+    ))
+    .unwrap();
     fs::write(&broken, &bytes).unwrap();
     let mut s = Session::start_sized(&lib, &[], 120, 30);
     s.wait_for("1 个文件无法读取（未改动）");
