@@ -13,25 +13,27 @@
 
 pub mod atomic;
 pub mod codec;
+mod errors;
+mod fingerprint;
 pub mod fs;
 pub mod lock;
 pub mod log;
+mod numbering;
 pub mod recovery;
+mod trash;
 
-use crate::i18n::{Lang, Msg};
-use crate::model::{Issue, IssueId, NewIssueSpec, Settings, next_issue};
-use chrono::NaiveDate;
-use codec::DecodeError;
+pub(crate) use errors::io_err;
+pub use errors::{Problem, ProblemKind, StoreError, io_message};
+pub use fingerprint::{ContentHash, DiskChange, Fingerprint};
+pub use trash::Trashed;
+
+use crate::i18n::Lang;
+use crate::model::{Issue, IssueId, Settings};
 use fs::{Fs, RealFs};
-use lock::LockInfo;
-use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::str::FromStr;
 use std::sync::Arc;
-use std::time::SystemTime;
 
 pub const SETTINGS_FILE: &str = "library.ron";
 pub const ISSUES_DIR: &str = "issues";
@@ -68,202 +70,6 @@ pub fn default_library_dir() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "jianbao").map(|d| d.data_dir().to_path_buf())
 }
 
-/// A file of the library that could not be loaded, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: PathBuf,
-    pub kind: ProblemKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProblemKind {
-    Io(String),
-    /// The file exists but we may not read it.
-    PermissionDenied,
-    NotUtf8,
-    Decode(DecodeError),
-    /// Two files hold the same issue; the second is not loaded.
-    Duplicate(PathBuf),
-}
-
-impl ProblemKind {
-    fn from_io(e: &io::Error) -> Self {
-        match e.kind() {
-            io::ErrorKind::PermissionDenied => ProblemKind::PermissionDenied,
-            _ => ProblemKind::Io(e.to_string()),
-        }
-    }
-}
-
-impl Problem {
-    /// `path:line:col: message` for parse errors, `path: message` otherwise.
-    pub fn message(&self, lang: Lang) -> String {
-        let path = self.path.display();
-        match &self.kind {
-            ProblemKind::Io(e) => lang.fmt(Msg::StoreIo, &[&path, e]),
-            ProblemKind::PermissionDenied => lang.fmt(Msg::StoreUnreadable, &[&path]),
-            ProblemKind::NotUtf8 => lang.fmt(Msg::StoreNotUtf8, &[&path]),
-            ProblemKind::Decode(DecodeError::Parse { line, col, message }) => {
-                lang.fmt(Msg::StoreParse, &[&path, line, col, message])
-            }
-            ProblemKind::Decode(DecodeError::NewerSchema { found }) => lang.fmt(
-                Msg::StoreNewerSchema,
-                &[&path, found, &crate::model::SCHEMA_VERSION],
-            ),
-            ProblemKind::Duplicate(other) => {
-                lang.fmt(Msg::StoreDuplicate, &[&path, &other.display()])
-            }
-        }
-    }
-}
-
-/// An error of a library operation. Whatever the error, the files on disk
-/// are as they were before the operation and the caller's text is untouched.
-#[derive(Debug, thiserror::Error)]
-pub enum StoreError {
-    #[error("{path}: {source}")]
-    Io { path: PathBuf, source: io::Error },
-    #[error("{0} already exists")]
-    Exists(IssueId),
-    #[error("no such issue: {0}")]
-    NotFound(IssueId),
-    #[error("{0}: not a jianbao library (no library.ron or issues/) and not empty")]
-    NotALibrary(PathBuf),
-    #[error("{path}: {message}")]
-    Decode { path: PathBuf, message: String },
-    /// A file that failed to load (see [`Problem`]).
-    #[error("{}", .0.message(Lang::En))]
-    Load(Problem),
-    /// The issue's file changed (or was deleted) on disk since it was
-    /// loaded; save with [`SaveMode::Overwrite`] or [`Library::reload`].
-    #[error("{path}: changed on disk since it was loaded (deleted: {deleted})")]
-    ChangedOnDisk {
-        id: IssueId,
-        path: PathBuf,
-        deleted: bool,
-    },
-    /// Another jianbao is editing the issue.
-    #[error("{} is being edited by {}@{} (pid {}) since {}", .0.id, .0.user, .0.host, .0.pid, .0.since)]
-    Locked(Box<LockInfo>),
-}
-
-impl StoreError {
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            StoreError::Io { path, source } => io_message(lang, path, source),
-            StoreError::Exists(id) => lang.fmt(Msg::IssueExists, &[id]),
-            StoreError::NotFound(id) => lang.fmt(Msg::NoSuchIssue, &[id]),
-            StoreError::NotALibrary(path) => lang.fmt(Msg::NotALibrary, &[&path.display()]),
-            StoreError::Decode { .. } => self.to_string(),
-            StoreError::Load(p) => p.message(lang),
-            StoreError::ChangedOnDisk {
-                id,
-                path,
-                deleted: false,
-            } => lang.fmt(Msg::ChangedOnDisk, &[id, &path.display()]),
-            StoreError::ChangedOnDisk {
-                id,
-                path,
-                deleted: true,
-            } => lang.fmt(Msg::DeletedOnDisk, &[id, &path.display()]),
-            StoreError::Locked(info) => info.message(lang),
-        }
-    }
-
-    /// The underlying I/O error kind, if any (e.g. to tell a full disk).
-    pub fn io_kind(&self) -> Option<io::ErrorKind> {
-        match self {
-            StoreError::Io { source, .. } => Some(source.kind()),
-            _ => None,
-        }
-    }
-}
-
-/// A clear message for an I/O error on `path`: full disk, permission,
-/// read-only file system, or the system's own text.
-pub fn io_message(lang: Lang, path: &Path, e: &io::Error) -> String {
-    let path = path.display();
-    let msg = match e.kind() {
-        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => Msg::IoDiskFull,
-        io::ErrorKind::PermissionDenied => Msg::IoPermissionDenied,
-        io::ErrorKind::ReadOnlyFilesystem => Msg::IoReadOnly,
-        io::ErrorKind::NotFound => Msg::IoNotFound,
-        _ => return lang.fmt(Msg::StoreIo, &[&path, e]),
-    };
-    lang.fmt(msg, &[&path])
-}
-
-fn io_err(path: &Path) -> impl FnOnce(io::Error) -> StoreError + '_ {
-    move |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    }
-}
-
-/// SHA-256 of a file's bytes.
-#[derive(Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ContentHash(pub [u8; 32]);
-
-impl ContentHash {
-    pub fn of(bytes: &[u8]) -> Self {
-        ContentHash(Sha256::digest(bytes).into())
-    }
-}
-
-impl fmt::Display for ContentHash {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
-    }
-}
-
-impl fmt::Debug for ContentHash {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ContentHash({self})")
-    }
-}
-
-impl FromStr for ContentHash {
-    type Err = ();
-
-    fn from_str(s: &str) -> Result<Self, ()> {
-        if s.len() != 64 || !s.is_ascii() {
-            return Err(());
-        }
-        let mut out = [0u8; 32];
-        for (i, b) in out.iter_mut().enumerate() {
-            *b = u8::from_str_radix(&s[2 * i..2 * i + 2], 16).map_err(|_| ())?;
-        }
-        Ok(ContentHash(out))
-    }
-}
-
-/// What identifies the version of a file we loaded, to notice changes made
-/// behind our back. The hash decides: a same-size edit within the same
-/// second (coarse mtimes) is caught, a `touch` is not a change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Fingerprint {
-    pub len: u64,
-    pub modified: Option<SystemTime>,
-    pub hash: ContentHash,
-}
-
-impl Fingerprint {
-    fn new(bytes: &[u8], modified: Option<SystemTime>) -> Self {
-        Fingerprint {
-            len: bytes.len() as u64,
-            modified,
-            hash: ContentHash::of(bytes),
-        }
-    }
-}
-
-/// How a loaded issue's file differs on disk now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DiskChange {
-    Modified,
-    Deleted,
-}
-
 /// Whether [`Library::save_with`] may write over a file changed on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SaveMode {
@@ -280,16 +86,6 @@ pub struct Entry {
     pub path: PathBuf,
     pub issue: Issue,
     pub fingerprint: Option<Fingerprint>,
-}
-
-/// A deleted issue in `trash/`.
-#[derive(Debug, Clone)]
-pub struct Trashed {
-    pub path: PathBuf,
-    /// When it was deleted (local time), from the file name.
-    pub deleted: Option<chrono::NaiveDateTime>,
-    /// Its content, or why it does not load.
-    pub issue: Result<Issue, ProblemKind>,
 }
 
 /// An open library.
@@ -660,178 +456,6 @@ impl Library {
         self.problems.retain(|p| p.path != path);
         tracing::info!(%id, %new_id, path = %path.display(), "reloaded issue from disk");
         Ok(new_id)
-    }
-
-    /// Creates the next issue (see [`next_issue`]) from `template` or the
-    /// latest issue, and saves it.
-    pub fn create_next(
-        &mut self,
-        template: Option<&IssueId>,
-        date: NaiveDate,
-        supplement: bool,
-    ) -> Result<IssueId, StoreError> {
-        let issue = self.next_numbered(template, date, supplement)?;
-        self.insert(issue)
-    }
-
-    /// A full copy of `source` (articles included) under the next number,
-    /// dated `date`, as a draft.
-    pub fn duplicate(&mut self, source: &IssueId, date: NaiveDate) -> Result<IssueId, StoreError> {
-        let original = self
-            .get(source)
-            .cloned()
-            .ok_or(StoreError::NotFound(*source))?;
-        let numbered = self.next_numbered(Some(source), date, original.supplement)?;
-        self.insert(Issue {
-            number: numbered.number,
-            total: numbered.total,
-            date: numbered.date,
-            status: numbered.status,
-            ..original
-        })
-    }
-
-    /// The next issue of `date`'s year from `template` (or the latest), not
-    /// yet saved.
-    fn next_numbered(
-        &mut self,
-        template: Option<&IssueId>,
-        date: NaiveDate,
-        supplement: bool,
-    ) -> Result<Issue, StoreError> {
-        // Number after what is on disk now, not only what was there at start.
-        self.refresh()?;
-        let template = match template {
-            Some(id) => Some(self.get(id).ok_or(StoreError::NotFound(*id))?),
-            None => self.latest(),
-        };
-        let existing: Vec<(IssueId, Option<u32>)> = self
-            .entries
-            .iter()
-            .map(|(id, e)| (*id, e.issue.total))
-            .collect();
-        let mut issue = next_issue(&NewIssueSpec {
-            existing: &existing,
-            template,
-            settings: &self.settings,
-            date,
-            supplement,
-        });
-        // A broken file keeps its name: take the next number instead.
-        while self.exists(&self.path_for(&issue.id()))? {
-            issue.number += 1;
-        }
-        Ok(issue)
-    }
-
-    /// The smallest number after every issue of `year` in the regular or
-    /// supplement sequence whose file name is free (a broken file keeps its
-    /// name).
-    pub fn next_free_id(&self, year: i32, supplement: bool) -> IssueId {
-        let mut number = self
-            .entries
-            .keys()
-            .filter(|id| id.year == year && id.supplement == supplement)
-            .map(|id| id.number)
-            .max()
-            .unwrap_or(0)
-            + 1;
-        while self
-            .exists(&self.path_for(&IssueId::new(year, number, supplement)))
-            .unwrap_or(true)
-        {
-            number += 1;
-        }
-        IssueId::new(year, number, supplement)
-    }
-
-    /// Moves an issue's file into `trash/`, where it can be recovered by hand
-    /// or with [`Library::restore`].
-    pub fn trash(&mut self, id: &IssueId) -> Result<PathBuf, StoreError> {
-        let entry = self.entries.get(id).ok_or(StoreError::NotFound(*id))?;
-        let trash = self.root.join(TRASH_DIR);
-        self.fs.create_dir_all(&trash).map_err(io_err(&trash))?;
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let mut target = trash.join(format!("{id}.{stamp}.ron"));
-        let mut n = 1;
-        while self.exists(&target)? {
-            target = trash.join(format!("{id}.{stamp}-{n}.ron"));
-            n += 1;
-        }
-        self.fs
-            .rename(&entry.path, &target)
-            .map_err(io_err(&entry.path))?;
-        // Moved: from here on, failures are logged, not returned (see
-        // `atomic::write_with`).
-        self.sync_logged(&trash);
-        self.sync_logged(&self.issues_dir());
-        tracing::info!(%id, to = %target.display(), "trashed issue");
-        self.entries.remove(id);
-        Ok(target)
-    }
-
-    /// The issues in `trash/`, most recently deleted first, each with the
-    /// time it was deleted (from its file name) and its content if it loads.
-    pub fn trashed(&self) -> Result<Vec<Trashed>, StoreError> {
-        let dir = self.root.join(TRASH_DIR);
-        let names = match self.fs.read_dir(&dir) {
-            Ok(names) => names,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(io_err(&dir)(e)),
-        };
-        let mut out: Vec<Trashed> = names
-            .into_iter()
-            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-            .map(|path| {
-                let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("");
-                // "2023-025.20261128-113405" or "…-1" for a second deletion that second.
-                let deleted = name.split_once('.').and_then(|(_, stamp)| {
-                    chrono::NaiveDateTime::parse_from_str(
-                        // A renamed file may hold anything after the dot.
-                        stamp.get(..15).unwrap_or(stamp),
-                        "%Y%m%d-%H%M%S",
-                    )
-                    .ok()
-                });
-                let issue = load_issue(self.fs.as_ref(), &path).map(|e| e.issue);
-                Trashed {
-                    path,
-                    deleted,
-                    issue,
-                }
-            })
-            .collect();
-        out.sort_by(|a, b| b.deleted.cmp(&a.deleted).then_with(|| b.path.cmp(&a.path)));
-        Ok(out)
-    }
-
-    /// Brings a trashed file back into the library.
-    pub fn restore(&mut self, trashed: &Path) -> Result<IssueId, StoreError> {
-        let entry = load_issue(self.fs.as_ref(), trashed).map_err(|kind| {
-            StoreError::Load(Problem {
-                path: trashed.to_path_buf(),
-                kind,
-            })
-        })?;
-        let id = entry.issue.id();
-        if self.entries.contains_key(&id) {
-            return Err(StoreError::Exists(id));
-        }
-        let path = self.path_for(&id);
-        self.check_writable(&path, None)?;
-        self.fs.rename(trashed, &path).map_err(io_err(trashed))?;
-        self.sync_logged(&self.issues_dir());
-        tracing::info!(%id, from = %trashed.display(), "restored issue from trash");
-        let modified = self.fs.metadata(&path).ok().and_then(|m| m.modified().ok());
-        self.entries.insert(
-            id,
-            Entry {
-                path,
-                fingerprint: entry.fingerprint.map(|f| Fingerprint { modified, ..f }),
-                issue: entry.issue,
-            },
-        );
-        Ok(id)
     }
 
     pub fn save_settings(&self) -> Result<(), StoreError> {

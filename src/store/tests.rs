@@ -1,7 +1,9 @@
 use super::*;
+use crate::i18n::Msg;
 use crate::model::{
     Article, ArticleKind, Closing, Distribution, DistributionKind, SCHEMA_VERSION, Section, Status,
 };
+use crate::store::codec::DecodeError;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
