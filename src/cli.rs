@@ -6,7 +6,7 @@ use crate::i18n::{Lang, Msg};
 use crate::model::IssueId;
 use crate::store::lock::LockStatus;
 use crate::store::recovery::Recovery;
-use crate::store::{Library, default_library_dir};
+use crate::store::{Library, StoreError, default_library_dir};
 use chrono::NaiveDate;
 use clap::{Arg, ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::io::Write;
@@ -357,9 +357,13 @@ pub fn run_new(
     let date = args
         .date
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let id = lib
+    let created = lib
         .create_next(args.from.as_ref(), date, args.supplement)
         .map_err(|e| UserError(e.message(lang)))?;
+    let id = created.id;
+    if let Some(taken) = created.taken {
+        eprintln!("{}", lang.fmt(Msg::NumberTaken, &[&taken, &id]));
+    }
     let issue = lib.get(&id).expect("just created");
     let number = lang.issue_number(issue.number, issue.total, issue.supplement);
     writeln!(out, "{id}").map_err(|e| UserError(e.to_string()))?;
@@ -475,6 +479,21 @@ pub fn run_export(
     Ok(())
 }
 
+/// Takes the edit lock of `id`, waiting up to two seconds while another
+/// command (an import `--into` started at the same moment) holds it; an
+/// editor's lock is reported after that.
+fn lock_briefly(lib: &Library, id: &IssueId) -> Result<crate::store::lock::IssueLock, StoreError> {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        match lib.lock(id) {
+            Err(StoreError::Locked(_)) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// Files larger than this are no bulletin (and would be slow to tidy).
 const MAX_IMPORT_MB: u64 = 64;
 
@@ -547,15 +566,18 @@ pub fn run_import(
     let mut lines = vec![lang.fmt(Msg::ImportSource, &[&name, &source])];
     let id = match args.into {
         Some(id) => {
-            let mut issue = lib
-                .get(&id)
-                .cloned()
-                .ok_or_else(|| UserError(lang.fmt(Msg::NoSuchIssue, &[&id])))?;
+            if lib.get(&id).is_none() {
+                return Err(UserError(lang.fmt(Msg::NoSuchIssue, &[&id])));
+            }
             if articles == 0 {
                 return Err(fail(Msg::ImportNoArticles, &[]));
             }
-            // An issue open in an editor is not written behind its back.
-            let _lock = lib.lock(&id).map_err(|e| UserError(e.message(lang)))?;
+            // An issue open in an editor is not written behind its back;
+            // another import holds the lock only a moment.
+            let _lock = lock_briefly(lib, &id).map_err(|e| UserError(e.message(lang)))?;
+            // What others saved before we had the lock is kept.
+            lib.reload(&id).map_err(|e| UserError(e.message(lang)))?;
+            let mut issue = lib.get(&id).cloned().expect("reloaded");
             let placed = import::add_articles(&mut issue, &imported, args.section.as_deref());
             lib.save(&id, issue)
                 .map_err(|e| UserError(e.message(lang)))?;
@@ -580,12 +602,21 @@ pub fn run_import(
             id
         }
         None => {
-            let existing: Vec<(IssueId, Option<u32>)> =
-                lib.entries().map(|(id, e)| (*id, e.issue.total)).collect();
             let today = chrono::Local::now().date_naive();
-            let issue = import::new_issue(&imported, &existing, &lib.settings, today).map_err(
-                |import::BuildError::Exists(id)| UserError(lang.fmt(Msg::ImportExists, &[&id])),
-            )?;
+            // Numbered and created in one step, exclusively: an import that
+            // loses the race for a number to another process takes the next.
+            let created = lib
+                .create_with(|lib| {
+                    let existing: Vec<(IssueId, Option<u32>)> =
+                        lib.entries().map(|(id, e)| (*id, e.issue.total)).collect();
+                    import::new_issue(&imported, &existing, &lib.settings, today)
+                        .map_err(|import::BuildError::Exists(id)| StoreError::Exists(id))
+                })
+                .map_err(|e| match e {
+                    StoreError::Exists(id) => UserError(lang.fmt(Msg::ImportExists, &[&id])),
+                    e => UserError(e.message(lang)),
+                })?;
+            let issue = lib.get(&created.id).expect("just created");
             let number = lang.issue_number(issue.number, issue.total, issue.supplement);
             lines.insert(
                 0,
@@ -601,13 +632,16 @@ pub fn run_import(
                     ],
                 ),
             );
+            if let Some(taken) = created.taken {
+                lines.insert(1, lang.fmt(Msg::NumberTaken, &[&taken, &created.id]));
+            }
             lines.extend(summary::details(
                 lang,
                 &imported,
-                Some(&issue),
+                Some(issue),
                 &opts.fallback_title,
             ));
-            lib.insert(issue).map_err(|e| UserError(e.message(lang)))?
+            created.id
         }
     };
     if let Some(t) = summary::tidied(lang, &imported.report) {

@@ -1148,16 +1148,31 @@ impl App {
     fn new_issue(&mut self) {
         let template = self.doc.as_ref().map(|d| d.id);
         match self.lib.create_next(template.as_ref(), self.today, false) {
-            Ok(id) => {
+            Ok(created) => {
+                let id = created.id;
+                // From the library: opening may stop at a recovery offer.
+                let number = self
+                    .lib
+                    .get(&id)
+                    .map(|i| self.lang.issue_number(i.number, i.total, i.supplement))
+                    .unwrap_or_default();
                 self.open_issue(id);
-                let number = self.lang.issue_number(
-                    self.doc.as_ref().map_or(0, |d| d.issue.number),
-                    self.doc.as_ref().and_then(|d| d.issue.total),
-                    false,
+                self.notify(
+                    self.created_message(created, self.lang.fmt(Msg::NewCreated, &[&id, &number])),
                 );
-                self.notify(self.lang.fmt(Msg::NewCreated, &[&id, &number]));
             }
             Err(e) => self.notify_error(e.message(self.lang)),
+        }
+    }
+
+    /// `done`, preceded by a word on a number another process took first.
+    fn created_message(&self, created: crate::store::Created, done: String) -> String {
+        match created.taken {
+            Some(taken) => format!(
+                "{} {done}",
+                self.lang.fmt(Msg::NumberTaken, &[&taken, &created.id])
+            ),
+            None => done,
         }
     }
 
@@ -1167,18 +1182,32 @@ impl App {
             return;
         };
         match self.lib.duplicate(&id, self.today) {
-            Ok(new_id) => {
-                self.select_in_list(new_id);
-                self.notify(self.lang.fmt(Msg::Duplicated, &[&id, &new_id]));
+            Ok(created) => {
+                self.select_in_list(created.id);
+                let done = self.lang.fmt(Msg::Duplicated, &[&id, &created.id]);
+                self.notify(self.created_message(created, done));
             }
             Err(e) => self.notify_error(e.message(self.lang)),
         }
     }
 
     fn delete_issue(&mut self, id: IssueId) {
+        // Unsaved text of the open issue goes to the trash with it, in its
+        // recovery file, as it is now.
+        if let Some(doc) = self.doc.as_mut().filter(|d| d.id == id)
+            && doc.read_only().is_none()
+            && doc.is_dirty()
+        {
+            doc.flush();
+            if let Err(e) = crate::store::recovery::Recovery::write(&self.lib, &id, &doc.issue) {
+                tracing::error!(%id, "unsaved text not kept before deleting: {e}");
+            }
+        }
         match self.lib.trash(&id) {
             Ok(path) => {
                 if self.doc.as_ref().is_some_and(|d| d.id == id) {
+                    // No later backup may bring its recovery file back.
+                    self.forget_unsaved();
                     self.doc = None;
                     self.focus = Focus::Issues;
                 }

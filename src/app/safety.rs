@@ -145,6 +145,17 @@ pub enum EncodingProblem {
     Terminal { columns: u16 },
 }
 
+/// Why a save stopped to ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConflictKind {
+    /// Someone changed the file since it was opened.
+    Changed,
+    /// Someone deleted the file since it was opened.
+    Deleted,
+    /// The file has no write permission (`chmod a-w`): maybe on purpose.
+    ReadOnly,
+}
+
 /// The dialogs of this module.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Dialog {
@@ -157,11 +168,11 @@ pub enum Dialog {
         /// default, chosen among the buttons shown at the time.
         choice: Option<usize>,
     },
-    /// Saving found the file changed (or deleted) on disk.
+    /// Saving found the file changed or deleted on disk, or read-only.
     Conflict {
         id: IssueId,
         path: PathBuf,
-        deleted: bool,
+        kind: ConflictKind,
         after: Option<After>,
         choice: usize,
     },
@@ -195,10 +206,13 @@ impl Dialog {
                 ]);
                 v
             }
-            Dialog::Conflict { deleted: false, .. } => {
-                vec![Msg::ChoiceOverwrite, Msg::ChoiceLoadDisk, Msg::ChoiceCancel]
-            }
-            Dialog::Conflict { deleted: true, .. } => vec![Msg::ChoiceSave, Msg::ChoiceCancel],
+            Dialog::Conflict { kind, .. } => match kind {
+                ConflictKind::Changed => {
+                    vec![Msg::ChoiceOverwrite, Msg::ChoiceLoadDisk, Msg::ChoiceCancel]
+                }
+                ConflictKind::Deleted => vec![Msg::ChoiceSave, Msg::ChoiceCancel],
+                ConflictKind::ReadOnly => vec![Msg::ChoiceWriteAnyway, Msg::ChoiceCancel],
+            },
             Dialog::Encoding(_) => Vec::new(),
         }
     }
@@ -666,15 +680,29 @@ impl App {
                 self.select_in_list(new_id);
                 true
             }
-            Err(StoreError::ChangedOnDisk { id, path, deleted }) => {
+            Err(e @ (StoreError::ChangedOnDisk { .. } | StoreError::ReadOnlyFile { .. })) => {
+                let (id, path, kind) = match e {
+                    StoreError::ChangedOnDisk {
+                        id,
+                        path,
+                        deleted: true,
+                    } => (id, path, ConflictKind::Deleted),
+                    StoreError::ChangedOnDisk { id, path, .. } => (id, path, ConflictKind::Changed),
+                    StoreError::ReadOnlyFile { id, path } => (id, path, ConflictKind::ReadOnly),
+                    _ => unreachable!("matched above"),
+                };
                 let dialog = Dialog::Conflict {
                     id,
                     path,
-                    deleted,
+                    kind,
                     after,
                     // Nothing is lost by cancelling; recreating a deleted
                     // file loses nothing either.
-                    choice: if deleted { 0 } else { 2 },
+                    choice: match kind {
+                        ConflictKind::Deleted => 0,
+                        ConflictKind::Changed => 2,
+                        ConflictKind::ReadOnly => 1,
+                    },
                 };
                 self.safety.show_first(&mut self.overlay, dialog);
                 false
@@ -885,7 +913,8 @@ impl App {
 
     fn resolve_conflict(&mut self, after: Option<After>, choice: Msg) {
         let done = match choice {
-            Msg::ChoiceOverwrite | Msg::ChoiceSave => self.save_as(SaveMode::Overwrite, None),
+            Msg::ChoiceOverwrite | Msg::ChoiceSave => self.save_as(SaveMode::Overwrite, after),
+            Msg::ChoiceWriteAnyway => self.save_as(SaveMode::Force, after),
             Msg::ChoiceLoadDisk => self.reload_doc(),
             _ => false,
         };

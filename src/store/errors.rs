@@ -83,6 +83,10 @@ pub enum StoreError {
         path: PathBuf,
         deleted: bool,
     },
+    /// The issue's file is read-only (`chmod a-w`): saving needs
+    /// [`SaveMode::Force`](super::SaveMode::Force), after asking the clerk.
+    #[error("{path}: the file is read-only")]
+    ReadOnlyFile { id: IssueId, path: PathBuf },
     /// Another jianbao is editing the issue.
     #[error("{} is being edited by {}@{} (pid {}) since {}", .0.id, .0.user, .0.host, .0.pid, .0.since)]
     Locked(Box<LockInfo>),
@@ -107,6 +111,9 @@ impl StoreError {
                 path,
                 deleted: true,
             } => lang.fmt(Msg::DeletedOnDisk, &[id, &path.display()]),
+            StoreError::ReadOnlyFile { id, path } => {
+                lang.fmt(Msg::ReadOnlyFile, &[id, &path.display()])
+            }
             StoreError::Locked(info) => info.message(lang),
         }
     }

@@ -29,6 +29,9 @@ pub trait Fs: fmt::Debug + Send + Sync {
     fn write_all(&self, file: &mut File, bytes: &[u8]) -> io::Result<()>;
     fn sync_file(&self, file: &File) -> io::Result<()>;
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()>;
+    /// Makes `to` a second name of `from`; fails with `AlreadyExists` if
+    /// anything is at `to`, atomically (unlike a rename, which replaces).
+    fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()>;
     fn remove_file(&self, path: &Path) -> io::Result<()>;
     /// Makes a rename or removal in `dir` durable.
     fn sync_dir(&self, dir: &Path) -> io::Result<()>;
@@ -89,6 +92,10 @@ impl Fs for RealFs {
         fs::rename(from, to)
     }
 
+    fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::hard_link(from, to)
+    }
+
     fn remove_file(&self, path: &Path) -> io::Result<()> {
         fs::remove_file(path)
     }
@@ -124,6 +131,7 @@ pub mod faulty {
         Write,
         SyncFile,
         Rename,
+        Link,
         Remove,
         SyncDir,
     }
@@ -217,6 +225,10 @@ pub mod faulty {
         fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
             self.step(Op::Rename, to)?;
             RealFs.rename(from, to)
+        }
+        fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()> {
+            self.step(Op::Link, to)?;
+            RealFs.hard_link(from, to)
         }
         fn remove_file(&self, path: &Path) -> io::Result<()> {
             self.step(Op::Remove, path)?;

@@ -20,11 +20,13 @@ pub mod lock;
 pub mod log;
 mod numbering;
 pub mod recovery;
+mod temps;
 mod trash;
 
 pub(crate) use errors::io_err;
 pub use errors::{Problem, ProblemKind, StoreError, io_message};
 pub use fingerprint::{ContentHash, DiskChange, Fingerprint};
+pub use numbering::Created;
 pub use trash::Trashed;
 
 use crate::i18n::Lang;
@@ -78,6 +80,9 @@ pub enum SaveMode {
     Safe,
     /// The clerk has seen the conflict and chose to keep their version.
     Overwrite,
+    /// As `Overwrite`, and also over a read-only file (the clerk confirmed;
+    /// the file stays read-only).
+    Force,
 }
 
 /// One loaded issue and where it came from.
@@ -314,7 +319,9 @@ impl Library {
         Ok(())
     }
 
-    /// Adds a new issue; fails if its id is taken.
+    /// Adds a new issue; fails with [`StoreError::Exists`] if its id is
+    /// taken, also when another process takes it at the same moment (the
+    /// file is created exclusively, never replaced).
     pub fn insert(&mut self, issue: Issue) -> Result<IssueId, StoreError> {
         let id = issue.id();
         if self.entries.contains_key(&id) {
@@ -322,7 +329,7 @@ impl Library {
         }
         let path = self.path_for(&id);
         self.check_writable(&path, None)?;
-        let fingerprint = self.write_issue(&path, &issue)?;
+        let fingerprint = self.write_issue(&path, &issue, true)?;
         tracing::info!(%id, path = %path.display(), "created issue");
         self.entries.insert(
             id,
@@ -385,9 +392,28 @@ impl Library {
                 deleted: change == DiskChange::Deleted,
             });
         }
-        let path = self.path_for(&new_id);
+        // Same number: the file it came from, whatever its name (a file
+        // whose name and number disagree is not renamed behind the clerk's
+        // back). A new number: a new file, created exclusively.
+        let renamed = new_id != *id;
+        let path = if renamed {
+            self.path_for(&new_id)
+        } else {
+            old_path.clone()
+        };
         self.check_writable(&path, Some(id))?;
-        let fingerprint = self.write_issue(&path, &issue)?;
+        let read_only = self.read_only(&old_path)?;
+        if read_only && mode != SaveMode::Force {
+            return Err(StoreError::ReadOnlyFile {
+                id: *id,
+                path: old_path,
+            });
+        }
+        let fingerprint = self.write_issue(&path, &issue, renamed && path != old_path)?;
+        if read_only {
+            // The clerk chose to write it: it stays read-only as it was.
+            self.keep_read_only(&path);
+        }
         self.entries.remove(id);
         self.entries.insert(
             new_id,
@@ -408,6 +434,30 @@ impl Library {
             }
         }
         Ok(new_id)
+    }
+
+    /// Whether the file at `path` has no write permission for anyone (a
+    /// clerk or an administrator made it read-only on purpose: a rename
+    /// would silently replace it). A missing file is not read-only.
+    fn read_only(&self, path: &Path) -> Result<bool, StoreError> {
+        match self.fs.metadata(path) {
+            Ok(m) => Ok(m.permissions().readonly()),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(io_err(path)(e)),
+        }
+    }
+
+    /// Takes write permission away again after a confirmed write over a
+    /// read-only file (the new file was created 0600).
+    fn keep_read_only(&self, path: &Path) {
+        let result = self.fs.metadata(path).and_then(|m| {
+            let mut p = m.permissions();
+            p.set_readonly(true);
+            std::fs::set_permissions(path, p)
+        });
+        if let Err(e) = result {
+            tracing::error!(path = %path.display(), "could not make the file read-only again: {e}");
+        }
     }
 
     /// Whether the issue's file changed on disk since it was loaded or
@@ -480,12 +530,30 @@ impl Library {
         }
     }
 
-    fn write_issue(&self, path: &Path, issue: &Issue) -> Result<Fingerprint, StoreError> {
+    /// Writes `issue` to `path`: replacing the file there, or, with `new`,
+    /// only if nothing is there ([`StoreError::Exists`] otherwise, even when
+    /// another process created it a moment ago).
+    fn write_issue(
+        &self,
+        path: &Path,
+        issue: &Issue,
+        new: bool,
+    ) -> Result<Fingerprint, StoreError> {
         if let Some(dir) = path.parent() {
             self.fs.create_dir_all(dir).map_err(io_err(dir))?;
         }
         let bytes = codec::encode_issue(issue).into_bytes();
-        atomic::write_with(self.fs.as_ref(), path, &bytes).map_err(io_err(path))?;
+        if new {
+            atomic::create_new_with(self.fs.as_ref(), path, &bytes).map_err(|e| {
+                if e.kind() == io::ErrorKind::AlreadyExists {
+                    StoreError::Exists(issue.id())
+                } else {
+                    io_err(path)(e)
+                }
+            })?;
+        } else {
+            atomic::write_with(self.fs.as_ref(), path, &bytes).map_err(io_err(path))?;
+        }
         let modified = self.fs.metadata(path).ok().and_then(|m| m.modified().ok());
         Ok(Fingerprint::new(&bytes, modified))
     }

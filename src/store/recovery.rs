@@ -250,15 +250,22 @@ impl Recovery {
     /// Then removes the recovery file. Returns the new issue's id.
     pub fn keep_both(lib: &mut Library, info: &RecoveryInfo) -> Result<IssueId, StoreError> {
         let (_, file) = read(lib.fs().as_ref(), &info.path)?;
-        let mut issue = file.issue;
-        let own = issue.id();
-        if lib.get(&own).is_some() || lib.exists(&lib.path_for(&own))? {
-            let id = lib.next_free_id(issue.year(), issue.supplement);
-            issue.number = id.number;
-            issue.total = None;
-            issue.status = Status::Draft;
-        }
-        let new_id = lib.insert(issue)?;
+        let recovered = file.issue;
+        let own = recovered.id();
+        // Created exclusively: a number another clerk takes meanwhile is
+        // not overwritten, the next one is used.
+        let new_id = lib
+            .create_with(|lib| {
+                let mut issue = recovered.clone();
+                if lib.get(&own).is_some() || lib.exists(&lib.path_for(&own))? {
+                    let id = lib.next_free_id(issue.year(), issue.supplement)?;
+                    issue.number = id.number;
+                    issue.total = None;
+                    issue.status = Status::Draft;
+                }
+                Ok(issue)
+            })?
+            .id;
         tracing::info!(id = %info.id, %new_id, "kept recovered text as a separate issue");
         Self::discard(lib, &info.id)?;
         Ok(new_id)

@@ -17,6 +17,7 @@ mod fuzz;
 mod lock;
 mod log;
 mod privacy;
+mod races;
 mod recovery;
 
 /// Held by tests that call `log::init`, which redirects the one global
@@ -428,16 +429,17 @@ fn two_files_with_the_same_issue_keep_the_first_and_report_the_second() {
 fn create_next_numbers_from_the_library() {
     let (_dir, mut lib) = temp_library();
     let date = "2023-11-30".parse().unwrap();
-    let id = lib.create_next(None, date, false).unwrap();
+    let id = lib.create_next(None, date, false).unwrap().id;
     assert_eq!(id.to_string(), "2023-026");
     let issue = lib.get(&id).unwrap();
     assert_eq!(issue.sections.len(), 3);
     assert_eq!(issue.article_count(), 0);
-    let s = lib.create_next(None, date, true).unwrap();
+    let s = lib.create_next(None, date, true).unwrap().id;
     assert_eq!(s.to_string(), "2023-S01");
     let next_year = lib
         .create_next(Some(&id), "2024-01-04".parse().unwrap(), false)
-        .unwrap();
+        .unwrap()
+        .id;
     assert_eq!(next_year.to_string(), "2024-001");
     assert!(matches!(
         lib.create_next(Some(&IssueId::new(1999, 1, false)), date, false),

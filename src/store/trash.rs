@@ -1,8 +1,10 @@
 //! The library's trash: deleted issues are moved to `trash/`, never
 //! removed, and can be restored.
 
+use super::recovery::{RECOVERY_DIR, Recovery};
 use super::{
-    Entry, Fingerprint, Library, Problem, ProblemKind, StoreError, TRASH_DIR, io_err, load_issue,
+    Entry, Fingerprint, Library, Problem, ProblemKind, StoreError, TRASH_DIR, atomic, io_err,
+    load_issue,
 };
 use crate::model::{Issue, IssueId};
 use std::io;
@@ -18,30 +20,68 @@ pub struct Trashed {
     pub issue: Result<Issue, ProblemKind>,
 }
 
+/// Where the recovery file of the trashed issue file `trashed` is kept:
+/// `trash/recovery/` under the same name (a folder, so the trash listing,
+/// which takes `*.ron` files, does not show it as an issue).
+fn trashed_recovery(trashed: &Path) -> PathBuf {
+    let name = trashed.file_name().unwrap_or_default();
+    trashed
+        .parent()
+        .unwrap_or(Path::new("."))
+        .join(RECOVERY_DIR)
+        .join(name)
+}
+
 impl Library {
     /// Moves an issue's file into `trash/`, where it can be recovered by hand
-    /// or with [`Library::restore`].
+    /// or with [`Library::restore`]. Its recovery file (unsaved text), if
+    /// any, goes with it to `trash/recovery/`, so it is never offered as the
+    /// unsaved text of a new issue that reuses the number, and comes back
+    /// with a restore.
     pub fn trash(&mut self, id: &IssueId) -> Result<PathBuf, StoreError> {
         let entry = self.entries.get(id).ok_or(StoreError::NotFound(*id))?;
+        let source = entry.path.clone();
         let trash = self.root.join(TRASH_DIR);
         self.fs.create_dir_all(&trash).map_err(io_err(&trash))?;
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let mut target = trash.join(format!("{id}.{stamp}.ron"));
-        let mut n = 1;
-        while self.exists(&target)? {
-            target = trash.join(format!("{id}.{stamp}-{n}.ron"));
-            n += 1;
-        }
-        self.fs
-            .rename(&entry.path, &target)
-            .map_err(io_err(&entry.path))?;
-        // Moved: from here on, failures are logged, not returned (see
-        // `atomic::write_with`).
-        self.sync_logged(&trash);
-        self.sync_logged(&self.issues_dir());
+        let mut n = 0;
+        let target = loop {
+            let name = match n {
+                0 => format!("{id}.{stamp}.ron"),
+                n => format!("{id}.{stamp}-{n}.ron"),
+            };
+            let target = trash.join(name);
+            match atomic::move_new_with(self.fs.as_ref(), &source, &target) {
+                Ok(()) => break target,
+                // Another deletion that second: the next name.
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
+                Err(e) => return Err(io_err(&source)(e)),
+            }
+        };
         tracing::info!(%id, to = %target.display(), "trashed issue");
         self.entries.remove(id);
+        self.move_recovery(&Recovery::path(self, id), &trashed_recovery(&target));
         Ok(target)
+    }
+
+    /// Moves a recovery file along with its issue, if there is one; a
+    /// failure is logged (the issue itself has moved).
+    fn move_recovery(&self, from: &Path, to: &Path) {
+        if self.fs.metadata(from).is_err() {
+            return;
+        }
+        let moved = to
+            .parent()
+            .map_or(Ok(()), |dir| self.fs.create_dir_all(dir))
+            .and_then(|()| atomic::move_new_with(self.fs.as_ref(), from, to));
+        match moved {
+            Ok(()) => {
+                tracing::info!(from = %from.display(), to = %to.display(), "moved recovery file with its issue")
+            }
+            Err(e) => {
+                tracing::error!(from = %from.display(), to = %to.display(), "recovery file not moved: {e}")
+            }
+        }
     }
 
     /// The issues in `trash/`, most recently deleted first, each with the
@@ -93,8 +133,19 @@ impl Library {
         }
         let path = self.path_for(&id);
         self.check_writable(&path, None)?;
-        self.fs.rename(trashed, &path).map_err(io_err(trashed))?;
-        self.sync_logged(&self.issues_dir());
+        // Never a replacement of an issue another process created under this
+        // id a moment ago.
+        match atomic::move_new_with(self.fs.as_ref(), trashed, &path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                return Err(StoreError::Exists(id));
+            }
+            Err(e) => return Err(io_err(trashed)(e)),
+        }
+        let kept = trashed_recovery(trashed);
+        if self.fs.metadata(&kept).is_ok() && self.ensure_state_dir(RECOVERY_DIR).is_ok() {
+            self.move_recovery(&kept, &Recovery::path(self, &id));
+        }
         tracing::info!(%id, from = %trashed.display(), "restored issue from trash");
         let modified = self.fs.metadata(&path).ok().and_then(|m| m.modified().ok());
         self.entries.insert(

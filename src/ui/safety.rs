@@ -4,7 +4,7 @@
 use super::dialog::render_buttons;
 use super::popup_pane;
 use super::theme::Theme;
-use crate::app::safety::{Dialog, EncodingProblem};
+use crate::app::safety::{ConflictKind, Dialog, EncodingProblem};
 use crate::app::{App, Doc};
 use crate::i18n::{Lang, Msg};
 use crate::store::recovery::SavedState;
@@ -107,23 +107,18 @@ fn content(app: &App, theme: &Theme, dialog: &Dialog) -> (Msg, Vec<(String, Styl
             }
             (Msg::RecoveryTitle, v)
         }
-        Dialog::Conflict {
-            id, path, deleted, ..
-        } => {
-            let msg = if *deleted {
-                Msg::DeletedOnDisk
-            } else {
-                Msg::ChangedOnDisk
+        Dialog::Conflict { id, path, kind, .. } => {
+            let (title, msg) = match kind {
+                ConflictKind::Changed => (Msg::ConflictTitle, Msg::ChangedOnDisk),
+                ConflictKind::Deleted => (Msg::ConflictDeletedTitle, Msg::DeletedOnDisk),
+                ConflictKind::ReadOnly => (Msg::ReadOnlyFileTitle, Msg::ReadOnlyFile),
             };
             let mut v = vec![(lang.fmt(msg, &[id, &path.display()]), plain)];
-            if !deleted {
-                v.push((lang.t(Msg::ConflictExplain).into(), plain));
+            match kind {
+                ConflictKind::Changed => v.push((lang.t(Msg::ConflictExplain).into(), plain)),
+                ConflictKind::ReadOnly => v.push((lang.t(Msg::ReadOnlyFileExplain).into(), plain)),
+                ConflictKind::Deleted => {}
             }
-            let title = if *deleted {
-                Msg::ConflictDeletedTitle
-            } else {
-                Msg::ConflictTitle
-            };
             (title, v)
         }
         Dialog::Encoding(problem) => {

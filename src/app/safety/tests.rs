@@ -301,6 +301,36 @@ fn an_issue_someone_is_editing_cannot_be_deleted() {
 }
 
 #[test]
+fn a_deleted_issue_takes_its_unsaved_text_along_and_brings_it_back() {
+    let (dir, mut app) = editing();
+    typ(&mut app, "删前");
+    keys(&mut app, &["Esc", "Esc", "Delete", "D"]);
+    assert!(app.issue_ids().is_empty(), "{}", notice(&app));
+    let kept = dir.path().join("lib/trash/recovery");
+    let names: Vec<_> = fs::read_dir(&kept)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(names.len(), 1);
+    assert!(
+        fs::read_to_string(&names[0])
+            .unwrap()
+            .contains("删前11月22日")
+    );
+    // Nothing is left to be offered for a new issue under the same number,
+    // even after the backup thread has run.
+    app.finish();
+    assert!(!recovery_file(&dir, "2023-025").exists());
+    key(&mut app, "Ctrl+T");
+    key(&mut app, "Enter");
+    assert_eq!(app.issue_ids(), [sample_id()]);
+    assert!(recovery_file(&dir, "2023-025").exists());
+    let app = session(&dir, Some(sample_id()));
+    let (info, _) = offered(&app).expect("the unsaved text is offered again");
+    assert_eq!(info.chars, 3000 + 2);
+}
+
+#[test]
 fn a_stale_lock_is_taken_over_and_said_so() {
     let dir = library();
     let locks = dir.path().join("lib/.state/locks");
@@ -426,6 +456,33 @@ fn a_file_deleted_on_disk_can_be_saved_again() {
             .unwrap()
             .contains("还在11月22日")
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_written_only_when_the_clerk_confirms() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, mut app) = editing();
+    let path = file(&dir, "2023-025");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o400)).unwrap();
+    let before = fs::read(&path).unwrap();
+    typ(&mut app, "只读");
+    ctrl(&mut app, 's');
+    let d = conflict(&app).expect("the read-only dialog");
+    assert_eq!(d.choices(true), [Msg::ChoiceWriteAnyway, Msg::ChoiceCancel]);
+    // Enter answers the default, Cancel: nothing is written.
+    key(&mut app, "Enter");
+    assert!(app.is_dirty());
+    assert_eq!(fs::read(&path).unwrap(), before);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o400
+    );
+    ctrl(&mut app, 's');
+    key(&mut app, "w");
+    assert!(!app.is_dirty(), "{}", notice(&app));
+    assert!(fs::read_to_string(&path).unwrap().contains("只读11月22日"));
+    assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o222, 0);
 }
 
 // ----- recovery offers --------------------------------------------------
@@ -731,6 +788,10 @@ impl Fs for Failing {
     fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
         self.check()?;
         RealFs.rename(from, to)
+    }
+    fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()> {
+        self.check()?;
+        RealFs.hard_link(from, to)
     }
     fn remove_file(&self, path: &Path) -> io::Result<()> {
         self.check()?;

@@ -60,8 +60,17 @@ fn each_failing_step(
                 }
                 break;
             }
-            let failed = log[n - 1].0;
-            assert!(temp_files(dir.path()).is_empty(), "step {n} ({failed:?})");
+            let (failed, failed_path) = log[n - 1].clone();
+            let leftover = temp_files(dir.path());
+            if !leftover.is_empty() {
+                // Only a temp name that could not be removed after its text
+                // was linked into place may stay; the next start sweeps it.
+                assert!(
+                    failed == Op::Remove && result.is_ok() && leftover == [failed_path],
+                    "step {n} ({failed:?}) left {leftover:?}"
+                );
+                assert_eq!(lib.remove_stale_temps(), leftover);
+            }
             match result {
                 Err(e) => {
                     assert_eq!(
@@ -81,10 +90,13 @@ fn each_failing_step(
                 }
                 // Only failures after the new text is in place are not
                 // errors: the directory sync, removing the old file of a
-                // renamed issue, reading the new file's mtime.
+                // renamed issue, reading the new file's mtime; and a link
+                // refused with EPERM, as file systems without hard links
+                // refuse it, which creates the file in place instead.
                 Ok(()) => {
+                    let no_links = failed == Op::Link && kind == io::ErrorKind::PermissionDenied;
                     assert!(
-                        matches!(failed, Op::SyncDir | Op::Remove | Op::Metadata),
+                        no_links || matches!(failed, Op::SyncDir | Op::Remove | Op::Metadata),
                         "step {n} ({failed:?}) failed but the operation succeeded"
                     );
                     check_ok(&lib);

@@ -18,9 +18,15 @@ fn every_file_the_store_writes_is_private() {
     let log = crate::store::log::init(&root).unwrap();
     let mut lib = Library::open(&root).unwrap();
     let id = *lib.entries().next().unwrap().0;
-    let recovery = Recovery::write(&lib, &id, lib.get(&id).unwrap()).unwrap();
+    Recovery::write(&lib, &id, lib.get(&id).unwrap()).unwrap();
     let lock = lib.lock(&id).unwrap();
     let trashed = lib.trash(&id).unwrap();
+    // The recovery file went to the trash with its issue.
+    let recovery = root
+        .join(TRASH_DIR)
+        .join("recovery")
+        .join(trashed.file_name().unwrap());
+    assert!(recovery.exists());
     let exported = root.join("export.txt");
     atomic::write(&exported, "导出".as_bytes()).unwrap();
     for d in [
@@ -40,22 +46,13 @@ fn every_file_the_store_writes_is_private() {
         log,
         recovery,
         lock.path().to_path_buf(),
-        trashed,
+        trashed.clone(),
         exported,
     ] {
         assert_eq!(mode(&f), 0o600, "{}", f.display());
     }
     drop(lock);
-    let restored = lib
-        .restore(
-            &fs::read_dir(root.join(TRASH_DIR))
-                .unwrap()
-                .next()
-                .unwrap()
-                .unwrap()
-                .path(),
-        )
-        .unwrap();
+    let restored = lib.restore(&trashed).unwrap();
     assert_eq!(mode(&lib.path_for(&restored)), 0o600);
 }
 

@@ -140,11 +140,12 @@ fn keep_both_saves_the_recovered_text_as_the_next_free_number() {
 
 #[test]
 fn keep_both_restores_a_deleted_issue_under_its_own_number() {
-    let (_dir, mut lib) = temp_library();
+    let (_dir, lib) = temp_library();
     let id = sample(&lib);
     let issue = unsaved(&lib, &id);
     Recovery::write(&lib, &id, &issue).unwrap();
-    lib.trash(&id).unwrap();
+    // Deleted outside jianbao (by hand, by git): the recovery file stays.
+    fs::remove_file(lib.path_for(&id)).unwrap();
     let mut lib = reopen(&lib);
     let info: RecoveryInfo = Recovery::pending(&lib).unwrap().remove(0);
     assert_eq!(info.saved, SavedState::Missing);
