@@ -378,14 +378,29 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
     for p in &lib.problems {
         writeln!(out, "{}", p.message(lang))?;
     }
-    let ok = lib.problems.is_empty();
+    // Unreadable recovery files may hold the only copy of unsaved text.
+    let unreadable = Recovery::unreadable(lib).unwrap_or_else(|e| {
+        vec![crate::store::Problem {
+            path: lib.state_dir().join(crate::store::recovery::RECOVERY_DIR),
+            kind: crate::store::ProblemKind::Io(e.message(lang)),
+        }]
+    });
+    for p in &unreadable {
+        writeln!(
+            out,
+            "{}",
+            lang.fmt(Msg::CheckRecoveryUnreadable, &[&p.message(lang)])
+        )?;
+    }
+    let problems = lib.problems.len() + unreadable.len();
+    let ok = problems == 0;
     if ok {
         writeln!(out, "{}", lang.fmt(Msg::CheckOk, &[&lib.len()]))?;
     } else {
         writeln!(
             out,
             "{}",
-            lang.fmt(Msg::CheckFailed, &[&lib.len(), &lib.problems.len()])
+            lang.fmt(Msg::CheckFailed, &[&lib.len(), &problems])
         )?;
     }
     match Recovery::pending(lib) {
@@ -399,6 +414,9 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
             }
         }
         Err(e) => writeln!(out, "{}", e.message(lang))?,
+    }
+    for temp in lib.stale_temps() {
+        writeln!(out, "{}", lang.fmt(Msg::CheckStaleTemp, &[&temp.display()]))?;
     }
     match lib.locks() {
         Ok(locks) => {
@@ -435,7 +453,7 @@ pub fn run_export(
 ) -> Result<(), UserError> {
     let issue = lib
         .get(&args.id)
-        .ok_or_else(|| UserError(lang.fmt(Msg::NoSuchIssue, &[&args.id])))?;
+        .ok_or_else(|| UserError(lib.why_missing(&args.id).message(lang)))?;
     // --wrap asks for plain text when nothing else names a format.
     let format = args
         .format
@@ -567,7 +585,7 @@ pub fn run_import(
     let id = match args.into {
         Some(id) => {
             if lib.get(&id).is_none() {
-                return Err(UserError(lang.fmt(Msg::NoSuchIssue, &[&id])));
+                return Err(UserError(lib.why_missing(&id).message(lang)));
             }
             if articles == 0 {
                 return Err(fail(Msg::ImportNoArticles, &[]));

@@ -181,7 +181,7 @@ messages! {
 
     // Command line output
     ListEmpty => ("简报库中还没有任何一期。", "The library has no issues yet."),
-    ListProblems => ("无法读取的文件：", "Files that could not be loaded:"),
+    ListProblems => ("有问题的文件：", "Files with problems:"),
     NewCreated => ("已新建 {0}（{1}）", "Created {0} ({1})"),
     NumberTaken => ("{0} 刚被别人（另一个 jianbao 或脚本）同时建立，已改用下一个编号 {1}。",
                     "{0} was created by someone else (another jianbao or a script) at the same moment; the next number, {1}, was used instead."),
@@ -469,7 +469,11 @@ messages! {
     StoreParse => ("{0}:{1}:{2}：{3}", "{0}:{1}:{2}: {3}"),
     StoreNewerSchema => ("{0}：文件格式版本 {1} 比本程序支持的 {2} 新，请升级 jianbao；文件未改动。",
                          "{0}: schema version {1} is newer than this program's {2}; upgrade jianbao. The file was left unchanged."),
-    StoreNotUtf8 => ("{0}：不是 UTF-8 编码的文本", "{0}: not UTF-8 text"),
+    StoreNotUtf8 => ("{0}:{1}：不是 UTF-8 编码的文本（第 {2} 字节起，从 0 数）；文件未改动",
+                     "{0}:{1}: not UTF-8 text (from byte {2}, counting from 0); the file was left unchanged"),
+    StoreDirectory => ("{0}：这是一个文件夹，不是期刊文件；已跳过", "{0}: a folder, not an issue file; skipped"),
+    StoreNameMismatch => ("{0}：文件名与内容不符，内容是 {1}；按 {1} 列出，保存时仍写回这个文件，不改名。要改名请在属性（F4）里确认期号后保存，或手工改名。",
+                          "{0}: the file name does not match its content, which is {1}; listed as {1}, and saving writes back to this file without renaming it. To rename, confirm the number in the properties (F4) and save, or rename it by hand."),
     StoreDuplicate => ("{0}：与 {1} 是同一期", "{0}: the same issue as {1}"),
 
     // Export
@@ -514,6 +518,10 @@ messages! {
                       "{0} has unsaved changes ({1}, {2}@{3}): {4} articles, {5} chars."),
     RecoverySavedChanged => ("此后已有人保存过这一期的另一个版本。",
                              "Another version of this issue has been saved since."),
+    RecoverySetAside => ("恢复文件无法读取：{0}。它可能存有未保存的文字，已改名为 {1} 保留，不会被覆盖；可用文本编辑器打开查看。",
+                         "A recovery file cannot be read: {0}. It may hold unsaved text; it was renamed to {1} and will not be written over. Open it in a text editor to see it."),
+    CheckRecoveryUnreadable => ("{0}（无法读取的恢复文件，可能存有未保存的文字；用文本编辑器查看，不需要时删除）",
+                                "{0} (an unreadable recovery file that may hold unsaved text: look at it in a text editor, delete it when not needed)"),
     RecoverySavedMissing => ("这一期已不在简报库中。", "This issue is no longer in the library."),
 
     // Never lose a word: recovery, locks, conflicts, signals, encodings
@@ -589,6 +597,8 @@ messages! {
     // jianbao check: informational lines
     CheckRecovery => ("恢复文件：{0} 有未保存的修改（{1}，{2}@{3}），打开这一期时可恢复。",
                       "Recovery file: {0} has unsaved changes ({1}, {2}@{3}); offered when the issue is opened."),
+    CheckStaleTemp => ("临时文件：{0} 是一次被中断的保存留下的（写它的进程已结束），原文件完好；下次启动编辑器时自动删除。",
+                       "Temporary file: {0} was left by an interrupted save (its process has ended); the real file is intact. It is removed when the editor next starts."),
     CheckLockHeld => ("正在编辑：{0}，{1}@{2}（进程 {3}）自 {4} 起。",
                       "Being edited: {0} by {1}@{2} (process {3}) since {4}."),
     CheckLockStale => ("过期的锁：{0}，{1}@{2}（进程 {3}）自 {4} 起，该进程已结束；下次打开时自动接管。",

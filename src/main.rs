@@ -64,7 +64,7 @@ fn run(
         None => return run_tui(lib, lang, config, config_problem, None, log.as_deref()),
         Some(Command::Open(a)) => {
             if lib.get(&a.id).is_none() {
-                return Err(UserError(lang.fmt(Msg::NoSuchIssue, &[&a.id])));
+                return Err(UserError(lib.why_missing(&a.id).message(lang)));
             }
             return run_tui(
                 lib,

@@ -168,3 +168,100 @@ fn the_library_can_come_from_the_environment_and_an_empty_variable_is_ignored() 
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(dir.path().join("xdg/jianbao/issues/2023-025.ron").is_file());
 }
+
+#[test]
+fn files_that_are_not_issues_are_named_with_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    assert!(jianbao(&lib, &["list"]).status.success());
+    let issues = lib.join("issues");
+    // A folder where a file should be; a file from a newer jianbao; a file
+    // saved in GBK (你 = C4 E3) on line 2; a file renamed by hand.
+    fs::create_dir(issues.join("2023-030.ron")).unwrap();
+    let sample = fs::read_to_string(issues.join("2023-025.ron")).unwrap();
+    fs::write(
+        issues.join("2023-031.ron"),
+        sample.replace("schema: 1,", "schema: 9,"),
+    )
+    .unwrap();
+    fs::write(
+        issues.join("2023-032.ron"),
+        b"(\n  bulletin: \"\xc4\xe3\",\n",
+    )
+    .unwrap();
+    fs::write(
+        issues.join("2023-036.ron"),
+        sample.replace("number: 25,", "number: 99,"),
+    )
+    .unwrap();
+
+    let out = jianbao(&lib, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains("2023-030.ron：这是一个文件夹"), "{text}");
+    assert!(text.contains("2023-031.ron：文件格式版本 9"), "{text}");
+    assert!(
+        text.contains("2023-032.ron:2：不是 UTF-8 编码的文本（第 15 字节起"),
+        "{text}"
+    );
+    assert!(
+        text.contains("2023-036.ron：文件名与内容不符，内容是 2023-099"),
+        "{text}"
+    );
+
+    // The mismatched file is listed under its content and said so.
+    let list = stdout(&jianbao(&lib, &["list"]));
+    assert!(list.contains("2023-099  第99期"), "{list}");
+    assert!(list.contains("有问题的文件："), "{list}");
+    assert!(list.contains("文件名与内容不符"), "{list}");
+
+    // Opening a file that fails to load says why, not "no such issue".
+    let out = jianbao(&lib, &["open", "2023-031"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("文件格式版本 9"), "{}", stderr(&out));
+    let out = jianbao(&lib, &["export", "2023-032"]);
+    assert!(stderr(&out).contains("不是 UTF-8"), "{}", stderr(&out));
+    let out = jianbao(&lib, &["open", "2023-077"]);
+    assert!(stderr(&out).contains("没有"), "{}", stderr(&out));
+}
+
+#[test]
+fn check_names_unreadable_recovery_files_with_their_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    assert!(jianbao(&lib, &["list"]).status.success());
+    let recovery = lib.join(".state/recovery");
+    fs::create_dir_all(&recovery).unwrap();
+    fs::write(
+        recovery.join("2023-025.ron"),
+        "(\n    format: 1,\n    id: \"2023-0",
+    )
+    .unwrap();
+    let out = jianbao(&lib, &["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(text.contains(".state/recovery/2023-025.ron:3:"), "{text}");
+    assert!(text.contains("无法读取的恢复文件"), "{text}");
+    // `check` only reads: the file is where it was.
+    assert!(recovery.join("2023-025.ron").exists());
+}
+
+#[test]
+fn check_lists_temp_files_left_by_a_killed_save() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    assert!(jianbao(&lib, &["list"]).status.success());
+    // As `kill -9` during a save leaves it: process 4194399 cannot exist.
+    let temp = lib.join("issues/.2023-025.ron.4194399-3.tmp");
+    let file = fs::File::create(&temp).unwrap();
+    file.set_modified(std::time::SystemTime::now() - std::time::Duration::from_secs(600))
+        .unwrap();
+    let out = jianbao(&lib, &["check"]);
+    let text = stdout(&out);
+    assert!(
+        text.contains("临时文件：") && text.contains(".2023-025.ron.4194399-3.tmp"),
+        "{text}"
+    );
+    assert!(out.status.success(), "garbage, not damage: {text}");
+    assert!(temp.exists(), "check only reads");
+}

@@ -1127,7 +1127,7 @@ impl App {
     /// Opens an issue by id and takes its lock; returns whether it opened.
     fn load_doc(&mut self, id: IssueId) -> bool {
         let Some(issue) = self.lib.get(&id).cloned() else {
-            self.notify_error(self.lang.fmt(Msg::NoSuchIssue, &[&id]));
+            self.notify_error(self.lib.why_missing(&id).message(self.lang));
             return false;
         };
         // Release the old lock first: it may be this issue's.

@@ -370,6 +370,9 @@ impl App {
     /// Starts the session: queues the recovery offers, then opens `target`
     /// (asking first if it has one).
     pub fn start(&mut self, target: Option<IssueId>) {
+        // Left by a save that was killed; the log names each.
+        self.lib.remove_stale_temps();
+        self.set_aside_unreadable();
         match Recovery::pending(&self.lib) {
             Ok(found) => self.safety.queue.extend(
                 found
@@ -388,6 +391,27 @@ impl App {
             self.open_issue(id);
         }
         self.show_queued();
+    }
+
+    /// Moves unreadable recovery files out of the way of backups, saying
+    /// where each went: they may hold the only copy of someone's text.
+    fn set_aside_unreadable(&mut self) {
+        let lang = self.lang;
+        match Recovery::set_aside_unreadable(&self.lib) {
+            Ok(moved) => {
+                for (problem, to) in moved {
+                    let msg = lang.fmt(
+                        Msg::RecoverySetAside,
+                        &[&problem.message(lang), &to.display()],
+                    );
+                    self.notify_error(msg);
+                }
+            }
+            Err(e) => {
+                let msg = lang.fmt(Msg::RecoveryListFailed, &[&e.message(lang)]);
+                self.notify_error(msg);
+            }
+        }
     }
 
     /// Time passes: collects the writer's outcomes, autosaves when due and
@@ -582,6 +606,7 @@ impl App {
     /// Opens `id` after the caller dealt with unsaved changes: first offers
     /// its recovery file, if it has one (then opening waits for the answer).
     pub(super) fn offer_before_open(&mut self, id: IssueId) -> bool {
+        self.set_aside_unreadable();
         let found = match Recovery::pending(&self.lib) {
             Ok(found) => found,
             Err(e) => {

@@ -21,13 +21,31 @@ pub enum ProblemKind {
     Io(String),
     /// The file exists but we may not read it.
     PermissionDenied,
-    NotUtf8,
+    /// Not UTF-8 from byte `offset` (0-based), on `line` (1-based).
+    NotUtf8 {
+        offset: usize,
+        line: usize,
+    },
+    /// A folder where an issue file should be.
+    Directory,
+    /// The file name says one issue and the content another: it is loaded
+    /// (under the content's id) and saved under its own name.
+    NameMismatch {
+        content: IssueId,
+    },
     Decode(DecodeError),
     /// Two files hold the same issue; the second is not loaded.
     Duplicate(PathBuf),
 }
 
 impl ProblemKind {
+    /// Where `bytes` stop being UTF-8.
+    pub fn not_utf8(bytes: &[u8], e: &std::str::Utf8Error) -> Self {
+        let offset = e.valid_up_to();
+        let line = bytes[..offset].iter().filter(|b| **b == b'\n').count() + 1;
+        ProblemKind::NotUtf8 { offset, line }
+    }
+
     pub(crate) fn from_io(e: &io::Error) -> Self {
         match e.kind() {
             io::ErrorKind::PermissionDenied => ProblemKind::PermissionDenied,
@@ -43,7 +61,13 @@ impl Problem {
         match &self.kind {
             ProblemKind::Io(e) => lang.fmt(Msg::StoreIo, &[&path, e]),
             ProblemKind::PermissionDenied => lang.fmt(Msg::StoreUnreadable, &[&path]),
-            ProblemKind::NotUtf8 => lang.fmt(Msg::StoreNotUtf8, &[&path]),
+            ProblemKind::NotUtf8 { offset, line } => {
+                lang.fmt(Msg::StoreNotUtf8, &[&path, line, offset])
+            }
+            ProblemKind::Directory => lang.fmt(Msg::StoreDirectory, &[&path]),
+            ProblemKind::NameMismatch { content } => {
+                lang.fmt(Msg::StoreNameMismatch, &[&path, content])
+            }
             ProblemKind::Decode(DecodeError::Parse { line, col, message }) => {
                 lang.fmt(Msg::StoreParse, &[&path, line, col, message])
             }

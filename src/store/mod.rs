@@ -93,6 +93,17 @@ pub struct Entry {
     pub fingerprint: Option<Fingerprint>,
 }
 
+impl Entry {
+    /// Whether the file is named after `id` (`2023-025.ron`); a file
+    /// renamed by hand or holding another number is not.
+    pub fn name_matches(&self, id: &IssueId) -> bool {
+        self.path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .is_some_and(|s| s == id.to_string())
+    }
+}
+
 /// An open library.
 #[derive(Debug)]
 pub struct Library {
@@ -204,7 +215,6 @@ impl Library {
             Ok(names) => names
                 .into_iter()
                 .filter(|p| is_issue_name(p) && !known(p))
-                .filter(|p| self.fs.metadata(p).map_or(true, |m| !m.is_dir()))
                 .collect(),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(io_err(&dir)(e)),
@@ -212,6 +222,13 @@ impl Library {
         paths.sort();
         let before = self.entries.len();
         for path in paths {
+            if self.fs.metadata(&path).is_ok_and(|m| m.is_dir()) {
+                self.problems.push(Problem {
+                    path,
+                    kind: ProblemKind::Directory,
+                });
+                continue;
+            }
             match load_issue(self.fs.as_ref(), &path) {
                 Ok(entry) => {
                     let id = entry.issue.id();
@@ -220,9 +237,15 @@ impl Library {
                             path,
                             kind: ProblemKind::Duplicate(first.path.clone()),
                         });
-                    } else {
-                        self.entries.insert(id, entry);
+                        continue;
                     }
+                    if !entry.name_matches(&id) {
+                        self.problems.push(Problem {
+                            path: path.clone(),
+                            kind: ProblemKind::NameMismatch { content: id },
+                        });
+                    }
+                    self.entries.insert(id, entry);
                 }
                 Err(kind) => self.problems.push(Problem { path, kind }),
             }
@@ -280,6 +303,16 @@ impl Library {
             .iter()
             .max_by_key(|(id, e)| (e.issue.date, !id.supplement, **id))
             .map(|(_, e)| &e.issue)
+    }
+
+    /// Why `id` is not in the library: its file is there but failed to
+    /// load (broken, newer schema, not UTF-8, a folder), or there is none.
+    pub fn why_missing(&self, id: &IssueId) -> StoreError {
+        let path = self.path_for(id);
+        match self.problems.iter().find(|p| p.path == path) {
+            Some(p) => StoreError::Load(p.clone()),
+            None => StoreError::NotFound(*id),
+        }
     }
 
     /// Path where an issue with this id is stored.
@@ -424,6 +457,9 @@ impl Library {
             },
         );
         if path != old_path {
+            self.problems.retain(|p| {
+                !(p.path == old_path && matches!(p.kind, ProblemKind::NameMismatch { .. }))
+            });
             // The new file is safely written; a failure to remove the old one
             // leaves a second copy under the old number, never a loss.
             match self.fs.remove_file(&old_path) {
@@ -572,7 +608,8 @@ fn read_text(fs: &dyn Fs, path: &Path) -> Result<(String, Fingerprint), ProblemK
     let bytes = fs.read(path).map_err(|e| ProblemKind::from_io(&e))?;
     let modified = fs.metadata(path).ok().and_then(|m| m.modified().ok());
     let fingerprint = Fingerprint::new(&bytes, modified);
-    let text = String::from_utf8(bytes).map_err(|_| ProblemKind::NotUtf8)?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| ProblemKind::not_utf8(e.as_bytes(), &e.utf8_error()))?;
     Ok((text, fingerprint))
 }
 

@@ -14,6 +14,7 @@ use super::{ContentHash, Library, Problem, ProblemKind, STATE_DIR, StoreError, a
 use crate::model::{Issue, IssueId, Status};
 use chrono::{DateTime, FixedOffset, Local};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -118,8 +119,15 @@ impl PendingWrite {
         text.push('\n');
         let dir = ensure_state_dir(self.fs.as_ref(), &self.root, RECOVERY_DIR)?;
         let first = self.fs.metadata(&self.path).is_err();
+        // A file here that this process did not write and that does not
+        // read may be the only copy of someone's text: keep it.
+        if !first && !written_by_us(&self.path) && read(self.fs.as_ref(), &self.path).is_err() {
+            let to = set_aside(self.fs.as_ref(), &self.path)?;
+            tracing::warn!(from = %self.path.display(), to = %to.display(), "set aside an unreadable recovery file before writing");
+        }
         atomic::write_with(self.fs.as_ref(), &self.path, text.as_bytes())
             .map_err(io_err(&self.path))?;
+        mark_written(&self.path);
         if first {
             tracing::info!(id = %self.id, dir = %dir.display(), "started recovery file");
         }
@@ -178,19 +186,9 @@ impl Recovery {
     /// issue it still has locked, is not listed), in id order. Files that
     /// cannot be read are logged and left alone.
     pub fn pending(lib: &Library) -> Result<Vec<RecoveryInfo>, StoreError> {
-        let dir = lib.state_dir().join(RECOVERY_DIR);
-        let names = match lib.fs().read_dir(&dir) {
-            Ok(n) => n,
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(io_err(&dir)(e)),
-        };
         let mut out = Vec::new();
-        for path in names {
-            let hidden = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_none_or(|n| n.starts_with('.'));
-            if hidden || path.extension().is_none_or(|e| e != "ron") {
+        for path in Self::files(lib)? {
+            if is_set_aside(&path) {
                 continue;
             }
             let (id, file) = match read(lib.fs().as_ref(), &path) {
@@ -230,6 +228,63 @@ impl Recovery {
             });
         }
         out.sort_by_key(|i| i.id);
+        Ok(out)
+    }
+
+    /// The `*.ron` files of the recovery folder, in name order.
+    fn files(lib: &Library) -> Result<Vec<PathBuf>, StoreError> {
+        let dir = lib.state_dir().join(RECOVERY_DIR);
+        let names = match lib.fs().read_dir(&dir) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_err(&dir)(e)),
+        };
+        let mut out: Vec<PathBuf> = names
+            .into_iter()
+            .filter(|path| {
+                let hidden = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_none_or(|n| n.starts_with('.'));
+                !hidden && path.extension().is_some_and(|e| e == "ron")
+            })
+            .collect();
+        out.sort();
+        Ok(out)
+    }
+
+    /// Recovery files that cannot be read (truncated, broken, from a newer
+    /// jianbao, no permission), each with why: those still under their
+    /// issue's name and those already set aside. They may hold the only
+    /// copy of unsaved text: `jianbao check` reports them as problems.
+    pub fn unreadable(lib: &Library) -> Result<Vec<Problem>, StoreError> {
+        let mut out = Vec::new();
+        for path in Self::files(lib)? {
+            match read(lib.fs().as_ref(), &path) {
+                Err(StoreError::Load(p)) => out.push(p),
+                Err(e) => out.push(Problem {
+                    path,
+                    kind: ProblemKind::Io(e.to_string()),
+                }),
+                Ok(_) => {}
+            }
+        }
+        Ok(out)
+    }
+
+    /// Moves every unreadable recovery file still under its issue's name
+    /// to `ID.unreadable-YYYYMMDD-HHMMSS.ron` beside it, so no backup ever
+    /// writes over it; returns each (as found, under its old name) with its
+    /// new path. Call at start.
+    pub fn set_aside_unreadable(lib: &Library) -> Result<Vec<(Problem, PathBuf)>, StoreError> {
+        let mut out = Vec::new();
+        for problem in Self::unreadable(lib)? {
+            if is_set_aside(&problem.path) {
+                continue;
+            }
+            let to = set_aside(lib.fs().as_ref(), &problem.path)?;
+            out.push((problem, to));
+        }
         Ok(out)
     }
 
@@ -286,6 +341,65 @@ impl Recovery {
     }
 }
 
+/// The mark in the name of a recovery file set aside as unreadable.
+const SET_ASIDE: &str = ".unreadable-";
+
+fn is_set_aside(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.contains(SET_ASIDE))
+}
+
+/// Moves the recovery file at `path` to `ID.unreadable-STAMP.ron` (never
+/// over another file); returns the new path.
+fn set_aside(fs: &dyn Fs, path: &Path) -> Result<PathBuf, StoreError> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let stamp = Local::now().format("%Y%m%d-%H%M%S");
+    for n in 0..1000 {
+        let name = match n {
+            0 => format!("{stem}{SET_ASIDE}{stamp}.ron"),
+            n => format!("{stem}{SET_ASIDE}{stamp}-{n}.ron"),
+        };
+        let to = path.with_file_name(name);
+        match atomic::move_new_with(fs, path, &to) {
+            Ok(()) => {
+                tracing::warn!(from = %path.display(), to = %to.display(), "set aside an unreadable recovery file");
+                return Ok(to);
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(io_err(path)(e)),
+        }
+    }
+    Err(io_err(path)(io::Error::from(io::ErrorKind::AlreadyExists)))
+}
+
+/// Recovery files this process wrote: writing over them is updating them.
+static WRITTEN: std::sync::Mutex<BTreeSet<PathBuf>> = std::sync::Mutex::new(BTreeSet::new());
+
+fn written_by_us(path: &Path) -> bool {
+    WRITTEN
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .contains(path)
+}
+
+/// Makes this process forget which recovery files it wrote, as a new
+/// process would (tests run in one process).
+#[cfg(test)]
+pub(crate) fn forget_written_for_tests() {
+    WRITTEN.lock().unwrap_or_else(|e| e.into_inner()).clear();
+}
+
+fn mark_written(path: &Path) {
+    WRITTEN
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .insert(path.to_path_buf());
+}
+
 fn read(fs: &dyn Fs, path: &Path) -> Result<(IssueId, RecoveryFile), StoreError> {
     let load = |kind| {
         StoreError::Load(Problem {
@@ -294,7 +408,8 @@ fn read(fs: &dyn Fs, path: &Path) -> Result<(IssueId, RecoveryFile), StoreError>
         })
     };
     let bytes = fs.read(path).map_err(|e| load(ProblemKind::from_io(&e)))?;
-    let text = String::from_utf8(bytes).map_err(|_| load(ProblemKind::NotUtf8))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|e| load(ProblemKind::not_utf8(e.as_bytes(), &e.utf8_error())))?;
     let file: RecoveryFile = ron::from_str(&text).map_err(|e| {
         load(ProblemKind::Decode(super::codec::DecodeError::Parse {
             line: e.span.start.line,

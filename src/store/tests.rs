@@ -305,7 +305,10 @@ fn broken_files_are_reported_with_line_and_column_and_left_unchanged() {
     for (name, bytes, _, _) in &files {
         fs::write(issues.join(name), bytes).unwrap();
     }
-    fs::write(issues.join("2020-004.ron"), [0xff, 0xfe, 0x00]).unwrap();
+    // Saved by a GBK editor: 你 is C4 E3.
+    let gbk = b"(\n    schema: 1,\n    bulletin: \"\xc4\xe3\",\n".to_vec();
+    let bad_at = gbk.iter().position(|b| *b == 0xc4).unwrap();
+    fs::write(issues.join("2020-004.ron"), &gbk).unwrap();
 
     let lib = Library::open(&root).unwrap();
     // The good issues still load.
@@ -339,7 +342,20 @@ fn broken_files_are_reported_with_line_and_column_and_left_unchanged() {
         .iter()
         .find(|p| p.path.ends_with("2020-004.ron"))
         .unwrap();
-    assert_eq!(not_utf8.kind, ProblemKind::NotUtf8);
+    assert_eq!(
+        not_utf8.kind,
+        ProblemKind::NotUtf8 {
+            offset: bad_at,
+            line: 3
+        }
+    );
+    let msg = not_utf8.message(Lang::En);
+    assert!(
+        msg.contains(&format!(
+            "2020-004.ron:3: not UTF-8 text (from byte {bad_at},"
+        )),
+        "{msg}"
+    );
 }
 
 #[test]

@@ -60,6 +60,7 @@ impl Library {
         };
         tracing::info!(%id, to = %target.display(), "trashed issue");
         self.entries.remove(id);
+        self.problems.retain(|p| p.path != source);
         self.move_recovery(&Recovery::path(self, id), &trashed_recovery(&target));
         Ok(target)
     }

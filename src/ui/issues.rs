@@ -38,7 +38,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let issue = app.lib.get(id).expect("listed issue exists");
             let number = lang.issue_number(issue.number, None, issue.supplement);
             let marker = if Some(*id) == open { "▸" } else { " " };
-            let head = format!("{marker}{number} {}", issue.date.format("%Y-%m-%d"));
+            // A file whose name and number disagree (see `jianbao check`).
+            let odd = if app.lib.entry(id).is_some_and(|e| !e.name_matches(id)) {
+                "!"
+            } else {
+                ""
+            };
+            let head = format!("{marker}{odd}{number} {}", issue.date.format("%Y-%m-%d"));
             let counts = format!(
                 "{}  {}  {}",
                 lang.status(issue.status),

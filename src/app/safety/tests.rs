@@ -331,6 +331,44 @@ fn a_deleted_issue_takes_its_unsaved_text_along_and_brings_it_back() {
 }
 
 #[test]
+fn an_unreadable_recovery_file_is_named_at_start_and_never_written_over() {
+    let dir = library();
+    let recovery = recovery_file(&dir, "2023-025");
+    fs::create_dir_all(recovery.parent().unwrap()).unwrap();
+    let broken = "(\n    format: 1,\n    id: \"2023-025\",\n    issue: (\n        bulletin: \"只有这里有的文字";
+    fs::write(&recovery, broken).unwrap();
+    crate::store::recovery::forget_written_for_tests();
+    let mut app = session(&dir, Some(sample_id()));
+    let said = notice(&app);
+    assert!(said.contains("恢复文件无法读取"), "{said}");
+    assert!(said.contains("2023-025.ron:5:"), "{said}");
+    assert!(said.contains(".unreadable-"), "{said}");
+    // Typing and a backup: the broken file is still there, untouched.
+    keys(&mut app, &["Down", "Enter"]);
+    typ(&mut app, "新字");
+    app.finish();
+    let aside: Vec<_> = fs::read_dir(recovery.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".unreadable-"))
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert_eq!(fs::read_to_string(&aside[0]).unwrap(), broken);
+    assert!(fs::read_to_string(&recovery).unwrap().contains("新字"));
+}
+
+#[test]
+fn temp_files_left_by_a_killed_save_are_removed_at_start() {
+    let dir = library();
+    let temp = dir.path().join("lib/issues/.2023-025.ron.4194399-3.tmp");
+    let file = fs::File::create(&temp).unwrap();
+    file.set_modified(std::time::SystemTime::now() - Duration::from_secs(600))
+        .unwrap();
+    let _app = session(&dir, None);
+    assert!(!temp.exists());
+}
+
+#[test]
 fn a_stale_lock_is_taken_over_and_said_so() {
     let dir = library();
     let locks = dir.path().join("lib/.state/locks");

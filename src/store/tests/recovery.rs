@@ -173,6 +173,86 @@ fn unreadable_recovery_files_are_skipped_not_fatal() {
     assert_eq!(pending[0].id, id);
 }
 
+/// A recovery file of `id` cut off half-way (a full disk, a crash of the
+/// machine) and one from a newer jianbao: both may be the only copy.
+fn broken_recovery_files(lib: &Library, id: &IssueId) -> (PathBuf, Vec<u8>, PathBuf, Vec<u8>) {
+    let path = Recovery::write(lib, id, &unsaved(lib, id)).unwrap();
+    let full = fs::read(&path).unwrap();
+    let mut cut = full.len() / 2;
+    while std::str::from_utf8(&full[..cut]).is_err() {
+        cut -= 1;
+    }
+    let truncated = full[..cut].to_vec();
+    fs::write(&path, &truncated).unwrap();
+    let newer_path = path.with_file_name("2023-002.ron");
+    let newer = String::from_utf8(full)
+        .unwrap()
+        .replace("format: 1,", "format: 9,")
+        .replace("\"2023-025\"", "\"2023-002\"")
+        .into_bytes();
+    fs::write(&newer_path, &newer).unwrap();
+    (path, truncated, newer_path, newer)
+}
+
+#[test]
+fn unreadable_recovery_files_are_reported_and_set_aside_never_written_over() {
+    let (_dir, lib) = temp_library();
+    let id = sample(&lib);
+    let (path, truncated, newer_path, newer) = broken_recovery_files(&lib, &id);
+    let lib = reopen(&lib);
+    let problems = Recovery::unreadable(&lib).unwrap();
+    assert_eq!(problems.len(), 2, "{problems:?}");
+    let msg = problems[1].message(Lang::En);
+    assert!(msg.starts_with(&format!("{}:", path.display())), "{msg}");
+    assert!(
+        matches!(problems[1].kind, ProblemKind::Decode(DecodeError::Parse { line, .. }) if line > 1),
+        "{problems:?}"
+    );
+    assert!(matches!(
+        problems[0].kind,
+        ProblemKind::Decode(DecodeError::NewerSchema { found: 9 })
+    ));
+    let moved = Recovery::set_aside_unreadable(&lib).unwrap();
+    assert_eq!(moved.len(), 2);
+    assert!(!path.exists() && !newer_path.exists());
+    for (problem, to) in &moved {
+        assert!(to.to_string_lossy().contains(".unreadable-"), "{to:?}");
+        assert!([&path, &newer_path].contains(&&problem.path));
+    }
+    let bytes: Vec<Vec<u8>> = moved.iter().map(|(_, to)| fs::read(to).unwrap()).collect();
+    assert!(bytes.contains(&truncated) && bytes.contains(&newer));
+    // Still problems for `check`, not offers; setting aside again moves nothing.
+    assert_eq!(Recovery::unreadable(&lib).unwrap().len(), 2);
+    assert!(Recovery::pending(&lib).unwrap().is_empty());
+    assert!(Recovery::set_aside_unreadable(&lib).unwrap().is_empty());
+}
+
+#[test]
+fn a_backup_never_writes_over_an_unreadable_recovery_file() {
+    let (_dir, lib) = temp_library();
+    let id = sample(&lib);
+    let (path, truncated, _, _) = broken_recovery_files(&lib, &id);
+    // Another process (not the one that wrote it) backs up the same issue.
+    let lib = reopen(&lib);
+    super::super::recovery::forget_written_for_tests();
+    Recovery::write(&lib, &id, &unsaved(&lib, &id)).unwrap();
+    let aside: Vec<PathBuf> = fs::read_dir(path.parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("2023-025.unreadable-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert_eq!(fs::read(&aside[0]).unwrap(), truncated);
+    // Ours is in place, and offered as any recovery file of an issue that
+    // no editor holds.
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("崩溃前刚写的一段话")
+    );
+    assert_eq!(Recovery::pending(&lib).unwrap().len(), 1);
+}
+
 #[test]
 fn a_write_to_a_read_only_library_fails_with_a_message_and_keeps_the_old_file() {
     if !permissions_enforced() {
