@@ -467,7 +467,9 @@ pub fn run_export(
         }
         UserError(msg)
     };
+    let to_stdout = args.output.as_deref() == Some(std::path::Path::new("-"));
     let path = match &args.output {
+        Some(_) if to_stdout => PathBuf::from("-"),
         Some(p) if p.is_dir() => p.join(export::file_name(&args.id, format)),
         Some(p) => p.clone(),
         None => {
@@ -488,8 +490,14 @@ pub fn run_export(
         settings.text_wrap = args.wrap;
     }
     let bytes = export::render(issue, format, &settings).map_err(fail)?;
-    export::write(&path, &bytes, args.force).map_err(fail)?;
-    writeln!(out, "{}", path.display()).map_err(|e| UserError(e.to_string()))?;
+    if to_stdout {
+        out.write_all(&bytes)
+            .and_then(|()| out.flush())
+            .map_err(|e| UserError(e.to_string()))?;
+    } else {
+        export::write(&path, &bytes, args.force).map_err(fail)?;
+        writeln!(out, "{}", path.display()).map_err(|e| UserError(e.to_string()))?;
+    }
     eprintln!(
         "{}",
         lang.fmt(Msg::ExportDone, &[&args.id, &format.name(lang)])

@@ -231,3 +231,36 @@ fn plain_text_wraps_at_the_width_asked_for() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("text_wrap"), "{}", stderr(&out));
 }
+
+#[cfg(unix)]
+#[test]
+fn devices_and_pipes_are_never_replaced_and_dash_is_standard_output() {
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let fifo = dir.path().join("pipe");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    for force in [false, true] {
+        let mut args = vec!["export", "2023-025", "--format", "txt", "-o"];
+        args.push(fifo.to_str().unwrap());
+        if force {
+            args.push("--force");
+        }
+        let out = jianbao(&lib, &args);
+        assert_eq!(out.status.code(), Some(1), "force {force}");
+        assert!(stderr(&out).contains("不是普通文件"), "{}", stderr(&out));
+        assert!(fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    }
+    let out = jianbao(&lib, &["export", "2023-025", "--format", "txt", "-o", "-"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).starts_with("文明创建简报\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains("市委统战部实施四项举措"));
+    assert!(!lib.join("-").exists() && !std::path::Path::new("-").exists());
+}

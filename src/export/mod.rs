@@ -86,6 +86,9 @@ impl Format {
 pub enum ExportError {
     #[error("{0} already exists")]
     Exists(PathBuf),
+    /// A device, FIFO or socket: never replaced by a file, even with force.
+    #[error("{0} is not a regular file")]
+    NotAFile(PathBuf),
     #[error("{path}: {source}")]
     Io { path: PathBuf, source: io::Error },
     #[error("export settings: {0:?}")]
@@ -98,6 +101,7 @@ impl ExportError {
     pub fn message(&self, lang: Lang) -> String {
         match self {
             ExportError::Exists(p) => lang.fmt(Msg::ExportExists, &[&p.display()]),
+            ExportError::NotAFile(p) => lang.fmt(Msg::ExportNotAFile, &[&p.display()]),
             ExportError::Io { path, source } => lang.fmt(Msg::ExportIo, &[&path.display(), source]),
             ExportError::Settings(PrintProblem::Margins) => {
                 lang.t(Msg::ExportBadMargins).to_string()
@@ -153,6 +157,10 @@ pub fn create_exports_dir(library_root: &Path) -> Result<PathBuf, ExportError> {
 /// Writes an export atomically, owner-only. An existing file (or anything
 /// else at `path`) is replaced only with `overwrite`.
 pub fn write(path: &Path, bytes: &[u8], overwrite: bool) -> Result<(), ExportError> {
+    // What a link points to decides: /dev/null is not replaced by a file.
+    if path.metadata().is_ok_and(|m| !m.is_file()) {
+        return Err(ExportError::NotAFile(path.to_path_buf()));
+    }
     if !overwrite && path.symlink_metadata().is_ok() {
         return Err(ExportError::Exists(path.to_path_buf()));
     }

@@ -125,13 +125,15 @@ impl Library {
     /// [`Library::open`] with every file operation going through `fs`.
     pub fn open_with(root: &Path, fs: Arc<dyn Fs>) -> Result<Library, StoreError> {
         // `.state/` alone (a log opened before the library) is still empty.
-        let is_new = match fs.read_dir(root) {
-            Ok(names) => names
-                .iter()
-                .all(|p| p.file_name() == Some(STATE_DIR.as_ref())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => true,
+        let names = match fs.read_dir(root) {
+            Ok(names) => names,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(io_err(root)(e)),
         };
+        let is_new = names
+            .iter()
+            .all(|p| p.file_name() == Some(STATE_DIR.as_ref()));
+        let unfinished = !is_new && creation_interrupted(fs.as_ref(), root, &names);
         let mut lib = Library {
             root: root.to_path_buf(),
             settings: Settings::default(),
@@ -139,9 +141,13 @@ impl Library {
             problems: Vec::new(),
             fs,
         };
-        if is_new {
+        if is_new || unfinished {
             lib.create()?;
-            tracing::info!(root = %root.display(), "created library");
+            if unfinished {
+                tracing::warn!(root = %root.display(), "finished creating a library whose creation was interrupted");
+            } else {
+                tracing::info!(root = %root.display(), "created library");
+            }
             return Ok(lib);
         }
         let settings_path = root.join(SETTINGS_FILE);
@@ -174,6 +180,10 @@ impl Library {
         Ok(lib)
     }
 
+    /// Makes a new library: `issues/` with the sample issue, `.gitignore`,
+    /// and last `library.ron`, whose presence marks the library complete: a
+    /// creation cut short (a full disk, a kill) is finished by the next open
+    /// (see [`creation_interrupted`]), never left half-made.
     fn create(&mut self) -> Result<(), StoreError> {
         let issues = self.issues_dir();
         self.fs.create_dir_all(&issues).map_err(io_err(&issues))?;
@@ -193,9 +203,14 @@ impl Library {
             format!("/{STATE_DIR}/\n").as_bytes(),
         )
         .map_err(io_err(&ignore))?;
-        self.save_settings()?;
-        self.insert(sample)?;
-        Ok(())
+        match self.insert(sample) {
+            // Written by the interrupted creation, unchanged.
+            Err(StoreError::Exists(_)) => self.scan()?,
+            other => {
+                other?;
+            }
+        }
+        self.save_settings()
     }
 
     /// Loads every `*.ron` in `issues/`, in name order.
@@ -593,6 +608,30 @@ impl Library {
         let modified = self.fs.metadata(path).ok().and_then(|m| m.modified().ok());
         Ok(Fingerprint::new(&bytes, modified))
     }
+}
+
+/// Whether the folder `root`, holding `names`, is a library whose creation
+/// was cut short: no `library.ron` yet, nothing but what creation writes,
+/// and at most the untouched sample issue in `issues/`.
+fn creation_interrupted(fs: &dyn Fs, root: &Path, names: &[PathBuf]) -> bool {
+    let made_by_create = |p: &PathBuf| {
+        p.file_name()
+            .is_some_and(|n| n == STATE_DIR || n == GITIGNORE || n == ISSUES_DIR)
+    };
+    if !names.iter().all(made_by_create) {
+        return false;
+    }
+    let Ok(issues) = fs.read_dir(&root.join(ISSUES_DIR)) else {
+        return true;
+    };
+    let sample = codec::encode_issue(&codec::decode_issue(SAMPLE_ISSUE).expect("sample parses"));
+    issues.iter().all(|p| {
+        let temp = p
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.starts_with('.') && n.ends_with(atomic::TEMP_SUFFIX));
+        temp || fs.read(p).is_ok_and(|b| b == sample.as_bytes())
+    })
 }
 
 /// `*.ron`, not hidden (temp files are hidden and end in `.tmp` anyway).

@@ -257,3 +257,56 @@ fn a_failing_read_is_a_problem_not_a_crash() {
         }
     }
 }
+
+#[test]
+fn a_first_run_cut_short_at_any_step_is_finished_by_the_next_open() {
+    for kind in ERRORS {
+        for n in 1.. {
+            let dir = TempDir::new().unwrap();
+            let root = dir.path().join("lib");
+            let fs_ = Arc::new(FaultyFs::new());
+            fs_.fail_at(n, kind);
+            let first = Library::open_with(&root, fs_.clone());
+            if !fs_.fired() {
+                first.unwrap();
+                break;
+            }
+            if first.is_ok() {
+                // Only steps after everything is in place may fail quietly.
+                let failed = fs_.log()[n - 1].0;
+                let no_links = failed == Op::Link && kind == io::ErrorKind::PermissionDenied;
+                assert!(
+                    no_links || matches!(failed, Op::SyncDir | Op::Metadata | Op::Remove),
+                    "step {n} ({failed:?})"
+                );
+            }
+            // The next run (the disk has room again) finds a whole library.
+            let lib = Library::open(&root).unwrap();
+            assert_eq!(lib.len(), 1, "step {n} {kind:?}");
+            assert_eq!(lib.settings.bulletin, "文明创建简报", "step {n}");
+            assert!(root.join(SETTINGS_FILE).is_file(), "step {n}");
+            assert!(lib.problems.is_empty(), "step {n}: {:?}", lib.problems);
+        }
+    }
+}
+
+#[test]
+fn a_folder_with_more_than_an_interrupted_creation_is_left_alone() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("lib");
+    fs::create_dir_all(root.join(ISSUES_DIR)).unwrap();
+    // An old library without library.ron, holding a clerk's issue.
+    let mut issue = full_issue();
+    issue.supplement = false;
+    fs::write(
+        root.join("issues/2023-012.ron"),
+        codec::encode_issue(&issue),
+    )
+    .unwrap();
+    let lib = Library::open(&root).unwrap();
+    assert_eq!(lib.len(), 1);
+    assert!(
+        !root.join(SETTINGS_FILE).exists(),
+        "not turned into a new library"
+    );
+}

@@ -243,3 +243,61 @@ fn a_deleted_issue_takes_its_unsaved_text_to_the_trash_and_back() {
     let back = Recovery::restore(&lib, &offers[0]).unwrap();
     assert_eq!(back.sections[0].articles[0].paragraphs[0], "没保存的文字");
 }
+
+/// A disk where looking at an issue file fails (EIO), as on a failing
+/// network share.
+#[derive(Debug)]
+struct NoStat;
+
+impl crate::store::fs::Fs for NoStat {
+    fn read(&self, path: &Path) -> io::Result<Vec<u8>> {
+        fs::read(path)
+    }
+    fn metadata(&self, path: &Path) -> io::Result<fs::Metadata> {
+        if path.parent().is_some_and(|d| d.ends_with(ISSUES_DIR)) {
+            return Err(io::Error::other("I/O error"));
+        }
+        fs::metadata(path)
+    }
+    fn read_dir(&self, dir: &Path) -> io::Result<Vec<PathBuf>> {
+        crate::store::fs::RealFs.read_dir(dir)
+    }
+    fn create_dir_all(&self, dir: &Path) -> io::Result<()> {
+        crate::store::fs::RealFs.create_dir_all(dir)
+    }
+    fn create_new(&self, path: &Path) -> io::Result<fs::File> {
+        crate::store::fs::RealFs.create_new(path)
+    }
+    fn write_all(&self, file: &mut fs::File, bytes: &[u8]) -> io::Result<()> {
+        crate::store::fs::RealFs.write_all(file, bytes)
+    }
+    fn sync_file(&self, file: &fs::File) -> io::Result<()> {
+        crate::store::fs::RealFs.sync_file(file)
+    }
+    fn rename(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::rename(from, to)
+    }
+    fn hard_link(&self, from: &Path, to: &Path) -> io::Result<()> {
+        fs::hard_link(from, to)
+    }
+    fn remove_file(&self, path: &Path) -> io::Result<()> {
+        fs::remove_file(path)
+    }
+    fn sync_dir(&self, dir: &Path) -> io::Result<()> {
+        crate::store::fs::RealFs.sync_dir(dir)
+    }
+}
+
+#[test]
+fn numbering_on_a_failing_disk_reports_the_error_instead_of_spinning() {
+    let (dir, _) = temp_library();
+    let lib = Library::open_with(&dir.path().join("lib"), std::sync::Arc::new(NoStat)).unwrap();
+    match lib.next_free_id(2023, false) {
+        Err(e) => assert!(e.message(Lang::En).contains("I/O error"), "{e}"),
+        Ok(id) => panic!("{id}"),
+    }
+    assert!(
+        lib.next_numbered(None, "2023-12-01".parse().unwrap(), false)
+            .is_err()
+    );
+}
