@@ -393,22 +393,117 @@ fn paginate(items: &[Item], height: i32) -> (usize, i32, HashMap<ArticleRef, usi
 }
 
 #[cfg(test)]
-mod debug_tests {
+mod tests {
     use super::*;
     use crate::export::layout::layout;
+    use crate::model::{Article, ArticleKind, Closing, Issue, Section};
     use crate::store::{SAMPLE_ISSUE, codec};
+
+    fn sample() -> Issue {
+        codec::decode_issue(SAMPLE_ISSUE).unwrap()
+    }
+
+    /// `n` paragraphs of one full line each, with the sample's closing
+    /// block or none.
+    fn grid(n: usize, closing: bool) -> Issue {
+        let mut issue = sample();
+        issue.sections = vec![Section {
+            title: "工作动态".into(),
+            articles: vec![Article {
+                title: vec!["网格测试".into()],
+                kind: ArticleKind::Feature,
+                source: None,
+                paragraphs: (0..n).map(|_| "文".repeat(26)).collect(),
+            }],
+        }];
+        if !closing {
+            issue.closing = Closing::default();
+        }
+        issue
+    }
+
+    fn estimate(issue: &Issue, contents: bool) -> Flow {
+        let s = PrintSettings {
+            contents,
+            ..PrintSettings::default()
+        };
+        flow(&layout(issue, contents), &s, &Geometry::new(&s))
+    }
+
     #[test]
-    fn dump() {
-        let issue = codec::decode_issue(SAMPLE_ISSUE).unwrap();
+    fn pages_fill_with_grid_lines() {
+        // Masthead, heading and title leave 12 lines on the first page.
+        assert_eq!(estimate(&grid(56, false), false).pages, 3);
+        assert_eq!(estimate(&grid(57, false), false).pages, 4);
+        let f = estimate(&grid(57, false), false);
+        assert_eq!(f.last_page_used, 579);
+    }
+
+    #[test]
+    fn the_closing_block_takes_the_room_left_or_a_page_of_its_own() {
+        // 16 lines on the third page leave 6 lines: enough for the block's
+        // four lines and rules; 18 leave 4: not enough.
+        let roomy = estimate(&grid(50, true), false);
+        assert!(roomy.closing_fits);
+        assert_eq!(roomy.pages, 3);
+        // Rules: lines of 40 twips, plus the border (1 pt heavy, ¾ pt light).
+        let block = 4 * 579 + 3 * 40 + 20 + 15 + 20;
+        assert_eq!(roomy.closing_space, 22 * 579 - 16 * 579 - block);
+        let full = estimate(&grid(52, true), false);
+        assert!(!full.closing_fits);
+        assert_eq!(full.pages, 4);
+        assert_eq!(full.closing_space, 22 * 579 - block);
+    }
+
+    #[test]
+    fn the_sample_starts_its_articles_where_libreoffice_does() {
+        // Pages measured in LibreOffice's PDF of the sample (docx_pdf.rs
+        // checks the same against the PDF where LibreOffice is installed).
+        let f = estimate(&sample(), true);
+        let mut pages: Vec<(usize, usize, usize)> = f
+            .article_pages
+            .iter()
+            .map(|(a, p)| (a.section, a.article, *p))
+            .collect();
+        pages.sort();
+        assert_eq!(
+            pages,
+            [
+                (0, 0, 2),
+                (1, 0, 4),
+                (1, 1, 6),
+                (2, 0, 7),
+                (2, 1, 7),
+                (2, 2, 7),
+                (2, 3, 8)
+            ]
+        );
+        assert_eq!(f.pages, 8);
+        assert!(f.closing_fits);
+    }
+
+    #[test]
+    fn contents_entries_fit_condense_or_break_evenly() {
         let s = PrintSettings::default();
         let g = Geometry::new(&s);
-        let lines = layout(&issue, true);
-        let f = flow(&lines, &s, &g);
-        let mut pages: Vec<_> = f.article_pages.iter().collect();
-        pages.sort_by_key(|(a, _)| (a.section, a.article));
-        eprintln!(
-            "{:?} pages={} used={} fits={} space={}",
-            pages, f.pages, f.last_page_used, f.closing_fits, f.closing_space
-        );
+        let entry = |t: &str| contents_entry(t, 56, true, &g, &s);
+        // 23 characters and the page number fit.
+        let fits = entry(&"文".repeat(23));
+        assert_eq!((fits.rows.len(), fits.condense), (1, 0));
+        // 24 are condensed by a fraction of a point a character.
+        let tight = entry(&"文".repeat(24));
+        assert_eq!(tight.rows.len(), 1);
+        assert!((1..=32).contains(&tight.condense), "{}", tight.condense);
+        // 27 break in two rows of 14 and 13, not 21 and 6 (or 26 and 1).
+        let text = "文".repeat(27);
+        let long = entry(&text);
+        let widths: Vec<usize> = long
+            .rows
+            .iter()
+            .map(|r| text[r.clone()].chars().count())
+            .collect();
+        assert_eq!(widths, [14, 13]);
+        // Quotation marks print full-width: counted as such.
+        assert_eq!(print_width("“文明”"), 8);
     }
 }
