@@ -29,7 +29,7 @@ pub fn to_html(issue: &Issue, settings: &PrintSettings) -> String {
     let _ = writeln!(
         h,
         "<style>\n{}</style>\n</head>\n<body>",
-        stylesheet(settings)
+        stylesheet(settings, print_pages(issue, settings))
     );
     h.push_str("<article class=\"issue\">\n<header class=\"masthead\">\n");
     if !name.is_empty() {
@@ -239,7 +239,16 @@ fn pt(size: FontSize) -> String {
     format!("{}pt", size.points())
 }
 
-fn stylesheet(s: &PrintSettings) -> String {
+/// Pages the issue takes in print, as the Word export's flow estimates them
+/// on the same grid.
+fn print_pages(issue: &Issue, s: &PrintSettings) -> usize {
+    let lines = super::layout::layout(issue, s.contents);
+    super::flow::flow(&lines, s, &super::docx::Geometry::new(s)).pages
+}
+
+/// The style sheet; `pages` is how many pages the print takes, so the
+/// closing block can be pushed to the foot of the last one.
+fn stylesheet(s: &PrintSettings, pages: usize) -> String {
     let text_height = PrintSettings::PAGE_HEIGHT_MM - s.margin_top_mm - s.margin_bottom_mm;
     let line = f64::from(text_height) / f64::from(s.lines_per_page);
     let text_width = PrintSettings::PAGE_WIDTH_MM - s.margin_left_mm - s.margin_right_mm;
@@ -323,8 +332,13 @@ p {{ margin: 0; text-indent: 2em; text-align: justify; }}
   h2.section {{ margin: {line:.3}mm 0 0; }}
   .article {{ margin: {line:.3}mm 0 0; }}
   .brief + .brief {{ margin-top: 0; }}
-  .contents {{ margin: {line:.3}mm 0; }}
-  .closing {{ font-size: {closing_size}; margin-top: {line:.3}mm; border-top-width: 1pt; border-bottom-width: 1pt; break-inside: avoid; }}
+  .contents {{ margin: 0; }}
+  .issue > section:last-of-type {{ margin-bottom: {line:.3}mm; }}
+  /* The closing block (版记) at the foot of the last page (GB/T 9704
+     7.4.1): the issue is a column as tall as its pages' type areas, the
+     block pushed to its end. */
+  .issue {{ display: flex; flex-direction: column; min-height: {column:.1}mm; }}
+  .closing {{ font-size: {closing_size}; margin-top: auto; border-top-width: 1pt; border-bottom-width: 1pt; break-inside: avoid; }}
   .distribution {{ border-bottom-width: .75pt; }}
   h2, h3, .source {{ break-after: avoid; }}
   p {{ orphans: 2; widows: 2; }}
@@ -336,6 +350,7 @@ p {{ margin: 0; text-indent: 2em; text-align: justify; }}
         title_size = pt(s.title_size),
         closing_size = pt(s.closing_size),
         two_lines = line * 2.0,
+        column = pages as f64 * f64::from(text_height),
     );
     css
 }
