@@ -115,7 +115,7 @@ impl Geometry {
         lines as i32 * self.line_pitch
     }
 
-    /// Twips of the masthead rule's line and of a closing-block rule.
+    /// Twips of the masthead rule's line (the rule is its bottom border).
     pub fn masthead_rule(&self) -> i32 {
         mm_to_twips(MASTHEAD_RULE_GAP_MM)
     }

@@ -320,11 +320,3 @@ fn font_table(fonts: &[&str]) -> String {
     x.close("w:fonts");
     x.finish()
 }
-
-/// The names of fonts Word substitutes first for `name`, if known.
-pub fn alternative(name: &str) -> Option<&'static str> {
-    KNOWN_FONTS
-        .iter()
-        .find(|f| f.name == name)
-        .and_then(|f| f.alt)
-}
