@@ -5,6 +5,7 @@
 //! type area, page numbers — N — at the outer side where the browser
 //! supports page margin boxes).
 
+use super::flow::Flow;
 use super::labels;
 use super::layout::{
     body, clean, distribution, join_title, printed_sections, run_in_title, source_line, staff_text,
@@ -29,7 +30,7 @@ pub fn to_html(issue: &Issue, settings: &PrintSettings) -> String {
     let _ = writeln!(
         h,
         "<style>\n{}</style>\n</head>\n<body>",
-        stylesheet(settings)
+        stylesheet(settings, &print_flow(issue, settings))
     );
     h.push_str("<article class=\"issue\">\n<header class=\"masthead\">\n");
     if !name.is_empty() {
@@ -239,7 +240,20 @@ fn pt(size: FontSize) -> String {
     format!("{}pt", size.points())
 }
 
-fn stylesheet(s: &PrintSettings) -> String {
+/// How the print falls into pages, as the Word export's flow estimates it on
+/// the same grid. The Word file draws each closing rule under a thin line of
+/// its own, where HTML has a border only: that space goes above the block.
+fn print_flow(issue: &Issue, s: &PrintSettings) -> Flow {
+    let lines = super::layout::layout(issue, s.contents);
+    let mut flow = super::flow::flow(&lines, s, &super::docx::Geometry::new(s));
+    let rules = lines.iter().filter(|l| l.kind.is_rule()).count() as i32 - 1;
+    flow.closing_space += rules.max(0) * super::docx::CLOSING_RULE_LINE;
+    flow
+}
+
+/// The style sheet; `flow` says how much room the last page leaves above
+/// the closing block, which print pushes down to the page's foot.
+fn stylesheet(s: &PrintSettings, flow: &Flow) -> String {
     let text_height = PrintSettings::PAGE_HEIGHT_MM - s.margin_top_mm - s.margin_bottom_mm;
     let line = f64::from(text_height) / f64::from(s.lines_per_page);
     let text_width = PrintSettings::PAGE_WIDTH_MM - s.margin_left_mm - s.margin_right_mm;
@@ -323,8 +337,11 @@ p {{ margin: 0; text-indent: 2em; text-align: justify; }}
   h2.section {{ margin: {line:.3}mm 0 0; }}
   .article {{ margin: {line:.3}mm 0 0; }}
   .brief + .brief {{ margin-top: 0; }}
-  .contents {{ margin: {line:.3}mm 0; }}
-  .closing {{ font-size: {closing_size}; margin-top: {line:.3}mm; border-top-width: 1pt; border-bottom-width: 1pt; break-inside: avoid; }}
+  .contents {{ margin: 0; }}
+  /* The closing block (版记) at the foot of the last page (GB/T 9704
+     7.4.1): the space above it is what the grid leaves under the text, or
+     it starts a page of its own. */
+  .closing {{ font-size: {closing_size}; margin-top: {closing_space:.1}mm;{closing_break} border-top-width: 1pt; border-bottom-width: 1pt; break-inside: avoid; }}
   .distribution {{ border-bottom-width: .75pt; }}
   h2, h3, .source {{ break-after: avoid; }}
   p {{ orphans: 2; widows: 2; }}
@@ -336,6 +353,12 @@ p {{ margin: 0; text-indent: 2em; text-align: justify; }}
         title_size = pt(s.title_size),
         closing_size = pt(s.closing_size),
         two_lines = line * 2.0,
+        closing_space = f64::from(flow.closing_space) * 25.4 / 1440.0,
+        closing_break = if flow.closing_fits {
+            ""
+        } else {
+            " break-before: page;"
+        },
     );
     css
 }

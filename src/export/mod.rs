@@ -9,10 +9,13 @@
 //! share its helpers and the printed labels of [`labels`].
 
 pub mod docx;
+pub mod flow;
 pub mod html;
 pub mod labels;
 pub mod layout;
 pub mod md;
+pub mod ooxml;
+pub mod package;
 pub mod page;
 pub mod txt;
 
