@@ -90,8 +90,16 @@ pub fn fill(template: &str, args: &[&dyn std::fmt::Display]) -> String {
                 .map(|a| (end, a))
         }) {
             Some((end, arg)) => {
-                out.push_str(&arg.to_string());
+                let arg = arg.to_string();
                 rest = &after[end + 1..];
+                // A message ending in 。 placed before the template's own 。
+                // ("保存失败：{0}。") would read 。。: the template's stays.
+                let closes = |s: &str| s.starts_with('。') || s.starts_with('.');
+                if closes(rest) {
+                    out.push_str(arg.trim_end_matches(['。', '.']));
+                } else {
+                    out.push_str(&arg);
+                }
             }
             None => {
                 out.push('{');
@@ -386,7 +394,8 @@ messages! {
     HelpEditor => ("编辑区", "Editor"),
     HelpIntro => ("简报按“期”编排：左侧选一期（Enter 打开），中间的栏目树里选文章（Enter 编辑），右侧编辑正文。Ctrl+S 保存，Ctrl+P 可按名称执行任何命令。",
                   "Pick an issue on the left (Enter opens it), an article in the section tree (Enter edits it), and write in the editor. Ctrl+S saves; Ctrl+P runs any command by name."),
-    TooSmall => ("窗口太小：至少需要 {0}×{1}，当前 {2}×{3}", "Window too small: need {0}×{1}, have {2}×{3}"),
+    TooSmall => ("窗口太小：至少需要 {0}×{1}，当前 {2}×{3}。调大窗口后继续；Ctrl+Q 退出",
+                 "Window too small: need {0}×{1}, have {2}×{3}. Enlarge it to go on; Ctrl+Q quits"),
     StatusSaved => ("已保存", "saved"),
     StatusUnsaved => ("未保存", "unsaved"),
     StatusChars => ("字数 {0}", "{0} chars"),
@@ -631,6 +640,23 @@ mod tests {
             assert_eq!(placeholders(zh), placeholders(en), "{m:?}");
             assert!(!zh.is_empty() && !en.is_empty(), "{m:?}");
         }
+    }
+
+    #[test]
+    fn a_sentence_inside_a_sentence_ends_once() {
+        let inner = Lang::Zh.fmt(Msg::IssueExists, &[&"2023-026"]);
+        let outer = Lang::Zh.fmt(Msg::SaveFailed, &[&inner]);
+        assert!(
+            outer.starts_with("保存失败：2023-026 已经存在，未覆盖。编辑中"),
+            "{outer}"
+        );
+        assert!(!outer.contains("。。"), "{outer}");
+        let inner = Lang::En.fmt(Msg::IssueExists, &[&"2023-026"]);
+        let outer = Lang::En.fmt(Msg::SaveFailed, &[&inner]);
+        assert!(
+            outer.starts_with("Not saved: 2023-026 already exists; not overwritten. Your"),
+            "{outer}"
+        );
     }
 
     #[test]

@@ -117,7 +117,11 @@ fn run_tui(
     // Start on the newest issue, ready to work.
     let target = open.or_else(|| app.issue_ids().first().copied());
     app.start(target);
-    let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
+    let theme = if term::output::is_dumb(std::env::var("TERM").ok().as_deref()) {
+        Theme::mono()
+    } else {
+        Theme::from_env(std::env::var("NO_COLOR").ok().as_deref())
+    };
     let session = term::Session {
         #[cfg(unix)]
         signals,

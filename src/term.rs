@@ -3,6 +3,7 @@
 //! watches for signals and a terminal that goes away.
 
 pub mod encoding;
+pub mod output;
 #[cfg(unix)]
 pub mod signals;
 
@@ -21,7 +22,7 @@ use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
 use std::time::{Duration, Instant};
 
-pub type Term = Terminal<CrosstermBackend<Stdout>>;
+pub type Term = Terminal<CrosstermBackend<output::Output<Stdout>>>;
 
 /// Puts the terminal back as we found it. Safe to call more than once.
 pub fn restore() {
@@ -44,18 +45,48 @@ pub fn setup() -> io::Result<Term> {
         tracing::error!("panic: {info}");
         hook(info);
     }));
+    enter()?;
+    Terminal::new(CrosstermBackend::new(output::Output::new(io::stdout())))
+        .inspect_err(|_| restore())
+}
+
+/// Raw mode, alternate screen, bracketed paste and mouse: what [`restore`]
+/// undoes. Also after a stop, when the shell had the terminal meanwhile.
+fn enter() -> io::Result<()> {
     enable_raw_mode()?;
-    let mut stdout = io::stdout();
-    if let Err(e) = execute!(
-        stdout,
+    execute!(
+        io::stdout(),
         EnterAlternateScreen,
         EnableBracketedPaste,
         EnableMouseCapture
-    ) {
-        restore();
-        return Err(e);
-    }
-    Terminal::new(CrosstermBackend::new(stdout)).inspect_err(|_| restore())
+    )
+    .inspect_err(|_| restore())
+}
+
+/// Takes the terminal again after the process was continued, and makes
+/// the next frame redraw every cell (the shell drew over the screen).
+fn reenter(term: &mut Term, app: &mut App) -> io::Result<()> {
+    enter()?;
+    term.clear()?;
+    let size = term.size()?;
+    app.handle_event(&Event::Resize(size.width, size.height));
+    tracing::info!("continued: terminal taken again and redrawn");
+    Ok(())
+}
+
+/// A stop was asked for (`kill -TSTP`, job control): the unsaved text goes
+/// to its recovery file (a stopped editor is often killed), the terminal
+/// goes back to the shell as it was, the process stops; when continued it
+/// takes the terminal again and redraws.
+#[cfg(unix)]
+fn suspend(term: &mut Term, app: &mut App, session: &Session) -> io::Result<()> {
+    tracing::info!("stopping (SIGTSTP)");
+    app.before_suspend();
+    restore();
+    session.signals.stop_now()?;
+    // Continued: SIGCONT has also set its flag; this handles it.
+    session.signals.take_resumed();
+    reenter(term, app)
 }
 
 /// The OSC 52 sequence that puts `text` on the clipboard of the user's own
@@ -119,6 +150,14 @@ pub fn run(term: &mut Term, app: &mut App, theme: &Theme, session: &Session) -> 
         term.clear()?;
     }
     loop {
+        #[cfg(unix)]
+        {
+            if session.signals.take_suspend() {
+                suspend(term, app, session)?;
+            } else if session.signals.take_resumed() {
+                reenter(term, app)?;
+            }
+        }
         if drain_events(app)? {
             return Ok(Exit::HangUp);
         }

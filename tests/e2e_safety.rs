@@ -382,3 +382,62 @@ fn ctrl_c_does_not_quit() {
     s.send(ESC);
     s.wait_gone("有未保存的修改");
 }
+
+/// Polls `cond` on the screen for up to the harness's timeout.
+fn wait_screen(s: &Session, what: &str, cond: impl Fn(&vt100::Screen) -> bool) {
+    let start = Instant::now();
+    while !s.with_screen(&cond) {
+        assert!(
+            start.elapsed() < common::pty::TIMEOUT,
+            "never: {what}\n{}",
+            s.screen()
+        );
+        thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_stop_gives_the_terminal_back_and_continuing_takes_it_again() {
+    let (_dir, lib, mut s) = typed(&[]);
+    s.signal(libc::SIGTSTP);
+    // The shell would get a normal terminal back: main screen, cursor on,
+    // no mouse reporting, cooked mode with signals.
+    wait_screen(&s, "left the alternate screen", |sc| !sc.alternate_screen());
+    s.with_screen(|sc| {
+        assert!(!sc.hide_cursor(), "cursor shown");
+        assert_eq!(sc.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        assert!(!sc.bracketed_paste());
+    });
+    let flags = s.local_flags();
+    assert!(
+        flags & libc::ICANON != 0 && flags & libc::ISIG != 0,
+        "cooked"
+    );
+    // A stopped editor may be killed: the text is already safe.
+    assert_recovered(&lib);
+
+    s.signal(libc::SIGCONT);
+    wait_screen(&s, "back on the alternate screen", |sc| {
+        sc.alternate_screen()
+    });
+    s.wait_for(TYPED);
+    s.wait_for("【工作动态】");
+    let flags = s.local_flags();
+    assert!(
+        flags & libc::ICANON == 0 && flags & libc::ISIG == 0,
+        "raw again"
+    );
+    s.with_screen(|sc| {
+        assert_ne!(sc.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    });
+    // Keys act again, and Ctrl+C is a key, not SIGINT.
+    s.send(CTRL_C);
+    s.type_text("再来");
+    s.wait_for("再来");
+    assert!(s.pid().is_some());
+    s.send(CTRL_S);
+    s.wait_for("已保存");
+    s.send(CTRL_Q);
+    assert!(s.wait_exit());
+    assert!(issue(&lib).contains("再来"));
+}

@@ -427,6 +427,11 @@ impl App {
         if self.before_event(event) {
             return;
         }
+        if self.layout().too_small && !self.acts_unseen(event) {
+            // Nothing may change where the clerk cannot see it.
+            tracing::debug!("window too small: event ignored");
+            return;
+        }
         let focus = self.focus;
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.handle_key(key),
@@ -442,6 +447,19 @@ impl App {
         }
         if self.focus == Focus::Issues && focus != Focus::Issues {
             self.refresh_list();
+        }
+    }
+
+    /// What still acts while the window is too small to show anything: a
+    /// resize, and the keys of Quit and Help.
+    fn acts_unseen(&self, event: &Event) -> bool {
+        match event {
+            Event::Resize(..) => true,
+            Event::Key(key) => matches!(
+                self.keymap.lookup(Context::Global, Key::from_event(key)),
+                Some(Command::Quit | Command::Help)
+            ),
+            _ => false,
         }
     }
 

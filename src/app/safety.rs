@@ -449,6 +449,32 @@ impl App {
         self.safety.backup_failed
     }
 
+    /// The process is about to stop (SIGTSTP): queued backups are written,
+    /// then the unsaved text goes to its recovery file now, since a stopped
+    /// editor is often forgotten and killed.
+    pub fn before_suspend(&mut self) {
+        if let Some(w) = self.safety.writer.take() {
+            for (id, r) in w.finish() {
+                if let Err(e) = r {
+                    tracing::error!(%id, "recovery write failed: {e}");
+                }
+            }
+            self.safety.writer = Some(RecoveryWriter::spawn());
+        }
+        self.safety.discarding.clear();
+        let Some(doc) = self.doc.as_mut().filter(|d| d.read_only().is_none()) else {
+            return;
+        };
+        doc.flush();
+        if doc.issue == doc.saved {
+            return;
+        }
+        match Recovery::write(&self.lib, &doc.id, &doc.issue) {
+            Ok(path) => tracing::info!(path = %path.display(), "unsaved text kept before stopping"),
+            Err(e) => tracing::error!("recovery write before stopping failed: {e}"),
+        }
+    }
+
     /// Ends the session: waits for queued recovery writes, then writes the
     /// unsaved text (if any) to the open issue's recovery file, or removes
     /// that file when everything is saved. Returns the file written.
@@ -492,17 +518,24 @@ impl App {
     /// wide characters took (`None`: no answer).
     pub fn terminal_probe(&mut self, columns: Option<u16>) {
         match columns {
-            Some(4) => self.safety.terminal_utf8 = Some(true),
+            Some(4) => {
+                // The terminal is UTF-8 whatever the locale says.
+                self.safety.terminal_utf8 = Some(true);
+            }
             Some(columns) => self.encoding_problem(EncodingProblem::Terminal { columns }),
             None => {}
         }
     }
 
-    /// Warns that the terminal is not UTF-8; when the terminal itself showed
-    /// it, typed non-ASCII input is refused from now on.
+    /// Warns that the terminal is not UTF-8, and refuses typed non-ASCII
+    /// input from now on: when the terminal itself showed it, or when the
+    /// locale names another charset, until the probe (if it runs) finds the
+    /// terminal is UTF-8 after all. GBK bytes can be valid UTF-8 (D2 BB is
+    /// "һ"), so garbage would otherwise go into the text unseen.
     pub fn encoding_problem(&mut self, problem: EncodingProblem) {
         tracing::warn!(?problem, "terminal is not UTF-8");
-        if matches!(problem, EncodingProblem::Terminal { .. }) {
+        let shown = matches!(problem, EncodingProblem::Terminal { .. });
+        if shown || self.safety.terminal_utf8 != Some(true) {
             self.safety.terminal_utf8 = Some(false);
         }
         self.safety

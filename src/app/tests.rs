@@ -413,14 +413,37 @@ fn pasting_into_a_form_flattens_lines() {
 }
 
 #[test]
-fn a_tiny_window_is_flagged_and_recovers() {
-    let (_d, mut app) = app();
+fn a_tiny_window_is_flagged_acts_on_nothing_unseen_and_recovers() {
+    let (dir, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter"]);
+    let before = doc(&app).issue.clone();
     app.handle_event(&Event::Resize(30, 5));
     assert!(app.layout().too_small);
-    key(&mut app, "Enter"); // still works underneath
+    // Typing, pasting, clicking and deleting do nothing while unseen.
+    typ(&mut app, "看不见");
+    app.handle_event(&Event::Paste("粘贴".into()));
+    keys(&mut app, &["Esc", "Esc", "Delete", "D"]);
+    assert_eq!(doc(&app).issue, before);
+    assert!(file(&dir, "2023-025").exists());
+    assert_eq!(app.focus, Focus::Editor);
+    // Help and quit still answer.
+    key(&mut app, "F1");
+    assert!(
+        matches!(app.overlay, Some(Overlay::Help { .. })),
+        "{:?}",
+        app.overlay
+    );
+    key(&mut app, "F1");
     app.handle_event(&Event::Resize(80, 24));
     assert!(!app.layout().too_small);
-    assert!(app.doc.is_some());
+    typ(&mut app, "看得见");
+    assert!(editor(&app).paragraphs()[0].starts_with("看得见"));
+    app.handle_event(&Event::Resize(30, 5));
+    key(&mut app, "Ctrl+Q");
+    assert!(
+        app.running || app.overlay.is_some(),
+        "asks about the unsaved text"
+    );
 }
 
 #[test]

@@ -128,6 +128,9 @@ pub fn render(
     if let Some(problem) = settings.problem() {
         return Err(ExportError::Settings(problem));
     }
+    // A file edited by hand may hold controls or bidi overrides.
+    let cleaned = crate::text::clean_issue(issue);
+    let issue = &cleaned;
     Ok(match format {
         Format::Docx => docx::to_docx(issue, settings)?,
         Format::Html => html::to_html(issue, settings).into_bytes(),

@@ -452,3 +452,31 @@ fn small_issue_with_blank(issue: &Issue) -> Issue {
     *r = word(r);
     plain
 }
+
+#[test]
+fn no_format_carries_a_bidi_override_or_zero_width_character() {
+    let mut issue = codec::decode_issue(crate::store::SAMPLE_ISSUE).unwrap();
+    issue.bulletin = "文明\u{202e}创建简报".into();
+    issue.sections[1].title = "经验\u{2066}交流".into();
+    issue.sections[0].articles[0].paragraphs[0].insert(0, '\u{200b}');
+    issue.sections[0].articles[0].title[0].push('\u{200d}');
+    let settings = PrintSettings::default();
+    for format in [Format::Text, Format::Markdown, Format::Html, Format::Docx] {
+        let bytes = render(&issue, format, &settings).unwrap();
+        let text = if format == Format::Docx {
+            let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+                .unwrap();
+            xml
+        } else {
+            String::from_utf8(bytes).unwrap()
+        };
+        let found: Vec<char> = text
+            .chars()
+            .filter(|c| crate::text::is_removed(*c) && *c != '\n' && *c != '\r' && *c != '\t')
+            .collect();
+        assert!(found.is_empty(), "{format:?}: {found:?}");
+        assert!(text.contains("文明创建简报"), "{format:?}");
+    }
+}

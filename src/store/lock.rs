@@ -433,12 +433,40 @@ pub fn current_user() -> String {
     #[cfg(unix)]
     {
         // SAFETY: getuid has no preconditions and cannot fail.
-        format!("uid {}", unsafe { libc::getuid() })
+        let uid = unsafe { libc::getuid() };
+        passwd_name(uid).unwrap_or_else(|| format!("uid {uid}"))
     }
     #[cfg(not(unix))]
     {
         "?".into()
     }
+}
+
+/// The login name of `uid` from the password database (`su`, `sudo -i`,
+/// cron and some SSH setups leave `USER` unset).
+#[cfg(unix)]
+pub(crate) fn passwd_name(uid: libc::uid_t) -> Option<String> {
+    let mut buf = vec![0u8; 4096];
+    // SAFETY: all-zero is a valid passwd (null pointers, zero ids).
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: the buffers are valid for their lengths; on success `result`
+    // points at `pwd`, whose strings point into `buf`, alive below.
+    let rc = unsafe {
+        libc::getpwuid_r(
+            uid,
+            &mut pwd,
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+            &mut result,
+        )
+    };
+    if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
+        return None;
+    }
+    // SAFETY: pw_name is a NUL-terminated string inside `buf`.
+    let name = unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) };
+    Some(name.to_string_lossy().into_owned()).filter(|n| !n.is_empty())
 }
 
 /// This machine's name, to tell another host's lock from ours.

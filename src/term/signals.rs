@@ -7,14 +7,20 @@
 //!
 //! SIGWINCH also wakes the loop (crossterm turns it into a resize event),
 //! since the loop sleeps in `poll(2)` on the terminal and [`Signals::wake_fd`].
+//!
+//! SIGTSTP (`kill -TSTP`, a job-control stop) is not left to its default
+//! action, which would stop the process with the terminal in raw mode on
+//! the alternate screen: the loop gives the terminal back first, then stops
+//! ([`Signals::take_suspend`]); SIGCONT, however the process was stopped,
+//! makes it take the terminal again and redraw everything.
 
 use crate::app::safety::SnapshotSlot;
-use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGWINCH};
+use signal_hook::consts::{SIGCONT, SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP, SIGWINCH};
 use std::io::{self, Read, Write};
 use std::os::unix::io::{AsRawFd, RawFd};
 use std::os::unix::net::UnixStream;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -26,6 +32,8 @@ pub const TERMINATING: [i32; 4] = [SIGHUP, SIGTERM, SIGINT, SIGQUIT];
 
 pub struct Signals {
     received: Arc<AtomicI32>,
+    suspend: Arc<AtomicBool>,
+    resumed: Arc<AtomicBool>,
     wake: UnixStream,
     handle: signal_hook::iterator::Handle,
 }
@@ -37,6 +45,14 @@ impl Signals {
         wake.set_nonblocking(true)?;
         wake_w.set_nonblocking(true)?;
         signal_hook::low_level::pipe::register(SIGWINCH, wake_w.try_clone()?)?;
+        let suspend = Arc::new(AtomicBool::new(false));
+        let resumed = Arc::new(AtomicBool::new(false));
+        // The flag is set before the wake-up byte is written (handlers run
+        // in registration order), so the woken loop sees it.
+        signal_hook::flag::register(SIGTSTP, Arc::clone(&suspend))?;
+        signal_hook::low_level::pipe::register(SIGTSTP, wake_w.try_clone()?)?;
+        signal_hook::flag::register(SIGCONT, Arc::clone(&resumed))?;
+        signal_hook::low_level::pipe::register(SIGCONT, wake_w.try_clone()?)?;
         let mut signals = signal_hook::iterator::Signals::new(TERMINATING)?;
         let handle = signals.handle();
         let received = Arc::new(AtomicI32::new(0));
@@ -69,6 +85,8 @@ impl Signals {
             })?;
         Ok(Signals {
             received,
+            suspend,
+            resumed,
             wake,
             handle,
         })
@@ -80,6 +98,22 @@ impl Signals {
             0 => None,
             sig => Some(sig),
         }
+    }
+
+    /// Whether a stop (SIGTSTP) was asked for since the last call.
+    pub fn take_suspend(&self) -> bool {
+        self.suspend.swap(false, Ordering::SeqCst)
+    }
+
+    /// Whether the process was continued (SIGCONT) since the last call.
+    pub fn take_resumed(&self) -> bool {
+        self.resumed.swap(false, Ordering::SeqCst)
+    }
+
+    /// Stops the process as SIGTSTP's default action would; returns when
+    /// it is continued. The caller gives the terminal back first.
+    pub fn stop_now(&self) -> io::Result<()> {
+        signal_hook::low_level::emulate_default_handler(SIGTSTP)
     }
 
     /// Readable when a signal arrived.

@@ -139,6 +139,9 @@ pub fn cell(g: &str) -> (std::borrow::Cow<'_, str>, usize) {
         return (std::borrow::Cow::Borrowed(g), w);
     }
     match g.width() {
+        // An invisible character is shown as the circle alone: emitted, it
+        // would move or reorder what follows on some terminals.
+        0 if g.chars().any(super::clean::is_removed) => (std::borrow::Cow::Borrowed("\u{25cc}"), 1),
         0 => (std::borrow::Cow::Owned(format!("\u{25cc}{g}")), 1),
         w => (std::borrow::Cow::Borrowed(g), w.min(2)),
     }

@@ -8,8 +8,11 @@
 //! - Removed: other C0 and C1 control characters (ESC and CSI among them, so
 //!   nothing that reaches the terminal can start an escape sequence), DEL,
 //!   bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
-//!   the invisible bidi marks U+200E, U+200F, U+061C, and U+FEFF (byte-order
-//!   mark / zero-width no-break space).
+//!   the invisible bidi marks U+200E, U+200F, U+061C, U+FEFF (byte-order
+//!   mark / zero-width no-break space), and the other invisible formatting
+//!   characters ([`is_invisible`]: zero-width space and joiners, word joiner,
+//!   soft hyphen, …), which a PDF or web page pastes into Chinese text and
+//!   which no bulletin prints.
 //!
 //! Everything else, including combining marks, emoji sequences and private-use
 //! characters, is kept as it is.
@@ -28,6 +31,11 @@ pub fn clean(text: &str) -> String {
             }
             '\n' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
             '\t' => out.push('\u{3000}'),
+            '\u{200d}' => {
+                if joins_emoji(out.chars().next_back(), chars.peek().copied()) {
+                    out.push(c)
+                }
+            }
             c if is_removed(c) => {}
             c => out.push(c),
         }
@@ -49,11 +57,93 @@ pub fn clean_line(text: &str) -> String {
 }
 
 /// True for characters that never enter a buffer (line breaks and tabs are
-/// converted before this is asked).
+/// converted before this is asked), and never reach the terminal.
 pub fn is_removed(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
         || matches!(c, '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{feff}')
+        || is_invisible(c)
+}
+
+/// Invisible formatting characters: zero-width space, non-joiner and joiner
+/// (a joiner is kept only inside an emoji sequence such as 👩‍💻, see
+/// [`joins_emoji`]), word joiner and invisible operators, soft hyphen,
+/// Mongolian vowel separator, Hangul fillers, and tag characters.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200c}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{00ad}'
+            | '\u{180e}'
+            | '\u{115f}'
+            | '\u{1160}'
+            | '\u{3164}'
+            | '\u{ffa0}'
+            | '\u{e0000}'..='\u{e007f}'
+    )
+}
+
+/// `issue` with every text field cleaned as a one-line field (see
+/// [`clean_line`]): for exporting a file that may have been edited by hand,
+/// so no bidi override or control character reaches a printed page.
+pub fn clean_issue(issue: &crate::model::Issue) -> crate::model::Issue {
+    let line = |s: &String| clean_line(s);
+    let opt = |s: &Option<String>| s.as_ref().map(line);
+    let mut out = issue.clone();
+    out.bulletin = line(&issue.bulletin);
+    out.issuer = line(&issue.issuer);
+    for section in &mut out.sections {
+        section.title = line(&section.title);
+        for article in &mut section.articles {
+            article.title = article.title.iter().map(line).collect();
+            article.source = opt(&article.source);
+            article.paragraphs = article.paragraphs.iter().map(line).collect();
+        }
+    }
+    let closing = &mut out.closing;
+    for d in &mut closing.distribution {
+        d.recipients = line(&d.recipients);
+    }
+    closing.editor = opt(&closing.editor);
+    closing.reviewer = opt(&closing.reviewer);
+    closing.signer = opt(&closing.signer);
+    out
+}
+
+/// Whether a zero-width joiner between `before` and `after` joins two
+/// emoji into one (👩‍💻, ❤️‍🔥): there it belongs to the picture. Anywhere
+/// else (after a Chinese character, say, as pasted from a web page) it is
+/// an invisible stray.
+pub fn joins_emoji(before: Option<char>, after: Option<char>) -> bool {
+    let emoji = |c: char| matches!(c, '\u{1f000}'..='\u{1faff}' | '\u{2600}'..='\u{27bf}' | '\u{2b00}'..='\u{2bff}');
+    before.is_some_and(|c| emoji(c) || c == '\u{fe0f}') && after.is_some_and(emoji)
+}
+
+/// `text` without the characters that must never reach the terminal (see
+/// [`is_removed`], and [`joins_emoji`] for the joiner); borrowed when there
+/// are none, as almost always.
+pub fn for_display(text: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = text.chars().collect();
+    let stray = |i: usize| {
+        let c = chars[i];
+        if c == '\u{200d}' {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            !joins_emoji(before, chars.get(i + 1).copied())
+        } else {
+            is_removed(c)
+        }
+    };
+    if (0..chars.len()).any(stray) {
+        std::borrow::Cow::Owned(
+            (0..chars.len())
+                .filter(|i| !stray(*i))
+                .map(|i| chars[i])
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }
 
 #[cfg(test)]
@@ -69,6 +159,30 @@ mod tests {
         assert_eq!(clean("\r\n\r\n"), "\n\n");
         assert_eq!(clean_paragraphs("甲\r\n\r\n乙"), vec!["甲", "", "乙"]);
         assert_eq!(clean_paragraphs(""), vec![""]);
+    }
+
+    #[test]
+    fn invisible_and_bidi_characters_are_removed_everywhere() {
+        let sneaky = "文明\u{202e}创建\u{200b}简\u{200d}报\u{2066}\u{00ad}\u{2060}";
+        assert_eq!(clean(sneaky), "文明创建简报");
+        assert_eq!(for_display(sneaky), "文明创建简报");
+        assert!(matches!(for_display("文明"), std::borrow::Cow::Borrowed(_)));
+        // A joiner stays only inside an emoji sequence.
+        assert_eq!(clean("字\u{200d}报👩\u{200d}💻"), "字报👩\u{200d}💻");
+        assert_eq!(for_display("字\u{200d}报👩\u{200d}💻"), "字报👩\u{200d}💻");
+        assert!(matches!(
+            for_display("👩\u{200d}💻"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        let mut issue: crate::model::Issue =
+            crate::store::codec::decode_issue(crate::store::SAMPLE_ISSUE).unwrap();
+        issue.bulletin = sneaky.into();
+        issue.sections[0].articles[0].paragraphs[0].insert(0, '\u{200b}');
+        issue.closing.signer = Some("张\u{202e}三".into());
+        let clean = clean_issue(&issue);
+        assert_eq!(clean.bulletin, "文明创建简报");
+        assert!(!clean.sections[0].articles[0].paragraphs[0].contains('\u{200b}'));
+        assert_eq!(clean.closing.signer.as_deref(), Some("张三"));
     }
 
     #[test]

@@ -27,7 +27,7 @@ mod proptests;
 pub use breaks::{
     Graphemes, NO_ROW_END, NO_ROW_START, cell, cell_symbol, grapheme_width, graphemes,
 };
-pub use clean::{clean, clean_line, clean_paragraphs, is_removed};
+pub use clean::{clean, clean_issue, clean_line, clean_paragraphs, for_display, is_removed};
 pub use editor::{EditAction, Editor, Motion, Note, Outcome, Pos, Splice, VisualRow};
 pub use para::Geometry;
 pub use wrap::{INDENT, Row, first_row_indent, wrap};

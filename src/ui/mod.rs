@@ -27,6 +27,25 @@ use unicode_width::UnicodeWidthChar;
 
 /// Draws the whole screen for `app`.
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
+    draw(app, theme, frame);
+    scrub(frame.buffer_mut());
+}
+
+/// Takes out of every cell the characters that must never reach the
+/// terminal (bidi overrides, zero-width joiners, controls), wherever they
+/// came from: a bulletin name loaded from a file, a title, a message.
+fn scrub(buf: &mut ratatui::buffer::Buffer) {
+    for cell in buf.content.iter_mut() {
+        let symbol = cell.symbol();
+        let printable_ascii = matches!(symbol.as_bytes(), [b] if (0x20..0x7f).contains(b));
+        if !printable_ascii && let std::borrow::Cow::Owned(clean) = crate::text::for_display(symbol)
+        {
+            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+        }
+    }
+}
+
+fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
     let area = frame.area();
     // The same layout `update` uses, for the size actually being drawn.
     let layout = crate::app::layout::Layout::compute(

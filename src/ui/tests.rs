@@ -123,3 +123,40 @@ fn too_small_and_english() {
 }
 
 mod tools;
+
+#[test]
+fn invisible_and_bidi_characters_never_reach_the_terminal() {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("lib");
+    Library::open(&root).unwrap();
+    // A file edited by hand: an override in the name, zero-width
+    // characters in a title and the text.
+    let path = root.join("issues/2023-025.ron");
+    let text = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace(
+            "bulletin: \"文明创建简报\"",
+            "bulletin: \"文明\u{202e}创建简报\"",
+        )
+        .replacen("11月22日", "11月\u{200b}22\u{200d}日", 1)
+        .replace("title: \"经验交流\"", "title: \"经验\u{2066}交流\"");
+    std::fs::write(&path, text).unwrap();
+    let lib = Library::open(&root).unwrap();
+    let today = NaiveDate::from_ymd_opt(2023, 11, 30).unwrap();
+    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today);
+    app.handle_event(&Event::Resize(120, 40));
+    let bad = |s: &str| matches!(crate::text::for_display(s), std::borrow::Cow::Owned(_));
+    for specs in [&["Enter"][..], &["Down", "Enter"], &["F5"]] {
+        keys(&mut app, specs);
+        let mut term = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        term.draw(|f| render(&app, &Theme::color(), f)).unwrap();
+        for cell in term.backend().buffer().content.iter() {
+            assert!(!bad(cell.symbol()), "{:?} after {specs:?}", cell.symbol());
+        }
+        let shown = screen(&app);
+        assert!(
+            shown.contains("文明创建简报") || shown.contains("11月"),
+            "{shown}"
+        );
+    }
+}

@@ -748,6 +748,32 @@ fn a_terminal_that_is_not_utf8_is_warned_about_and_its_input_kept_out() {
 }
 
 #[test]
+fn a_gbk_locale_keeps_garbage_out_until_the_terminal_shows_it_is_utf8() {
+    let (_d, mut app) = editing();
+    // LANG=zh_CN.GBK with the probe skipped (JIANBAO_NO_PROBE=1).
+    app.encoding_problem(EncodingProblem::Locale("LANG=zh_CN.GBK".into()));
+    key(&mut app, "x");
+    // GBK 一 (D2 BB) is valid UTF-8: it arrives as һ and must not go in.
+    typ(&mut app, "һ");
+    app.handle_event(&Event::Paste("一".into()));
+    assert!(notice(&app).contains("not UTF-8"), "{}", notice(&app));
+    typ(&mut app, "a");
+    assert!(
+        editor_text(&app).starts_with("a11月22日"),
+        "{}",
+        editor_text(&app)
+    );
+    // The probe (when it runs) shows the terminal is UTF-8 after all.
+    app.terminal_probe(Some(4));
+    typ(&mut app, "中");
+    assert!(
+        editor_text(&app).starts_with("a中11月"),
+        "{}",
+        editor_text(&app)
+    );
+}
+
+#[test]
 fn a_paste_with_undecodable_bytes_is_refused() {
     let (_d, mut app) = editing();
     app.handle_event(&Event::Paste("好\u{FFFD}\u{FFFD}".into()));

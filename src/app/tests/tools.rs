@@ -433,6 +433,8 @@ mod random {
                 term.draw(|f| crate::ui::render(&app, &crate::ui::theme::Theme::color(), f)).unwrap();
             }
             app.overlay = None;
+            // Keys act only where the clerk can see them.
+            app.handle_event(&Event::Resize(80, 24));
             while editor(&app).can_undo() {
                 key(&mut app, "Ctrl+Z");
             }

@@ -300,3 +300,23 @@ fn a_process_that_exits_normally_releases() {
     assert!(!lib.lock_path(&id).exists());
     assert!(lib.lock(&id).unwrap().taken_over().is_none());
 }
+
+#[cfg(unix)]
+#[test]
+fn the_login_name_comes_from_the_password_database_without_user() {
+    let expected = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let expected = String::from_utf8(expected.stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    // SAFETY: getuid has no preconditions.
+    let uid = unsafe { libc::getuid() };
+    assert_eq!(
+        crate::store::lock::passwd_name(uid).as_deref(),
+        Some(expected.as_str())
+    );
+    assert_ne!(expected, format!("uid {uid}"));
+}
