@@ -182,26 +182,36 @@ fn parse_lines(
 }
 
 /// Reads the masthead at the top: its values, its lines and where it ends.
+///
+/// Besides lines that carry a number, a date or a labelled unit, a
+/// masthead may hold lines that only name an organisation: the university
+/// above or below the bulletin's name (现代高教信息 / 中国地质大学(武汉)),
+/// or the first of two joint issuers printed one above the other. The
+/// organisation goes before the issuing unit (中国地质大学(武汉)高等教育研究所);
+/// joint issuers are kept together, separated by a space.
 fn read_masthead(lines: &[SrcLine]) -> (Masthead, Vec<String>, usize) {
     let mut m = Masthead::default();
     let mut raw = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    // Lines that only name a unit or organisation, and the issuing unit's
+    // line: by index.
+    let mut units: Vec<(usize, String)> = Vec::new();
+    let mut issuer: Option<(usize, String)> = None;
     let mut i = 0;
-    while i < lines.len().min(10) {
+    while i < lines.len().min(12) {
         let text = &lines[i].text;
-        let next = lines.get(i + 1).and_then(|l| masthead_line(&l.text, false));
         let line = match masthead_line(text, i == 0) {
             Some(l) => l,
-            // A bare unit name just before the number or date line.
-            None if next.as_ref().is_some_and(|n| {
-                n.issuer.is_none() && (n.date.is_some() || n.number.is_some())
-            }) && text.chars().count() <= 20
-                && !text.contains(['。', '，', '：'])
-                && masthead::is_unit(text.trim()) =>
+            // A unit named on a line of its own: above the masthead lines
+            // it belongs to, or right under the number and date.
+            None if bare_unit(text)
+                && (masthead_follows(lines, i + 1)
+                    || (issuer.is_none() && (m.date.is_some() || m.number.is_some()))) =>
             {
-                masthead::MastheadLine {
-                    issuer: Some(text.trim().to_string()),
-                    ..Default::default()
-                }
+                units.push((i, text.trim().to_string()));
+                raw.push(text.clone());
+                i += 1;
+                continue;
             }
             None => break,
         };
@@ -223,19 +233,82 @@ fn read_masthead(lines: &[SrcLine]) -> (Masthead, Vec<String>, usize) {
                     || n.mark
                     || (n.date.is_some() && named_like_bulletin)
             });
-        if bare_name && i == 0 && !confirmed {
+        // A name under the issuer and date is no masthead's: a section
+        // heading such as 要闻简报.
+        if bare_name && ((i == 0 && !confirmed) || m.date.is_some() || issuer.is_some()) {
             break;
         }
-        m.bulletin = m.bulletin.or(line.name);
+        if let Some(n) = line.name {
+            names.push(n);
+        }
         m.number = m.number.or(line.number);
         m.total = m.total.or(line.total);
         m.supplement |= line.supplement;
-        m.issuer = m.issuer.or(line.issuer);
+        if let Some(u) = line.issuer
+            && issuer.is_none()
+        {
+            issuer = Some((i, u));
+        }
         m.date = m.date.or(line.date);
         raw.push(text.clone());
         i += 1;
     }
+    // The bulletin's name is the one named like a bulletin; another name
+    // line that reads as an organisation is that organisation.
+    let named = names.iter().position(|n| masthead::is_bulletin_name(n));
+    for (k, n) in names.iter().enumerate() {
+        match named {
+            Some(b) if k != b && masthead::is_unit(n) => units.insert(0, (usize::MAX, n.clone())),
+            _ => {}
+        }
+    }
+    m.bulletin = match named {
+        Some(b) => Some(names[b].clone()),
+        None => names.first().cloned(),
+    };
+    m.issuer = masthead_issuer(&units, issuer);
     (m, raw, i)
+}
+
+/// A line that only names a unit or an organisation.
+fn bare_unit(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 24 && !t.contains(['。', '，', '：']) && masthead::is_unit(t)
+}
+
+/// Whether masthead lines with a number, a date or an issuing unit follow
+/// at `from` (after more unit lines, or within two lines).
+fn masthead_follows(lines: &[SrcLine], from: usize) -> bool {
+    lines[from.min(lines.len())..]
+        .iter()
+        .take(3)
+        .filter(|l| !bare_unit(&l.text))
+        .take(2)
+        .filter_map(|l| masthead_line(&l.text, false))
+        .any(|n| n.number.is_some() || n.total.is_some() || n.date.is_some() || n.issuer.is_some())
+}
+
+/// The issuing unit from the unit lines and the line that names one:
+/// units just above that line are joint issuers, others an organisation
+/// it belongs to.
+fn masthead_issuer(units: &[(usize, String)], issuer: Option<(usize, String)>) -> Option<String> {
+    let Some((at, unit)) = issuer else {
+        let all: Vec<&str> = units.iter().map(|(_, u)| u.as_str()).collect();
+        return (!all.is_empty()).then(|| all.join(" "));
+    };
+    let mut joint: Vec<&str> = Vec::new();
+    let mut org = String::new();
+    let mut next = at;
+    for (k, u) in units.iter().rev() {
+        if *k != usize::MAX && *k + 1 == next {
+            joint.insert(0, u);
+            next = *k;
+        } else if !unit.starts_with(u.as_str()) {
+            org.insert_str(0, u);
+        }
+    }
+    joint.push(&unit);
+    Some(format!("{org}{}", joint.join(" ")))
 }
 
 /// Finds the closing block at the end of `lines[from..]`: its lines read,
@@ -294,7 +367,9 @@ fn remove_running_headers(
             && source_of(t).is_none()
             && !ends_sentence(t)
             && !t.contains(['。', '，', '；'])
-            && t.chars().count() <= 40
+            // The name and the number set apart by spaces, as -layout
+            // keeps them: the spaces do not count.
+            && t.chars().filter(|c| !c.is_whitespace()).count() <= 40
     };
     let toc_keys: Vec<String> = toc.iter().map(|e| header_key(&e.text)).collect();
     let masthead_keys: Vec<String> = masthead_lines.iter().map(|l| header_key(l)).collect();
