@@ -19,6 +19,7 @@ fn the_importer_rebuilds_every_bulletin_of_the_corpus() {
     let corpus = corpus();
     assert!(corpus.len() >= 12, "{} bulletins", corpus.len());
     let mut all = Score::default();
+    let mut each: Vec<(&str, f64)> = Vec::new();
     let mut report = String::new();
     for (name, path, truth) in &corpus {
         let bytes = std::fs::read(path).unwrap();
@@ -27,6 +28,7 @@ fn the_importer_rebuilds_every_bulletin_of_the_corpus() {
             import::parse_text(&text, &opts(name)).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         let s = score(&got, truth);
         report.push_str(&format!("{name}: {:.1}%\n", 100.0 * s.total()));
+        each.push((name, s.total()));
         for m in &s.misses {
             report.push_str(&format!("    {m}\n"));
         }
@@ -34,5 +36,44 @@ fn the_importer_rebuilds_every_bulletin_of_the_corpus() {
     }
     report.push_str(&table(&all));
     eprintln!("{report}");
-    assert!(all.total() >= 0.0, "{report}");
+    // The score was 99.5% when these thresholds were set: the one miss is a
+    // one-line paragraph after a full line that ends a sentence, which no
+    // rule can tell from the paragraph's last line without an indent (0.5%).
+    // Losing one title of one bulletin costs more than that (a title miss
+    // takes its kind, source, section, count and text with it), and so
+    // does any field falling under 97%.
+    assert!(all.total() >= 0.99, "{report}");
+    for (field, _) in &all.fields {
+        assert!(all.field(field) >= 0.97, "{field}\n{report}");
+    }
+    for (name, score) in each {
+        assert!(score >= 0.85, "{name}\n{report}");
+    }
+}
+
+#[test]
+fn the_score_sees_what_is_wrong() {
+    let corpus = corpus();
+    let (name, path, truth) = &corpus[0];
+    let text = decode::decode(&std::fs::read(path).unwrap(), None)
+        .unwrap()
+        .text;
+    let mut got = import::parse_text(&text, &opts(name)).unwrap();
+    assert_eq!(score(&got, truth).total(), 1.0);
+    // A title lost, a paragraph changed, the date wrong: each is counted.
+    got.sections[0].articles[0].title = vec!["别的标题".into()];
+    let s = score(&got, truth);
+    assert!(s.field("titles") < 1.0 && s.field("articles") < 1.0, "{s:?}");
+    let mut got = import::parse_text(&text, &opts(name)).unwrap();
+    got.sections[0].articles[0].paragraphs[0].push('。');
+    got.masthead.date = None;
+    let s = score(&got, truth);
+    assert!(s.field("text") < 1.0 && s.field("date") == 0.0, "{s:?}");
+    // Another bulletin's import scores low against this truth.
+    let (other, path, _) = &corpus[1];
+    let text = decode::decode(&std::fs::read(path).unwrap(), None)
+        .unwrap()
+        .text;
+    let got = import::parse_text(&text, &opts(other)).unwrap();
+    assert!(score(&got, truth).total() < 0.5);
 }
