@@ -94,6 +94,12 @@ pub struct ImportArgs {
     pub into: Option<IssueId>,
     #[arg(long, value_name = "NAME", requires = "into")]
     pub section: Option<String>,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, conflicts_with_all = ["no_fill", "into"])]
+    pub fill: bool,
+    #[arg(long, conflicts_with = "into")]
+    pub no_fill: bool,
 }
 
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -213,6 +219,9 @@ pub fn command(lang: Lang) -> clap::Command {
                 ("encoding", Msg::CliImportEncoding),
                 ("into", Msg::CliImportInto),
                 ("section", Msg::CliImportSection),
+                ("dry_run", Msg::CliImportDryRun),
+                ("fill", Msg::CliImportFill),
+                ("no_fill", Msg::CliImportNoFill),
             ],
         ),
     ];
@@ -478,15 +487,17 @@ pub fn run_export(
 /// Files larger than this are no bulletin (and would be slow to tidy).
 const MAX_IMPORT_MB: u64 = 64;
 
-/// `jianbao import`: reads FILE, creates an issue (or adds the articles to
-/// `--into`), prints the id on stdout and the summary on stderr.
+/// `jianbao import`: reads FILE (text, Word or PDF, told apart by content),
+/// creates an issue (or adds the articles to `--into`), prints the id on
+/// stdout and the summary on stderr. With `--dry-run` it prints the
+/// structure it would create and writes nothing.
 pub fn run_import(
     lib: &mut Library,
     lang: Lang,
     args: &ImportArgs,
     out: &mut dyn Write,
 ) -> Result<(), UserError> {
-    use crate::import::{self, decode, docx, summary};
+    use crate::import::{self, preview};
     let name = args.file.display().to_string();
     let fail = |m: Msg, rest: &[&dyn std::fmt::Display]| {
         let mut all: Vec<&dyn std::fmt::Display> = vec![&name];
@@ -516,105 +527,72 @@ pub fn run_import(
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| name.clone()),
     };
-    let is_docx = args
-        .file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-        || bytes.starts_with(b"PK\x03\x04");
-    let (imported, source) = if is_docx {
-        let imported = import::parse_docx(&bytes, &opts).map_err(|e| match e {
-            docx::DocxError::NotZip => fail(Msg::ImportNotDocx, &[&lang.t(Msg::DocxNotZip)]),
-            docx::DocxError::NotDocx(why) => fail(Msg::ImportNotDocx, &[&why]),
-            docx::DocxError::NoText => fail(Msg::ImportDocxEmpty, &[]),
-        })?;
-        (imported, lang.t(Msg::ImportWord).to_string())
-    } else {
-        let decoded = decode::decode(&bytes, args.encoding).map_err(|e| match e {
-            decode::DecodeError::Empty => fail(Msg::ImportEmpty, &[]),
-            decode::DecodeError::Binary => fail(Msg::ImportBinary, &[]),
-            decode::DecodeError::Invalid { encoding, offset } => {
-                fail(Msg::ImportBadEncoding, &[&offset, &encoding])
-            }
-        })?;
-        if decode::looks_binary(&decoded.text) {
-            return Err(fail(Msg::ImportBinary, &[]));
-        }
-        let imported =
-            import::parse_text(&decoded.text, &opts).map_err(|_| fail(Msg::ImportNoText, &[]))?;
-        (imported, decoded.encoding.to_string())
-    };
-    let (sections, articles, paragraphs, chars) = summary::counts(&imported);
-    let mut lines = vec![lang.fmt(Msg::ImportSource, &[&name, &source])];
-    let id = match args.into {
+    let (imported, source) = import::read(&bytes, args.encoding, &opts)
+        .map_err(|e| UserError(import::summary::error(lang, &name, &e)))?;
+    let plan = match args.into {
         Some(id) => {
-            let mut issue = lib
+            let issue = lib
                 .get(&id)
                 .cloned()
                 .ok_or_else(|| UserError(lang.fmt(Msg::NoSuchIssue, &[&id])))?;
-            if articles == 0 {
+            if imported.articles().next().is_none() {
                 return Err(fail(Msg::ImportNoArticles, &[]));
             }
-            // An issue open in an editor is not written behind its back.
-            let _lock = lib.lock(&id).map_err(|e| UserError(e.message(lang)))?;
-            let placed = import::add_articles(&mut issue, &imported, args.section.as_deref());
-            lib.save(&id, issue)
-                .map_err(|e| UserError(e.message(lang)))?;
-            let sep = lang.t(Msg::ListSeparator);
-            let placed: Vec<String> = placed
-                .iter()
-                .map(|(s, n)| lang.fmt(Msg::ImportPlacement, &[s, n]))
-                .collect();
-            lines.insert(
-                0,
-                lang.fmt(
-                    Msg::ImportAdded,
-                    &[&id, &articles, &paragraphs, &chars, &placed.join(sep)],
-                ),
-            );
-            lines.extend(summary::details(
-                lang,
-                &imported,
-                None,
+            preview::plan_into(
+                &name,
+                source,
+                imported,
+                issue,
+                args.section.as_deref(),
                 &opts.fallback_title,
-            ));
-            id
+            )
         }
         None => {
             let existing: Vec<(IssueId, Option<u32>)> =
                 lib.entries().map(|(id, e)| (*id, e.issue.total)).collect();
             let today = chrono::Local::now().date_naive();
-            let issue = import::new_issue(&imported, &existing, &lib.settings, today).map_err(
-                |import::BuildError::Exists(id)| UserError(lang.fmt(Msg::ImportExists, &[&id])),
-            )?;
-            let number = lang.issue_number(issue.number, issue.total, issue.supplement);
-            lines.insert(
-                0,
-                lang.fmt(
-                    Msg::ImportCreated,
-                    &[
-                        &issue.id(),
-                        &number,
-                        &sections,
-                        &articles,
-                        &paragraphs,
-                        &chars,
-                    ],
-                ),
-            );
-            lines.extend(summary::details(
-                lang,
-                &imported,
-                Some(&issue),
+            // Only the clerk's own bulletin is completed from the settings.
+            let fill = if args.fill || args.no_fill {
+                args.fill
+            } else {
+                import::is_own(&imported.masthead, &lib.settings)
+            };
+            preview::plan_new(
+                &name,
+                source,
+                imported,
+                &existing,
+                &lib.settings,
+                today,
+                fill,
                 &opts.fallback_title,
-            ));
-            lib.insert(issue).map_err(|e| UserError(e.message(lang)))?
+            )
+            .map_err(|import::BuildError::Exists(id)| {
+                UserError(lang.fmt(Msg::ImportExists, &[&id]))
+            })?
         }
     };
-    if let Some(t) = summary::tidied(lang, &imported.report) {
-        lines.push(t);
+    if args.dry_run {
+        for l in plan.preview(lang) {
+            writeln!(out, "{l}").map_err(|e| UserError(e.to_string()))?;
+        }
+        return Ok(());
     }
+    let id = match &plan.target {
+        preview::Target::Into(_) => {
+            let id = plan.issue.id();
+            // An issue open in an editor is not written behind its back.
+            let _lock = lib.lock(&id).map_err(|e| UserError(e.message(lang)))?;
+            lib.save(&id, plan.issue.clone())
+                .map_err(|e| UserError(e.message(lang)))?;
+            id
+        }
+        preview::Target::New => lib
+            .insert(plan.issue.clone())
+            .map_err(|e| UserError(e.message(lang)))?,
+    };
     writeln!(out, "{id}").map_err(|e| UserError(e.to_string()))?;
-    for l in lines {
+    for l in plan.summary(lang) {
         eprintln!("{l}");
     }
     Ok(())

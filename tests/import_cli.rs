@@ -161,15 +161,17 @@ fn a_word_article_is_added_to_an_issue() {
     assert!(stderr(&out).contains("没有这一期"), "{}", stderr(&out));
     let out = jianbao(&lib, &["import", p, "--section", "文明时讯"]);
     assert_eq!(out.status.code(), Some(2));
-    let fake = dir.path().join("假的.docx");
-    fs::write(&fake, "这不是 Word 文件").unwrap();
+    // A Word file cut short (as a failed download leaves it).
+    let whole = fs::read(&path).unwrap();
+    let fake = dir.path().join("坏的.docx");
+    fs::write(&fake, &whole[..whole.len() / 2]).unwrap();
     let out = jianbao(
         &lib,
         &["import", fake.to_str().unwrap(), "--into", "2023-025"],
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("无法作为 Word 文件读取（不是 zip 格式）"),
+        stderr(&out).contains("无法作为 Word 文件读取"),
         "{}",
         stderr(&out)
     );
@@ -211,7 +213,13 @@ fn empty_binary_and_missing_files_get_a_clear_message() {
     .unwrap();
     let out = jianbao(&lib, &["import", binary.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("不是文本文件"), "{}", stderr(&out));
+    // Refused by its content, with what it is and what to do.
+    assert!(
+        stderr(&out)
+            .contains("这是一张 JPEG 图片，不是可导入的文字。图片里的文字要先做文字识别（OCR）。"),
+        "{}",
+        stderr(&out)
+    );
     let out = jianbao(&lib, &["import", "/nonexistent/file.txt"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("无法读取"), "{}", stderr(&out));

@@ -1,19 +1,27 @@
-//! Importing bulletins: text extracted from PDFs, copied from Word, or a
-//! Word file, turned into an issue or into articles of an existing issue.
+//! Importing bulletins: text extracted from PDFs, copied from Word, a Word
+//! file or a PDF, turned into an issue or into articles of an existing
+//! issue.
 //!
 //! Everything here is pure (bytes or text in, values out); the command line
-//! reads the file and writes the library.
+//! (and the editor) read the file and write the library.
 //!
-//! - [`decode`]: bytes to text, the encoding found or forced;
-//! - [`parse_text`] / [`parse_docx`]: text to masthead, sections, closing
-//!   block and a [`Report`] of what was found and tidied;
-//! - [`new_issue`]: the parsed bulletin as a new issue of the library;
-//! - [`add_articles`]: the parsed articles added to an existing issue.
+//! - [`read`]: a file's bytes to a parsed bulletin: [`sniff`] tells text,
+//!   Word and PDF apart by content (and refuses anything else), then
+//!   [`decode`], [`docx`] or [`pdf`] gives the lines;
+//! - [`parse_text`] / [`parse_docx`] / [`parse_pdf`]: to masthead,
+//!   sections, closing block and a [`Report`] of what was found and tidied;
+//! - [`new_issue`]: the parsed bulletin as a new issue of the library, and
+//!   what was [`Filled`] from the library because the text lacks it;
+//! - [`add_articles`]: the parsed articles added to an existing issue;
+//! - [`preview`]: what an import would create, to show before writing.
 
 pub mod decode;
 pub mod docx;
 pub mod lines;
 pub mod masthead;
+pub mod pdf;
+pub mod preview;
+pub mod sniff;
 pub mod structure;
 pub mod summary;
 pub mod toc;
@@ -80,6 +88,13 @@ pub struct Report {
     pub untitled: usize,
     /// Briefs titled by their first sentence (no table of contents).
     pub briefs_by_sentence: usize,
+    /// Briefs marked ◆ ● after an article, split from it.
+    pub item_briefs: usize,
+    /// Titles split from the paragraph they were pasted together with.
+    pub glued_titles: usize,
+    /// Sections found by plain or numbered heading lines (要闻简报,
+    /// 一、工作动态).
+    pub plain_headings: usize,
     /// Tables of a Word file flattened into paragraphs.
     pub tables: usize,
 }
@@ -89,6 +104,62 @@ pub struct Report {
 pub enum ParseError {
     /// Only white space (or only page numbers and rules).
     NoText,
+    /// A masthead, contents or closing block, but no article text.
+    NoArticles(Found),
+}
+
+/// What a text without articles holds, to say so.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub masthead: Masthead,
+    pub masthead_lines: usize,
+    /// The titles of its table of contents.
+    pub contents: Vec<String>,
+    pub closing_lines: usize,
+}
+
+/// How a file was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Text in this encoding (`UTF-8`, `gb18030`, …).
+    Text(&'static str),
+    Word,
+    Pdf {
+        pages: usize,
+    },
+}
+
+/// Why a file gave nothing to import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    Text(decode::DecodeError),
+    Docx(docx::DocxError),
+    Pdf(pdf::PdfError),
+    /// A format the importer does not read, found by content.
+    Refused(sniff::Format),
+    Parse(ParseError),
+}
+
+/// Reads a file's bytes, whatever its name says: text (detected or
+/// `encoding`), a Word file or a PDF; anything else is refused.
+pub fn read(
+    bytes: &[u8],
+    encoding: Option<&'static encoding_rs::Encoding>,
+    opts: &Options,
+) -> Result<(Imported, Source), ReadError> {
+    match sniff::sniff(bytes) {
+        sniff::Kind::Docx => parse_docx(bytes, opts).map(|i| (i, Source::Word)),
+        sniff::Kind::Pdf => parse_pdf(bytes, opts),
+        sniff::Kind::Other(f) => Err(ReadError::Refused(f)),
+        sniff::Kind::Text => {
+            let decoded = decode::decode(bytes, encoding).map_err(ReadError::Text)?;
+            if decode::looks_binary(&decoded.text) {
+                return Err(ReadError::Text(decode::DecodeError::Binary));
+            }
+            let imported = parse_text(&decoded.text, opts).map_err(ReadError::Parse)?;
+            Ok((imported, Source::Text(decoded.encoding)))
+        }
+    }
 }
 
 /// Parses extracted or pasted text.
@@ -102,18 +173,30 @@ pub fn parse_text(text: &str, opts: &Options) -> Result<Imported, ParseError> {
         double_spaced: scanned.double_spaced,
         ..Report::default()
     };
-    let imported = parse_lines(scanned.lines, false, opts, &mut report)?;
-    Ok(imported)
+    parse_lines(scanned.lines, false, opts, &mut report)
 }
 
 /// Parses a Word file.
-pub fn parse_docx(bytes: &[u8], opts: &Options) -> Result<Imported, docx::DocxError> {
-    let doc = docx::read(bytes)?;
+pub fn parse_docx(bytes: &[u8], opts: &Options) -> Result<Imported, ReadError> {
+    let doc = docx::read(bytes).map_err(ReadError::Docx)?;
     let mut report = Report {
         tables: doc.tables,
         ..Report::default()
     };
-    parse_lines(doc.lines, true, opts, &mut report).map_err(|_| docx::DocxError::NoText)
+    parse_lines(doc.lines, true, opts, &mut report).map_err(|e| match e {
+        ParseError::NoText => ReadError::Docx(docx::DocxError::NoText),
+        e => ReadError::Parse(e),
+    })
+}
+
+/// Parses a PDF's text layer: its lines in reading order, headers,
+/// footers and page numbers dropped by position.
+pub fn parse_pdf(bytes: &[u8], opts: &Options) -> Result<(Imported, Source), ReadError> {
+    let read = pdf::read(bytes).map_err(ReadError::Pdf)?;
+    let mut imported = parse_text(&read.text, opts).map_err(ReadError::Parse)?;
+    imported.report.page_numbers += read.page_numbers;
+    imported.report.running_headers += read.headers;
+    Ok((imported, Source::Pdf { pages: read.pages }))
 }
 
 fn parse_lines(
@@ -165,12 +248,33 @@ fn parse_lines(
     report.untitled = built.untitled;
     report.briefs_by_sentence = built.briefs_by_sentence;
     report.hard_wrapped = built.hard_wrapped;
+    report.item_briefs = built.item_briefs;
+    report.glued_titles = built.glued_titles;
+    report.plain_headings = built.plain_headings;
     let sections = built.sections;
     if sections.iter().all(|s| s.articles.is_empty())
         && closing_block.is_none()
         && masthead == Masthead::default()
     {
         return Err(ParseError::NoText);
+    }
+    // Titles, headings and a masthead but not one sentence: a contents
+    // page, or a masthead alone. Nothing to make articles of.
+    let has_text = body
+        .iter()
+        .any(|l| l.text.contains(['。', '！', '？', '；']) || l.text.chars().count() > 40);
+    if !has_text && (masthead != Masthead::default() || !toc.is_empty() || closing_block.is_some())
+    {
+        return Err(ParseError::NoArticles(Found {
+            masthead,
+            masthead_lines: report.masthead_lines,
+            contents: toc
+                .iter()
+                .filter(|e| !e.heading)
+                .map(|e| e.text.clone())
+                .collect(),
+            closing_lines: report.closing_lines,
+        }));
     }
     Ok(Imported {
         masthead,
@@ -412,6 +516,51 @@ fn remove_running_headers(
     before - body.len()
 }
 
+/// A value of a new issue that the text does not give, and where it came
+/// from instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filled {
+    /// The next free number of the year in the library (and the running
+    /// total, for the clerk's own bulletin).
+    Number {
+        number: u32,
+        total: Option<u32>,
+    },
+    /// Today.
+    Date(NaiveDate),
+    /// From the library's settings.
+    Bulletin(String),
+    Issuer(String),
+    /// The settings' closing block (报/送/发, 共印N份, names).
+    Closing(Closing),
+    /// Articles under no heading went into this section.
+    Section(String),
+    /// Left empty: another office's text lacks it, or the settings too.
+    Left(Field),
+}
+
+/// A masthead or closing value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Bulletin,
+    Issuer,
+    Closing,
+}
+
+/// Whether a text is the clerk's own bulletin, whose gaps the library's
+/// settings may fill: its name is the library's (spaces aside), or, when
+/// it names no bulletin, its issuing unit is the library's; a text with
+/// neither (an article, a masthead-less copy) is taken as the clerk's own.
+/// Another office's bulletin keeps only what its text says.
+pub fn is_own(m: &Masthead, settings: &Settings) -> bool {
+    let same = |a: &str, b: &str| !b.trim().is_empty() && key(a) == key(b);
+    match (&m.bulletin, &m.issuer) {
+        (Some(b), _) => same(b, &settings.bulletin),
+        (None, Some(i)) => same(i, &settings.issuer),
+        (None, None) => true,
+    }
+}
+
 /// Why a parsed bulletin cannot become an issue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BuildError {
@@ -419,17 +568,21 @@ pub enum BuildError {
     Exists(IssueId),
 }
 
-/// The new issue: masthead values found in the text, the library's
-/// settings (and next free number) for the rest. `today` stands in for a
-/// date the text does not give.
+/// The new issue: masthead values found in the text; the next free number
+/// and today's date where the text gives none; and, when `fill` (the
+/// clerk's own bulletin, see [`is_own`]), the library's bulletin name,
+/// issuing unit, running total and closing block where the text lacks them.
+/// Every value not from the text is listed.
 pub fn new_issue(
     imported: &Imported,
     existing: &[(IssueId, Option<u32>)],
     settings: &Settings,
     today: NaiveDate,
-) -> Result<Issue, BuildError> {
+    fill: bool,
+) -> Result<(Issue, Vec<Filled>), BuildError> {
     let m = &imported.masthead;
     let date = m.date.unwrap_or(today);
+    let mut filled = Vec::new();
     let mut issue = next_issue(&NewIssueSpec {
         existing,
         template: None,
@@ -437,29 +590,66 @@ pub fn new_issue(
         date,
         supplement: m.supplement,
     });
-    if let Some(n) = m.number {
-        issue.number = n;
-        // A running total counted on from the library would be wrong for
-        // an older issue: keep only the one the masthead gives.
-        issue.total = m.total;
-    } else if m.total.is_some() {
-        issue.total = m.total;
+    match m.number {
+        Some(n) => {
+            issue.number = n;
+            // A running total counted on from the library would be wrong
+            // for an older issue: keep only the one the masthead gives.
+            issue.total = m.total;
+        }
+        None => {
+            if m.total.is_some() || !fill {
+                issue.total = m.total;
+            }
+            filled.push(Filled::Number {
+                number: issue.number,
+                total: issue.total.filter(|_| m.total.is_none()),
+            });
+        }
     }
-    if let Some(b) = &m.bulletin {
-        issue.bulletin = b.clone();
+    if m.date.is_none() {
+        filled.push(Filled::Date(today));
     }
-    if let Some(i) = &m.issuer {
-        issue.issuer = i.clone();
-    }
-    if let Some(c) = &imported.closing {
-        issue.closing = c.clone();
+    let mut value = |found: &Option<String>, setting: &str, field: Field| match found {
+        Some(v) => v.clone(),
+        None if fill && !setting.trim().is_empty() => {
+            filled.push(match field {
+                Field::Bulletin => Filled::Bulletin(setting.to_string()),
+                _ => Filled::Issuer(setting.to_string()),
+            });
+            setting.to_string()
+        }
+        None => {
+            filled.push(Filled::Left(field));
+            String::new()
+        }
+    };
+    issue.bulletin = value(&m.bulletin, &settings.bulletin, Field::Bulletin);
+    issue.issuer = value(&m.issuer, &settings.issuer, Field::Issuer);
+    issue.closing = match &imported.closing {
+        Some(c) => c.clone(),
+        None if fill && settings.closing != Closing::default() => {
+            filled.push(Filled::Closing(settings.closing.clone()));
+            settings.closing.clone()
+        }
+        None => {
+            if !fill {
+                filled.push(Filled::Left(Field::Closing));
+            }
+            Closing::default()
+        }
+    };
+    for (s, headed) in imported.sections.iter().zip(&imported.headed) {
+        if !headed && !s.articles.is_empty() {
+            filled.push(Filled::Section(s.title.clone()));
+        }
     }
     issue.sections = imported.sections.clone();
     let id = issue.id();
     if existing.iter().any(|(e, _)| *e == id) {
         return Err(BuildError::Exists(id));
     }
-    Ok(issue)
+    Ok((issue, filled))
 }
 
 /// Where added articles went: section title and how many.

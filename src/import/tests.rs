@@ -138,7 +138,10 @@ fn the_sample_imports_the_same_in_every_layout() {
 fn a_synthetic_bulletin_with_another_layout() {
     let imp = parse(FUGOU);
     let want = codec::decode_issue(FUGOU_RON).unwrap();
-    let issue = new_issue(&imp, &[], &Settings::default(), date("2000-01-01")).unwrap();
+    let (issue, filled) =
+        new_issue(&imp, &[], &Settings::default(), date("2000-01-01"), false).unwrap();
+    // Everything comes from the text.
+    assert_eq!(filled, []);
     assert_eq!(issue.id().to_string(), "2024-003");
     assert_eq!(issue, want);
     let r = &imp.report;
@@ -306,9 +309,19 @@ fn a_new_issue_takes_the_next_free_number_or_refuses_a_taken_one() {
     };
     let imp = parse(SAMPLE);
     let existing = [(IssueId::new(2023, 25, false), Some(345))];
-    let issue = new_issue(&imp, &existing, &settings, date("2024-01-01")).unwrap();
+    let (issue, filled) = new_issue(&imp, &existing, &settings, date("2024-01-01"), true).unwrap();
     assert_eq!(issue.id().to_string(), "2023-026");
     assert_eq!(issue.total, Some(346));
+    assert_eq!(
+        filled,
+        [
+            Filled::Number {
+                number: 26,
+                total: Some(346)
+            },
+            Filled::Bulletin("文明创建简报".into())
+        ]
+    );
     assert_eq!(issue.bulletin, "文明创建简报");
     assert_eq!(issue.issuer, "周口市文明办");
     assert_eq!(issue.status, Status::Draft);
@@ -317,14 +330,16 @@ fn a_new_issue_takes_the_next_free_number_or_refuses_a_taken_one() {
     let fugou = parse(FUGOU);
     let taken = [(IssueId::new(2024, 3, false), None)];
     assert_eq!(
-        new_issue(&fugou, &taken, &settings, date("2024-01-01")),
+        new_issue(&fugou, &taken, &settings, date("2024-01-01"), false),
         Err(BuildError::Exists(IssueId::new(2024, 3, false)))
     );
     // No date in the text: today.
     let plain = parse("会议召开。\n");
-    let issue = new_issue(&plain, &[], &settings, date("2024-06-01")).unwrap();
+    let (issue, filled) = new_issue(&plain, &[], &settings, date("2024-06-01"), true).unwrap();
     assert_eq!(issue.id().to_string(), "2024-001");
     assert_eq!(issue.issuer, "某办");
+    assert!(filled.contains(&Filled::Date(date("2024-06-01"))));
+    assert!(filled.contains(&Filled::Section("工作动态".into())));
 }
 
 #[test]
@@ -437,7 +452,7 @@ mod never_panics {
                         prop_assert!(a.paragraphs.iter().all(|p| !p.trim().is_empty()));
                     }
                 }
-                Err(ParseError::NoText) => {}
+                Err(ParseError::NoText | ParseError::NoArticles(_)) => {}
             }
         }
     }
