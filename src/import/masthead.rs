@@ -510,7 +510,8 @@ fn people(t: &str) -> Option<Vec<(Role, String)>> {
             })
             .map_or(after.len(), |(i, _)| i);
         let value = after[..end].trim();
-        if value.is_empty() || value.contains(['。', '，', '：', ':']) {
+        // A wide gap ends the names: what follows is set apart (共印N份).
+        if value.is_empty() || value.contains(['。', '，', '：', ':']) || value.contains("   ") {
             return None;
         }
         out.push((role, value.to_string()));

@@ -433,8 +433,8 @@ fn read_closing(lines: &[SrcLine], from: usize) -> (Option<Vec<ClosingLine>>, us
 fn closing_region(lines: &[SrcLine]) -> Option<Vec<ClosingLine>> {
     let mut out: Vec<ClosingLine> = Vec::new();
     for l in lines {
-        match closing_line(&l.text) {
-            Some(c) => out.push(c),
+        match closing_parts(&l.text) {
+            Some(c) => out.extend(c),
             None => match out.last_mut() {
                 Some(ClosingLine::Distribution(d))
                     if !l.text.contains('。') && heading(&l.text).is_none() =>
@@ -446,6 +446,34 @@ fn closing_region(lines: &[SrcLine]) -> Option<Vec<ClosingLine>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A closing-block line, or several set on one line far apart (编辑：…
+/// 签发：…      共印50份, as a Word layout puts the copies at the right).
+fn closing_parts(text: &str) -> Option<Vec<ClosingLine>> {
+    if let Some(c) = closing_line(text) {
+        return Some(vec![c]);
+    }
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut gap = 0;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            gap += if c == '\u{3000}' { 2 } else { 1 };
+            continue;
+        }
+        let last = parts.last_mut().expect("one part at least");
+        if gap >= 4 && !last.is_empty() {
+            parts.push(String::new());
+        } else if gap > 0 {
+            last.extend(std::iter::repeat_n(' ', gap));
+        }
+        gap = 0;
+        parts.last_mut().expect("one part at least").push(c);
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    parts.iter().map(|p| closing_line(p)).collect()
 }
 
 /// What a running header looks like for comparison: no spaces, digits

@@ -53,6 +53,18 @@ struct Page {
 #[derive(Default)]
 struct Collector {
     pages: Vec<Page>,
+    /// Glyphs drawn whose character the font does not tell (no ToUnicode
+    /// map, no known encoding).
+    unmapped: usize,
+}
+
+/// A glyph's text that says nothing: empty, U+FFFD, private use, control.
+fn unknown(text: &str) -> bool {
+    text.chars().all(|c| {
+        c == '\u{FFFD}'
+            || ('\u{E000}'..='\u{F8FF}').contains(&c)
+            || (c.is_control() && !c.is_whitespace())
+    })
 }
 
 impl OutputDev for Collector {
@@ -83,9 +95,12 @@ impl OutputDev for Collector {
     ) -> Result<(), OutputError> {
         // The size as printed: the font size scaled by the text matrix.
         let size = font_size * (trm.m11 * trm.m22 - trm.m12 * trm.m21).abs().sqrt();
+        if unknown(text) {
+            self.unmapped += 1;
+            return Ok(());
+        }
         if let Some(page) = self.pages.last_mut()
             && size > 0.0
-            && !text.is_empty()
         {
             page.glyphs.push(Glyph {
                 x: trm.m31,
@@ -122,6 +137,10 @@ struct Line {
 impl Line {
     fn left(&self) -> f64 {
         self.glyphs.first().map_or(0.0, |g| g.x)
+    }
+
+    fn right(&self) -> f64 {
+        self.glyphs.last().map_or(0.0, |g| g.x + g.advance)
     }
 
     fn text(&self) -> String {
@@ -172,8 +191,10 @@ fn set(line: &Line, unit: f64) -> String {
     for g in &line.glyphs {
         if let Some((prev_end, prev_wide)) = end {
             let gap = g.x - prev_end;
-            let cjk = prev_wide && wide(&g.text);
-            let threshold = if cjk { 0.6 } else { 0.2 } * g.size;
+            // Between Chinese and digits or Latin, typesetting leaves a
+            // quarter of a character (autospace): no space.
+            let latin = !prev_wide && !wide(&g.text);
+            let threshold = if latin { 0.2 } else { 0.6 } * g.size;
             if gap > threshold {
                 let n = ((gap / unit).round() as usize).clamp(1, 60);
                 // Wide gaps keep their width in columns; a word space is one.
@@ -217,30 +238,127 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
     })
     .map_err(|_| PdfError::Broken("unreadable".into()))??;
     let pages = collected.pages;
-    let glyphs: usize = pages.iter().map(|p| p.glyphs.len()).sum();
     let visible = pages
         .iter()
         .flat_map(|p| &p.glyphs)
         .filter(|g| g.text.chars().any(|c| !c.is_whitespace()))
         .count();
+    // Text drawn mostly in fonts that do not say their characters: what
+    // could be read would be a fragment.
+    if collected.unmapped * 4 > visible {
+        return Err(PdfError::Unmapped { pages: pages.len() });
+    }
     if visible < 4 * pages.len().max(1) {
         return Err(PdfError::NoTextLayer { pages: pages.len() });
     }
-    let unmapped = pages
-        .iter()
-        .flat_map(|p| &p.glyphs)
-        .filter(|g| {
-            g.text.chars().any(|c| {
-                c == '\u{FFFD}'
-                    || ('\u{E000}'..='\u{F8FF}').contains(&c)
-                    || (c.is_control() && !c.is_whitespace())
-            })
-        })
-        .count();
-    if unmapped * 5 > glyphs {
-        return Err(PdfError::Unmapped { pages: pages.len() });
-    }
     Ok(layout(&pages))
+}
+
+/// Where the body text's lines start and end, to tell a line that runs on
+/// into the next (it fills the measure, and the next starts at the margin)
+/// from a paragraph's last line. Reading paragraphs from the positions is
+/// surer than from the characters: digits and Latin are narrower than
+/// Chinese, so a full line with numbers in it looks short as text.
+struct Geometry {
+    left: f64,
+    right: f64,
+    size: f64,
+    /// The distance between two lines of a paragraph.
+    pitch: f64,
+}
+
+impl Geometry {
+    fn of(pages: &[Vec<Line>], left: f64, size: f64) -> Geometry {
+        let body = |l: &&Line| (l.size - size).abs() <= size * 0.1;
+        let mut rights: Vec<f64> = pages
+            .iter()
+            .flatten()
+            .filter(body)
+            .map(Line::right)
+            .collect();
+        rights.sort_by(f64::total_cmp);
+        // The measure: where most long lines end (not the widest line, which
+        // may hang a stop in the margin).
+        let widest = rights.last().copied().unwrap_or(left);
+        let long: Vec<f64> = rights
+            .iter()
+            .copied()
+            .filter(|r| *r >= left + (widest - left) * 0.8)
+            .collect();
+        let right = long.get(long.len() / 2).copied().unwrap_or(widest);
+        // A measure only where paragraphs are set to it: three or more lines
+        // ending together, among them two paragraphs' first lines, indented
+        // and still full, as justified text is. Text printed line by line
+        // as it was typed (a plain-text file) has no measure: its lines are
+        // left to the rules for extracted text.
+        let set_to = long.iter().filter(|r| (**r - right).abs() <= 1.0).count();
+        let indented_full = pages
+            .iter()
+            .flatten()
+            .filter(|l| body(l))
+            .filter(|l| ((l.left() - left) / size - 2.0).abs() < 0.5)
+            .filter(|l| (l.right() - right).abs() <= 1.0)
+            .count();
+        let right = if set_to >= 3 && indented_full >= 2 {
+            right
+        } else {
+            f64::INFINITY
+        };
+        let mut pitches: Vec<f64> = pages
+            .iter()
+            .flat_map(|p| p.windows(2))
+            .filter(|w| body(&&w[0]) && body(&&w[1]))
+            .map(|w| w[0].y - w[1].y)
+            .filter(|d| *d > 0.0)
+            .collect();
+        pitches.sort_by(f64::total_cmp);
+        // The closest step that recurs: in text with a blank line between
+        // paragraphs most steps may be blank lines; a paragraph's lines are
+        // closer.
+        let pitch = pitches
+            .iter()
+            .copied()
+            .find(|p| {
+                pitches
+                    .iter()
+                    .filter(|q| (*q - p).abs() <= p * 0.05)
+                    .count()
+                    >= 2
+            })
+            .unwrap_or(size * 1.5);
+        Geometry {
+            left,
+            right,
+            size,
+            pitch,
+        }
+    }
+
+    /// Whether `next` (set out as `text`) continues the paragraph of
+    /// `line`: `line` is body text filling the measure (up to a character
+    /// and a half short, as line-start rules leave it) with no wide gaps,
+    /// `next` starts at the margin, close below (or at the top of the next
+    /// page), and is no heading or closing line of its own.
+    fn runs_on(&self, line: &Line, next: &Line, new_page: bool, text: &str) -> bool {
+        let body = |l: &Line| (l.size - self.size).abs() <= self.size * 0.1;
+        let gapped = |s: &str| s.contains("   ");
+        let first = line.text();
+        body(line)
+            && body(next)
+            && line.right() >= self.right - 1.6 * self.size
+            && (next.left() - self.left).abs() < self.size * 0.5
+            && (new_page || line.y - next.y <= self.pitch * 1.3)
+            && !gapped(&set(line, self.size / 2.0))
+            && !gapped(text)
+            && super::structure::heading(text).is_none()
+            && super::structure::heading(&first).is_none()
+            && super::masthead::closing_line(text).is_none()
+            && !super::lines::is_separator(&first)
+            && !super::lines::is_separator(text)
+            // A point or an item after a sentence's end starts anew.
+            && !(crate::text::rejoin::ends_sentence(&first)
+                && (super::toc::enumerator(text).is_some() || super::structure::is_item(text)))
+    }
 }
 
 /// Sets the pages out as text.
@@ -300,18 +418,49 @@ fn layout(pages: &[Page]) -> PdfText {
         .flatten()
         .map(Line::left)
         .fold(f64::INFINITY, f64::min);
+    let geometry = Geometry::of(&page_lines, left, body_size);
     let mut text = String::new();
+    let mut previous: Option<&Line> = None;
     for (n, lines) in page_lines.iter().enumerate() {
-        if n > 0 {
-            text.push('\u{0C}');
-        }
-        for l in lines {
+        for (k, l) in lines.iter().enumerate() {
+            let set_out = set(l, unit);
+            if let Some(p) = previous
+                && geometry.runs_on(p, l, k == 0, &set_out)
+            {
+                // The same paragraph: the line goes on where the last one
+                // ended (a page break inside it leaves no trace).
+                if text.ends_with(|c: char| c.is_ascii_alphanumeric())
+                    && set_out.starts_with(|c: char| c.is_ascii_alphanumeric())
+                {
+                    text.push(' ');
+                }
+                text.push_str(&set_out);
+                previous = Some(l);
+                continue;
+            }
+            if previous.is_some() {
+                text.push('\n');
+            }
+            // A gap of a blank line or more is kept as one: it parts
+            // paragraphs printed without an indent.
+            if let Some(p) = previous
+                && k > 0
+                && p.y - l.y > geometry.pitch * 1.7
+            {
+                text.push('\n');
+            }
+            if n > 0 && k == 0 {
+                text.push('\u{0C}');
+            }
             // Indents in whole characters: a stray column is no indent.
             let cols = (((l.left() - left) / unit / 2.0).round().max(0.0) as usize) * 2;
             text.extend(std::iter::repeat_n(' ', cols));
-            text.push_str(&set(l, unit));
-            text.push('\n');
+            text.push_str(&set_out);
+            previous = Some(l);
         }
+    }
+    if previous.is_some() {
+        text.push('\n');
     }
     out.text = text;
     out
@@ -371,21 +520,78 @@ mod tests {
             .map(|n| {
                 page(&[
                     ("文明创建简报（第3期）", 80.0, 800.0),
-                    ("正文第一行。", 80.0, 700.0),
+                    (&format!("{}。", "正文".repeat(n)), 80.0, 700.0),
                     (&format!("— {n} —"), 280.0, 60.0),
                 ])
             })
             .collect();
         let t = layout(&pages);
-        assert_eq!(
-            t.text,
-            "正文第一行。\n\u{c}正文第一行。\n\u{c}正文第一行。\n"
-        );
+        assert_eq!(t.text, "正文。\n\u{c}正文正文。\n\u{c}正文正文正文。\n");
         assert_eq!((t.headers, t.page_numbers), (3, 3));
         // A masthead on the first page only is kept, even at the top.
         let first = page(&[("文明创建简报", 200.0, 790.0), ("正文。", 80.0, 700.0)]);
         let t = layout(&[first]);
         assert!(t.text.contains("文明创建简报"), "{}", t.text);
+    }
+
+    #[test]
+    fn a_paragraph_is_read_from_where_its_lines_end() {
+        // Justified lines end at the measure (x = 528): those with digits
+        // hold fewer characters but fill it too.
+        let mut lines = vec![
+            ("全县召开推进会", 240.0, 760.0),
+            (
+                "3月22日，全市春季农业生产工作会议召开。会议分析了",
+                112.0,
+                730.0,
+            ),
+            (
+                "当前农业生产形势，安排部署了春耕备播、小麦春季管理和",
+                80.0,
+                700.0,
+            ),
+            ("动物防疫等重点工作。", 80.0, 670.0),
+            (
+                "会议要求，各乡镇要抓好小麦春季田间管理，确保全市",
+                112.0,
+                640.0,
+            ),
+            (
+                "80万亩小麦稳产增产，抓好春播备耕，提前调运种子、化肥",
+                80.0,
+                610.0,
+            ),
+            ("等农资。", 80.0, 580.0),
+        ];
+        let mut p = Page {
+            height: 842.0,
+            glyphs: Vec::new(),
+        };
+        for (t, x, y) in lines.drain(..) {
+            let mut g = glyphs(t, x, y, 16.0);
+            // Justify the full lines to x = 528.
+            let end = g.last().map(|g| g.x + g.advance).unwrap_or(0.0);
+            if end > 440.0 && !t.ends_with('。')
+                || t.starts_with("3月")
+                || t.starts_with("会议要求")
+            {
+                let extra = (528.0 - end) / (g.len() - 1) as f64;
+                for (k, x) in g.iter_mut().enumerate() {
+                    x.x += extra * k as f64;
+                }
+            }
+            p.glyphs.extend(g);
+        }
+        let t = layout(&[p]);
+        let lines: Vec<&str> = t.text.lines().collect();
+        assert_eq!(
+            lines,
+            [
+                "                    全县召开推进会",
+                "    3月22日，全市春季农业生产工作会议召开。会议分析了当前农业生产形势，安排部署了春耕备播、小麦春季管理和动物防疫等重点工作。",
+                "    会议要求，各乡镇要抓好小麦春季田间管理，确保全市80万亩小麦稳产增产，抓好春播备耕，提前调运种子、化肥等农资。",
+            ]
+        );
     }
 
     #[test]

@@ -202,6 +202,25 @@ fn title_like(text: &str) -> bool {
         && !is_date_line(t)
 }
 
+/// The text without the spaces between Chinese and digits or Latin that
+/// typesetting puts there (Word's and LibreOffice's autospace, as pdftotext
+/// extracts it).
+fn unspaced(t: &str) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    for (k, c) in chars.iter().enumerate() {
+        if *c == ' ' && k > 0 && k + 1 < chars.len() {
+            let (a, b) = (chars[k - 1], chars[k + 1]);
+            let cjk = |c: char| !c.is_ascii() && measure(&c.to_string()) == 2;
+            if (cjk(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && cjk(b)) {
+                continue;
+            }
+        }
+        out.push(*c);
+    }
+    out
+}
+
 /// The text without white space (pdftotext puts spaces between digits and
 /// Chinese).
 fn compact(t: &str) -> String {
@@ -631,7 +650,15 @@ pub fn build(
         .filter(|l| heading(&l.text).is_none())
         .map(|l| l.text.as_str())
         .collect();
-    let width = if logical { None } else { wrap_width(&content) };
+    let width = if logical {
+        None
+    } else {
+        // The space pdftotext puts between Chinese and digits stands for
+        // a quarter of a character: it would make a line look overlong.
+        let spaced: Vec<String> = content.iter().map(|t| unspaced(t)).collect();
+        let spaced: Vec<&str> = spaced.iter().map(String::as_str).collect();
+        wrap_width(&spaced)
+    };
     built.hard_wrapped = width.is_some();
     let titles: Vec<(String, String)> = toc
         .iter()
@@ -988,6 +1015,8 @@ fn finish(
             *paragraphs.last_mut().expect("not empty") = before;
         }
     }
+    // A source is text like any other: "2008 年 5 月" as the PDF spaced it.
+    let source = source.map(|s| tidied(&s, built));
     if d.untitled {
         if paragraphs.is_empty() {
             return;
