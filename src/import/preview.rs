@@ -120,12 +120,22 @@ impl Plan {
         summary::counts(&self.imported)
     }
 
-    /// The first line of the summary: what was (or will be) created.
+    /// The first line of the summary: what was created.
     pub fn headline(&self, lang: Lang) -> String {
+        self.headline_as(lang, false)
+    }
+
+    /// What was created, or (`future`) what will be.
+    fn headline_as(&self, lang: Lang, future: bool) -> String {
         let (sections, articles, paragraphs, chars) = self.counts();
+        let (created, added) = if future {
+            (Msg::ImportWillCreate, Msg::ImportWillAdd)
+        } else {
+            (Msg::ImportCreated, Msg::ImportAdded)
+        };
         match &self.target {
             Target::New => lang.fmt(
-                Msg::ImportCreated,
+                created,
                 &[
                     &self.issue.id(),
                     &lang.issue_number(self.issue.number, self.issue.total, self.issue.supplement),
@@ -142,7 +152,7 @@ impl Plan {
                     .map(|(s, n)| lang.fmt(Msg::ImportPlacement, &[s, n]))
                     .collect();
                 lang.fmt(
-                    Msg::ImportAdded,
+                    added,
                     &[
                         &self.issue.id(),
                         &articles,
@@ -182,7 +192,10 @@ impl Plan {
     /// sections, each article's title, kind, source, paragraphs and 字数,
     /// the closing block; then the summary lines.
     pub fn preview(&self, lang: Lang) -> Vec<String> {
-        let mut out = vec![lang.t(Msg::ImportDryRun).to_string()];
+        let mut out = vec![
+            lang.t(Msg::ImportDryRun).to_string(),
+            self.headline_as(lang, true),
+        ];
         let i = &self.issue;
         let blank = |s: &str| {
             if s.is_empty() {
@@ -244,12 +257,16 @@ impl Plan {
                     (Msg::FieldSigner, &c.signer),
                 ] {
                     if let Some(v) = v {
-                        parts.push(format!("{}：{v}", lang.t(label)));
+                        parts.push(lang.fmt(Msg::LabelValue, &[&lang.t(label), v]));
                     }
                 }
                 out.push(lang.fmt(
                     Msg::ImportPreviewClosing,
-                    &[&parts.join(lang.t(Msg::ListSeparator))],
+                    // Recipients hold commas of their own.
+                    &[&parts.join(match lang {
+                        Lang::Zh => "；",
+                        Lang::En => "; ",
+                    })],
                 ));
             }
         }
