@@ -294,6 +294,34 @@ pub fn score(got: &Imported, truth: &Truth) -> Score {
     s
 }
 
+/// Scores gathered over bulletins, with each one's misses for the report.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub all: Score,
+    pub each: Vec<(String, f64)>,
+    pub report: String,
+}
+
+impl Tally {
+    pub fn add(&mut self, name: &str, s: &Score) {
+        self.report
+            .push_str(&format!("{name}: {:.1}%\n", 100.0 * s.total()));
+        for m in &s.misses {
+            self.report.push_str(&format!("    {m}\n"));
+        }
+        self.each.push((name.to_string(), s.total()));
+        self.all.merge(s);
+    }
+
+    /// The report with the table of fields at its end (also printed, for
+    /// `--nocapture`).
+    pub fn finish(&mut self) -> &str {
+        self.report.push_str(&table(&self.all));
+        eprintln!("{}", self.report);
+        &self.report
+    }
+}
+
 /// A table of the per-field scores.
 pub fn table(s: &Score) -> String {
     let mut out = String::new();
