@@ -491,6 +491,8 @@ messages! {
     FoundContents => ("目录 {0} 条", "a table of contents of {0} entries"),
     FoundClosing => ("版记 {0} 行", "a closing block of {0} lines"),
     ImportPdfBroken => ("{0}：无法作为 PDF 读取（{1}）。", "{0}: cannot be read as a PDF ({1})."),
+    ImportPdfDamaged => ("{0}：PDF 文件已损坏，读不出文字。请重新下载或导出，或复制其中的文字导入。",
+                         "{0}: the PDF is damaged and its text cannot be read. Download or export it again, or copy its text and import that."),
     ImportPdfEncrypted => ("{0}：PDF 有密码保护，读不出文字。请在 PDF 阅读器中去掉密码另存，或复制其中的文字导入。",
                            "{0}: the PDF is protected by a password. Save it without one in a PDF reader, or copy its text and import that."),
     ImportPdfScan => ("{0}：这份 PDF（{1} 页）没有文字层，像是扫描件或图片。请先做文字识别（OCR），或用 Word 原稿导入。",

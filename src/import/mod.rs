@@ -35,6 +35,34 @@ use masthead::{ClosingLine, Masthead, closing_line, masthead_line};
 use std::collections::{BTreeMap, HashMap};
 use structure::{heading, key, source_of};
 
+thread_local! {
+    /// A reader of a foreign format runs here and may panic on a broken
+    /// file: the panic is caught and reported as a broken file.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs a third-party reader that may panic on a broken file (docx-rs,
+/// pdf-extract and the font parsers under it): `None` if it did. While it
+/// runs, panics on this thread do not reach the panic hook, so no message
+/// is printed and a full-screen editor's hook does not leave the screen.
+/// The hook that keeps them out is installed once and passes every other
+/// panic on to the hook it replaced.
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result.ok()
+}
+
 /// What the caller knows that the text may not say.
 #[derive(Debug, Clone)]
 pub struct Options {

@@ -14,6 +14,8 @@ use std::collections::HashMap;
 pub enum PdfError {
     /// Not readable as a PDF (the reader's words).
     Broken(String),
+    /// Its structure reads, but its contents or fonts are damaged.
+    Damaged,
     /// Encrypted with a password.
     Encrypted,
     /// Pages but no text: a scan or a picture of text.
@@ -226,7 +228,7 @@ const EDGE: f64 = 0.12;
 /// Reads the text layer of a PDF.
 pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
     // A broken file must not take the program down with it.
-    let collected = std::panic::catch_unwind(|| -> Result<Collector, PdfError> {
+    let collected = super::quietly(|| -> Result<Collector, PdfError> {
         let mut doc =
             pdf_extract::Document::load_mem(bytes).map_err(|e| PdfError::Broken(e.to_string()))?;
         if doc.is_encrypted() && doc.decrypt("").is_err() {
@@ -236,7 +238,7 @@ pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
         pdf_extract::output_doc(&doc, &mut c).map_err(|e| PdfError::Broken(e.to_string()))?;
         Ok(c)
     })
-    .map_err(|_| PdfError::Broken("unreadable".into()))??;
+    .ok_or(PdfError::Damaged)??;
     let pages = collected.pages;
     let visible = pages
         .iter()

@@ -164,6 +164,7 @@ pub fn error(lang: Lang, name: &str, e: &ReadError) -> String {
         ReadError::Docx(DocxError::NotDocx(why)) => fmt(Msg::ImportNotDocx, &[why]),
         ReadError::Docx(DocxError::NoText) => fmt(Msg::ImportDocxEmpty, &[]),
         ReadError::Pdf(PdfError::Broken(why)) => fmt(Msg::ImportPdfBroken, &[why]),
+        ReadError::Pdf(PdfError::Damaged) => fmt(Msg::ImportPdfDamaged, &[]),
         ReadError::Pdf(PdfError::Encrypted) => fmt(Msg::ImportPdfEncrypted, &[]),
         ReadError::Pdf(PdfError::NoTextLayer { pages }) => fmt(Msg::ImportPdfScan, &[pages]),
         ReadError::Pdf(PdfError::Unmapped { pages }) => fmt(Msg::ImportPdfUnmapped, &[pages]),

@@ -776,3 +776,23 @@ fn shape_10_a_pdf_or_another_binary_is_never_text() {
     assert_eq!(source, Source::Text("gb18030"));
     assert_eq!(imp.articles().count(), 1);
 }
+
+#[test]
+fn a_reader_that_panics_is_a_broken_file_and_says_nothing() {
+    assert_eq!(quietly(|| 7), Some(7));
+    let r: Option<()> = quietly(|| panic!("a broken font"));
+    assert_eq!(r, None);
+    // A damaged PDF: the fonts' parsers panic, the import says so.
+    let pdf = include_bytes!("../../tests/fixtures/bulletins/pdf/nongye-xinxi-2010-03.pdf");
+    let mut damaged = pdf.to_vec();
+    let mut seed = 1u32;
+    for _ in 0..30 {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        let at = (seed as usize >> 8) % (damaged.len() - 3000);
+        damaged[at] = (seed >> 16) as u8;
+    }
+    match read(&damaged, None, &opts()) {
+        Ok(_) | Err(ReadError::Pdf(_)) => {}
+        Err(e) => panic!("{e:?}"),
+    }
+}
