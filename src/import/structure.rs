@@ -505,7 +505,6 @@ impl Walker<'_> {
         } else if colon_title_start(&lines[i].text)
             && shaped(i)
             && lines.get(i + 1).is_some_and(|n| !n.after_blank)
-            && i + 1 < lines.len()
             && ok(i + 1)
         {
             // The first line ends in "：": a title only with its second.
