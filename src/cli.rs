@@ -94,6 +94,12 @@ pub struct ImportArgs {
     pub into: Option<IssueId>,
     #[arg(long, value_name = "NAME", requires = "into")]
     pub section: Option<String>,
+    #[arg(long)]
+    pub dry_run: bool,
+    #[arg(long, conflicts_with_all = ["no_fill", "into"])]
+    pub fill: bool,
+    #[arg(long, conflicts_with = "into")]
+    pub no_fill: bool,
 }
 
 fn parse_encoding(s: &str) -> Result<&'static encoding_rs::Encoding, String> {
@@ -213,6 +219,9 @@ pub fn command(lang: Lang) -> clap::Command {
                 ("encoding", Msg::CliImportEncoding),
                 ("into", Msg::CliImportInto),
                 ("section", Msg::CliImportSection),
+                ("dry_run", Msg::CliImportDryRun),
+                ("fill", Msg::CliImportFill),
+                ("no_fill", Msg::CliImportNoFill),
             ],
         ),
     ];
@@ -523,15 +532,17 @@ fn lock_briefly(lib: &Library, id: &IssueId) -> Result<crate::store::lock::Issue
 /// Files larger than this are no bulletin (and would be slow to tidy).
 const MAX_IMPORT_MB: u64 = 64;
 
-/// `jianbao import`: reads FILE, creates an issue (or adds the articles to
-/// `--into`), prints the id on stdout and the summary on stderr.
+/// `jianbao import`: reads FILE (text, Word or PDF, told apart by content),
+/// creates an issue (or adds the articles to `--into`), prints the id on
+/// stdout and the summary on stderr. With `--dry-run` it prints the
+/// structure it would create and writes nothing.
 pub fn run_import(
     lib: &mut Library,
     lang: Lang,
     args: &ImportArgs,
     out: &mut dyn Write,
 ) -> Result<(), UserError> {
-    use crate::import::{self, decode, docx, summary};
+    use crate::import::{self, preview};
     let name = args.file.display().to_string();
     let fail = |m: Msg, rest: &[&dyn std::fmt::Display]| {
         let mut all: Vec<&dyn std::fmt::Display> = vec![&name];
@@ -561,120 +572,96 @@ pub fn run_import(
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| name.clone()),
     };
-    let is_docx = args
-        .file
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
-        || bytes.starts_with(b"PK\x03\x04");
-    let (imported, source) = if is_docx {
-        let imported = import::parse_docx(&bytes, &opts).map_err(|e| match e {
-            docx::DocxError::NotZip => fail(Msg::ImportNotDocx, &[&lang.t(Msg::DocxNotZip)]),
-            docx::DocxError::NotDocx(why) => fail(Msg::ImportNotDocx, &[&why]),
-            docx::DocxError::NoText => fail(Msg::ImportDocxEmpty, &[]),
-        })?;
-        (imported, lang.t(Msg::ImportWord).to_string())
+    let (imported, source) = import::read(&bytes, args.encoding, &opts)
+        .map_err(|e| UserError(import::summary::error(lang, &name, &e)))?;
+    // Only the clerk's own bulletin is completed from the settings.
+    let fill = if args.fill || args.no_fill {
+        args.fill
     } else {
-        let decoded = decode::decode(&bytes, args.encoding).map_err(|e| match e {
-            decode::DecodeError::Empty => fail(Msg::ImportEmpty, &[]),
-            decode::DecodeError::Binary => fail(Msg::ImportBinary, &[]),
-            decode::DecodeError::Invalid { encoding, offset } => {
-                fail(Msg::ImportBadEncoding, &[&offset, &encoding])
-            }
-        })?;
-        if decode::looks_binary(&decoded.text) {
-            return Err(fail(Msg::ImportBinary, &[]));
-        }
-        let imported =
-            import::parse_text(&decoded.text, &opts).map_err(|_| fail(Msg::ImportNoText, &[]))?;
-        (imported, decoded.encoding.to_string())
+        import::is_own(&imported.masthead, &lib.settings)
     };
-    let (sections, articles, paragraphs, chars) = summary::counts(&imported);
-    let mut lines = vec![lang.fmt(Msg::ImportSource, &[&name, &source])];
-    let id = match args.into {
+    let today = chrono::Local::now().date_naive();
+    let plan_new = |lib: &Library| {
+        let existing: Vec<(IssueId, Option<u32>)> =
+            lib.entries().map(|(id, e)| (*id, e.issue.total)).collect();
+        preview::plan_new(
+            &name,
+            source.clone(),
+            imported.clone(),
+            &existing,
+            &lib.settings,
+            today,
+            fill,
+            &opts.fallback_title,
+        )
+    };
+    let plan_into = |issue: crate::model::Issue| {
+        preview::plan_into(
+            &name,
+            source.clone(),
+            imported.clone(),
+            issue,
+            args.section.as_deref(),
+            &opts.fallback_title,
+        )
+    };
+    let exists = |id: IssueId| UserError(lang.fmt(Msg::ImportExists, &[&id]));
+    if let Some(id) = args.into {
+        if lib.get(&id).is_none() {
+            return Err(UserError(lib.why_missing(&id).message(lang)));
+        }
+        if imported.articles().next().is_none() {
+            return Err(fail(Msg::ImportNoArticles, &[]));
+        }
+    }
+    if args.dry_run {
+        let plan = match args.into {
+            Some(id) => plan_into(lib.get(&id).cloned().expect("checked above")),
+            None => plan_new(lib).map_err(|import::BuildError::Exists(id)| exists(id))?,
+        };
+        for l in plan.preview(lang) {
+            writeln!(out, "{l}").map_err(|e| UserError(e.to_string()))?;
+        }
+        return Ok(());
+    }
+    let mut taken = None;
+    let (id, plan) = match args.into {
         Some(id) => {
-            if lib.get(&id).is_none() {
-                return Err(UserError(lib.why_missing(&id).message(lang)));
-            }
-            if articles == 0 {
-                return Err(fail(Msg::ImportNoArticles, &[]));
-            }
             // An issue open in an editor is not written behind its back;
             // another import holds the lock only a moment.
             let _lock = lock_briefly(lib, &id).map_err(|e| UserError(e.message(lang)))?;
             // What others saved before we had the lock is kept.
             lib.reload(&id).map_err(|e| UserError(e.message(lang)))?;
-            let mut issue = lib.get(&id).cloned().expect("reloaded");
-            let placed = import::add_articles(&mut issue, &imported, args.section.as_deref());
-            lib.save(&id, issue)
+            let plan = plan_into(lib.get(&id).cloned().expect("reloaded"));
+            lib.save(&id, plan.issue.clone())
                 .map_err(|e| UserError(e.message(lang)))?;
-            let sep = lang.t(Msg::ListSeparator);
-            let placed: Vec<String> = placed
-                .iter()
-                .map(|(s, n)| lang.fmt(Msg::ImportPlacement, &[s, n]))
-                .collect();
-            lines.insert(
-                0,
-                lang.fmt(
-                    Msg::ImportAdded,
-                    &[&id, &articles, &paragraphs, &chars, &placed.join(sep)],
-                ),
-            );
-            lines.extend(summary::details(
-                lang,
-                &imported,
-                None,
-                &opts.fallback_title,
-            ));
-            id
+            (id, plan)
         }
         None => {
-            let today = chrono::Local::now().date_naive();
             // Numbered and created in one step, exclusively: an import that
             // loses the race for a number to another process takes the next.
+            let mut made = None;
             let created = lib
                 .create_with(|lib| {
-                    let existing: Vec<(IssueId, Option<u32>)> =
-                        lib.entries().map(|(id, e)| (*id, e.issue.total)).collect();
-                    import::new_issue(&imported, &existing, &lib.settings, today)
-                        .map_err(|import::BuildError::Exists(id)| StoreError::Exists(id))
+                    let plan = plan_new(lib)
+                        .map_err(|import::BuildError::Exists(id)| StoreError::Exists(id))?;
+                    let issue = plan.issue.clone();
+                    made = Some(plan);
+                    Ok(issue)
                 })
                 .map_err(|e| match e {
-                    StoreError::Exists(id) => UserError(lang.fmt(Msg::ImportExists, &[&id])),
+                    StoreError::Exists(id) => exists(id),
                     e => UserError(e.message(lang)),
                 })?;
-            let issue = lib.get(&created.id).expect("just created");
-            let number = lang.issue_number(issue.number, issue.total, issue.supplement);
-            lines.insert(
-                0,
-                lang.fmt(
-                    Msg::ImportCreated,
-                    &[
-                        &issue.id(),
-                        &number,
-                        &sections,
-                        &articles,
-                        &paragraphs,
-                        &chars,
-                    ],
-                ),
-            );
-            if let Some(taken) = created.taken {
-                lines.insert(1, lang.fmt(Msg::NumberTaken, &[&taken, &created.id]));
-            }
-            lines.extend(summary::details(
-                lang,
-                &imported,
-                Some(issue),
-                &opts.fallback_title,
-            ));
-            created.id
+            taken = created.taken;
+            (created.id, made.expect("planned before creating"))
         }
     };
-    if let Some(t) = summary::tidied(lang, &imported.report) {
-        lines.push(t);
-    }
     writeln!(out, "{id}").map_err(|e| UserError(e.to_string()))?;
-    for l in lines {
+    if let Some(taken) = taken {
+        eprintln!("{}", lang.fmt(Msg::NumberTaken, &[&taken, &id]));
+    }
+    for l in plan.summary(lang) {
         eprintln!("{l}");
     }
     Ok(())

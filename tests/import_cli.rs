@@ -161,15 +161,17 @@ fn a_word_article_is_added_to_an_issue() {
     assert!(stderr(&out).contains("没有这一期"), "{}", stderr(&out));
     let out = jianbao(&lib, &["import", p, "--section", "文明时讯"]);
     assert_eq!(out.status.code(), Some(2));
-    let fake = dir.path().join("假的.docx");
-    fs::write(&fake, "这不是 Word 文件").unwrap();
+    // A Word file cut short (as a failed download leaves it).
+    let whole = fs::read(&path).unwrap();
+    let fake = dir.path().join("坏的.docx");
+    fs::write(&fake, &whole[..whole.len() / 2]).unwrap();
     let out = jianbao(
         &lib,
         &["import", fake.to_str().unwrap(), "--into", "2023-025"],
     );
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stderr(&out).contains("无法作为 Word 文件读取（不是 zip 格式）"),
+        stderr(&out).contains("无法作为 Word 文件读取"),
         "{}",
         stderr(&out)
     );
@@ -211,7 +213,13 @@ fn empty_binary_and_missing_files_get_a_clear_message() {
     .unwrap();
     let out = jianbao(&lib, &["import", binary.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("不是文本文件"), "{}", stderr(&out));
+    // Refused by its content, with what it is and what to do.
+    assert!(
+        stderr(&out)
+            .contains("这是一张 JPEG 图片，不是可导入的文字。图片里的文字要先做文字识别（OCR）。"),
+        "{}",
+        stderr(&out)
+    );
     let out = jianbao(&lib, &["import", "/nonexistent/file.txt"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("无法读取"), "{}", stderr(&out));
@@ -249,4 +257,175 @@ fn import_help_is_translated() {
     assert!(zh.contains("把文章加入这一期"), "{zh}");
     let en = stdout(&jianbao(&lib, &["--lang", "en", "import", "--help"]));
     assert!(en.contains("Text encoding"), "{en}");
+}
+
+/// The bytes of every issue file, to see that nothing was written.
+fn snapshot(lib: &Path) -> Vec<(String, Vec<u8>)> {
+    issue_files(lib)
+        .into_iter()
+        .map(|n| {
+            let bytes = fs::read(lib.join("issues").join(&n)).unwrap();
+            (n, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn a_dry_run_shows_the_structure_and_writes_nothing() {
+    let (_dir, lib) = setup();
+    let before = snapshot(&lib);
+    let fugou = fixture("fugou-wenming-2024-03-15.txt");
+    let out = jianbao(&lib, &["import", "--dry-run", &fugou]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let shown = stdout(&out);
+    for line in [
+        "预览，未写入任何文件：",
+        "将新建 2024-003，第3期（总第57期）：3个栏目，6篇，10段，674字",
+        "报头：扶沟县文明创建简报｜第3期（总第57期）｜扶沟县文明办｜2024-03-15",
+        "【工作部署】",
+        "  全县召开2024年文明城市 / 创建工作推进会（扶沟县文明办）  3段，225字",
+        "  〔简讯〕县图书馆举办读书分享会  1段，51字",
+        "版记：报：市文明办；送：县委、县人大、县政府、县政协有关领导；",
+        "3 篇简讯的标题取自其第一句",
+        "整理：合并硬换行 20 处；删去页码 4 个；删去重复的页眉 3 行；",
+    ] {
+        assert!(shown.contains(line), "{line}\n{shown}");
+    }
+    assert_eq!(snapshot(&lib), before);
+    // The same for articles to add to an issue.
+    let out = jianbao(&lib, &["import", "--dry-run", &fugou, "--into", "2023-025"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("将向 2023-025 加入 6篇，10段，674字："),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(snapshot(&lib), before);
+    // What would be refused is refused the same.
+    let out = jianbao(&lib, &["import", "--dry-run", &fugou]);
+    assert!(out.status.success());
+    assert!(jianbao(&lib, &["import", &fugou]).status.success());
+    let out = jianbao(&lib, &["import", "--dry-run", &fugou]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("2024-003 已经存在"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn another_offices_bulletin_gets_nothing_from_the_library() {
+    let (_dir, lib) = setup();
+    // A statistics bulletin with no closing block: the library's (报/送/发,
+    // 共印80份) is not added, and the summary says so.
+    let tongji = format!(
+        "{}/tests/fixtures/bulletins/tongji-xinxi-2024-03.txt",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let out = jianbao(&lib, &["import", &tongji]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("文中没有版记，按外单位简报导入，不用简报库设置的版记"),
+        "{err}"
+    );
+    assert!(
+        err.contains("没有栏目标题的文章放入栏目“工作动态”"),
+        "{err}"
+    );
+    let i = issue(&lib, "2024-003");
+    assert_eq!(i.closing, Default::default());
+    assert_eq!(
+        (i.bulletin.as_str(), i.issuer.as_str()),
+        ("统计信息", "叶县统计局")
+    );
+    // Asked to, the library fills it, and the summary lists it.
+    fs::remove_file(lib.join("issues/2024-003.ron")).unwrap();
+    let out = jianbao(&lib, &["import", "--fill", &tongji]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("文中没有版记，用简报库设置的版记（5 行）"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(issue(&lib, "2024-003").closing.copies, Some(80));
+    // The clerk's own text (the library's unit) is filled unasked.
+    let out = jianbao(
+        &lib,
+        &["import", &fixture("zhoukou-wenming-2023-11-23.txt")],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("文中没有简报名称，用简报库设置的“文明创建简报”"),
+        "{err}"
+    );
+    assert!(err.contains("用简报库设置的版记"), "{err}");
+    // --no-fill keeps it to the text.
+    let out = jianbao(
+        &lib,
+        &[
+            "import",
+            "--no-fill",
+            &fixture("zhoukou-wenming-2023-11-23.txt"),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let id = stdout(&out).trim().to_string();
+    let i = issue(&lib, &id);
+    assert_eq!(i.bulletin, "");
+    assert_eq!(i.closing, Default::default());
+    assert!(stderr(&out).contains("文中没有简报名称，按外单位简报导入，留空"));
+    // --fill and --no-fill exclude each other, and --into fills nothing.
+    let out = jianbao(&lib, &["import", "--fill", "--no-fill", &tongji]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = jianbao(&lib, &["import", "--fill", &tongji, "--into", "2023-025"]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn a_masthead_and_contents_alone_are_refused_with_what_was_found() {
+    let (dir, lib) = setup();
+    let path = dir.path().join("目录.txt");
+    fs::write(
+        &path,
+        "文明创建简报\n第25期\n周口市文明办　　2023年11月23日\n本期要目\n【工作动态】\n全市创文创卫工作推进会召开\n【经验交流】\n市委统战部实施四项举措\n扶沟县白潭镇倡导移风易俗\n",
+    )
+    .unwrap();
+    let out = jianbao(&lib, &["import", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(
+            "只找到报头（文明创建简报，第25期，周口市文明办，2023-11-23），目录 3 条，没有找到文章正文，未导入。"
+        ),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(issue_files(&lib), ["2023-025.ron"]);
+}
+
+#[test]
+fn files_that_are_no_bulletin_are_refused_by_their_content() {
+    let (dir, lib) = setup();
+    for (name, bytes, says) in [
+        (
+            "旧简报.doc",
+            vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0],
+            "这是旧版 Word 或 WPS 文件（.doc、.wps），不是可导入的文字。请在 Word 或 WPS 中另存为 .docx 再导入。",
+        ),
+        (
+            // Named .txt, but a zip.
+            "简报.txt",
+            b"PK\x03\x04\x14\0\0\0photos/a.jpg".to_vec(),
+            "这是一个 zip 压缩包，不是可导入的文字。请先解压，再导入其中的简报文件。",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        fs::write(&path, bytes).unwrap();
+        let out = jianbao(&lib, &["import", path.to_str().unwrap()]);
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        assert!(stderr(&out).contains(says), "{name}: {}", stderr(&out));
+    }
+    assert_eq!(issue_files(&lib), ["2023-025.ron"]);
 }

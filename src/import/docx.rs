@@ -35,8 +35,8 @@ pub fn read(bytes: &[u8]) -> Result<Doc, DocxError> {
         return Err(DocxError::NotZip);
     }
     // A broken file must not take the program down with it.
-    let docx = std::panic::catch_unwind(|| docx_rs::read_docx(bytes))
-        .map_err(|_| DocxError::NotDocx("unreadable".into()))?
+    let docx = super::quietly(|| docx_rs::read_docx(bytes))
+        .ok_or_else(|| DocxError::NotDocx("unreadable".into()))?
         .map_err(|e| match e {
             docx_rs::ReaderError::ZipError(_) => DocxError::NotZip,
             e => DocxError::NotDocx(e.to_string()),

@@ -76,12 +76,13 @@ pub fn is_page_number(t: &str) -> bool {
     }
 }
 
-/// A rule drawn with characters (the red line under a masthead).
+/// A rule drawn with characters (the red line under a masthead, the
+/// ……… or ——— between articles).
 pub fn is_separator(t: &str) -> bool {
     let t = t.trim();
     t.chars().count() >= 3
         && t.chars()
-            .all(|c| "─━—-=＝_＿*＊※~～═▬■◆●★☆·".contains(c) || c.is_whitespace())
+            .all(|c| "─━—-－=＝_＿*＊※~～═▬■◆●★☆·…⋯﹍﹎﹏▁".contains(c) || c.is_whitespace())
 }
 
 /// Splits decoded text into lines and removes the layout's leftovers.
@@ -180,7 +181,11 @@ mod tests {
     fn separators() {
         assert!(is_separator("──────────"));
         assert!(is_separator("★ ★ ★"));
+        assert!(is_separator("…………………………"));
+        assert!(is_separator("———————"));
+        assert!(is_separator("﹏﹏﹏﹏"));
         assert!(!is_separator("——"));
+        assert!(!is_separator("……"));
         assert!(!is_separator("文明——和谐"));
     }
 

@@ -203,11 +203,32 @@ const UNIT_ENDINGS: [&str; 24] = [
     "协会",
 ];
 
+/// Words the name of an organisation that prints a bulletin ends with,
+/// besides an office's: 中国地质大学(武汉), 郑州市第四十七中学.
+const ORG_ENDINGS: [&str; 10] = [
+    "大学",
+    "学院",
+    "学校",
+    "中学",
+    "小学",
+    "集团",
+    "医院",
+    "银行",
+    "党校",
+    "研究院",
+];
+
 /// Whether `s` reads as the name of an office: 周口市文明办, 县委宣传部.
 pub fn is_unit(s: &str) -> bool {
     let n = s.chars().count();
+    // A place in brackets after the name: 中国地质大学(武汉).
+    let core = match s.strip_suffix(['）', ')']) {
+        Some(r) => r.rfind(['（', '(']).map_or(s, |p| &r[..p]),
+        None => s,
+    };
     (2..=30).contains(&n)
-        && UNIT_ENDINGS.iter().any(|e| s.ends_with(e))
+        && (UNIT_ENDINGS.iter().any(|e| core.ends_with(e))
+            || ORG_ENDINGS.iter().any(|e| core.ends_with(e)))
         && s.chars()
             .all(|c| crate::text::tidy::is_han(c) || "（）()·".contains(c))
 }
@@ -253,6 +274,51 @@ fn clean_issuer(s: &str) -> Option<String> {
     ((2..=40).contains(&n) && !s.contains(['。', '，'])).then_some(s)
 }
 
+/// Removes the year a numbering is counted in (2021年第9期, 〔2024〕第3期,
+/// [2024]第3期): what is left beside a number is the issuing unit, and a
+/// year is none.
+fn remove_years(s: &mut String) {
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut cuts: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut k = 0;
+    while k + 4 <= chars.len() {
+        let digits = chars[k..k + 4].iter().all(|(_, c)| c.is_ascii_digit());
+        let before_digit = k > 0 && chars[k - 1].1.is_ascii_digit();
+        if !digits || before_digit {
+            k += 1;
+            continue;
+        }
+        let year: u32 = chars[k..k + 4]
+            .iter()
+            .fold(0, |n, (_, c)| n * 10 + c.to_digit(10).unwrap_or(0));
+        let after = chars.get(k + 4).map(|(_, c)| *c);
+        let open = k.checked_sub(1).map(|p| chars[p].1);
+        let end_of = |j: usize| chars.get(j).map_or(s.len(), |(i, _)| *i);
+        let range = match (open, after) {
+            _ if !(1900..=2200).contains(&year) => None,
+            (_, Some('年')) => Some(chars[k].0..end_of(k + 5)),
+            (Some(o), Some(c))
+                if matches!(
+                    (o, c),
+                    ('〔', '〕') | ('[', ']') | ('［', '］') | ('（', '）') | ('(', ')')
+                ) =>
+            {
+                Some(chars[k - 1].0..end_of(k + 5))
+            }
+            _ => None,
+        };
+        if let Some(r) = range {
+            cuts.push(r);
+            k += 5;
+        } else {
+            k += 1;
+        }
+    }
+    for r in cuts.into_iter().rev() {
+        s.replace_range(r, " ");
+    }
+}
+
 /// What one masthead line holds.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct MastheadLine {
@@ -295,6 +361,9 @@ pub fn masthead_line(text: &str, first: bool) -> Option<MastheadLine> {
     if let Some((d, r)) = find_date(&rest) {
         m.date = Some(d);
         rest.replace_range(r, " ");
+    }
+    if m.number.is_some() || m.total.is_some() {
+        remove_years(&mut rest);
     }
     let compact = strip_spaces(&rest);
     let compact = compact.trim_matches(|c: char| "（）()·，,、".contains(c));
@@ -441,7 +510,8 @@ fn people(t: &str) -> Option<Vec<(Role, String)>> {
             })
             .map_or(after.len(), |(i, _)| i);
         let value = after[..end].trim();
-        if value.is_empty() || value.contains(['。', '，', '：', ':']) {
+        // A wide gap ends the names: what follows is set apart (共印N份).
+        if value.is_empty() || value.contains(['。', '，', '：', ':']) || value.contains("   ") {
             return None;
         }
         out.push((role, value.to_string()));

@@ -1,19 +1,27 @@
-//! Importing bulletins: text extracted from PDFs, copied from Word, or a
-//! Word file, turned into an issue or into articles of an existing issue.
+//! Importing bulletins: text extracted from PDFs, copied from Word, a Word
+//! file or a PDF, turned into an issue or into articles of an existing
+//! issue.
 //!
 //! Everything here is pure (bytes or text in, values out); the command line
-//! reads the file and writes the library.
+//! (and the editor) read the file and write the library.
 //!
-//! - [`decode`]: bytes to text, the encoding found or forced;
-//! - [`parse_text`] / [`parse_docx`]: text to masthead, sections, closing
-//!   block and a [`Report`] of what was found and tidied;
-//! - [`new_issue`]: the parsed bulletin as a new issue of the library;
-//! - [`add_articles`]: the parsed articles added to an existing issue.
+//! - [`read`]: a file's bytes to a parsed bulletin: [`sniff`] tells text,
+//!   Word and PDF apart by content (and refuses anything else), then
+//!   [`decode`], [`docx`] or [`pdf`] gives the lines;
+//! - [`parse_text`] / [`parse_docx`] / [`parse_pdf`]: to masthead,
+//!   sections, closing block and a [`Report`] of what was found and tidied;
+//! - [`new_issue`]: the parsed bulletin as a new issue of the library, and
+//!   what was [`Filled`] from the library because the text lacks it;
+//! - [`add_articles`]: the parsed articles added to an existing issue;
+//! - [`preview`]: what an import would create, to show before writing.
 
 pub mod decode;
 pub mod docx;
 pub mod lines;
 pub mod masthead;
+pub mod pdf;
+pub mod preview;
+pub mod sniff;
 pub mod structure;
 pub mod summary;
 pub mod toc;
@@ -26,6 +34,34 @@ use lines::SrcLine;
 use masthead::{ClosingLine, Masthead, closing_line, masthead_line};
 use std::collections::{BTreeMap, HashMap};
 use structure::{heading, key, source_of};
+
+thread_local! {
+    /// A reader of a foreign format runs here and may panic on a broken
+    /// file: the panic is caught and reported as a broken file.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs a third-party reader that may panic on a broken file (docx-rs,
+/// pdf-extract and the font parsers under it): `None` if it did. While it
+/// runs, panics on this thread do not reach the panic hook, so no message
+/// is printed and a full-screen editor's hook does not leave the screen.
+/// The hook that keeps them out is installed once and passes every other
+/// panic on to the hook it replaced.
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    result.ok()
+}
 
 /// What the caller knows that the text may not say.
 #[derive(Debug, Clone)]
@@ -80,6 +116,13 @@ pub struct Report {
     pub untitled: usize,
     /// Briefs titled by their first sentence (no table of contents).
     pub briefs_by_sentence: usize,
+    /// Briefs marked ◆ ● after an article, split from it.
+    pub item_briefs: usize,
+    /// Titles split from the paragraph they were pasted together with.
+    pub glued_titles: usize,
+    /// Sections found by plain or numbered heading lines (要闻简报,
+    /// 一、工作动态).
+    pub plain_headings: usize,
     /// Tables of a Word file flattened into paragraphs.
     pub tables: usize,
 }
@@ -89,6 +132,62 @@ pub struct Report {
 pub enum ParseError {
     /// Only white space (or only page numbers and rules).
     NoText,
+    /// A masthead, contents or closing block, but no article text.
+    NoArticles(Found),
+}
+
+/// What a text without articles holds, to say so.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    pub masthead: Masthead,
+    pub masthead_lines: usize,
+    /// The titles of its table of contents.
+    pub contents: Vec<String>,
+    pub closing_lines: usize,
+}
+
+/// How a file was read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// Text in this encoding (`UTF-8`, `gb18030`, …).
+    Text(&'static str),
+    Word,
+    Pdf {
+        pages: usize,
+    },
+}
+
+/// Why a file gave nothing to import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadError {
+    Text(decode::DecodeError),
+    Docx(docx::DocxError),
+    Pdf(pdf::PdfError),
+    /// A format the importer does not read, found by content.
+    Refused(sniff::Format),
+    Parse(ParseError),
+}
+
+/// Reads a file's bytes, whatever its name says: text (detected or
+/// `encoding`), a Word file or a PDF; anything else is refused.
+pub fn read(
+    bytes: &[u8],
+    encoding: Option<&'static encoding_rs::Encoding>,
+    opts: &Options,
+) -> Result<(Imported, Source), ReadError> {
+    match sniff::sniff(bytes) {
+        sniff::Kind::Docx => parse_docx(bytes, opts).map(|i| (i, Source::Word)),
+        sniff::Kind::Pdf => parse_pdf(bytes, opts),
+        sniff::Kind::Other(f) => Err(ReadError::Refused(f)),
+        sniff::Kind::Text => {
+            let decoded = decode::decode(bytes, encoding).map_err(ReadError::Text)?;
+            if decode::looks_binary(&decoded.text) {
+                return Err(ReadError::Text(decode::DecodeError::Binary));
+            }
+            let imported = parse_text(&decoded.text, opts).map_err(ReadError::Parse)?;
+            Ok((imported, Source::Text(decoded.encoding)))
+        }
+    }
 }
 
 /// Parses extracted or pasted text.
@@ -102,18 +201,30 @@ pub fn parse_text(text: &str, opts: &Options) -> Result<Imported, ParseError> {
         double_spaced: scanned.double_spaced,
         ..Report::default()
     };
-    let imported = parse_lines(scanned.lines, false, opts, &mut report)?;
-    Ok(imported)
+    parse_lines(scanned.lines, false, opts, &mut report)
 }
 
 /// Parses a Word file.
-pub fn parse_docx(bytes: &[u8], opts: &Options) -> Result<Imported, docx::DocxError> {
-    let doc = docx::read(bytes)?;
+pub fn parse_docx(bytes: &[u8], opts: &Options) -> Result<Imported, ReadError> {
+    let doc = docx::read(bytes).map_err(ReadError::Docx)?;
     let mut report = Report {
         tables: doc.tables,
         ..Report::default()
     };
-    parse_lines(doc.lines, true, opts, &mut report).map_err(|_| docx::DocxError::NoText)
+    parse_lines(doc.lines, true, opts, &mut report).map_err(|e| match e {
+        ParseError::NoText => ReadError::Docx(docx::DocxError::NoText),
+        e => ReadError::Parse(e),
+    })
+}
+
+/// Parses a PDF's text layer: its lines in reading order, headers,
+/// footers and page numbers dropped by position.
+pub fn parse_pdf(bytes: &[u8], opts: &Options) -> Result<(Imported, Source), ReadError> {
+    let read = pdf::read(bytes).map_err(ReadError::Pdf)?;
+    let mut imported = parse_text(&read.text, opts).map_err(ReadError::Parse)?;
+    imported.report.page_numbers += read.page_numbers;
+    imported.report.running_headers += read.headers;
+    Ok((imported, Source::Pdf { pages: read.pages }))
 }
 
 fn parse_lines(
@@ -165,12 +276,33 @@ fn parse_lines(
     report.untitled = built.untitled;
     report.briefs_by_sentence = built.briefs_by_sentence;
     report.hard_wrapped = built.hard_wrapped;
+    report.item_briefs = built.item_briefs;
+    report.glued_titles = built.glued_titles;
+    report.plain_headings = built.plain_headings;
     let sections = built.sections;
     if sections.iter().all(|s| s.articles.is_empty())
         && closing_block.is_none()
         && masthead == Masthead::default()
     {
         return Err(ParseError::NoText);
+    }
+    // Titles, headings and a masthead but not one sentence: a contents
+    // page, or a masthead alone. Nothing to make articles of.
+    let has_text = body
+        .iter()
+        .any(|l| l.text.contains(['。', '！', '？', '；']) || l.text.chars().count() > 40);
+    if !has_text && (masthead != Masthead::default() || !toc.is_empty() || closing_block.is_some())
+    {
+        return Err(ParseError::NoArticles(Found {
+            masthead,
+            masthead_lines: report.masthead_lines,
+            contents: toc
+                .iter()
+                .filter(|e| !e.heading)
+                .map(|e| e.text.clone())
+                .collect(),
+            closing_lines: report.closing_lines,
+        }));
     }
     Ok(Imported {
         masthead,
@@ -182,26 +314,36 @@ fn parse_lines(
 }
 
 /// Reads the masthead at the top: its values, its lines and where it ends.
+///
+/// Besides lines that carry a number, a date or a labelled unit, a
+/// masthead may hold lines that only name an organisation: the university
+/// above or below the bulletin's name (现代高教信息 / 中国地质大学(武汉)),
+/// or the first of two joint issuers printed one above the other. The
+/// organisation goes before the issuing unit (中国地质大学(武汉)高等教育研究所);
+/// joint issuers are kept together, separated by a space.
 fn read_masthead(lines: &[SrcLine]) -> (Masthead, Vec<String>, usize) {
     let mut m = Masthead::default();
     let mut raw = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    // Lines that only name a unit or organisation, and the issuing unit's
+    // line: by index.
+    let mut units: Vec<(usize, String)> = Vec::new();
+    let mut issuer: Option<(usize, String)> = None;
     let mut i = 0;
-    while i < lines.len().min(10) {
+    while i < lines.len().min(12) {
         let text = &lines[i].text;
-        let next = lines.get(i + 1).and_then(|l| masthead_line(&l.text, false));
         let line = match masthead_line(text, i == 0) {
             Some(l) => l,
-            // A bare unit name just before the number or date line.
-            None if next.as_ref().is_some_and(|n| {
-                n.issuer.is_none() && (n.date.is_some() || n.number.is_some())
-            }) && text.chars().count() <= 20
-                && !text.contains(['。', '，', '：'])
-                && masthead::is_unit(text.trim()) =>
+            // A unit named on a line of its own: above the masthead lines
+            // it belongs to, or right under the number and date.
+            None if bare_unit(text)
+                && (masthead_follows(lines, i + 1)
+                    || (issuer.is_none() && (m.date.is_some() || m.number.is_some()))) =>
             {
-                masthead::MastheadLine {
-                    issuer: Some(text.trim().to_string()),
-                    ..Default::default()
-                }
+                units.push((i, text.trim().to_string()));
+                raw.push(text.clone());
+                i += 1;
+                continue;
             }
             None => break,
         };
@@ -223,19 +365,82 @@ fn read_masthead(lines: &[SrcLine]) -> (Masthead, Vec<String>, usize) {
                     || n.mark
                     || (n.date.is_some() && named_like_bulletin)
             });
-        if bare_name && i == 0 && !confirmed {
+        // A name under the issuer and date is no masthead's: a section
+        // heading such as 要闻简报.
+        if bare_name && ((i == 0 && !confirmed) || m.date.is_some() || issuer.is_some()) {
             break;
         }
-        m.bulletin = m.bulletin.or(line.name);
+        if let Some(n) = line.name {
+            names.push(n);
+        }
         m.number = m.number.or(line.number);
         m.total = m.total.or(line.total);
         m.supplement |= line.supplement;
-        m.issuer = m.issuer.or(line.issuer);
+        if let Some(u) = line.issuer
+            && issuer.is_none()
+        {
+            issuer = Some((i, u));
+        }
         m.date = m.date.or(line.date);
         raw.push(text.clone());
         i += 1;
     }
+    // The bulletin's name is the one named like a bulletin; another name
+    // line that reads as an organisation is that organisation.
+    let named = names.iter().position(|n| masthead::is_bulletin_name(n));
+    for (k, n) in names.iter().enumerate() {
+        match named {
+            Some(b) if k != b && masthead::is_unit(n) => units.insert(0, (usize::MAX, n.clone())),
+            _ => {}
+        }
+    }
+    m.bulletin = match named {
+        Some(b) => Some(names[b].clone()),
+        None => names.first().cloned(),
+    };
+    m.issuer = masthead_issuer(&units, issuer);
     (m, raw, i)
+}
+
+/// A line that only names a unit or an organisation.
+fn bare_unit(text: &str) -> bool {
+    let t = text.trim();
+    t.chars().count() <= 24 && !t.contains(['。', '，', '：']) && masthead::is_unit(t)
+}
+
+/// Whether masthead lines with a number, a date or an issuing unit follow
+/// at `from` (after more unit lines, or within two lines).
+fn masthead_follows(lines: &[SrcLine], from: usize) -> bool {
+    lines[from.min(lines.len())..]
+        .iter()
+        .take(3)
+        .filter(|l| !bare_unit(&l.text))
+        .take(2)
+        .filter_map(|l| masthead_line(&l.text, false))
+        .any(|n| n.number.is_some() || n.total.is_some() || n.date.is_some() || n.issuer.is_some())
+}
+
+/// The issuing unit from the unit lines and the line that names one:
+/// units just above that line are joint issuers, others an organisation
+/// it belongs to.
+fn masthead_issuer(units: &[(usize, String)], issuer: Option<(usize, String)>) -> Option<String> {
+    let Some((at, unit)) = issuer else {
+        let all: Vec<&str> = units.iter().map(|(_, u)| u.as_str()).collect();
+        return (!all.is_empty()).then(|| all.join(" "));
+    };
+    let mut joint: Vec<&str> = Vec::new();
+    let mut org = String::new();
+    let mut next = at;
+    for (k, u) in units.iter().rev() {
+        if *k != usize::MAX && *k + 1 == next {
+            joint.insert(0, u);
+            next = *k;
+        } else if !unit.starts_with(u.as_str()) {
+            org.insert_str(0, u);
+        }
+    }
+    joint.push(&unit);
+    Some(format!("{org}{}", joint.join(" ")))
 }
 
 /// Finds the closing block at the end of `lines[from..]`: its lines read,
@@ -256,8 +461,8 @@ fn read_closing(lines: &[SrcLine], from: usize) -> (Option<Vec<ClosingLine>>, us
 fn closing_region(lines: &[SrcLine]) -> Option<Vec<ClosingLine>> {
     let mut out: Vec<ClosingLine> = Vec::new();
     for l in lines {
-        match closing_line(&l.text) {
-            Some(c) => out.push(c),
+        match closing_parts(&l.text) {
+            Some(c) => out.extend(c),
             None => match out.last_mut() {
                 Some(ClosingLine::Distribution(d))
                     if !l.text.contains('。') && heading(&l.text).is_none() =>
@@ -269,6 +474,34 @@ fn closing_region(lines: &[SrcLine]) -> Option<Vec<ClosingLine>> {
         }
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// A closing-block line, or several set on one line far apart (编辑：…
+/// 签发：…      共印50份, as a Word layout puts the copies at the right).
+fn closing_parts(text: &str) -> Option<Vec<ClosingLine>> {
+    if let Some(c) = closing_line(text) {
+        return Some(vec![c]);
+    }
+    let mut parts: Vec<String> = vec![String::new()];
+    let mut gap = 0;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            gap += if c == '\u{3000}' { 2 } else { 1 };
+            continue;
+        }
+        let last = parts.last_mut().expect("one part at least");
+        if gap >= 4 && !last.is_empty() {
+            parts.push(String::new());
+        } else if gap > 0 {
+            last.extend(std::iter::repeat_n(' ', gap));
+        }
+        gap = 0;
+        parts.last_mut().expect("one part at least").push(c);
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    parts.iter().map(|p| closing_line(p)).collect()
 }
 
 /// What a running header looks like for comparison: no spaces, digits
@@ -294,7 +527,9 @@ fn remove_running_headers(
             && source_of(t).is_none()
             && !ends_sentence(t)
             && !t.contains(['。', '，', '；'])
-            && t.chars().count() <= 40
+            // The name and the number set apart by spaces, as -layout
+            // keeps them: the spaces do not count.
+            && t.chars().filter(|c| !c.is_whitespace()).count() <= 40
     };
     let toc_keys: Vec<String> = toc.iter().map(|e| header_key(&e.text)).collect();
     let masthead_keys: Vec<String> = masthead_lines.iter().map(|l| header_key(l)).collect();
@@ -337,6 +572,51 @@ fn remove_running_headers(
     before - body.len()
 }
 
+/// A value of a new issue that the text does not give, and where it came
+/// from instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Filled {
+    /// The next free number of the year in the library (and the running
+    /// total, for the clerk's own bulletin).
+    Number {
+        number: u32,
+        total: Option<u32>,
+    },
+    /// Today.
+    Date(NaiveDate),
+    /// From the library's settings.
+    Bulletin(String),
+    Issuer(String),
+    /// The settings' closing block (报/送/发, 共印N份, names).
+    Closing(Closing),
+    /// Articles under no heading went into this section.
+    Section(String),
+    /// Left empty: another office's text lacks it, or the settings too.
+    Left(Field),
+}
+
+/// A masthead or closing value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Bulletin,
+    Issuer,
+    Closing,
+}
+
+/// Whether a text is the clerk's own bulletin, whose gaps the library's
+/// settings may fill: its name is the library's (spaces aside), or, when
+/// it names no bulletin, its issuing unit is the library's; a text with
+/// neither (an article, a masthead-less copy) is taken as the clerk's own.
+/// Another office's bulletin keeps only what its text says.
+pub fn is_own(m: &Masthead, settings: &Settings) -> bool {
+    let same = |a: &str, b: &str| !b.trim().is_empty() && key(a) == key(b);
+    match (&m.bulletin, &m.issuer) {
+        (Some(b), _) => same(b, &settings.bulletin),
+        (None, Some(i)) => same(i, &settings.issuer),
+        (None, None) => true,
+    }
+}
+
 /// Why a parsed bulletin cannot become an issue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BuildError {
@@ -344,17 +624,21 @@ pub enum BuildError {
     Exists(IssueId),
 }
 
-/// The new issue: masthead values found in the text, the library's
-/// settings (and next free number) for the rest. `today` stands in for a
-/// date the text does not give.
+/// The new issue: masthead values found in the text; the next free number
+/// and today's date where the text gives none; and, when `fill` (the
+/// clerk's own bulletin, see [`is_own`]), the library's bulletin name,
+/// issuing unit, running total and closing block where the text lacks them.
+/// Every value not from the text is listed.
 pub fn new_issue(
     imported: &Imported,
     existing: &[(IssueId, Option<u32>)],
     settings: &Settings,
     today: NaiveDate,
-) -> Result<Issue, BuildError> {
+    fill: bool,
+) -> Result<(Issue, Vec<Filled>), BuildError> {
     let m = &imported.masthead;
     let date = m.date.unwrap_or(today);
+    let mut filled = Vec::new();
     let mut issue = next_issue(&NewIssueSpec {
         existing,
         template: None,
@@ -362,29 +646,66 @@ pub fn new_issue(
         date,
         supplement: m.supplement,
     });
-    if let Some(n) = m.number {
-        issue.number = n;
-        // A running total counted on from the library would be wrong for
-        // an older issue: keep only the one the masthead gives.
-        issue.total = m.total;
-    } else if m.total.is_some() {
-        issue.total = m.total;
+    match m.number {
+        Some(n) => {
+            issue.number = n;
+            // A running total counted on from the library would be wrong
+            // for an older issue: keep only the one the masthead gives.
+            issue.total = m.total;
+        }
+        None => {
+            if m.total.is_some() || !fill {
+                issue.total = m.total;
+            }
+            filled.push(Filled::Number {
+                number: issue.number,
+                total: issue.total.filter(|_| m.total.is_none()),
+            });
+        }
     }
-    if let Some(b) = &m.bulletin {
-        issue.bulletin = b.clone();
+    if m.date.is_none() {
+        filled.push(Filled::Date(today));
     }
-    if let Some(i) = &m.issuer {
-        issue.issuer = i.clone();
-    }
-    if let Some(c) = &imported.closing {
-        issue.closing = c.clone();
+    let mut value = |found: &Option<String>, setting: &str, field: Field| match found {
+        Some(v) => v.clone(),
+        None if fill && !setting.trim().is_empty() => {
+            filled.push(match field {
+                Field::Bulletin => Filled::Bulletin(setting.to_string()),
+                _ => Filled::Issuer(setting.to_string()),
+            });
+            setting.to_string()
+        }
+        None => {
+            filled.push(Filled::Left(field));
+            String::new()
+        }
+    };
+    issue.bulletin = value(&m.bulletin, &settings.bulletin, Field::Bulletin);
+    issue.issuer = value(&m.issuer, &settings.issuer, Field::Issuer);
+    issue.closing = match &imported.closing {
+        Some(c) => c.clone(),
+        None if fill && settings.closing != Closing::default() => {
+            filled.push(Filled::Closing(settings.closing.clone()));
+            settings.closing.clone()
+        }
+        None => {
+            if !fill {
+                filled.push(Filled::Left(Field::Closing));
+            }
+            Closing::default()
+        }
+    };
+    for (s, headed) in imported.sections.iter().zip(&imported.headed) {
+        if !headed && !s.articles.is_empty() {
+            filled.push(Filled::Section(s.title.clone()));
+        }
     }
     issue.sections = imported.sections.clone();
     let id = issue.id();
     if existing.iter().any(|(e, _)| *e == id) {
         return Err(BuildError::Exists(id));
     }
-    Ok(issue)
+    Ok((issue, filled))
 }
 
 /// Where added articles went: section title and how many.

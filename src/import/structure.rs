@@ -14,7 +14,43 @@ use crate::text::rejoin::{self, ends_sentence, measure};
 use crate::text::tidy::{self, Rule};
 use std::collections::BTreeMap;
 
-/// A section heading: the whole line is 【…】, 〔…〕 or ［…］.
+/// Marks printed around or before a section heading (※思想教育※,
+/// ■ 工作动态) and before the items of a list (◆ ● ▲).
+const MARKS: &str = "※■□◆◇●○★☆▲△▶►◎◉◈";
+
+/// Marks that start an item of a list, never a heading on their own line
+/// unless the rest is a short name.
+const ITEM_MARKS: &str = "■□◆◇●○★☆▲△▶►◎◉◈•";
+
+/// Whether the line starts with a list item's mark (◆ ● ▲ …).
+pub fn is_item(text: &str) -> bool {
+    text.trim_start()
+        .starts_with(|c: char| ITEM_MARKS.contains(c))
+}
+
+/// The text of an item without its mark.
+pub fn without_mark(text: &str) -> &str {
+    text.trim_start()
+        .trim_start_matches(|c: char| ITEM_MARKS.contains(c))
+        .trim_start()
+}
+
+/// A section's name: short, Chinese, no punctuation.
+fn section_name(inner: &str, max: usize) -> Option<String> {
+    let inner = inner.trim();
+    let n = inner.chars().count();
+    ((1..=max).contains(&n)
+        && !inner.contains(['。', '，', ',', '；', '：', '、', '！', '？'])
+        && inner.chars().any(tidy::is_han)
+        && !inner
+            .chars()
+            .any(|c| MARKS.contains(c) || "【】〔〕［］[]〖〗".contains(c)))
+    .then(|| inner.to_string())
+}
+
+/// A section heading: the whole line is 【…】, 〔…〕 or ［…］, a name
+/// between two equal marks (※思想教育※), or a short name after a mark
+/// (■ 工作动态).
 pub fn heading(text: &str) -> Option<String> {
     let t = text.trim();
     let pairs = [
@@ -26,17 +62,39 @@ pub fn heading(text: &str) -> Option<String> {
     ];
     for (open, close) in pairs {
         if let Some(inner) = t.strip_prefix(open).and_then(|r| r.strip_suffix(close)) {
-            let inner = inner.trim();
-            let n = inner.chars().count();
-            if (1..=16).contains(&n)
-                && !inner.contains([open, close, '。', '，', ',', '；'])
-                && inner.chars().any(tidy::is_han)
-            {
-                return Some(inner.to_string());
-            }
+            return section_name(inner, 16);
         }
     }
-    None
+    let first = t.chars().next()?;
+    if !MARKS.contains(first) {
+        return None;
+    }
+    let rest = t[first.len_utf8()..].trim_start_matches(first);
+    if let Some(inner) = rest.strip_suffix(first) {
+        return section_name(inner.trim_end_matches(first), 12);
+    }
+    // A mark before a name: short, so that an item of a list (◆抓好环境
+    // 卫生整治。…) is not taken for one.
+    section_name(rest, 8)
+}
+
+/// Words a section heading printed as a plain line ends with (要闻简报,
+/// 院部动态, 基层来风).
+const HEADING_WORDS: [&str; 36] = [
+    "动态", "简报", "简讯", "快讯", "要闻", "信息", "交流", "聚焦", "视点", "之窗", "园地", "天地",
+    "风采", "纵横", "传真", "短波", "速递", "集锦", "一线", "基层", "瞭望", "观察", "链接", "播报",
+    "新闻", "热点", "点滴", "采风", "来风", "声音", "文摘", "摘编", "探索", "经验", "工作", "时讯",
+];
+
+/// A line that may be a plain or numbered section heading (要闻简报,
+/// 一、工作动态) if what follows it says so: its name.
+fn heading_candidate(text: &str) -> Option<(String, bool)> {
+    let t = text.trim();
+    if let Some((1, at)) = super::toc::enumerator(t) {
+        return section_name(&t[at..], 8).map(|n| (n, true));
+    }
+    let n = section_name(t, 8)?;
+    (n.chars().count() >= 4 && HEADING_WORDS.iter().any(|w| n.ends_with(w))).then_some((n, false))
 }
 
 /// What a line says, for comparing titles across the table of contents and
@@ -97,7 +155,7 @@ pub fn source_of(text: &str) -> Option<String> {
 
 /// Units that sign an article at the end of its last paragraph:
 /// "…氛围。（扶沟县文明办）".
-const SOURCE_ENDINGS: [&str; 16] = [
+const SOURCE_ENDINGS: [&str; 27] = [
     "办",
     "部",
     "局",
@@ -114,6 +172,17 @@ const SOURCE_ENDINGS: [&str; 16] = [
     "团",
     "供稿",
     "办公室",
+    "镇",
+    "乡",
+    "街道",
+    "村",
+    "社区",
+    "县",
+    "区",
+    "市",
+    "室",
+    "校",
+    "组",
 ];
 
 /// A line that could be a title: short, ends no sentence or clause.
@@ -127,14 +196,135 @@ fn title_like(text: &str) -> bool {
         && heading(t).is_none()
         && source_of(t).is_none()
         && !is_enumerated(t)
+        && !is_item(t)
+        && lead_len(&compact(t)).is_none()
         && t.chars().any(tidy::is_han)
         && !is_date_line(t)
+}
+
+/// The text without the spaces between Chinese and digits or Latin that
+/// typesetting puts there (Word's and LibreOffice's autospace, as pdftotext
+/// extracts it).
+fn unspaced(t: &str) -> String {
+    let chars: Vec<char> = t.chars().collect();
+    let mut out = String::with_capacity(t.len());
+    for (k, c) in chars.iter().enumerate() {
+        if *c == ' ' && k > 0 && k + 1 < chars.len() {
+            let (a, b) = (chars[k - 1], chars[k + 1]);
+            let cjk = |c: char| !c.is_ascii() && measure(&c.to_string()) == 2;
+            if (cjk(a) && b.is_ascii_alphanumeric()) || (a.is_ascii_alphanumeric() && cjk(b)) {
+                continue;
+            }
+        }
+        out.push(*c);
+    }
+    out
+}
+
+/// The text without white space (pdftotext puts spaces between digits and
+/// Chinese).
+fn compact(t: &str) -> String {
+    t.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The first line of a title printed on two lines that ends in "："
+/// (教育部部长周济强调： / 人才是…头等大事): short, no clause before.
+fn colon_title_start(text: &str) -> bool {
+    let t = text.trim();
+    t.strip_suffix(['：', ':']).is_some_and(|head| {
+        head.chars().count() <= 20 && !head.contains(['，', ',', '；']) && title_like(head)
+    })
 }
 
 /// A line that is only a date (2024年6月1日): a dateline, never a title.
 fn is_date_line(t: &str) -> bool {
     super::masthead::find_date(t)
         .is_some_and(|(_, r)| t[..r.start].trim().is_empty() && t[r.end..].trim().is_empty())
+}
+
+/// Words a news or statistics paragraph opens with, before a comma.
+const LEAD_WORDS: [&str; 15] = [
+    "近日",
+    "日前",
+    "近期",
+    "今年以来",
+    "年初以来",
+    "近年来",
+    "去年以来",
+    "上半年",
+    "下半年",
+    "一季度",
+    "二季度",
+    "三季度",
+    "四季度",
+    "前三季度",
+    "全年",
+];
+
+/// The lead a news paragraph opens with (8月1日， 3月5日上午， 7月下旬以来，
+/// 近日，): its length in bytes, the comma included.
+fn lead_len(t: &str) -> Option<usize> {
+    fn number(s: &str) -> Option<&str> {
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        (1..=2).contains(&n).then(|| &s[n..])
+    }
+    let mut rest = t;
+    if let Some(w) = LEAD_WORDS.iter().find(|w| t.starts_with(**w)) {
+        rest = &t[w.len()..];
+    } else {
+        rest = number(rest)?.strip_prefix('月')?;
+        if let Some(r) = number(rest).and_then(|r| r.strip_prefix('日')) {
+            rest = r;
+            if let Some(r) = rest
+                .strip_prefix('至')
+                .and_then(number)
+                .and_then(|r| r.strip_prefix('日'))
+            {
+                rest = r;
+            }
+            for w in ["上午", "下午", "晚上", "晚"] {
+                if let Some(r) = rest.strip_prefix(w) {
+                    rest = r;
+                    break;
+                }
+            }
+        } else {
+            let before = rest.len();
+            for w in ["上旬", "中旬", "下旬", "初", "底"] {
+                if let Some(r) = rest.strip_prefix(w) {
+                    rest = r;
+                    break;
+                }
+            }
+            rest = rest.strip_prefix("以来").unwrap_or(rest);
+            if rest.len() == before {
+                return None;
+            }
+        }
+    }
+    let after = rest.strip_prefix(['，', ','])?;
+    Some(t.len() - after.len())
+}
+
+/// Where a title pasted together with its first paragraph ends, as text
+/// copied from a web page gives it: "姚店村开展人居环境整治7月下旬以来，…".
+/// The title before the paragraph's lead (a date, 近日) is a title's shape.
+fn glued_title(text: &str) -> Option<usize> {
+    let t = text.trim_end();
+    for (at, c) in t.char_indices() {
+        if !(c.is_ascii_digit() || "近日今年".contains(c)) || lead_len(&t[at..]).is_none() {
+            continue;
+        }
+        let title = &t[..at];
+        let n = title.chars().count();
+        let open = title.ends_with(['于', '在', '从', '自', '至', '到', '的', '及', '和', '与']);
+        return ((6..=30).contains(&n)
+            && !open
+            && !title.contains(['，', '、', '；', '：', ',', '（', '('])
+            && title_like(title))
+        .then_some(at);
+    }
+    None
 }
 
 /// The body's structure and what building it did.
@@ -155,6 +345,14 @@ pub struct Built {
     /// first sentence.
     pub untitled: usize,
     pub briefs_by_sentence: usize,
+    /// Briefs marked ◆ ● after an article, split from it.
+    pub item_briefs: usize,
+    /// Titles pasted together with their first paragraph, split (without
+    /// a table of contents to confirm them).
+    pub glued_titles: usize,
+    /// Sections found by a plain or numbered heading line (要闻简报,
+    /// 一、工作动态) rather than a marked one.
+    pub plain_headings: usize,
     /// Any heading or title found.
     pub structured: bool,
     pub hard_wrapped: bool,
@@ -199,6 +397,8 @@ struct DraftSection {
 struct Walker<'a> {
     lines: &'a [SrcLine],
     keys: Vec<String>,
+    /// Per line: the section heading it is.
+    heads: Vec<Option<String>>,
     titles: Vec<(String, String)>,
     used: Vec<bool>,
     width: Option<u32>,
@@ -213,10 +413,26 @@ const PARAGRAPH_INDENT: u32 = 4;
 /// Lines of one block a title may take.
 const MAX_TITLE_LINES: usize = 3;
 
+/// How a title of the table of contents appears in the body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TocTitle {
+    /// On this many lines of its own.
+    Lines(usize),
+    /// Running into the text after a stop: a brief.
+    Brief,
+    /// Running into the text with no stop, as pasted from a web page: a
+    /// feature whose title lost its line break.
+    Glued,
+}
+
 impl Walker<'_> {
-    /// An unused table-of-contents title at line `i`: its index, how many
-    /// lines it takes (0: it runs into the text).
-    fn toc_title(&self, i: usize) -> Option<(usize, usize)> {
+    fn is_heading(&self, j: usize) -> bool {
+        self.heads.get(j).is_some_and(Option::is_some)
+    }
+
+    /// An unused table-of-contents title at line `i`: its index and how it
+    /// is printed.
+    fn toc_title(&self, i: usize) -> Option<(usize, TocTitle)> {
         if self.keys[i].is_empty() {
             return None;
         }
@@ -226,12 +442,12 @@ impl Walker<'_> {
             let mut acc = String::new();
             for n in 1..=MAX_TITLE_LINES {
                 let j = i + n - 1;
-                if j >= self.lines.len() || (n > 1 && heading(&self.lines[j].text).is_some()) {
+                if j >= self.lines.len() || (n > 1 && self.is_heading(j)) {
                     break;
                 }
                 acc.push_str(&self.keys[j]);
                 if acc == *kt {
-                    return Some((t, n));
+                    return Some((t, TocTitle::Lines(n)));
                 }
                 if !kt.starts_with(&acc) {
                     break;
@@ -243,14 +459,20 @@ impl Walker<'_> {
             let mut acc = String::new();
             let mut j = i;
             while acc.len() <= kt.len() && j < self.lines.len() {
-                if j > i && heading(&self.lines[j].text).is_some() {
+                if j > i && self.is_heading(j) {
                     break;
                 }
                 acc.push_str(&self.keys[j]);
                 j += 1;
             }
-            if acc.starts_with(kt.as_str()) && acc[kt.len()..].starts_with(['。', '！', '？']) {
-                return Some((t, 0));
+            if let Some(rest) = acc.strip_prefix(kt.as_str()) {
+                if rest.starts_with(['。', '！', '？']) {
+                    return Some((t, TocTitle::Brief));
+                }
+                if !rest.is_empty() && !rest.starts_with(['，', '、', '；', '：', '”', '）'])
+                {
+                    return Some((t, TocTitle::Glued));
+                }
             }
         }
         None
@@ -268,20 +490,28 @@ impl Walker<'_> {
                 .count();
             return (k > 0).then_some(k);
         }
-        let ok = |j: usize| {
+        let shaped = |j: usize| {
             let l = &lines[j];
-            title_like(&l.text)
-                // Paragraphs are indented: a title is not, or is centred
-                // (indented much more).
-                && !(self.indents && l.indented && l.indent <= PARAGRAPH_INDENT)
+            // Paragraphs are indented: a title is not, or is centred
+            // (indented much more).
+            !(self.indents && l.indented && l.indent <= PARAGRAPH_INDENT)
                 // In wrapped text, narrower than a paragraph's first line
                 // (four units short of full) by more than three units.
                 && self.width.is_none_or(|w| measure(&l.text) + 10 <= w)
         };
-        if !ok(i) {
+        let ok = |j: usize| title_like(&lines[j].text) && shaped(j);
+        let mut k = if ok(i) {
+            1
+        } else if colon_title_start(&lines[i].text)
+            && shaped(i)
+            && lines.get(i + 1).is_some_and(|n| !n.after_blank)
+            && ok(i + 1)
+        {
+            // The first line ends in "：": a title only with its second.
+            2
+        } else {
             return None;
-        }
-        let mut k = 1;
+        };
         while k < MAX_TITLE_LINES
             && i + k < lines.len()
             && ok(i + k)
@@ -291,11 +521,117 @@ impl Walker<'_> {
             k += 1;
         }
         let next = lines.get(i + k)?;
-        if heading(&next.text).is_some() || (ok(i + k) && source_of(&next.text).is_none()) {
+        if heading(&next.text).is_some()
+            || self.is_heading(i + k)
+            || (ok(i + k) && source_of(&next.text).is_none())
+        {
             return None;
         }
         Some(k)
     }
+
+    /// Whether a title starts at line `i`.
+    fn title_at(&self, i: usize) -> bool {
+        i < self.lines.len() && (self.toc_title(i).is_some() || self.shaped_title(i).is_some())
+    }
+}
+
+/// Section headings of `body`: marked ones (【】 ※※ ■), those the table of
+/// contents names, and plain or numbered heading lines (要闻简报, 一、工作动态)
+/// when a title follows each and there are at least two of a kind (a lone
+/// 一、 line is a point of an article).
+fn find_headings(w: &Walker<'_>, toc: &[TocEntry], built: &mut Built) -> Vec<Option<String>> {
+    let body = w.lines;
+    let toc_heads: Vec<(String, &str)> = toc
+        .iter()
+        .filter(|e| e.heading)
+        .map(|e| (key(&e.text), e.text.as_str()))
+        .collect();
+    let mut heads: Vec<Option<String>> = body
+        .iter()
+        .map(|l| {
+            heading(&l.text).or_else(|| {
+                let k = key(super::toc::unnumbered(&l.text));
+                toc_heads
+                    .iter()
+                    .find(|(tk, _)| *tk == k)
+                    .map(|(_, name)| name.to_string())
+            })
+        })
+        .collect();
+    let mut candidates: Vec<(usize, String, bool)> = Vec::new();
+    for (i, l) in body.iter().enumerate() {
+        if heads[i].is_some() {
+            continue;
+        }
+        let after_break = i == 0
+            || heads[i - 1].is_some()
+            || ends_sentence(&body[i - 1].text)
+            || l.after_blank
+            || source_of(&body[i - 1].text).is_some();
+        if let Some((name, numbered)) = heading_candidate(&l.text)
+            && after_break
+            && w.title_at(i + 1)
+        {
+            candidates.push((i, name, numbered));
+        }
+    }
+    for numbered in [true, false] {
+        let kind: Vec<&(usize, String, bool)> =
+            candidates.iter().filter(|c| c.2 == numbered).collect();
+        if kind.len() >= 2 {
+            for (i, name, _) in kind {
+                heads[*i] = Some(name.clone());
+                built.plain_headings += 1;
+            }
+        }
+    }
+    heads
+}
+
+/// The full width of hard-wrapped lines, `None` if the text has a
+/// paragraph a line. Besides the general rule (most lines full), a short
+/// bulletin of short paragraphs is wrapped when several lines stop
+/// mid-sentence at the full width, or four units short of it as a
+/// paragraph's first line, and no line is longer.
+fn wrap_width(content: &[&str]) -> Option<u32> {
+    let hanging = |t: &str| {
+        let t = t.trim_end();
+        match t.chars().next_back() {
+            Some(c) if "，。、；：！？”’）》".contains(c) => {
+                measure(&t[..t.len() - c.len_utf8()])
+            }
+            _ => measure(t),
+        }
+    };
+    let mut width = rejoin::typical_width(content.iter().copied())?;
+    // Where paragraphs are two or three lines, their first lines (four
+    // units short of full) outnumber the full ones: a line that stops
+    // mid-sentence four units wider is the full width.
+    if let Some(full) = content
+        .iter()
+        .filter(|t| !ends_paragraph(t))
+        .map(|t| hanging(t))
+        .filter(|m| (width + 3..=width + 5).contains(m))
+        .max()
+    {
+        width = full;
+    }
+    if rejoin::is_hard_wrapped(content.iter().copied(), width) {
+        return Some(width);
+    }
+    let (mut all, mut stopped, mut long) = (0usize, 0usize, 0usize);
+    for t in content.iter().filter(|t| !t.trim().is_empty()) {
+        all += 1;
+        let m = hanging(t);
+        if !ends_paragraph(t) && m + 5 >= width && m <= width + 2 {
+            stopped += 1;
+        }
+        if m > width + 4 {
+            long += 1;
+        }
+    }
+    (stopped >= 2 && long == 0 && stopped * 5 >= all).then_some(width)
 }
 
 /// Builds the sections of `body`. `logical` lines are paragraphs already
@@ -316,8 +652,11 @@ pub fn build(
     let width = if logical {
         None
     } else {
-        rejoin::typical_width(content.iter().copied())
-            .filter(|w| rejoin::is_hard_wrapped(content.iter().copied(), *w))
+        // The space pdftotext puts between Chinese and digits stands for
+        // a quarter of a character: it would make a line look overlong.
+        let spaced: Vec<String> = content.iter().map(|t| unspaced(t)).collect();
+        let spaced: Vec<&str> = spaced.iter().map(String::as_str).collect();
+        wrap_width(&spaced)
     };
     built.hard_wrapped = width.is_some();
     let titles: Vec<(String, String)> = toc
@@ -328,21 +667,23 @@ pub fn build(
     let mut w = Walker {
         lines: body,
         keys: body.iter().map(|l| key(&l.text)).collect(),
+        heads: body.iter().map(|l| heading(&l.text)).collect(),
         used: vec![false; titles.len()],
         titles,
         width,
         indents: body.iter().filter(|l| l.indented).count() >= 2,
         hints: body.iter().any(|l| l.title_hint),
     };
+    w.heads = find_headings(&w, toc, &mut built);
     let mut sections: Vec<DraftSection> = Vec::new();
     // Whether the line before ended a paragraph (or a title, a heading).
     let mut at_break = true;
     let mut i = 0;
     while i < body.len() {
         let line = &body[i];
-        if let Some(h) = heading(&line.text) {
+        if let Some(h) = &w.heads[i] {
             sections.push(DraftSection {
-                title: Some(h),
+                title: Some(h.clone()),
                 articles: Vec::new(),
             });
             built.structured = true;
@@ -358,21 +699,33 @@ pub fn build(
         }
         let section = sections.last_mut().expect("just ensured");
         let at_break_here = at_break || line.after_blank || line.indented;
-        if let Some((t, n)) = w.toc_title(i) {
+        if let Some((t, how)) = w.toc_title(i)
+            && (how != TocTitle::Glued || at_break_here)
+        {
             w.used[t] = true;
-            let draft = if n == 0 {
-                Draft {
-                    run_in: true,
-                    lines: vec![i],
-                    ..Draft::new(vec![w.titles[t].1.clone()], ArticleKind::Brief)
+            let draft = match how {
+                TocTitle::Lines(n) => Draft::feature(&body[i..i + n]),
+                TocTitle::Brief | TocTitle::Glued => {
+                    let kind = if how == TocTitle::Brief {
+                        ArticleKind::Brief
+                    } else {
+                        ArticleKind::Feature
+                    };
+                    Draft {
+                        run_in: true,
+                        lines: vec![i],
+                        ..Draft::new(vec![w.titles[t].1.clone()], kind)
+                    }
                 }
-            } else {
-                Draft::feature(&body[i..i + n])
             };
             section.articles.push(draft);
             built.structured = true;
-            at_break = n > 0;
-            i += n.max(1);
+            let n = match how {
+                TocTitle::Lines(n) => n,
+                _ => 1,
+            };
+            at_break = matches!(how, TocTitle::Lines(_)) || ends_sentence(&line.text);
+            i += n;
             continue;
         }
         if at_break_here && let Some(n) = w.shaped_title(i) {
@@ -386,6 +739,24 @@ pub fn build(
             built
                 .not_in_toc
                 .push(body[i..i + n].iter().map(|l| l.text.as_str()).collect());
+        }
+        // A title pasted together with its paragraph (a paragraph a line,
+        // no contents to go by).
+        if at_break_here
+            && w.titles.is_empty()
+            && w.width.is_none()
+            && let Some(at) = glued_title(&line.text)
+        {
+            section.articles.push(Draft {
+                run_in: true,
+                lines: vec![i],
+                ..Draft::new(vec![line.text[..at].to_string()], ArticleKind::Feature)
+            });
+            built.structured = true;
+            built.glued_titles += 1;
+            at_break = ends_sentence(&line.text);
+            i += 1;
+            continue;
         }
         if let Some(src) = source_of(&line.text)
             && let Some(a) = section.articles.last_mut()
@@ -411,7 +782,7 @@ pub fn build(
             .expect("just ensured")
             .lines
             .push(i);
-        at_break = ends_sentence(&line.text);
+        at_break = ends_paragraph(&line.text);
         i += 1;
     }
     built.toc_missing = w
@@ -497,8 +868,9 @@ fn tidy_title(lines: &[String], built: &mut Built) -> Vec<String> {
     out
 }
 
-/// Cuts a run-in title from the start of its paragraph, with the 。 after it.
-fn cut_title(paragraph: &str, title_key: &str) -> Option<String> {
+/// Cuts a run-in title from the start of its paragraph, with the 。 after
+/// it (`stop`), or with nothing after it (a title glued to its text).
+fn cut_title(paragraph: &str, title_key: &str, stop: bool) -> Option<String> {
     let mut rest = paragraph.char_indices().peekable();
     for want in title_key.chars() {
         loop {
@@ -512,7 +884,13 @@ fn cut_title(paragraph: &str, title_key: &str) -> Option<String> {
             break;
         }
     }
-    let (at, c) = rest.find(|(_, c)| !c.is_whitespace())?;
+    let (at, c) = match rest.find(|(_, c)| !c.is_whitespace()) {
+        Some(next) => next,
+        None => return (!stop).then(String::new),
+    };
+    if !stop {
+        return Some(paragraph[at..].to_string());
+    }
     if !matches!(c, '。' | '！' | '？') {
         return None;
     }
@@ -520,13 +898,21 @@ fn cut_title(paragraph: &str, title_key: &str) -> Option<String> {
 }
 
 /// A brief titled by its first sentence: 商水县举办…文艺演出。为深入…
+/// (a list mark before it is no part of the title).
 fn first_sentence(paragraph: &str) -> Option<(String, String)> {
+    let paragraph = without_mark(paragraph);
     let end = paragraph.find(['。', '！', '？'])?;
     let title = paragraph[..end].trim();
     let rest = paragraph[end..].chars().skip(1).collect::<String>();
     let n = title.chars().count();
     ((4..=50).contains(&n) && !title.contains(['，', '；', '：', ',']) && !rest.trim().is_empty())
         .then(|| (title.to_string(), rest.trim().to_string()))
+}
+
+/// Whether a line ends a paragraph: a sentence, or a sentence and the
+/// source signed after it.
+fn ends_paragraph(t: &str) -> bool {
+    ends_sentence(t) || trailing_source(t).is_some()
 }
 
 /// A signature at the end of the last paragraph: "…氛围。（扶沟县文明办）".
@@ -537,6 +923,37 @@ fn trailing_source(paragraph: &str) -> Option<(String, String)> {
     let before = t[..open].trim_end();
     (ends_sentence(before) && SOURCE_ENDINGS.iter().any(|e| src.ends_with(e)))
         .then(|| (before.to_string(), src))
+}
+
+/// Whether a line is a point of an article printed as a line of its own
+/// (一、县域经济发展的基本态势): short of the full width, no sentence in it;
+/// the next line starts a paragraph even where the point ends no sentence.
+fn standalone_point(text: &str, width: Option<u32>) -> bool {
+    let t = text.trim();
+    is_enumerated(t)
+        && !t.contains('。')
+        && !t.ends_with(['，', '、', '；', ',', ';'])
+        && width.is_some_and(|w| measure(t) + 10 <= w)
+}
+
+/// The briefs at the end of an article: its last paragraphs marked ◆ ●,
+/// each opening with a title's sentence, unless a paragraph ending in "："
+/// introduces them as a list of the article's.
+fn trailing_item_briefs(paragraphs: &[String]) -> usize {
+    let items = paragraphs
+        .iter()
+        .rev()
+        .take_while(|p| is_item(p) && first_sentence(p).is_some())
+        .count();
+    let start = paragraphs.len() - items;
+    if items == 0 || start == 0 || ends_with_colon(&paragraphs[start - 1]) {
+        return 0;
+    }
+    items
+}
+
+fn ends_with_colon(p: &str) -> bool {
+    p.trim_end().ends_with(['：', ':'])
 }
 
 fn finish(
@@ -550,11 +967,20 @@ fn finish(
     let lines: Vec<rejoin::Line<'_>> = d
         .lines
         .iter()
-        .map(|&k| {
+        .enumerate()
+        .map(|(n, &k)| {
             let l = &w.lines[k];
+            // An item of a list, and the line after a point printed on its
+            // own, start a paragraph even after a full line.
+            let prev = n.checked_sub(1).map(|p| w.lines[d.lines[p]].text.as_str());
+            let breaks = prev.is_some_and(|prev| {
+                is_item(&l.text)
+                    || standalone_point(prev, w.width)
+                    || (ends_sentence(prev) && super::toc::enumerator(&l.text).is_some())
+            });
             rejoin::Line {
                 text: &l.text,
-                indented: l.indented,
+                indented: l.indented || breaks,
                 after_blank: l.after_blank,
             }
         })
@@ -569,6 +995,12 @@ fn finish(
             paragraphs.push(p.to_string());
         }
     }
+    let briefs = if has_heading && !d.untitled {
+        let n = trailing_item_briefs(&paragraphs);
+        paragraphs.split_off(paragraphs.len() - n)
+    } else {
+        Vec::new()
+    };
     let mut source = d.source;
     if source.is_none()
         && !d.untitled
@@ -582,6 +1014,8 @@ fn finish(
             *paragraphs.last_mut().expect("not empty") = before;
         }
     }
+    // A source is text like any other: "2008 年 5 月" as the PDF spaced it.
+    let source = source.map(|s| tidied(&s, built));
     if d.untitled {
         if paragraphs.is_empty() {
             return;
@@ -602,12 +1036,7 @@ fn finish(
             match (first_sentence(&p), out.last_mut()) {
                 (Some((title, rest)), _) => {
                     briefs += 1;
-                    out.push(Article {
-                        title: vec![title],
-                        kind: ArticleKind::Brief,
-                        source: None,
-                        paragraphs: vec![rest],
-                    });
+                    out.push(brief(title, rest));
                 }
                 (None, Some(prev)) => prev.paragraphs.push(p),
                 (None, None) => untitled(vec![p], out),
@@ -620,7 +1049,8 @@ fn finish(
     if d.run_in
         && let Some(first) = paragraphs.first_mut()
     {
-        match cut_title(first, &key(&title.concat())) {
+        let stop = d.kind == ArticleKind::Brief;
+        match cut_title(first, &key(&title.concat()), stop) {
             Some(rest) if rest.is_empty() => {
                 paragraphs.remove(0);
             }
@@ -644,6 +1074,20 @@ fn finish(
         source,
         paragraphs,
     });
+    built.item_briefs += briefs.len();
+    for p in briefs {
+        let (title, rest) = first_sentence(&p).expect("checked by trailing_item_briefs");
+        out.push(brief(title, rest));
+    }
+}
+
+fn brief(title: String, text: String) -> Article {
+    Article {
+        title: vec![title],
+        kind: ArticleKind::Brief,
+        source: None,
+        paragraphs: vec![text],
+    }
 }
 
 #[cfg(test)]
@@ -692,11 +1136,12 @@ mod tests {
         assert_eq!(
             cut_title(
                 "商水县举办“和美乡村·乡风文明”文艺演出。为深入",
-                &key("商水县举办“和美乡村·乡风文明”文艺演出")
+                &key("商水县举办“和美乡村·乡风文明”文艺演出"),
+                true
             ),
             Some("为深入".into())
         );
-        assert_eq!(cut_title("别的文字。为深入", &key("商水县")), None);
+        assert_eq!(cut_title("别的文字。为深入", &key("商水县"), true), None);
         assert_eq!(
             first_sentence("太康县举行宣讲报告会。近日，太康县"),
             Some(("太康县举行宣讲报告会".into(), "近日，太康县".into()))

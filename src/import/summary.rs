@@ -1,7 +1,11 @@
 //! The import summary shown to the clerk: what was found, what was read
 //! from the masthead, what was tidied, and anything to check by hand.
 
-use super::{Imported, Report};
+use super::decode::DecodeError;
+use super::docx::DocxError;
+use super::pdf::PdfError;
+use super::sniff::Format;
+use super::{Found, Imported, ParseError, ReadError, Report};
 use crate::i18n::{Lang, Msg};
 use crate::model::Issue;
 use crate::text::tidy::Rule;
@@ -71,7 +75,8 @@ pub fn tidied(lang: Lang, r: &Report) -> Option<String> {
     (!parts.is_empty()).then(|| lang.fmt(Msg::ImportTidied, &[&parts.join(sep)]))
 }
 
-/// Lines about the structure, the masthead and anything to check.
+/// Lines about the structure, the masthead and anything to check. `issue`
+/// is the new issue, when one is made (its masthead values are named).
 pub fn details(
     lang: Lang,
     imported: &Imported,
@@ -104,30 +109,10 @@ pub fn details(
             found.push(issue.date.to_string());
         }
         if !found.is_empty() {
-            let sep = match lang {
-                Lang::Zh => "，",
-                Lang::En => ", ",
-            };
-            out.push(lang.fmt(Msg::ImportMasthead, &[&found.join(sep)]));
-        }
-        if m.number.is_none() {
             out.push(lang.fmt(
-                Msg::ImportNumbered,
-                &[&lang.issue_number(issue.number, issue.total, issue.supplement)],
+                Msg::ImportMasthead,
+                &[&found.join(lang.t(Msg::ListSeparator))],
             ));
-        }
-        if m.date.is_none() {
-            out.push(lang.fmt(Msg::ImportDateToday, &[&issue.date]));
-        }
-        if m.bulletin.is_none() {
-            out.push(lang.fmt(Msg::ImportBulletinFromSettings, &[&issue.bulletin]));
-        }
-        if m.issuer.is_none() {
-            out.push(if issue.issuer.is_empty() {
-                lang.t(Msg::ImportIssuerMissing).to_string()
-            } else {
-                lang.fmt(Msg::ImportIssuerFromSettings, &[&issue.issuer])
-            });
         }
         if imported.closing.is_some() {
             out.push(lang.fmt(Msg::ImportClosing, &[&r.closing_lines]));
@@ -142,8 +127,15 @@ pub fn details(
     if !r.not_in_toc.is_empty() {
         out.push(lang.fmt(Msg::ImportNotInToc, &[&list(lang, &r.not_in_toc)]));
     }
-    if r.briefs_by_sentence > 0 {
-        out.push(lang.fmt(Msg::ImportBriefTitles, &[&r.briefs_by_sentence]));
+    for (n, msg) in [
+        (r.plain_headings, Msg::ImportPlainHeadings),
+        (r.briefs_by_sentence, Msg::ImportBriefTitles),
+        (r.item_briefs, Msg::ImportItemBriefs),
+        (r.glued_titles, Msg::ImportGluedTitles),
+    ] {
+        if n > 0 {
+            out.push(lang.fmt(msg, &[&n]));
+        }
     }
     if r.structured && r.untitled > 0 {
         out.push(lang.fmt(Msg::ImportUntitled, &[&r.untitled, &opts_title]));
@@ -152,4 +144,81 @@ pub fn details(
         out.push(lang.fmt(Msg::ImportTables, &[&r.tables]));
     }
     out
+}
+
+/// What a file that gave nothing to import is, and what to do, in a line
+/// that starts with the file's `name`.
+pub fn error(lang: Lang, name: &str, e: &ReadError) -> String {
+    let fmt = |m: Msg, rest: &[&dyn std::fmt::Display]| {
+        let mut all: Vec<&dyn std::fmt::Display> = vec![&name];
+        all.extend_from_slice(rest);
+        lang.fmt(m, &all)
+    };
+    match e {
+        ReadError::Text(DecodeError::Empty) => fmt(Msg::ImportEmpty, &[]),
+        ReadError::Text(DecodeError::Binary) => fmt(Msg::ImportBinary, &[]),
+        ReadError::Text(DecodeError::Invalid { encoding, offset }) => {
+            fmt(Msg::ImportBadEncoding, &[offset, encoding])
+        }
+        ReadError::Docx(DocxError::NotZip) => fmt(Msg::ImportNotDocx, &[&lang.t(Msg::DocxNotZip)]),
+        ReadError::Docx(DocxError::NotDocx(why)) => fmt(Msg::ImportNotDocx, &[why]),
+        ReadError::Docx(DocxError::NoText) => fmt(Msg::ImportDocxEmpty, &[]),
+        ReadError::Pdf(PdfError::Broken(why)) => fmt(Msg::ImportPdfBroken, &[why]),
+        ReadError::Pdf(PdfError::Damaged) => fmt(Msg::ImportPdfDamaged, &[]),
+        ReadError::Pdf(PdfError::Encrypted) => fmt(Msg::ImportPdfEncrypted, &[]),
+        ReadError::Pdf(PdfError::NoTextLayer { pages }) => fmt(Msg::ImportPdfScan, &[pages]),
+        ReadError::Pdf(PdfError::Unmapped { pages }) => fmt(Msg::ImportPdfUnmapped, &[pages]),
+        ReadError::Refused(f) => {
+            let (what, advice) = match f {
+                Format::OldOffice => (
+                    lang.t(Msg::FormatOldOffice).to_string(),
+                    Msg::AdviceSaveDocx,
+                ),
+                Format::Rtf => (lang.t(Msg::FormatRtf).to_string(), Msg::AdviceSaveDocx),
+                Format::Odt => (lang.t(Msg::FormatOdt).to_string(), Msg::AdviceSaveDocx),
+                Format::Ofd => (lang.t(Msg::FormatOfd).to_string(), Msg::AdviceOfd),
+                Format::OtherOffice => (
+                    lang.t(Msg::FormatOtherOffice).to_string(),
+                    Msg::AdviceCopyText,
+                ),
+                Format::Zip => (lang.t(Msg::FormatZip).to_string(), Msg::AdviceUnpack),
+                Format::Archive => (lang.t(Msg::FormatArchive).to_string(), Msg::AdviceUnpack),
+                Format::Image(kind) => (lang.fmt(Msg::FormatImage, &[kind]), Msg::AdviceOcr),
+                Format::Media => (lang.t(Msg::FormatMedia).to_string(), Msg::AdviceNone),
+                Format::Executable => (lang.t(Msg::FormatExecutable).to_string(), Msg::AdviceNone),
+            };
+            fmt(Msg::ImportRefused, &[&what, &lang.t(advice)])
+        }
+        ReadError::Parse(ParseError::NoText) => fmt(Msg::ImportNoText, &[]),
+        ReadError::Parse(ParseError::NoArticles(found)) => {
+            fmt(Msg::ImportOnlyMasthead, &[&found_list(lang, found)])
+        }
+    }
+}
+
+/// What a text without articles holds: masthead (with its values),
+/// contents, closing block.
+fn found_list(lang: Lang, f: &Found) -> String {
+    let m = &f.masthead;
+    let mut parts = Vec::new();
+    if f.masthead_lines > 0 {
+        let mut values: Vec<String> = Vec::new();
+        values.extend(m.bulletin.clone());
+        if let Some(n) = m.number {
+            values.push(lang.issue_number(n, m.total, m.supplement));
+        }
+        values.extend(m.issuer.clone());
+        values.extend(m.date.map(|d| d.to_string()));
+        parts.push(lang.fmt(
+            Msg::FoundMasthead,
+            &[&values.join(lang.t(Msg::ListSeparator))],
+        ));
+    }
+    if !f.contents.is_empty() {
+        parts.push(lang.fmt(Msg::FoundContents, &[&f.contents.len()]));
+    }
+    if f.closing_lines > 0 {
+        parts.push(lang.fmt(Msg::FoundClosing, &[&f.closing_lines]));
+    }
+    parts.join(lang.t(Msg::ListSeparator))
 }

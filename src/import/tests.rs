@@ -138,7 +138,10 @@ fn the_sample_imports_the_same_in_every_layout() {
 fn a_synthetic_bulletin_with_another_layout() {
     let imp = parse(FUGOU);
     let want = codec::decode_issue(FUGOU_RON).unwrap();
-    let issue = new_issue(&imp, &[], &Settings::default(), date("2000-01-01")).unwrap();
+    let (issue, filled) =
+        new_issue(&imp, &[], &Settings::default(), date("2000-01-01"), false).unwrap();
+    // Everything comes from the text.
+    assert_eq!(filled, []);
     assert_eq!(issue.id().to_string(), "2024-003");
     assert_eq!(issue, want);
     let r = &imp.report;
@@ -306,9 +309,19 @@ fn a_new_issue_takes_the_next_free_number_or_refuses_a_taken_one() {
     };
     let imp = parse(SAMPLE);
     let existing = [(IssueId::new(2023, 25, false), Some(345))];
-    let issue = new_issue(&imp, &existing, &settings, date("2024-01-01")).unwrap();
+    let (issue, filled) = new_issue(&imp, &existing, &settings, date("2024-01-01"), true).unwrap();
     assert_eq!(issue.id().to_string(), "2023-026");
     assert_eq!(issue.total, Some(346));
+    assert_eq!(
+        filled,
+        [
+            Filled::Number {
+                number: 26,
+                total: Some(346)
+            },
+            Filled::Bulletin("文明创建简报".into())
+        ]
+    );
     assert_eq!(issue.bulletin, "文明创建简报");
     assert_eq!(issue.issuer, "周口市文明办");
     assert_eq!(issue.status, Status::Draft);
@@ -317,14 +330,16 @@ fn a_new_issue_takes_the_next_free_number_or_refuses_a_taken_one() {
     let fugou = parse(FUGOU);
     let taken = [(IssueId::new(2024, 3, false), None)];
     assert_eq!(
-        new_issue(&fugou, &taken, &settings, date("2024-01-01")),
+        new_issue(&fugou, &taken, &settings, date("2024-01-01"), false),
         Err(BuildError::Exists(IssueId::new(2024, 3, false)))
     );
     // No date in the text: today.
     let plain = parse("会议召开。\n");
-    let issue = new_issue(&plain, &[], &settings, date("2024-06-01")).unwrap();
+    let (issue, filled) = new_issue(&plain, &[], &settings, date("2024-06-01"), true).unwrap();
     assert_eq!(issue.id().to_string(), "2024-001");
     assert_eq!(issue.issuer, "某办");
+    assert!(filled.contains(&Filled::Date(date("2024-06-01"))));
+    assert!(filled.contains(&Filled::Section("工作动态".into())));
 }
 
 #[test]
@@ -437,8 +452,347 @@ mod never_panics {
                         prop_assert!(a.paragraphs.iter().all(|p| !p.trim().is_empty()));
                     }
                 }
-                Err(ParseError::NoText) => {}
+                Err(ParseError::NoText | ParseError::NoArticles(_)) => {}
             }
         }
+    }
+}
+
+// --- The shapes of issue 16, each as other offices print it ---------------
+
+/// Text wrapped at 28 characters, as a PDF of a GB/T 9704 page gives it:
+/// the first line two short for the indent the copy lost.
+fn wrapped(paragraph: &str) -> String {
+    let chars: Vec<char> = paragraph.chars().collect();
+    let (first, rest) = chars.split_at(26.min(chars.len()));
+    std::iter::once(first)
+        .chain(rest.chunks(28))
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+const LONG: &str = "会议强调，各级各部门要坚持问题导向，聚焦背街小巷、农贸市场、老旧小区等薄弱环节，逐项建立台账，明确责任单位和完成时限，确保问题整改到位，切实把创建工作抓实抓细抓出成效。";
+
+#[test]
+fn shape_1_masthead_lines_in_other_arrangements() {
+    // Issuer, number, total and date on one line.
+    let imp = parse(
+        "决策参考\n发展研究中心编 第1期(总第7期) 2004年3月19日\n县域经济调查\n今年以来，调研组走访了12个县。\n",
+    );
+    let m = &imp.masthead;
+    assert_eq!(m.bulletin.as_deref(), Some("决策参考"));
+    assert_eq!((m.number, m.total), (Some(1), Some(7)));
+    assert_eq!(m.issuer.as_deref(), Some("发展研究中心"));
+    assert_eq!(m.date, Some(date("2004-03-19")));
+    // The date glued to the issuer.
+    let imp = parse(
+        "工作简报\n第5期\n文化街道办事处2013年4月15日\n【动态】\n街道召开会议\n4月12日，街道召开会议。\n",
+    );
+    assert_eq!(imp.masthead.issuer.as_deref(), Some("文化街道办事处"));
+    assert_eq!(imp.masthead.date, Some(date("2013-04-15")));
+    // Two joint issuers on two lines.
+    let imp = parse(
+        "创建工作简报\n第12期\n中共舞阳县委宣传部\n舞阳县文明办　　2019年6月28日\n【动态】\n甲事\n正文。\n",
+    );
+    assert_eq!(
+        imp.masthead.issuer.as_deref(),
+        Some("中共舞阳县委宣传部 舞阳县文明办")
+    );
+    // The bulletin's name and the organisation on separate lines above.
+    let imp = parse(
+        "现代高教信息\n中国地质大学(武汉)\n2008年第3期（总第45期）\n高等教育研究所　　2008年5月20日\n【动态】\n甲事\n正文。\n",
+    );
+    let m = &imp.masthead;
+    assert_eq!(m.bulletin.as_deref(), Some("现代高教信息"));
+    assert_eq!((m.number, m.total), (Some(3), Some(45)));
+    assert_eq!(
+        m.issuer.as_deref(),
+        Some("中国地质大学(武汉)高等教育研究所")
+    );
+    // The year the numbering counts in is no issuer; a unit under the date.
+    let imp = parse(
+        "统计信息\n〔2024〕第3期（总第120期）　　2024年5月6日\n叶县统计局\n【动态】\n甲事\n正文。\n",
+    );
+    assert_eq!(imp.masthead.issuer.as_deref(), Some("叶县统计局"));
+    assert_eq!(imp.masthead.number, Some(3));
+    let imp = parse(
+        "商务工作简报\n2021年第9期\n市商务局办公室　　2021年7月12日\n【动态】\n甲事\n正文。\n",
+    );
+    assert_eq!(imp.masthead.issuer.as_deref(), Some("市商务局办公室"));
+    // The organisation above the name; a heading after the date is no name.
+    let imp = parse(
+        "河南理工大学\n校园信息\n2015年第8期\n党委宣传部　　2015年10月30日\n要闻简报\n学校召开会议\n10月26日，学校召开会议。\n院部动态\n学院举办讲座\n10月22日，学院举办讲座。\n",
+    );
+    assert_eq!(imp.masthead.bulletin.as_deref(), Some("校园信息"));
+    assert_eq!(
+        imp.masthead.issuer.as_deref(),
+        Some("河南理工大学党委宣传部")
+    );
+}
+
+#[test]
+fn shape_2_numbered_contents_are_the_contents() {
+    for (a, b) in [("1.", "2."), ("一、", "二、"), ("（一）", "（二）")] {
+        let text = format!(
+            "教育信息\n第7期\n教育局办公室　　2016年9月12日\n本期要目\n{a}全县教育工作会议召开\n{b}秋季开学安全大检查展开\n全县教育工作会议召开\n9月8日，全县教育工作会议召开。\n秋季开学安全大检查展开\n开学前后，教育局开展安全检查。\n"
+        );
+        let imp = parse(&text);
+        assert_eq!(imp.report.toc_entries, 2, "{a}");
+        let titles: Vec<String> = imp.articles().map(|x| x.title.concat()).collect();
+        assert_eq!(
+            titles,
+            ["全县教育工作会议召开", "秋季开学安全大检查展开"],
+            "{a}"
+        );
+        assert!(imp.articles().all(|x| x.paragraphs.len() == 1), "{a}");
+    }
+    // 一、 entries over （一） entries are sections.
+    let imp = parse(
+        "本期要目\n一、工作动态\n（一）全县会议召开\n二、基层信息\n（一）中心校开展培训\n一、工作动态\n全县会议召开\n9月8日，全县会议召开。\n二、基层信息\n中心校开展培训\n9月1日，中心校开展培训。\n",
+    );
+    let sections: Vec<&str> = imp.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(sections, ["工作动态", "基层信息"]);
+}
+
+#[test]
+fn shape_3_a_two_line_title_whose_first_line_ends_in_a_colon() {
+    // Confirmed by a contents entry printed on two lines.
+    let text = "本期要目\n1.教育部长周济强调：人才是建设创新型\n  国家的头等大事\n2.高校评估工作交流会召开\n教育部长周济强调：\n人才是建设创新型国家的头等大事\n5月上旬，教育部召开会议。\n（摘自《中国教育报》）\n高校评估工作交流会召开\n4月下旬，交流会在武汉召开。\n";
+    let imp = parse(text);
+    let a: Vec<&Article> = imp.articles().collect();
+    assert_eq!(
+        a[0].title,
+        ["教育部长周济强调：", "人才是建设创新型国家的头等大事"]
+    );
+    assert_eq!(a[0].paragraphs, ["5月上旬，教育部召开会议。"]);
+    assert_eq!(a[0].source.as_deref(), Some("摘自《中国教育报》"));
+    assert_eq!(a.len(), 2);
+    // Without contents, by its shape.
+    let imp = parse(
+        "【要闻】\n教育部长周济强调：\n人才是建设创新型国家的头等大事\n5月上旬，教育部召开会议。\n",
+    );
+    let a = &imp.sections[0].articles[0];
+    assert_eq!(
+        a.title,
+        ["教育部长周济强调：", "人才是建设创新型国家的头等大事"]
+    );
+    assert_eq!(a.paragraphs.len(), 1);
+}
+
+#[test]
+fn shape_4_a_title_run_into_its_first_paragraph() {
+    // Named by the contents.
+    let text = "目录\n张良镇召开脱贫攻坚推进会\n姚店村开展人居环境整治\n\n张良镇召开脱贫攻坚推进会8月1日，张良镇召开推进会。\n\n会议安排部署了下一步工作。\n\n姚店村开展人居环境整治近日，姚店村清理垃圾120余车。\n";
+    let imp = parse(text);
+    let a: Vec<&Article> = imp.articles().collect();
+    assert_eq!(a[0].title, ["张良镇召开脱贫攻坚推进会"]);
+    assert_eq!(a[0].kind, ArticleKind::Feature);
+    assert_eq!(
+        a[0].paragraphs,
+        ["8月1日，张良镇召开推进会。", "会议安排部署了下一步工作。"]
+    );
+    assert_eq!(a[1].title, ["姚店村开展人居环境整治"]);
+    assert_eq!(a[1].paragraphs, ["近日，姚店村清理垃圾120余车。"]);
+    // No contents: the title before the paragraph's dateline, and said so.
+    let imp = parse(
+        "姚店村开展人居环境整治7月下旬以来，姚店村清理垃圾120余车。\n\n镇卫生院开展义诊活动7月30日，镇卫生院到西马村义诊。\n",
+    );
+    let titles: Vec<String> = imp.articles().map(|x| x.title.concat()).collect();
+    assert_eq!(titles, ["姚店村开展人居环境整治", "镇卫生院开展义诊活动"]);
+    assert_eq!(imp.report.glued_titles, 2);
+    // A sentence that merely starts with a date is no title.
+    let imp = parse("全县召开会议\n\n会议于3月5日，在县委召开。\n");
+    assert_eq!(imp.articles().count(), 1);
+}
+
+#[test]
+fn shape_5_marked_items_start_a_paragraph_or_a_brief() {
+    // ◆ after a line that ends at full width.
+    let text = format!(
+        "【工作动态】\n街道召开工作讲评会\n{}\n会议要求，重点抓好以下工作：\n{}\n{}\n【社区动态】\n◆北海社区开展志愿服务活动。社区志愿者服务群众120余人次。\n◆凯旋社区举办法律讲座。80余名居民参加。\n",
+        wrapped(LONG),
+        wrapped(&format!("◆抓好环境卫生整治。{LONG}")),
+        wrapped(&format!("◆抓好安全生产排查。{LONG}"))
+    );
+    let imp = parse(&text);
+    let a = &imp.sections[0].articles[0];
+    assert_eq!(a.paragraphs.len(), 4, "{:?}", a.paragraphs);
+    assert!(a.paragraphs[2].starts_with("◆抓好环境卫生整治。"));
+    assert!(a.paragraphs[3].starts_with("◆抓好安全生产排查。"));
+    // A section of marked briefs: the mark is no part of the title.
+    let briefs = &imp.sections[1].articles;
+    assert_eq!(briefs[0].title, ["北海社区开展志愿服务活动"]);
+    assert_eq!(briefs[0].kind, ArticleKind::Brief);
+    assert_eq!(briefs[1].paragraphs, ["80余名居民参加。"]);
+    // Marked briefs after an article (not introduced by a colon).
+    let imp = parse(
+        "【德育天地】\n初二年级举行青春礼\n4月26日，初二年级举行十四岁青春礼。\n●学校开展消防演练。全校师生3分钟内疏散到操场。\n●学校召开家长会。各班主任通报学习情况。\n",
+    );
+    let titles: Vec<String> = imp.articles().map(|x| x.title.concat()).collect();
+    assert_eq!(
+        titles,
+        ["初二年级举行青春礼", "学校开展消防演练", "学校召开家长会"]
+    );
+    assert_eq!(imp.report.item_briefs, 2);
+}
+
+#[test]
+fn shape_6_section_headings_in_other_forms() {
+    for (a, b) in [
+        ("※思想教育※", "※创建动态※"),
+        ("★ 思想教育 ★", "★ 创建动态 ★"),
+        ("■ 思想教育", "■ 创建动态"),
+        ("一、思想教育", "二、创建动态"),
+        ("思想教育园地", "创建动态"),
+    ] {
+        let text = format!(
+            "{a}\n全县开展端午主题活动\n端午节期间，全县开展主题活动120余场。\n{b}\n背街小巷改造工程启动\n6月20日，改造工程全面启动。\n"
+        );
+        let imp = parse(&text);
+        let sections: Vec<&str> = imp.sections.iter().map(|s| s.title.as_str()).collect();
+        let want = if a.contains("园地") {
+            ["思想教育园地", "创建动态"]
+        } else {
+            ["思想教育", "创建动态"]
+        };
+        assert_eq!(sections, want, "{a}");
+        assert!(imp.headed.iter().all(|h| *h), "{a}");
+        assert_eq!(imp.articles().count(), 2, "{a}");
+    }
+    // A lone 一、 line is a point of an article, not a section.
+    let imp = parse(&format!(
+        "县域经济调查\n{}\n一、基本态势\n{}\n",
+        wrapped(LONG),
+        wrapped(LONG)
+    ));
+    assert_eq!(imp.sections.len(), 1);
+    assert!(!imp.headed[0]);
+    assert_eq!(imp.sections[0].articles[0].paragraphs[1], "一、基本态势");
+}
+
+#[test]
+fn shape_7_rules_of_dots_and_dashes_are_dropped() {
+    let imp = parse(
+        "【动态】\n甲事\n甲事的正文。\n…………………………………………\n乙事\n乙事的正文。\n————————————\n丙事\n丙事的正文。\n",
+    );
+    let titles: Vec<String> = imp.articles().map(|x| x.title.concat()).collect();
+    assert_eq!(titles, ["甲事", "乙事", "丙事"]);
+    assert!(imp.articles().all(|a| a.paragraphs.len() == 1));
+    assert_eq!(imp.report.separators, 2);
+}
+
+#[test]
+fn shape_8_the_library_fills_only_its_own_bulletin_and_says_what() {
+    let settings = Settings {
+        bulletin: "文明创建简报".into(),
+        issuer: "周口市文明办".into(),
+        sections: vec!["工作动态".into()],
+        closing: crate::model::Closing {
+            copies: Some(80),
+            ..Default::default()
+        },
+        ..Settings::default()
+    };
+    // Another office's bulletin without a closing block or an issuer.
+    let other = parse(
+        "商务工作简报\n第9期\n2021年7月12日\n全市消费促进月活动启动\n7月1日，活动在市区启动。\n",
+    );
+    assert!(!is_own(&other.masthead, &settings));
+    let (issue, filled) = new_issue(&other, &[], &settings, date("2024-01-01"), false).unwrap();
+    assert_eq!(issue.closing, crate::model::Closing::default());
+    assert_eq!(issue.issuer, "");
+    assert_eq!(issue.bulletin, "商务工作简报");
+    assert_eq!(
+        filled,
+        [
+            Filled::Left(Field::Issuer),
+            Filled::Left(Field::Closing),
+            Filled::Section("工作动态".into())
+        ]
+    );
+    // The clerk's own: named like the library (spaces aside), or unnamed
+    // and issued by the library's unit, or with no masthead at all.
+    let own = parse("文明创建 简报\n第9期\n2021年7月12日\n全市推进会召开\n7月1日，推进会召开。\n");
+    assert!(is_own(&own.masthead, &settings));
+    assert!(is_own(&parse(SAMPLE).masthead, &settings));
+    assert!(is_own(&parse("会议召开。\n").masthead, &settings));
+    let (issue, filled) = new_issue(&own, &[], &settings, date("2024-01-01"), true).unwrap();
+    assert_eq!(issue.issuer, "周口市文明办");
+    assert_eq!(issue.closing.copies, Some(80));
+    assert_eq!(
+        filled,
+        [
+            Filled::Issuer("周口市文明办".into()),
+            Filled::Closing(settings.closing.clone()),
+            Filled::Section("工作动态".into())
+        ]
+    );
+}
+
+#[test]
+fn shape_9_a_masthead_and_contents_alone_are_no_articles() {
+    let text = "文明创建简报\n第25期\n周口市文明办　　2023年11月23日\n本期要目\n【工作动态】\n全市创文创卫工作推进会召开\n【经验交流】\n市委统战部实施四项举措\n扶沟县白潭镇倡导移风易俗\n";
+    match parse_text(text, &opts()) {
+        Err(ParseError::NoArticles(found)) => {
+            assert_eq!(found.masthead.number, Some(25));
+            assert_eq!(found.masthead_lines, 3);
+            assert_eq!(found.contents.len(), 3);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Without a 本期要目 line: titles and no sentence.
+    let text = "文明创建简报\n第25期\n周口市文明办　　2023年11月23日\n全市创文创卫工作推进会召开\n市委统战部实施四项举措\n";
+    assert!(matches!(
+        parse_text(text, &opts()),
+        Err(ParseError::NoArticles(_))
+    ));
+}
+
+#[test]
+fn shape_10_a_pdf_or_another_binary_is_never_text() {
+    // A PDF is read as one (here a broken one), never decoded as GB18030.
+    let fake = b"%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n";
+    assert!(matches!(
+        read(fake, None, &opts()),
+        Err(ReadError::Pdf(pdf::PdfError::Broken(_)))
+    ));
+    for (bytes, format) in [
+        (
+            &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0][..],
+            sniff::Format::OldOffice,
+        ),
+        (b"\x89PNG\r\n\x1a\n\0\0", sniff::Format::Image("PNG")),
+        (b"{\\rtf1\\ansi \xBC\xF2\xB1\xA8", sniff::Format::Rtf),
+    ] {
+        assert_eq!(
+            read(bytes, None, &opts()).unwrap_err(),
+            ReadError::Refused(format)
+        );
+    }
+    // GBK text is still text.
+    let (gbk, _, _) = encoding_rs::GB18030.encode("【动态】\n甲事\n正文。\n");
+    let (imp, source) = read(&gbk, None, &opts()).unwrap();
+    assert_eq!(source, Source::Text("gb18030"));
+    assert_eq!(imp.articles().count(), 1);
+}
+
+#[test]
+fn a_reader_that_panics_is_a_broken_file_and_says_nothing() {
+    assert_eq!(quietly(|| 7), Some(7));
+    let r: Option<()> = quietly(|| panic!("a broken font"));
+    assert_eq!(r, None);
+    // A damaged PDF: the fonts' parsers panic, the import says so.
+    let pdf = include_bytes!("../../tests/fixtures/bulletins/pdf/nongye-xinxi-2010-03.pdf");
+    let mut damaged = pdf.to_vec();
+    let mut seed = 1u32;
+    for _ in 0..30 {
+        seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        let at = (seed as usize >> 8) % (damaged.len() - 3000);
+        damaged[at] = (seed >> 16) as u8;
+    }
+    match read(&damaged, None, &opts()) {
+        Ok(_) | Err(ReadError::Pdf(_)) => {}
+        Err(e) => panic!("{e:?}"),
     }
 }

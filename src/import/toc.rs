@@ -43,14 +43,78 @@ fn is_toc_marker(t: &str) -> bool {
     )
 }
 
+/// How an entry (or a heading) is numbered: 一、 （一） 1. （1） ①, from
+/// the outermost level in.
+pub fn enumerator(t: &str) -> Option<(u8, usize)> {
+    let t0 = t.len() - t.trim_start().len();
+    let t = t.trim_start();
+    let chinese = |c: char| "一二三四五六七八九十".contains(c);
+    let lead: String = t.chars().take_while(|c| chinese(*c)).collect();
+    if !lead.is_empty() && t[lead.len()..].starts_with('、') {
+        return Some((1, t0 + lead.len() + '、'.len_utf8()));
+    }
+    if let Some(rest) = t.strip_prefix(['（', '(']) {
+        let open = t.len() - rest.len();
+        let inner: String = rest.chars().take_while(|c| chinese(*c)).collect();
+        let level = if inner.is_empty() { 4 } else { 2 };
+        let inner: String = if inner.is_empty() {
+            rest.chars().take_while(char::is_ascii_digit).collect()
+        } else {
+            inner
+        };
+        let after = &rest[inner.len()..];
+        if !inner.is_empty()
+            && let Some(close) = after.strip_prefix(['）', ')'])
+        {
+            return Some((level, t0 + open + inner.len() + (after.len() - close.len())));
+        }
+        return None;
+    }
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() && digits.len() <= 2 {
+        let rest = &t[digits.len()..];
+        if let Some(r) = rest.strip_prefix(['.', '．', '、'])
+            && !r.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        {
+            return Some((3, t0 + t.len() - r.len()));
+        }
+    }
+    let c = t.chars().next()?;
+    ('\u{2460}'..='\u{2473}')
+        .contains(&c)
+        .then(|| (5, t0 + c.len_utf8()))
+}
+
+/// `text` without the number in front of it: `1.甲事` → `甲事`.
+pub fn unnumbered(text: &str) -> &str {
+    match enumerator(text) {
+        Some((_, at)) => text[at..].trim_start(),
+        None => text.trim_start(),
+    }
+}
+
+/// One line of a table of contents, read.
+struct Entry {
+    text: String,
+    /// Key of the printed line (numbers kept), to find where the body
+    /// starts by repeating it.
+    printed: String,
+    heading: bool,
+    level: Option<u8>,
+}
+
 /// Finds a table of contents starting at `lines[start]`. It must end where
 /// the body repeats its first entry, its entries must be short lines, and
 /// most of them must appear again below it; otherwise there is none (and
-/// no line is dropped).
+/// no line is dropped). Entries may be numbered (1. 一、 （一）), the
+/// number is not part of the title; an entry printed on two lines is one.
+/// Behind a marker such as 本期要目 the contents may also run to the end of
+/// the text (or to the closing block): a text with no articles.
 /// Returns the entries and the index where the body starts.
 pub fn find(lines: &[SrcLine], start: usize) -> Option<(Vec<TocEntry>, usize)> {
     let mut i = start;
-    if lines.get(i).is_some_and(|l| is_toc_marker(&l.text)) {
+    let marked = lines.get(i).is_some_and(|l| is_toc_marker(&l.text));
+    if marked {
         i += 1;
     }
     // Keys of everything below each line, to look entries up.
@@ -62,26 +126,74 @@ pub fn find(lines: &[SrcLine], start: usize) -> Option<(Vec<TocEntry>, usize)> {
         all.push_str(key);
     }
     tail_from[lines.len()] = all.len();
-    let mut entries: Vec<TocEntry> = Vec::new();
-    let mut first_key: Option<String> = None;
+    let mut entries: Vec<Entry> = Vec::new();
     let mut found = 0;
-    while i < lines.len() {
-        let text = &lines[i].text;
-        let (entry, is_heading) = match heading(text) {
-            Some(h) => (h, true),
-            None => (entry_text(text).to_string(), false),
-        };
-        let k = key(&entry);
+    // The body repeats the first entry: as printed, without its number, or
+    // as a title on up to three lines.
+    let repeats_first = |i: usize, first: &Entry| {
+        let k = &keys[i];
         if k.is_empty() {
-            return None;
+            return false;
         }
-        if let Some(first) = &first_key
-            && *first == k
+        if *k == first.printed
+            || *k == key(&first.text)
+            || key(unnumbered(&lines[i].text)) == key(&first.text)
+        {
+            return true;
+        }
+        let want = key(&first.text);
+        // Running into its text (a brief, or a title pasted with it).
+        if k.len() > want.len() && k.starts_with(want.as_str()) {
+            return true;
+        }
+        let mut acc = String::new();
+        for k in keys[i..].iter().take(3) {
+            acc.push_str(k);
+            if acc == want {
+                return true;
+            }
+            if !want.starts_with(acc.as_str()) {
+                return false;
+            }
+        }
+        false
+    };
+    while i < lines.len() {
+        let line = &lines[i];
+        if let Some(first) = entries.first()
+            && repeats_first(i, first)
         {
             let titles = entries.iter().filter(|e| !e.heading).count();
-            return (titles > 0 && found * 2 >= titles).then_some((entries, i));
+            return (titles > 0 && found * 2 >= titles).then(|| (finish(entries), i));
         }
-        if entry.chars().count() > 60 || entry.contains('。') {
+        if marked && !entries.is_empty() && super::masthead::closing_line(&line.text).is_some() {
+            break;
+        }
+        let text = &line.text;
+        let (entry, is_heading, level) = match heading(text) {
+            Some(h) => (h, true, None),
+            None => {
+                let e = entry_text(text);
+                let level = enumerator(e).map(|(l, _)| l);
+                (unnumbered(e).to_string(), false, level)
+            }
+        };
+        // The rest of an entry printed on two lines: not numbered, indented
+        // under a numbered one.
+        if !is_heading
+            && level.is_none()
+            && line.indented
+            && let Some(prev) = entries.last_mut()
+            && prev.level.is_some()
+            && !prev.heading
+        {
+            prev.text.push_str(&entry);
+            prev.printed.push_str(&key(&entry));
+            i += 1;
+            continue;
+        }
+        let k = key(&entry);
+        if k.is_empty() || entry.chars().count() > 60 || entry.contains('。') {
             return None;
         }
         // The body should repeat the entry; a title the body does not
@@ -89,19 +201,41 @@ pub fn find(lines: &[SrcLine], start: usize) -> Option<(Vec<TocEntry>, usize)> {
         let below = &all[tail_from[i + 1]..];
         if below.contains(&k) {
             found += usize::from(!is_heading);
-        } else if is_heading || first_key.is_none() {
+        } else if !marked && (is_heading || entries.is_empty()) {
             return None;
         }
-        if first_key.is_none() {
-            first_key = Some(k);
-        }
-        entries.push(TocEntry {
+        entries.push(Entry {
+            printed: key(entry_text(text)),
             text: entry,
             heading: is_heading,
+            level,
         });
         i += 1;
     }
-    None
+    // Only a marked table of contents may run to the end: the text holds
+    // no article.
+    (marked && !entries.is_empty()).then(|| (finish(entries), i))
+}
+
+/// The entries as found, a numbered entry followed by entries numbered one
+/// level down (一、 then （一）) made a heading, and so is an unnumbered
+/// short entry before numbered ones.
+fn finish(entries: Vec<Entry>) -> Vec<TocEntry> {
+    let mut out: Vec<TocEntry> = Vec::with_capacity(entries.len());
+    for (k, e) in entries.iter().enumerate() {
+        let next = entries.get(k + 1);
+        let heading = e.heading
+            || next.is_some_and(|n| match (e.level, n.level) {
+                (Some(a), Some(b)) => a < b && !n.heading,
+                (None, Some(_)) => e.text.chars().count() <= 10,
+                _ => false,
+            });
+        out.push(TocEntry {
+            text: e.text.clone(),
+            heading,
+        });
+    }
+    out
 }
 
 #[cfg(test)]
