@@ -12,7 +12,9 @@
 //! The first row of a paragraph is narrower by the printed indent of two
 //! full-width characters (display only, never stored); see [`first_row_indent`].
 
-use super::breaks::{Class, break_allowed, classify, grapheme_width, graphemes, prohibited};
+use super::breaks::{
+    Class, break_allowed, classify, grapheme_width, graphemes, print_width, prohibited,
+};
 
 /// Columns of the printed first-row indent: two full-width spaces.
 pub const INDENT: usize = 4;
@@ -40,6 +42,34 @@ pub struct Row {
 /// first row `indent` columns narrower (see [`first_row_indent`]). Rows cover
 /// the text contiguously; an empty paragraph gives one empty row.
 pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<Row> {
+    wrap_measured(text, width, indent, Measure::Screen)
+}
+
+/// How wide a grapheme is: on a terminal screen, or on the printed page
+/// (see [`print_width`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    #[default]
+    Screen,
+    Print,
+}
+
+impl Measure {
+    pub fn grapheme(self, g: &str) -> usize {
+        match self {
+            Measure::Screen => grapheme_width(g),
+            Measure::Print => print_width(g),
+        }
+    }
+
+    /// The width of a whole string.
+    pub fn str(self, s: &str) -> usize {
+        graphemes(s).map(|g| self.grapheme(g)).sum()
+    }
+}
+
+/// [`wrap`] with graphemes measured by `measure`.
+pub fn wrap_measured(text: &str, width: usize, indent: usize, measure: Measure) -> Vec<Row> {
     let width = width.max(2);
     let mut rows = Vec::new();
     let mut w = Wrapper::new(
@@ -49,6 +79,7 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<Row> {
         0,
         [None, None],
     );
+    w.measure = measure;
     for g in graphemes(text) {
         w.push(g, &mut rows);
     }
@@ -73,6 +104,7 @@ pub(crate) struct Wrapper {
     ctx: [Option<Class>; 2],
     prev_w: usize,
     prev_b: usize,
+    measure: Measure,
 }
 
 impl Wrapper {
@@ -95,6 +127,7 @@ impl Wrapper {
             ctx,
             prev_w: 0,
             prev_b: b,
+            measure: Measure::Screen,
         }
     }
 
@@ -114,7 +147,7 @@ impl Wrapper {
 
     /// Adds the next grapheme; completed rows are appended to `rows`.
     pub(crate) fn push(&mut self, gr: &str, rows: &mut Vec<Row>) {
-        let w = grapheme_width(gr);
+        let w = self.measure.grapheme(gr);
         let cls = classify(gr);
         let [before, prev] = self.ctx;
         if self.g > self.start_g
@@ -239,6 +272,24 @@ mod tests {
         // A long word followed by a comma: the last letter comes down with it.
         assert_eq!(rows("abcdefg,", 4, 0), vec!["abcd", "efg,"]);
         assert_eq!(rows("abcdefgh,", 4, 0), vec!["abcd", "efg", "h,"]);
+    }
+
+    #[test]
+    fn print_rows_give_quotes_and_dots_a_full_cell() {
+        let text = "一“二”三·四abc";
+        let print = |w| {
+            wrap_measured(text, w, 0, Measure::Print)
+                .iter()
+                .map(|r| (&text[r.start..r.end], r.width))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(print(8), [("一“二”", 8), ("三·四", 6), ("abc", 3)]);
+        assert_eq!(print(7), [("一", 2), ("“二”", 6), ("三·四", 6), ("abc", 3)]);
+        // On screen the quotes and the dot are narrow.
+        assert_eq!(print(9)[0], ("一“二”", 8));
+        assert_eq!(wrap(text, 9, 0)[0].end, "一“二”三·".len());
+        assert_eq!(Measure::Print.str("“é…α”"), 8);
+        assert_eq!(Measure::Screen.str("“é…α”"), 5);
     }
 
     #[test]
