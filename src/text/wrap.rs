@@ -13,7 +13,7 @@
 //! full-width characters (display only, never stored); see [`first_row_indent`].
 
 use super::breaks::{
-    Class, break_allowed, classify, grapheme_width, graphemes, print_width, prohibited,
+    Class, Kind, break_allowed, classify, grapheme_width, graphemes, print_width, prohibited,
 };
 
 /// Columns of the printed first-row indent: two full-width spaces.
@@ -87,6 +87,14 @@ pub fn wrap_measured(text: &str, width: usize, indent: usize, measure: Measure) 
     rows
 }
 
+/// A space between two Chinese phrases (送法律 送政策): on the printed page
+/// it never ends a row, where copying from a PDF would lose it.
+fn spaces_phrases(before: Option<Class>, prev: Class, cur: Class) -> bool {
+    before.is_some_and(|b| b.kind == Kind::Other)
+        && prev.kind == Kind::Space
+        && cur.kind == Kind::Other
+}
+
 /// The streaming wrapper shared by [`wrap`] and the editor's incremental
 /// rewrap. It starts at a row boundary and needs the classes of the two
 /// graphemes before it (break rules look back that far).
@@ -153,6 +161,7 @@ impl Wrapper {
         if self.g > self.start_g
             && let Some(p) = prev
             && break_allowed(before, p, cls)
+            && !(self.measure == Measure::Print && spaces_phrases(before, p, cls))
         {
             self.brk = Some((self.g, self.b, self.col));
         }
@@ -290,6 +299,23 @@ mod tests {
         assert_eq!(wrap(text, 9, 0)[0].end, "一“二”三·".len());
         assert_eq!(Measure::Print.str("“é…α”"), 8);
         assert_eq!(Measure::Screen.str("“é…α”"), 5);
+    }
+
+    #[test]
+    fn printed_rows_never_end_at_a_space_between_chinese_phrases() {
+        let text = "一二送法律 送政策";
+        let rows = |m| {
+            wrap_measured(text, 12, 0, m)
+                .iter()
+                .map(|r| &text[r.start..r.end])
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(rows(Measure::Screen), ["一二送法律 ", "送政策"]);
+        assert_eq!(rows(Measure::Print), ["一二送法", "律 送政策"]);
+        // Between Latin words a space still ends a row.
+        let latin = "ab cd";
+        let r = wrap_measured(latin, 4, 0, Measure::Print);
+        assert_eq!(&latin[r[0].start..r[0].end], "ab ");
     }
 
     #[test]

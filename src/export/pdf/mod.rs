@@ -57,6 +57,10 @@ const LIGHT_RULE: f32 = 0.75;
 /// Stroke around the glyphs of bold text (a brief's run-in title), in ems:
 /// Chinese faces have no bold, so it is drawn heavier, as Word does.
 const BOLD_STROKE: f32 = 0.03;
+/// Widest space justification puts between two characters, in ems:
+/// readers of PDF text (poppler's pdftotext, search, copy) take a gap of a
+/// tenth of an em for a space between words.
+const MAX_GAP: f64 = 0.08;
 /// A glyph narrower than this share of its cell is placed in it by its
 /// punctuation (opening to the right, closing to the left, others centred).
 const NARROW_GLYPH: f32 = 0.75;
@@ -196,15 +200,25 @@ struct Piece<'f> {
     bold: bool,
 }
 
-/// A run of text set on a row: where it starts, its size, the width of a
-/// column, extra space after each grapheme (justification).
+/// Where a run of text goes on its row, in points from the page's left.
+#[derive(Clone, Copy)]
+enum Place {
+    /// From `x`, with `room` to the right margin; `justify`: spread to
+    /// fill it.
+    Left { x: f32, room: f32, justify: bool },
+    /// Centred on `left..left + room`.
+    Centre { left: f32, room: f32 },
+    /// Ending at `right`, with `room` to its left.
+    Right { right: f32, room: f32 },
+}
+
+/// A run of text to set: where, its size, the width of a column.
 struct Set<'a> {
     text: &'a str,
-    x: f32,
+    place: Place,
     baseline: f32,
     size: f32,
     column: f32,
-    gap: f32,
     role: Role,
     bold: usize,
     fill: Option<&'a Rgb>,
@@ -268,10 +282,13 @@ impl Painter<'_> {
         let left = self.left();
         let cols = |s: &str| Measure::Print.str(s) as f64;
         let text_cols = cols(&row.text);
-        let lead = row.lead as f64;
-        let right_edge = left + width - margin as f64 * column;
-        let x = match line.kind.align() {
-            Align::Center => left + (width - text_cols * column) / 2.0,
+        let right_edge = (left + width - margin as f64 * column) as f32;
+        let start = (left + row.lead as f64 * column) as f32;
+        let place = match line.kind.align() {
+            Align::Center => Place::Centre {
+                left: left as f32,
+                room: width as f32,
+            },
             // The right part of a spread line on a row of its own ends at
             // the right margin of the type area, whatever its type size.
             Align::Spread
@@ -279,46 +296,42 @@ impl Painter<'_> {
                     && row.lead > margin
                     && row.lead + text_cols as usize + margin == fit =>
             {
-                right_edge - text_cols * column
+                Place::Right {
+                    right: right_edge,
+                    room: right_edge - start,
+                }
             }
-            _ => left + lead * column,
-        };
-        let n = graphemes(&row.text).count();
-        let gap = if line.kind.align() == Align::Justify && !last && n > 1 {
-            ((right_edge - x - text_cols * column) / (n - 1) as f64).max(0.0)
-        } else {
-            0.0
-        };
-        let baseline = self.baseline(placed.at, placed.lines, size, face);
-        let fill = (line.kind == LineKind::BulletinName).then_some(&self.s.name_color);
-        self.text(
-            surface,
-            &Set {
-                text: &row.text,
-                x: x as f32,
-                baseline: baseline as f32,
-                size: size as f32,
-                column: column as f32,
-                gap: gap as f32,
-                role,
-                bold: row.bold,
-                fill,
+            align => Place::Left {
+                x: start,
+                room: right_edge - start,
+                justify: align == Align::Justify && !last,
             },
-        );
+        };
+        let baseline = self.baseline(placed.at, placed.lines, size, face) as f32;
+        let fill = (line.kind == LineKind::BulletinName).then_some(&self.s.name_color);
+        let set = |text, place, bold| Set {
+            text,
+            place,
+            baseline,
+            size: size as f32,
+            column: column as f32,
+            role,
+            bold,
+            fill,
+        };
+        self.text(surface, &set(&row.text, place, row.bold));
         if !row.right.is_empty() {
+            let room = (cols(&row.right) * column) as f32;
             self.text(
                 surface,
-                &Set {
-                    text: &row.right,
-                    x: (right_edge - cols(&row.right) * column) as f32,
-                    baseline: baseline as f32,
-                    size: size as f32,
-                    column: column as f32,
-                    gap: 0.0,
-                    role,
-                    bold: 0,
-                    fill,
-                },
+                &set(
+                    &row.right,
+                    Place::Right {
+                        right: right_edge,
+                        room,
+                    },
+                    0,
+                ),
             );
         }
     }
@@ -366,27 +379,33 @@ impl Painter<'_> {
         let text = labels::page_number(page.number as u32);
         let size = self.s.page_number_size.points();
         let column = size / 2.0;
-        let width = Measure::Print.str(&text) as f64 * column;
         let left = self.left();
-        let x = if page.is_odd() {
-            left + self.grid.width_pt - size - width
-        } else {
-            left + size
-        };
         let face = self
             .fonts
             .role(Role::PageNumber)
             .unwrap_or_else(|| self.body_face());
         let top = self.top() + self.grid.height_pt + PAGE_NUMBER_GAP_MM * PT_PER_MM;
+        let room = self.grid.width_pt as f32;
+        let place = if page.is_odd() {
+            Place::Right {
+                right: (left + self.grid.width_pt - size) as f32,
+                room,
+            }
+        } else {
+            Place::Left {
+                x: (left + size) as f32,
+                room,
+                justify: false,
+            }
+        };
         self.text(
             surface,
             &Set {
                 text: &text,
-                x: x as f32,
+                place,
                 baseline: (top + f64::from(face.ascent) * size) as f32,
                 size: size as f32,
                 column: column as f32,
-                gap: 0.0,
                 role: Role::PageNumber,
                 bold: 0,
                 fill: None,
@@ -463,7 +482,7 @@ impl Painter<'_> {
 
     /// Draws a run of text: wide graphemes one to a cell, narrow ones in
     /// runs centred in their columns (condensed when they would not fit),
-    /// `gap` after each grapheme but the last.
+    /// `gap` between them.
     fn text(&self, surface: &mut Surface, set: &Set) {
         let pieces = self.pieces(set);
         let spots = spots(&pieces, set);
@@ -592,18 +611,73 @@ struct Spot {
     anchor: f32,
 }
 
-/// The places of `pieces` on a row from `set.x`: a wide grapheme at the
-/// start of its cell (a narrow glyph in it placed by its punctuation), a
-/// run of narrow ones centred in their columns or condensed to fill them,
-/// `set.gap` after each grapheme but the last. Empty pieces get no place.
+/// Most that justification may tighten a row, per gap, in ems; beyond it
+/// narrow runs are condensed to their columns.
+const MAX_SQUEEZE: f32 = 0.02;
+
+/// The places of `pieces`: a wide grapheme fills its cell (a narrow glyph
+/// in it placed by its punctuation); a run of narrow ones (a number, a
+/// Latin word) takes its natural width, condensed to its columns only when
+/// the row would not fit otherwise. A justified row spreads what is left
+/// over evenly between these units, if that is little enough to still read
+/// as one word (else it stays ragged). Empty pieces get no place.
 fn spots(pieces: &[Piece], set: &Set) -> Vec<Spot> {
     let size = set.size;
+    // Units: (first piece, end, wide).
+    let mut units: Vec<(usize, usize, bool)> = Vec::new();
+    for (i, p) in pieces.iter().enumerate() {
+        let wide = p.cols >= 2;
+        match units.last_mut() {
+            Some((_, end, false)) if !wide => *end = i + 1,
+            _ => units.push((i, i + 1, wide)),
+        }
+    }
+    let cells = |u: &(usize, usize, bool)| -> f32 {
+        pieces[u.0..u.1]
+            .iter()
+            .map(|p| p.cols as f32 * set.column)
+            .sum()
+    };
+    let natural = |u: &(usize, usize, bool)| -> f32 {
+        pieces[u.0..u.1].iter().map(|p| p.natural * size).sum()
+    };
+    let width_of = |u: &(usize, usize, bool), condense: bool| -> f32 {
+        let (c, n) = (cells(u), natural(u));
+        if u.2 || (condense && n > c) { c } else { n }
+    };
+    let total = |condense: bool| -> f32 { units.iter().map(|u| width_of(u, condense)).sum() };
+    let (room, justify) = match set.place {
+        Place::Left { room, justify, .. } => (room, justify),
+        Place::Centre { room, .. } | Place::Right { room, .. } => (room, false),
+    };
+    let gaps = units.len().saturating_sub(1) as f32;
+    let spread = |condense: bool| -> f32 {
+        if !justify || gaps == 0.0 {
+            return 0.0;
+        }
+        let gap = (room - total(condense)) / gaps;
+        if gap > MAX_GAP as f32 * size {
+            0.0
+        } else {
+            gap
+        }
+    };
+    let mut condense = total(false) > room + 0.01;
+    let mut gap = spread(condense);
+    if gap < -MAX_SQUEEZE * size {
+        condense = true;
+        gap = spread(true).max(0.0);
+    }
+    let width = total(condense) + gap * gaps;
+    let mut x = match set.place {
+        Place::Left { x, .. } => x,
+        Place::Centre { left, room } => left + (room - width) / 2.0,
+        Place::Right { right, .. } => right - width,
+    };
     let mut out = Vec::new();
-    let mut x = set.x;
-    let mut i = 0;
-    while i < pieces.len() {
-        let p = &pieces[i];
-        if p.cols >= 2 {
+    for u in &units {
+        if u.2 {
+            let p = &pieces[u.0];
             let cell = p.cols as f32 * set.column;
             let glyph = p.natural * size;
             let first = set.text[p.range.clone()].chars().next().unwrap_or(' ');
@@ -618,45 +692,29 @@ fn spots(pieces: &[Piece], set: &Set) -> Vec<Spot> {
             };
             if !p.glyphs.is_empty() {
                 out.push(Spot {
-                    piece: i,
+                    piece: u.0,
                     x: x + offset,
                     scale: 1.0,
                     anchor: 0.0,
                 });
             }
-            x += cell + if i + 1 < pieces.len() { set.gap } else { 0.0 };
-            i += 1;
-            continue;
-        }
-        let end = (i..pieces.len())
-            .find(|&j| pieces[j].cols >= 2)
-            .unwrap_or(pieces.len());
-        let run = &pieces[i..end];
-        let allotted: f32 = run.iter().map(|p| p.cols as f32 * set.column).sum();
-        let natural: f32 = run.iter().map(|p| p.natural * size).sum();
-        let (mut px, scale) = if natural <= allotted {
-            (x + (allotted - natural) / 2.0, 1.0)
         } else {
-            (x, allotted / natural)
-        };
-        for (k, p) in run.iter().enumerate() {
-            if !p.glyphs.is_empty() {
-                out.push(Spot {
-                    piece: i + k,
-                    x: px,
-                    scale,
-                    anchor: x,
-                });
+            let (c, n) = (cells(u), natural(u));
+            let scale = if condense && n > c { c / n } else { 1.0 };
+            let mut px = x;
+            for (k, p) in pieces[u.0..u.1].iter().enumerate() {
+                if !p.glyphs.is_empty() {
+                    out.push(Spot {
+                        piece: u.0 + k,
+                        x: px,
+                        scale,
+                        anchor: x,
+                    });
+                }
+                px += p.natural * size;
             }
-            px += p.natural * size;
         }
-        let gaps = if end < pieces.len() {
-            run.len()
-        } else {
-            run.len() - 1
-        };
-        x += allotted + gaps as f32 * set.gap;
-        i = end;
+        x += width_of(u, condense) + gap;
     }
     out
 }
