@@ -478,3 +478,23 @@ fn the_command_line_writes_pdf_and_names_the_fonts_used_once() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(std::fs::read(&named).unwrap().starts_with(b"%PDF-"));
 }
+
+#[test]
+fn a_font_file_named_in_the_settings_that_is_not_there_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    assert!(jianbao(&lib, &["list"]).status.success());
+    let settings = std::fs::read_to_string(lib.join("library.ron")).unwrap();
+    let with_fonts = settings.trim_end().trim_end_matches(')').to_string()
+        + "    export: (font_files: [\"fonts/simfang.ttf\"]),\n)\n";
+    std::fs::write(lib.join("library.ron"), with_fonts).unwrap();
+    let out = jianbao(&lib, &["export", "2023-025", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&lib.join("fonts/simfang.ttf").display().to_string()),
+        "{err}"
+    );
+    assert!(err.contains("font_files"), "{err}");
+    assert!(!lib.join("exports/2023-025.pdf").exists());
+}

@@ -108,6 +108,8 @@ const SONG: &[&str] = &[
     "华文宋体",
     "STSong",
     "方正书宋_GBK",
+];
+const FREE_SONG: &[&str] = &[
     "Noto Serif CJK SC",
     "Source Han Serif SC",
     "Source Han Serif CN",
@@ -191,20 +193,21 @@ impl Design {
     /// Families to try, best first, and the weight wanted of each: the free
     /// stand-ins for a heavy Song are their bold faces.
     fn candidates(self) -> Vec<(&'static str, u16)> {
-        let regular = |names: &'static [&'static str]| names.iter().map(|n| (*n, 400));
+        let weight = |names: &'static [&'static str], w: u16| names.iter().map(move |n| (*n, w));
+        let song = || weight(SONG, 400).chain(weight(FREE_SONG, 400));
         match self {
-            Design::Fangsong => regular(FANGSONG).chain(regular(SONG)).collect(),
-            Design::Kai => regular(KAI)
-                .chain(regular(FANGSONG))
-                .chain(regular(SONG))
+            Design::Fangsong => weight(FANGSONG, 400).chain(song()).collect(),
+            Design::Kai => weight(KAI, 400)
+                .chain(weight(FANGSONG, 400))
+                .chain(song())
                 .collect(),
-            Design::Song => regular(SONG).chain(regular(HEI)).collect(),
-            Design::HeavySong => regular(HEAVY_SONG)
-                .chain(SONG[7..].iter().map(|n| (*n, 700)))
-                .chain(regular(SONG))
+            Design::Song => song().chain(weight(HEI, 400)).collect(),
+            Design::HeavySong => weight(HEAVY_SONG, 400)
+                .chain(weight(FREE_SONG, 700))
+                .chain(song())
                 .collect(),
-            Design::Hei => regular(HEI).chain(regular(SONG)).collect(),
-            Design::Latin => regular(LATIN).collect(),
+            Design::Hei => weight(HEI, 400).chain(song()).collect(),
+            Design::Latin => weight(LATIN, 400).collect(),
         }
     }
 }
@@ -468,7 +471,10 @@ impl Fonts {
         };
         for role in Role::ALL {
             let wanted = role.wanted(settings).trim().to_string();
-            let design = Design::of(&wanted, role.design());
+            let design = match role {
+                Role::Latin => Design::Latin,
+                _ => Design::of(&wanted, role.design()),
+            };
             let mut tries: Vec<(String, u16)> = vec![(wanted.clone(), 400)];
             tries.extend(
                 design

@@ -227,6 +227,22 @@ fn the_file_is_pdf_a_2b_with_title_author_and_date() {
     assert!(has("文明创建简报 第25期"));
     assert!(has("周口市文明办"));
     assert!(has("2023-11-23"));
+    // Bookmarks: each section, and each article under it.
+    let utf16 = |s: &str| {
+        let hex: String = s.encode_utf16().map(|u| format!("{u:04X}")).collect();
+        format!("/Title <FEFF{hex}>")
+    };
+    let issue = sample();
+    for section in &issue.sections {
+        assert!(
+            has(&utf16(&format!("【{}】", section.title))),
+            "{}",
+            section.title
+        );
+        for a in &section.articles {
+            assert!(has(&utf16(&join_title(&a.title))), "{:?}", a.title);
+        }
+    }
     // The same issue gives the same file.
     let (file, _) = chinese_font();
     let again = export(&PrintSettings::default(), &only(vec![file])).unwrap();
