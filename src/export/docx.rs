@@ -13,6 +13,9 @@
 use super::ExportError;
 use super::labels;
 use super::layout::{Line, LineKind, layout};
+use super::page::{
+    HEAVY_RULE_PT, LIGHT_RULE_PT, MASTHEAD_RULE_GAP_MM, MASTHEAD_RULE_PT, PAGE_NUMBER_GAP_MM,
+};
 use crate::model::{FontSize, Issue, PrintSettings, Rgb};
 use docx_rs::{
     AlignmentType, BorderType, BreakType, BuildXML, DocGrid, DocGridType, Docx, FieldCharType,
@@ -26,15 +29,10 @@ use unicode_width::UnicodeWidthStr;
 /// A4 in twips (1/20 pt).
 const PAGE_WIDTH: i32 = 11906;
 const PAGE_HEIGHT: i32 = 16838;
-/// GB/T 9704: the page number's dash line sits 7 mm below the type area.
-const PAGE_NUMBER_GAP_MM: f64 = 7.0;
-/// GB/T 9704: the masthead rule sits 4 mm below the issuing unit's line.
-const MASTHEAD_RULE_GAP_MM: f64 = 4.0;
-/// Rule weights in eighths of a point: masthead 1.5 pt; closing block
-/// 0.35 mm (≈1 pt) heavy and 0.25 mm (≈0.75 pt) light (GB/T 9704 7.4.1).
-const MASTHEAD_RULE: usize = 12;
-const HEAVY_RULE: usize = 8;
-const LIGHT_RULE: usize = 6;
+/// Rule weights in eighths of a point.
+const MASTHEAD_RULE: usize = (MASTHEAD_RULE_PT * 8.0) as usize;
+const HEAVY_RULE: usize = (HEAVY_RULE_PT * 8.0) as usize;
+const LIGHT_RULE: usize = (LIGHT_RULE_PT * 8.0) as usize;
 
 pub fn mm_to_twips(mm: f64) -> i32 {
     (mm * 1440.0 / 25.4).round() as i32

@@ -198,6 +198,17 @@ fn spread(i: usize, l: &Line, margin: usize, inner: usize, m: Measure, out: &mut
 /// Points in a millimetre.
 pub const PT_PER_MM: f64 = 72.0 / 25.4;
 
+/// GB/T 9704: the page number's line sits 7 mm below the type area.
+pub const PAGE_NUMBER_GAP_MM: f64 = 7.0;
+/// GB/T 9704: the masthead rule runs 4 mm below the issuing unit's line.
+pub const MASTHEAD_RULE_GAP_MM: f64 = 4.0;
+/// Rule weights in points: the masthead's 1.5 pt; the closing block's
+/// 0.35 mm (≈1 pt) above and below, 0.25 mm (≈0.75 pt) between (GB/T 9704
+/// 7.4.1).
+pub const MASTHEAD_RULE_PT: f64 = 1.5;
+pub const HEAVY_RULE_PT: f64 = 1.0;
+pub const LIGHT_RULE_PT: f64 = 0.75;
+
 /// Type larger than the body takes this much height per point of size, in
 /// points (as the Word export sizes its lines).
 const LEADING: f64 = 1.25;

@@ -25,7 +25,10 @@ pub use fonts::{FontError, FontReport, FontSources, Fonts, Role};
 use super::ExportError;
 use super::labels;
 use super::layout::{Align, ArticleRef, Line, LineKind, join_title, layout};
-use super::page::{Grid, PT_PER_MM, Page, Placed, pages};
+use super::page::{
+    Grid, HEAVY_RULE_PT, LIGHT_RULE_PT, MASTHEAD_RULE_GAP_MM, MASTHEAD_RULE_PT, PAGE_NUMBER_GAP_MM,
+    PT_PER_MM, Page, Placed, pages,
+};
 use crate::model::{Issue, PrintSettings, Rgb};
 use crate::text::{Measure, NO_ROW_END, NO_ROW_START, graphemes, print_width};
 use chrono::Datelike;
@@ -45,15 +48,6 @@ use krilla::{Document, SerializeSettings};
 /// A4 in points.
 pub const PAGE_WIDTH_PT: f64 = PrintSettings::PAGE_WIDTH_MM as f64 * PT_PER_MM;
 pub const PAGE_HEIGHT_PT: f64 = PrintSettings::PAGE_HEIGHT_MM as f64 * PT_PER_MM;
-/// GB/T 9704: the page number's line sits 7 mm below the type area.
-const PAGE_NUMBER_GAP_MM: f64 = 7.0;
-/// GB/T 9704: the masthead rule runs 4 mm below the issuing unit's line.
-const MASTHEAD_RULE_GAP_MM: f64 = 4.0;
-/// Rule weights in points, as the Word export draws them: the masthead's
-/// 1.5 pt; the closing block's 0.35 mm above and below, 0.25 mm between.
-const MASTHEAD_RULE: f32 = 1.5;
-const HEAVY_RULE: f32 = 1.0;
-const LIGHT_RULE: f32 = 0.75;
 /// Stroke around the glyphs of bold text (a brief's run-in title), in ems:
 /// Chinese faces have no bold, so it is drawn heavier, as Word does.
 const BOLD_STROKE: f32 = 0.03;
@@ -346,17 +340,18 @@ impl Painter<'_> {
                 let above = self.baseline(placed.at.saturating_sub(1), 1, body, self.body_face());
                 (
                     above + MASTHEAD_RULE_GAP_MM * PT_PER_MM,
-                    MASTHEAD_RULE,
+                    MASTHEAD_RULE_PT,
                     self.s.rule_color.clone(),
                 )
             }
             LineKind::ClosingRule { heavy } => (
                 self.top() + placed.at as f64 * line_pt,
-                if heavy { HEAVY_RULE } else { LIGHT_RULE },
+                if heavy { HEAVY_RULE_PT } else { LIGHT_RULE_PT },
                 Rgb::black(),
             ),
             _ => return,
         };
+        let weight = weight as f32;
         let mut path = PathBuilder::new();
         if let Some(r) = Rect::from_xywh(
             self.left() as f32,
