@@ -59,7 +59,7 @@ pub struct NewArgs {
 pub struct ExportArgs {
     #[arg(value_name = "ID", value_parser = parse_id)]
     pub id: IssueId,
-    #[arg(short, long, value_name = "docx|html|md|txt", value_parser = parse_format)]
+    #[arg(short, long, value_name = "docx|pdf|html|md|txt", value_parser = parse_format)]
     pub format: Option<Format>,
     #[arg(short, long, value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -498,19 +498,22 @@ pub fn run_export(
         }
         settings.text_wrap = args.wrap;
     }
-    let bytes = export::render(issue, format, &settings).map_err(fail)?;
+    let rendered = export::render_in(issue, format, &settings, Some(lib.root())).map_err(fail)?;
     if to_stdout {
-        out.write_all(&bytes)
+        out.write_all(&rendered.bytes)
             .and_then(|()| out.flush())
             .map_err(|e| UserError(e.to_string()))?;
     } else {
-        export::write(&path, &bytes, args.force).map_err(fail)?;
+        export::write(&path, &rendered.bytes, args.force).map_err(fail)?;
         writeln!(out, "{}", path.display()).map_err(|e| UserError(e.to_string()))?;
     }
     eprintln!(
         "{}",
         lang.fmt(Msg::ExportDone, &[&args.id, &format.name(lang)])
     );
+    if let Some(note) = rendered.font_note(lang) {
+        eprintln!("{note}");
+    }
     Ok(())
 }
 

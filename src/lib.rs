@@ -6,7 +6,7 @@
 //! - [`text`]: cleaning, wrapping, the editing buffer, tidy rules, rejoining
 //!   hard-wrapped lines (no ratatui, no I/O);
 //! - [`store`]: the RON library on disk, locks, recovery, log;
-//! - [`import`], [`export`]: text and Word files into issues; Word, HTML,
+//! - [`import`], [`export`]: text and Word files into issues; Word, PDF, HTML,
 //!   Markdown and plain text out, and the print layout;
 //! - [`app`]: the state machine (events → commands → update), no drawing;
 //! - [`ui`]: pure rendering of the app state, one module per pane;

@@ -11,6 +11,7 @@ fn every_format_goes_to_the_exports_folder() {
     let lib = dir.path().join("lib");
     for (format, start) in [
         ("docx", &b"PK"[..]),
+        ("pdf", b"%PDF-"),
         ("html", b"<!DOCTYPE html>"),
         ("md", b"---\nbulletin:"),
         ("txt", "文明创建简报\n".as_bytes()),
@@ -39,7 +40,7 @@ fn every_format_goes_to_the_exports_folder() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 4, "{names:?}");
+    assert_eq!(names.len(), 5, "{names:?}");
 }
 
 #[test]
@@ -124,7 +125,7 @@ fn unknown_issues_formats_and_folders_are_errors() {
     );
     assert!(!lib.join("exports/1999-001.docx").exists());
 
-    let out = jianbao(&lib, &["export", "2023-025", "--format", "pdf"]);
+    let out = jianbao(&lib, &["export", "2023-025", "--format", "odt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         stderr(&out).contains("不支持的导出格式"),
@@ -166,7 +167,7 @@ fn export_help_is_translated() {
     assert!(out.status.success());
     let text = stdout(&out);
     assert!(text.contains("覆盖已有的同名文件"), "{text}");
-    assert!(text.contains("--format <docx|html|md|txt>"), "{text}");
+    assert!(text.contains("--format <docx|pdf|html|md|txt>"), "{text}");
     let out = jianbao(&lib, &["--lang", "en", "export", "--help"]);
     assert!(stdout(&out).contains("Overwrite an existing file"));
 }

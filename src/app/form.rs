@@ -106,8 +106,9 @@ const STATUS_OPTIONS: [Msg; 4] = [
 ];
 const KIND_OPTIONS: [Msg; 2] = [Msg::KindFeature, Msg::KindBrief];
 /// In the order of [`Format::ALL`].
-const FORMAT_OPTIONS: [Msg; 4] = [
+const FORMAT_OPTIONS: [Msg; 5] = [
     Msg::FormatDocx,
+    Msg::FormatPdf,
     Msg::FormatHtml,
     Msg::FormatMarkdown,
     Msg::FormatText,

@@ -1379,13 +1379,19 @@ impl App {
             }));
             return;
         }
-        let result = export::render(&doc.issue, format, &settings).and_then(|bytes| {
-            export::create_exports_dir(self.lib.root())?;
-            export::write(&path, &bytes, overwrite)
-        });
+        let result = export::render_in(&doc.issue, format, &settings, Some(self.lib.root()))
+            .and_then(|r| {
+                export::create_exports_dir(self.lib.root())?;
+                export::write(&path, &r.bytes, overwrite)?;
+                Ok(r.font_note(lang))
+            });
         match result {
-            Ok(()) => {
-                self.notify(lang.fmt(Msg::ExportDone, &[&path.display(), &format.name(lang)]))
+            Ok(note) => {
+                let done = lang.fmt(Msg::ExportDone, &[&path.display(), &format.name(lang)]);
+                self.notify(match note {
+                    Some(note) => format!("{done} {note}"),
+                    None => done,
+                })
             }
             Err(e) => self.notify_error(e.message(lang)),
         }

@@ -1,11 +1,15 @@
-//! Print preview (F5): the whole open issue as it will print, set at the
-//! overlay's width by [`crate::export::page`] from the same layout the
-//! exports use, scrollable, opened at the article being edited.
+//! Print preview (F5): the whole open issue as it will print, unsaved
+//! edits included, opened at the article being edited. When the window is
+//! as wide as the page's grid, it shows the very pages of the PDF export
+//! ([`crate::export::page::pages`]: same rows, same page breaks, page
+//! numbers); a narrower window gets the rows set at its width
+//! ([`crate::export::page::rows`]), not paged.
 
 use super::{App, Command, Focus, Overlay};
 use crate::export::layout::{ArticleRef, Line, LineKind, layout};
-use crate::export::page::{Row, rows};
+use crate::export::page::{Grid, Row, pages, rows};
 use crate::i18n::Msg;
+use crate::model::PrintSettings;
 use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
@@ -25,13 +29,43 @@ pub fn areas(width: u16, height: u16) -> (Rect, Rect) {
     (frame, page)
 }
 
-/// The preview's state: the issue's print lines, set in rows at the page
-/// width, and the first row shown.
+/// One screen row of the preview.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shown {
+    /// A row of print: text, a blank line or a rule.
+    Row(Row),
+    /// A grid line with nothing on it, or a further line of tall type.
+    Space,
+    /// The page number under a page.
+    Number(usize),
+    /// Between two pages.
+    Break,
+}
+
+impl Shown {
+    pub fn row(&self) -> Option<&Row> {
+        match self {
+            Shown::Row(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// The preview's state: the issue's print lines, set as pages (or in rows
+/// at the window's width), and the first row shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Preview {
     lines: Vec<Line>,
-    pub rows: Vec<Row>,
-    /// Columns the rows are set in (the page width).
+    /// The export settings the pages are set by (boxed: the overlay stays
+    /// small).
+    settings: Box<PrintSettings>,
+    pub rows: Vec<Shown>,
+    /// The page of each row, from 1 (all 0 when not paged).
+    page_of: Vec<usize>,
+    /// Pages, or 0 when the window is too narrow to show them.
+    pub pages: usize,
+    /// Columns the rows are set in: the grid's when paged, else the page
+    /// area's.
     pub width: usize,
     /// Rows the page shows.
     pub height: usize,
@@ -42,10 +76,18 @@ pub struct Preview {
 }
 
 impl Preview {
-    pub fn new(lines: Vec<Line>, focus: Option<ArticleRef>, page: Rect) -> Preview {
+    pub fn new(
+        lines: Vec<Line>,
+        settings: PrintSettings,
+        focus: Option<ArticleRef>,
+        page: Rect,
+    ) -> Preview {
         let mut p = Preview {
             lines,
+            settings: Box::new(settings),
             rows: Vec::new(),
+            page_of: Vec::new(),
+            pages: 0,
             width: 0,
             height: 0,
             scroll: 0,
@@ -55,29 +97,93 @@ impl Preview {
         // Open at the article: its first row in the body (not its entry in
         // the contents), with the line before it for context.
         if let Some(at) = focus
-            && let Some(i) = p
-                .rows
-                .iter()
-                .position(|r| r.article == Some(at) && r.kind != LineKind::ContentsEntry)
+            && let Some(i) = p.rows.iter().position(|r| {
+                r.row()
+                    .is_some_and(|r| r.article == Some(at) && r.kind != LineKind::ContentsEntry)
+            })
         {
             p.scroll_to(i.saturating_sub(1));
         }
         p
     }
 
-    /// Sets the rows again for a page of a new size, keeping the top line.
+    /// Whether the rows are the printed pages.
+    pub fn paged(&self) -> bool {
+        self.pages > 0
+    }
+
+    /// Sets the rows again for a page area of a new size, keeping the top
+    /// line: as pages when the grid fits, else at the area's width.
     pub fn fit(&mut self, page: Rect) {
-        let (width, height) = (page.width as usize, page.height.max(1) as usize);
-        if width != self.width {
-            let top = self.rows.get(self.scroll).map(|r| r.line);
-            self.rows = rows(&self.lines, width);
+        let columns = Grid::new(&self.settings).columns();
+        let paged = page.width as usize >= columns;
+        let width = if paged { columns } else { page.width as usize };
+        if width != self.width || paged != self.paged() || self.rows.is_empty() {
+            let top = self.rows[self.scroll.min(self.rows.len())..]
+                .iter()
+                .find_map(|r| r.row().map(|r| r.line));
+            if paged {
+                self.set_pages();
+            } else {
+                self.rows = rows(&self.lines, width)
+                    .into_iter()
+                    .map(Shown::Row)
+                    .collect();
+                self.page_of = vec![0; self.rows.len()];
+                self.pages = 0;
+            }
             self.width = width;
             self.scroll = top
-                .and_then(|l| self.rows.iter().position(|r| r.line == l))
+                .and_then(|l| {
+                    self.rows
+                        .iter()
+                        .position(|r| r.row().is_some_and(|r| r.line == l))
+                })
                 .unwrap_or(0);
         }
-        self.height = height;
+        self.height = page.height.max(1) as usize;
         self.scroll_to(self.scroll);
+    }
+
+    /// The pages as screen rows: each grid line of a page, its rules, its
+    /// number, a break before the next.
+    fn set_pages(&mut self) {
+        let grid = Grid::new(&self.settings);
+        let pages = pages(&self.lines, &grid);
+        self.rows.clear();
+        self.page_of.clear();
+        for page in &pages {
+            let mut push = |s: Shown| {
+                self.rows.push(s);
+                self.page_of.push(page.number);
+            };
+            if page.number > 1 {
+                push(Shown::Break);
+            }
+            let mut line = 0;
+            for placed in &page.rows {
+                while line < placed.at {
+                    push(Shown::Space);
+                    line += 1;
+                }
+                push(Shown::Row(placed.row.clone()));
+                for _ in 1..placed.lines {
+                    push(Shown::Space);
+                }
+                line = line.max(placed.at + placed.lines);
+            }
+            while line < grid.lines {
+                push(Shown::Space);
+                line += 1;
+            }
+            push(Shown::Number(page.number));
+        }
+        self.pages = pages.len();
+    }
+
+    /// The page of the first row shown (0 when not paged).
+    pub fn page(&self) -> usize {
+        self.page_of.get(self.scroll).copied().unwrap_or(0)
     }
 
     /// The furthest scroll: the last row at the bottom of the page.
@@ -94,7 +200,7 @@ impl Preview {
     }
 
     /// The rows on the page now.
-    pub fn visible(&self) -> &[Row] {
+    pub fn visible(&self) -> &[Shown] {
         let end = (self.scroll + self.height).min(self.rows.len());
         &self.rows[self.scroll.min(end)..end]
     }
@@ -115,9 +221,15 @@ impl App {
             _ => None,
         }
         .map(|(section, article)| ArticleRef { section, article });
-        let lines = layout(&doc.issue, self.lib.settings.export.contents);
+        let settings = &self.lib.settings.export;
+        let lines = layout(&doc.issue, settings.contents);
         let (_, page) = areas(self.width, self.height);
-        self.overlay = Some(Overlay::Preview(Preview::new(lines, focus, page)));
+        self.overlay = Some(Overlay::Preview(Preview::new(
+            lines,
+            settings.clone(),
+            focus,
+            page,
+        )));
     }
 
     /// Keys of the open preview: scrolling; Esc, q or the preview key close it.

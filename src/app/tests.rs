@@ -495,8 +495,8 @@ fn export_goes_to_the_exports_folder_and_asks_before_overwriting() {
     key(&mut app, "Enter");
     key(&mut app, "Ctrl+E");
     assert!(matches!(app.overlay, Some(Overlay::Form(_))));
-    // Third format: Markdown.
-    keys(&mut app, &["Right", "Right", "Enter"]);
+    // Fourth format: Markdown.
+    keys(&mut app, &["Right", "Right", "Right", "Enter"]);
     let path = dir.path().join("lib/exports/2023-025.md");
     let first = fs::read_to_string(&path).unwrap();
     assert!(first.contains("## 工作动态"), "{first}");
@@ -504,7 +504,7 @@ fn export_goes_to_the_exports_folder_and_asks_before_overwriting() {
     // Again, after an edit: asks; N keeps the old file, Y replaces it.
     keys(
         &mut app,
-        &["Down", "F9", "Ctrl+E", "Right", "Right", "Enter"],
+        &["Down", "F9", "Ctrl+E", "Right", "Right", "Right", "Enter"],
     );
     assert!(matches!(
         app.overlay,
@@ -515,12 +515,32 @@ fn export_goes_to_the_exports_folder_and_asks_before_overwriting() {
     ));
     key(&mut app, "n");
     assert_eq!(fs::read_to_string(&path).unwrap(), first);
-    keys(&mut app, &["Ctrl+E", "Right", "Right", "Enter", "y"]);
+    keys(
+        &mut app,
+        &["Ctrl+E", "Right", "Right", "Right", "Enter", "y"],
+    );
     assert_ne!(fs::read_to_string(&path).unwrap(), first);
     // Word, the default format.
     keys(&mut app, &["Ctrl+E", "Enter"]);
     let docx = fs::read(dir.path().join("lib/exports/2023-025.docx")).unwrap();
     assert_eq!(&docx[..2], b"PK");
+}
+
+#[test]
+fn ctrl_e_offers_pdf_and_writes_it_into_exports() {
+    let (dir, mut app) = app();
+    key(&mut app, "Enter");
+    // Second format: PDF (needs a Chinese font, which .ci/run installs).
+    keys(&mut app, &["Ctrl+E", "Right", "Enter"]);
+    let pdf = fs::read(dir.path().join("lib/exports/2023-025.pdf")).unwrap();
+    assert_eq!(&pdf[..5], b"%PDF-");
+    let n = app.notice.as_ref().unwrap();
+    assert!(!n.error, "{}", n.text);
+    assert!(
+        n.text.contains("2023-025.pdf") && n.text.contains("PDF"),
+        "{}",
+        n.text
+    );
 }
 
 #[test]

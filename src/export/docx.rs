@@ -17,21 +17,19 @@ use super::labels;
 use super::layout::{ArticleRef, Line, LineKind, clean, layout};
 use super::ooxml::{self, Border, Fonts, Ind, Inline, PPr, Paragraph, RPr, RunItem, SectPr, Tab};
 use super::package::{self, Package};
+pub use super::page::PAGE_NUMBER_GAP_MM;
+use super::page::{HEAVY_RULE_PT, LIGHT_RULE_PT, MASTHEAD_RULE_GAP_MM, MASTHEAD_RULE_PT};
 use crate::model::{FontSize, Issue, PrintSettings, Rgb};
 use unicode_width::UnicodeWidthStr;
 
 /// A4 in twips (1/20 pt).
 pub const PAGE_WIDTH: i32 = 11906;
 pub const PAGE_HEIGHT: i32 = 16838;
-/// GB/T 9704 7.5: the page number's dashes sit 7 mm below the type area.
-pub const PAGE_NUMBER_GAP_MM: f64 = 7.0;
-/// GB/T 9704: the masthead rule sits 4 mm below the issuing unit's line.
-const MASTHEAD_RULE_GAP_MM: f64 = 4.0;
-/// Rule weights in eighths of a point: masthead 1.5 pt; closing block
-/// 0.35 mm (≈1 pt) heavy and 0.25 mm (≈0.75 pt) light (GB/T 9704 7.4.1).
-const MASTHEAD_RULE: u32 = 12;
-const HEAVY_RULE: u32 = 8;
-const LIGHT_RULE: u32 = 6;
+/// Rule weights in eighths of a point, from the print grid's (GB/T 9704
+/// 7.4.1): masthead 1.5 pt; closing block heavy 1 pt, light 0.75 pt.
+const MASTHEAD_RULE: u32 = (MASTHEAD_RULE_PT * 8.0) as u32;
+const HEAVY_RULE: u32 = (HEAVY_RULE_PT * 8.0) as u32;
+const LIGHT_RULE: u32 = (LIGHT_RULE_PT * 8.0) as u32;
 /// Height of a closing-block rule's line: the rule is its bottom border.
 pub const CLOSING_RULE_LINE: i32 = 40;
 

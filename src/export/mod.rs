@@ -1,10 +1,11 @@
-//! Exporting an issue: Word (DOCX, laid out to GB/T 9704), HTML, Markdown
-//! and plain text, one module per format.
+//! Exporting an issue: Word (DOCX, laid out to GB/T 9704), PDF (the same,
+//! drawn natively), HTML, Markdown and plain text, one module per format.
 //!
-//! [`layout::layout`] is the issue as it prints, line by line; the plain-text
-//! and Word exporters (and the TUI print preview) are built on it, and
-//! [`page::rows`] sets those lines in rows of a fixed width for the preview
-//! and for plain text with a wrap width. HTML and
+//! [`layout::layout`] is the issue as it prints, line by line; the plain-text,
+//! Word and PDF exporters (and the TUI print preview) are built on it.
+//! [`page::rows`] sets those lines in rows of a fixed width for plain text
+//! with a wrap width; [`page::pages`] sets them on the printed page's grid
+//! and breaks them into pages, for the PDF and the print preview. HTML and
 //! Markdown keep the document structure (sections, articles) for the web and
 //! share its helpers and the printed labels of [`labels`].
 
@@ -17,6 +18,7 @@ pub mod md;
 pub mod ooxml;
 pub mod package;
 pub mod page;
+pub mod pdf;
 pub mod txt;
 
 use crate::i18n::{Lang, Msg};
@@ -32,18 +34,26 @@ pub const EXPORTS_DIR: &str = "exports";
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Format {
     Docx,
+    Pdf,
     Html,
     Markdown,
     Text,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Docx, Format::Html, Format::Markdown, Format::Text];
+    pub const ALL: [Format; 5] = [
+        Format::Docx,
+        Format::Pdf,
+        Format::Html,
+        Format::Markdown,
+        Format::Text,
+    ];
 
     /// File name extension, also the name given to `--format`.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Docx => "docx",
+            Format::Pdf => "pdf",
             Format::Html => "html",
             Format::Markdown => "md",
             Format::Text => "txt",
@@ -54,13 +64,14 @@ impl Format {
     pub fn name(self, lang: Lang) -> &'static str {
         lang.t(match self {
             Format::Docx => Msg::FormatDocx,
+            Format::Pdf => Msg::FormatPdf,
             Format::Html => Msg::FormatHtml,
             Format::Markdown => Msg::FormatMarkdown,
             Format::Text => Msg::FormatText,
         })
     }
 
-    /// `docx`, `html`, `md`, `txt` and their usual other names.
+    /// `docx`, `pdf`, `html`, `md`, `txt` and their usual other names.
     pub fn parse(s: &str) -> Option<Format> {
         match s
             .trim()
@@ -69,6 +80,7 @@ impl Format {
             .as_str()
         {
             "docx" | "word" => Some(Format::Docx),
+            "pdf" => Some(Format::Pdf),
             "html" | "htm" => Some(Format::Html),
             "md" | "markdown" => Some(Format::Markdown),
             "txt" | "text" => Some(Format::Text),
@@ -98,6 +110,10 @@ pub enum ExportError {
     Settings(PrintProblem),
     #[error("DOCX: {0}")]
     Docx(String),
+    #[error("fonts: {0}")]
+    Fonts(#[from] pdf::FontError),
+    #[error("PDF: {0}")]
+    Pdf(String),
 }
 
 impl ExportError {
@@ -115,28 +131,69 @@ impl ExportError {
                 lang.fmt(Msg::ExportBadWrap, &[r.start(), r.end()])
             }
             ExportError::Docx(e) => lang.fmt(Msg::ExportDocxFailed, &[e]),
+            ExportError::Fonts(e) => e.message(lang),
+            ExportError::Pdf(e) => lang.fmt(Msg::PdfFailed, &[e]),
         }
     }
 }
 
-/// The issue in `format`, as the bytes of the file.
+/// The issue in `format`, as the bytes of the file. A PDF is set in the
+/// system's fonts and the settings' `font_files` (relative paths from the
+/// working directory); see [`render_in`].
 pub fn render(
     issue: &Issue,
     format: Format,
     settings: &PrintSettings,
 ) -> Result<Vec<u8>, ExportError> {
+    render_in(issue, format, settings, None).map(|r| r.bytes)
+}
+
+/// An export's file, and for a PDF the faces it was set in.
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub fonts: Option<pdf::FontReport>,
+}
+
+impl Rendered {
+    /// What the export summary says about fonts, when faces stood in for
+    /// the configured ones (see [`pdf::FontReport::summary`]).
+    pub fn font_note(&self, lang: Lang) -> Option<String> {
+        self.fonts
+            .as_ref()
+            .map(|f| f.summary(lang))
+            .filter(|s| !s.is_empty())
+    }
+}
+
+/// The issue in `format` for the library at `library` (where a PDF's
+/// `font_files` are found).
+pub fn render_in(
+    issue: &Issue,
+    format: Format,
+    settings: &PrintSettings,
+    library: Option<&Path>,
+) -> Result<Rendered, ExportError> {
     if let Some(problem) = settings.problem() {
         return Err(ExportError::Settings(problem));
     }
     // A file edited by hand may hold controls or bidi overrides.
     let cleaned = crate::text::clean_issue(issue);
     let issue = &cleaned;
-    Ok(match format {
+    let bytes = match format {
         Format::Docx => docx::to_docx(issue, settings)?,
+        Format::Pdf => {
+            let sources = pdf::FontSources::new(settings, library);
+            let made = pdf::to_pdf(issue, settings, &sources)?;
+            return Ok(Rendered {
+                bytes: made.bytes,
+                fonts: Some(made.fonts),
+            });
+        }
         Format::Html => html::to_html(issue, settings).into_bytes(),
         Format::Markdown => md::to_markdown(issue).into_bytes(),
         Format::Text => txt::to_text(issue, settings).into_bytes(),
-    })
+    };
+    Ok(Rendered { bytes, fonts: None })
 }
 
 /// Where an export goes when no path is given: `exports/2023-025.docx` in

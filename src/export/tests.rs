@@ -286,7 +286,9 @@ fn geometry_follows_gbt_9704() {
 fn formats_parse_and_name_files() {
     assert_eq!(Format::parse("DOCX"), Some(Format::Docx));
     assert_eq!(Format::parse("markdown"), Some(Format::Markdown));
-    assert_eq!(Format::parse("pdf"), None);
+    assert_eq!(Format::parse(".PDF"), Some(Format::Pdf));
+    assert_eq!(Format::parse("odt"), None);
+    assert_eq!(Format::from_path(Path::new("out/a.pdf")), Some(Format::Pdf));
     assert_eq!(
         Format::from_path(Path::new("out/a.htm")),
         Some(Format::Html)

@@ -212,6 +212,11 @@ pub struct PrintSettings {
     /// paragraph on one line.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text_wrap: Option<u32>,
+    /// PDF only: font files, or folders of them, searched before the
+    /// system's fonts for the faces named above (a relative path is in the
+    /// library folder), e.g. `["fonts/simfang.ttf"]`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub font_files: Vec<String>,
 }
 
 impl Default for PrintSettings {
@@ -239,6 +244,7 @@ impl Default for PrintSettings {
             lines_per_page: 22,
             chars_per_line: 28,
             text_wrap: None,
+            font_files: Vec::new(),
         }
     }
 }

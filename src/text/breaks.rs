@@ -125,6 +125,23 @@ fn fast_width(g: &str) -> Option<usize> {
     }
 }
 
+/// Width of one grapheme on the printed page, in half-width columns: as
+/// [`grapheme_width`], except that the ambiguous-width punctuation and
+/// symbols a terminal shows narrow (“ ” ‘ ’ … — · ° ① ■ ※) take a full
+/// character cell, as Chinese fonts set them. Letters stay as they are
+/// (é, α), so Latin and Greek words keep their width.
+pub fn print_width(g: &str) -> usize {
+    if let Some(w) = fast_width(g) {
+        return w;
+    }
+    let w = grapheme_width(g);
+    if w == 1 && g.width_cjk() >= 2 && g.chars().next().is_some_and(|c| !c.is_alphanumeric()) {
+        2
+    } else {
+        w
+    }
+}
+
 /// What to put in a terminal cell for grapheme `g`: the grapheme itself, or
 /// for one of zero width (a lone combining mark, a zero-width space) the
 /// dotted circle ◌ carrying it, so that it occupies the one column the

@@ -25,11 +25,11 @@ mod wrap;
 mod proptests;
 
 pub use breaks::{
-    Graphemes, NO_ROW_END, NO_ROW_START, cell, cell_symbol, grapheme_width, graphemes,
+    Graphemes, NO_ROW_END, NO_ROW_START, cell, cell_symbol, grapheme_width, graphemes, print_width,
 };
 pub use clean::{clean, clean_issue, clean_line, clean_paragraphs, for_display, is_removed};
 pub use editor::{EditAction, Editor, Motion, Note, Outcome, Pos, Splice, VisualRow};
 pub use para::Geometry;
-pub use wrap::{INDENT, Row, first_row_indent, wrap};
+pub use wrap::{INDENT, Measure, Row, first_row_indent, wrap, wrap_measured};
 pub mod rejoin;
 pub mod tidy;

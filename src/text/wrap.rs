@@ -12,7 +12,9 @@
 //! The first row of a paragraph is narrower by the printed indent of two
 //! full-width characters (display only, never stored); see [`first_row_indent`].
 
-use super::breaks::{Class, break_allowed, classify, grapheme_width, graphemes, prohibited};
+use super::breaks::{
+    Class, Kind, break_allowed, classify, grapheme_width, graphemes, print_width, prohibited,
+};
 
 /// Columns of the printed first-row indent: two full-width spaces.
 pub const INDENT: usize = 4;
@@ -40,6 +42,34 @@ pub struct Row {
 /// first row `indent` columns narrower (see [`first_row_indent`]). Rows cover
 /// the text contiguously; an empty paragraph gives one empty row.
 pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<Row> {
+    wrap_measured(text, width, indent, Measure::Screen)
+}
+
+/// How wide a grapheme is: on a terminal screen, or on the printed page
+/// (see [`print_width`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Measure {
+    #[default]
+    Screen,
+    Print,
+}
+
+impl Measure {
+    pub fn grapheme(self, g: &str) -> usize {
+        match self {
+            Measure::Screen => grapheme_width(g),
+            Measure::Print => print_width(g),
+        }
+    }
+
+    /// The width of a whole string.
+    pub fn str(self, s: &str) -> usize {
+        graphemes(s).map(|g| self.grapheme(g)).sum()
+    }
+}
+
+/// [`wrap`] with graphemes measured by `measure`.
+pub fn wrap_measured(text: &str, width: usize, indent: usize, measure: Measure) -> Vec<Row> {
     let width = width.max(2);
     let mut rows = Vec::new();
     let mut w = Wrapper::new(
@@ -49,11 +79,20 @@ pub fn wrap(text: &str, width: usize, indent: usize) -> Vec<Row> {
         0,
         [None, None],
     );
+    w.measure = measure;
     for g in graphemes(text) {
         w.push(g, &mut rows);
     }
     w.finish(&mut rows);
     rows
+}
+
+/// A space between two Chinese phrases (送法律 送政策): on the printed page
+/// it never ends a row, where copying from a PDF would lose it.
+fn spaces_phrases(before: Option<Class>, prev: Class, cur: Class) -> bool {
+    before.is_some_and(|b| b.kind == Kind::Other)
+        && prev.kind == Kind::Space
+        && cur.kind == Kind::Other
 }
 
 /// The streaming wrapper shared by [`wrap`] and the editor's incremental
@@ -73,6 +112,7 @@ pub(crate) struct Wrapper {
     ctx: [Option<Class>; 2],
     prev_w: usize,
     prev_b: usize,
+    measure: Measure,
 }
 
 impl Wrapper {
@@ -95,6 +135,7 @@ impl Wrapper {
             ctx,
             prev_w: 0,
             prev_b: b,
+            measure: Measure::Screen,
         }
     }
 
@@ -114,12 +155,13 @@ impl Wrapper {
 
     /// Adds the next grapheme; completed rows are appended to `rows`.
     pub(crate) fn push(&mut self, gr: &str, rows: &mut Vec<Row>) {
-        let w = grapheme_width(gr);
+        let w = self.measure.grapheme(gr);
         let cls = classify(gr);
         let [before, prev] = self.ctx;
         if self.g > self.start_g
             && let Some(p) = prev
             && break_allowed(before, p, cls)
+            && !(self.measure == Measure::Print && spaces_phrases(before, p, cls))
         {
             self.brk = Some((self.g, self.b, self.col));
         }
@@ -239,6 +281,41 @@ mod tests {
         // A long word followed by a comma: the last letter comes down with it.
         assert_eq!(rows("abcdefg,", 4, 0), vec!["abcd", "efg,"]);
         assert_eq!(rows("abcdefgh,", 4, 0), vec!["abcd", "efg", "h,"]);
+    }
+
+    #[test]
+    fn print_rows_give_quotes_and_dots_a_full_cell() {
+        let text = "一“二”三·四abc";
+        let print = |w| {
+            wrap_measured(text, w, 0, Measure::Print)
+                .iter()
+                .map(|r| (&text[r.start..r.end], r.width))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(print(8), [("一“二”", 8), ("三·四", 6), ("abc", 3)]);
+        assert_eq!(print(7), [("一", 2), ("“二”", 6), ("三·四", 6), ("abc", 3)]);
+        // On screen the quotes and the dot are narrow.
+        assert_eq!(print(9)[0], ("一“二”", 8));
+        assert_eq!(wrap(text, 9, 0)[0].end, "一“二”三·".len());
+        assert_eq!(Measure::Print.str("“é…α”"), 8);
+        assert_eq!(Measure::Screen.str("“é…α”"), 5);
+    }
+
+    #[test]
+    fn printed_rows_never_end_at_a_space_between_chinese_phrases() {
+        let text = "一二送法律 送政策";
+        let rows = |m| {
+            wrap_measured(text, 12, 0, m)
+                .iter()
+                .map(|r| &text[r.start..r.end])
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(rows(Measure::Screen), ["一二送法律 ", "送政策"]);
+        assert_eq!(rows(Measure::Print), ["一二送法", "律 送政策"]);
+        // Between Latin words a space still ends a row.
+        let latin = "ab cd";
+        let r = wrap_measured(latin, 4, 0, Measure::Print);
+        assert_eq!(&latin[r[0].start..r[0].end], "ab ");
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Print preview, tidying and rejoining a paste, driven by keys.
 
 use super::*;
-use crate::app::preview::Preview;
+use crate::app::preview::{Preview, Shown};
 use crate::export::layout::{ArticleRef, LineKind};
 use crossterm::event::{MouseEvent, MouseEventKind};
 
@@ -39,19 +39,41 @@ fn with_article() -> (TempDir, App) {
     (d, app)
 }
 
+/// The print rows of the preview, without page furniture.
+fn printed(p: &Preview) -> Vec<&crate::export::page::Row> {
+    p.rows.iter().filter_map(Shown::row).collect()
+}
+
 #[test]
 fn f5_shows_the_issue_as_it_prints_at_the_open_article_with_unsaved_edits() {
     let (_d, mut app) = with_article();
     typ(&mut app, "新写的一句。");
     key(&mut app, "F5");
     let p = preview(&app);
-    // The page is the screen less the frame and a blank column each side.
-    assert_eq!((p.width, p.height), (116, 38));
-    let all: Vec<&str> = p.rows.iter().map(|r| r.text.as_str()).collect();
+    // The printed page's grid: 28 characters (56 columns) a line, shown
+    // whole; as many rows as the screen less the frame.
+    assert_eq!((p.width, p.height), (56, 38));
+    assert!(p.paged());
+    let all: Vec<&str> = printed(p).iter().map(|r| r.text.as_str()).collect();
     for s in ["文明创建简报", "本期要目", "【经验交流】", "报：省文明办"] {
         assert!(all.contains(&s), "{s} in {all:?}");
     }
-    assert!(p.rows.iter().any(|r| r.right == "共印80份"));
+    assert!(printed(p).iter().any(|r| r.right == "共印80份"));
+    // Every page ends with its number; a break line between pages.
+    let numbers: Vec<usize> = p
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            Shown::Number(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, (1..=p.pages).collect::<Vec<_>>());
+    assert!(p.pages >= 2, "{}", p.pages);
+    assert_eq!(
+        p.rows.iter().filter(|r| **r == Shown::Break).count(),
+        p.pages - 1
+    );
     // Opened at the article: the line before its title, then the title.
     let at = ArticleRef {
         section: 1,
@@ -59,14 +81,17 @@ fn f5_shows_the_issue_as_it_prints_at_the_open_article_with_unsaved_edits() {
     };
     assert_eq!(p.focus, Some(at));
     let shown = p.visible();
-    assert_eq!(shown[1].kind, LineKind::Title);
-    assert_eq!(shown[1].text, "扶沟县白潭镇倡导移风易俗 破除陈规陋习");
+    let title = shown[1].row().unwrap();
+    assert_eq!(title.kind, LineKind::Title);
+    assert_eq!(title.text, "扶沟县白潭镇倡导移风易俗 破除陈规陋习");
     // Titles are centred on the page.
-    let title = &shown[1];
-    let w = unicode_width::UnicodeWidthStr::width(title.text.as_str());
-    assert_eq!(title.lead, (116 - w) / 2);
+    let w = crate::text::Measure::Print.str(&title.text);
+    assert_eq!(title.lead, (56 - w) / 2);
     // What was typed and not saved is there, indented two characters.
-    let typed = shown.iter().find(|r| r.text.starts_with("新写的一句。"));
+    let typed = shown
+        .iter()
+        .filter_map(Shown::row)
+        .find(|r| r.text.starts_with("新写的一句。"));
     assert_eq!(typed.map(|r| r.lead), Some(4));
     assert!(app.is_dirty());
 }
@@ -92,7 +117,7 @@ fn the_preview_scrolls_and_closes_with_esc_q_or_f5() {
     key(&mut app, "Down");
     assert_eq!(preview(&app).scroll, max, "not past the end");
     let last = preview(&app).visible().last().unwrap().clone();
-    assert_eq!(last.kind, LineKind::ClosingRule { heavy: true });
+    assert_eq!(last, Shown::Number(preview(&app).pages));
     wheel(&mut app, MouseEventKind::ScrollUp);
     assert_eq!(preview(&app).scroll, max - 3);
     wheel(&mut app, MouseEventKind::ScrollDown);
@@ -116,14 +141,24 @@ fn the_preview_scrolls_and_closes_with_esc_q_or_f5() {
 fn the_preview_sets_its_rows_again_on_resize_keeping_its_place() {
     let (_d, mut app) = with_article();
     key(&mut app, "F5");
-    let top = preview(&app).visible()[1].line;
+    let top = preview(&app).visible()[1].row().unwrap().line;
+    // Still as wide as the page: the same pages, fewer rows shown.
     app.handle_event(&Event::Resize(80, 24));
     let p = preview(&app);
-    assert_eq!((p.width, p.height), (76, 22));
-    assert_eq!(p.visible()[1].line, top);
-    assert!(p.rows.iter().all(|r| r.width() <= 76));
+    assert_eq!((p.width, p.height, p.paged()), (56, 22, true));
+    assert_eq!(p.visible()[1].row().unwrap().line, top);
+    // Narrower than the page: rows at the window's width, not paged.
+    app.handle_event(&Event::Resize(50, 20));
+    let p = preview(&app);
+    assert_eq!((p.width, p.paged()), (46, false));
+    assert!(
+        p.rows
+            .iter()
+            .all(|r| r.row().is_some_and(|r| r.width() <= 46))
+    );
+    assert_eq!(p.visible()[0].row().unwrap().line, top);
     app.handle_event(&Event::Resize(120, 40));
-    assert_eq!(preview(&app).width, 116);
+    assert_eq!((preview(&app).width, preview(&app).paged()), (56, true));
 }
 
 #[test]

@@ -1,0 +1,500 @@
+//! The PDF export read back with poppler's `pdftotext -bbox` and `pdffonts`
+//! (`.ci/run` installs poppler-utils and fonts-noto-cjk): A4 pages, rows on
+//! the grid within the margins, justified rows reaching both margins, page
+//! numbers on the outer side 7 mm below the type area, fonts embedded as
+//! subsets with Unicode maps, every title and paragraph copied out exactly,
+//! and the same pages, row for row, as the F5 print preview.
+
+mod common;
+
+use common::{jianbao, stderr, stdout};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use jianbao::app::App;
+use jianbao::app::keymap::Keymap;
+use jianbao::app::preview::Shown;
+use jianbao::export::layout::{LineKind, layout};
+use jianbao::export::page::{Grid, PT_PER_MM, Page, pages};
+use jianbao::export::{Format, render};
+use jianbao::i18n::Lang;
+use jianbao::model::{Issue, PrintSettings};
+use jianbao::store::{Library, SAMPLE_ISSUE, codec};
+use std::path::Path;
+use std::process::Command;
+
+fn sample() -> Issue {
+    codec::decode_issue(SAMPLE_ISSUE).unwrap()
+}
+
+fn fugou() -> Issue {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fugou-wenming-2024-03-15.ron");
+    codec::decode_issue(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+/// A word as `pdftotext -bbox` finds it: its box in points from the top
+/// left of the page.
+#[derive(Debug, Clone)]
+struct Word {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+    text: String,
+}
+
+/// Words on one vertical position: a row of print.
+#[derive(Debug, Clone)]
+struct PdfRow {
+    words: Vec<Word>,
+}
+
+impl PdfRow {
+    fn x0(&self) -> f64 {
+        self.words[0].x0
+    }
+    fn x1(&self) -> f64 {
+        self.words.iter().map(|w| w.x1).fold(f64::MIN, f64::max)
+    }
+    fn centre(&self) -> f64 {
+        (self.words[0].y0 + self.words[0].y1) / 2.0
+    }
+    /// The text as copied: words joined by a space.
+    fn text(&self) -> String {
+        self.words
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+struct PdfPage {
+    width: f64,
+    height: f64,
+    rows: Vec<PdfRow>,
+}
+
+fn attr(tag: &str, name: &str) -> f64 {
+    let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+    let end = start + tag[start..].find('"').unwrap();
+    tag[start..end].parse().unwrap()
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
+/// The pages of the PDF at `path`, their words grouped into rows (words
+/// whose centres lie within 8 pt, far less than a line), top to bottom.
+fn read_pdf(path: &Path) -> Vec<PdfPage> {
+    let out = Command::new("pdftotext")
+        .arg("-bbox")
+        .arg(path)
+        .arg("-")
+        .output()
+        .expect("pdftotext is needed: apt-get install poppler-utils (.ci/run does)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = String::from_utf8(out.stdout).unwrap();
+    let mut pages = Vec::new();
+    for chunk in html.split("<page ").skip(1) {
+        let head = &chunk[..chunk.find('>').unwrap()];
+        let mut words: Vec<Word> = chunk
+            .split("<word ")
+            .skip(1)
+            .map(|w| {
+                let tag_end = w.find('>').unwrap();
+                let tag = &w[..tag_end];
+                let text = &w[tag_end + 1..w.find("</word>").unwrap()];
+                Word {
+                    x0: attr(tag, "xMin"),
+                    y0: attr(tag, "yMin"),
+                    x1: attr(tag, "xMax"),
+                    y1: attr(tag, "yMax"),
+                    text: unescape(text),
+                }
+            })
+            .collect();
+        words.sort_by(|a, b| (a.y0 + a.y1).total_cmp(&(b.y0 + b.y1)));
+        let mut rows: Vec<PdfRow> = Vec::new();
+        for w in words {
+            let centre = (w.y0 + w.y1) / 2.0;
+            match rows.last_mut() {
+                Some(r) if (r.centre() - centre).abs() < 8.0 => r.words.push(w),
+                _ => rows.push(PdfRow { words: vec![w] }),
+            }
+        }
+        for r in &mut rows {
+            r.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+        }
+        pages.push(PdfPage {
+            width: attr(head, "width"),
+            height: attr(head, "height"),
+            rows,
+        });
+    }
+    pages
+}
+
+fn write_pdf(issue: &Issue, settings: &PrintSettings, dir: &Path) -> std::path::PathBuf {
+    let bytes = render(issue, Format::Pdf, settings).unwrap();
+    let path = dir.join("issue.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+/// Text without white space, to compare rows as printed.
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The type area in points: left, top, right, bottom.
+fn type_area(s: &PrintSettings) -> (f64, f64, f64, f64) {
+    let mm = |v: u32| f64::from(v) * PT_PER_MM;
+    (
+        mm(s.margin_left_mm),
+        mm(s.margin_top_mm),
+        mm(210 - s.margin_right_mm),
+        mm(297 - s.margin_bottom_mm),
+    )
+}
+
+/// Splits the PDF's rows into those of the type area and the page number.
+fn split_number(page: &PdfPage, bottom: f64) -> (Vec<&PdfRow>, Option<&PdfRow>) {
+    let body = page.rows.iter().filter(|r| r.centre() < bottom).collect();
+    let number = page.rows.iter().find(|r| r.centre() > bottom);
+    (body, number)
+}
+
+/// Checks the PDF of `issue` against the pages of the print layout: the
+/// same rows on each page, each where the grid puts it.
+fn check_layout(issue: &Issue, settings: &PrintSettings) {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = read_pdf(&write_pdf(issue, settings, dir.path()));
+    let grid = Grid::new(settings);
+    let lines = layout(issue, settings.contents);
+    let model: Vec<Page> = pages(&lines, &grid);
+    assert_eq!(pdf.len(), model.len(), "page count");
+    let (left, top, right, bottom) = type_area(settings);
+    let line_pt = grid.line_pt();
+    // Rows of body type, to check the vertical grid: (PDF centre − grid
+    // line top) is the same for all of them.
+    let mut offsets: Vec<f64> = Vec::new();
+    let all_rows: Vec<&jianbao::export::page::Placed> =
+        model.iter().flat_map(|p| p.rows.iter()).collect();
+    let mut k = 0;
+    for (page, expected) in pdf.iter().zip(&model) {
+        assert!(
+            (page.width - 595.2756).abs() < 0.01,
+            "A4 width {}",
+            page.width
+        );
+        assert!(
+            (page.height - 841.8898).abs() < 0.01,
+            "A4 height {}",
+            page.height
+        );
+        let (rows, number) = split_number(page, bottom);
+        let printed: Vec<_> = expected
+            .rows
+            .iter()
+            .filter(|p| !p.row.text.is_empty() || !p.row.right.is_empty())
+            .collect();
+        let got: Vec<String> = rows.iter().map(|r| squeeze(&r.text())).collect();
+        let want: Vec<String> = printed
+            .iter()
+            .map(|p| squeeze(&format!("{}{}", p.row.text, p.row.right)))
+            .collect();
+        assert_eq!(got, want, "page {}", expected.number);
+        for (r, p) in rows.iter().zip(&printed) {
+            // Within the margins (a glyph larger than its grid cell
+            // overhangs it).
+            let line = &lines[p.row.line];
+            let column = grid.column_pt(line);
+            let overhang = (grid.size(line) - 2.0 * column).max(0.0) + 0.5;
+            assert!(r.x0() >= left - 0.01 && r.x1() <= right + overhang, "{r:?}");
+            assert!(
+                r.words[0].y0 >= top - 1.0 && r.words[0].y1 <= bottom + 1.0,
+                "{r:?}"
+            );
+            let first_is_han = p
+                .row
+                .text
+                .chars()
+                .next()
+                .is_some_and(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+            if grid.on_grid(line) && first_is_han {
+                offsets.push(r.centre() - (top + (p.at as f64 + 0.5) * line_pt));
+                if line.kind.align() == jianbao::export::layout::Align::Justify
+                    || line.kind == LineKind::Section
+                {
+                    // Indents and margins in whole columns of the grid.
+                    let x = left + p.row.lead as f64 * column;
+                    assert!(
+                        (r.x0() - x).abs() < 0.05,
+                        "{} at {} not {x}",
+                        r.text(),
+                        r.x0()
+                    );
+                }
+            }
+            if line.kind.align() == jianbao::export::layout::Align::Center {
+                let mid = (r.x0() + r.x1()) / 2.0;
+                assert!((mid - (left + right) / 2.0).abs() < 1.0, "centred: {r:?}");
+            }
+        }
+        // Justified rows that are not a paragraph's last reach the right
+        // margin.
+        for p in &expected.rows {
+            let next = all_rows.get(k + 1).map(|n| n.row.line);
+            k += 1;
+            let justified = matches!(
+                p.row.kind,
+                LineKind::Paragraph | LineKind::BriefParagraph { .. }
+            );
+            if justified && next == Some(p.row.line) {
+                let r = rows
+                    .iter()
+                    .find(|r| squeeze(&r.text()) == squeeze(&p.row.text))
+                    .unwrap();
+                // (A Chinese glyph larger than its cell overhangs it.)
+                let line = &lines[p.row.line];
+                let overhang = (grid.size(line) - 2.0 * grid.column_pt(line)).max(0.0);
+                assert!(
+                    r.x1() > right - 0.5 && r.x1() < right + overhang + 0.5,
+                    "justified to {right}: {r:?}"
+                );
+            }
+        }
+        // — N — on the outer side, one character (四号, 14 pt) in, its line
+        // 7 mm below the type area.
+        let number = number.expect("a page number");
+        assert_eq!(squeeze(&number.text()), format!("—{}—", expected.number));
+        let size = settings.page_number_size.points();
+        if expected.number % 2 == 1 {
+            assert!(
+                number.x1() <= right - size + 0.01 && number.x1() > right - size - 3.0,
+                "{number:?}"
+            );
+        } else {
+            assert!((number.x0() - (left + size)).abs() < 0.05, "{number:?}");
+        }
+        let line_top = number.words.iter().map(|w| w.y0).fold(f64::MAX, f64::min);
+        assert!(
+            (line_top - (bottom + 7.0 * PT_PER_MM)).abs() < 1.5,
+            "{number:?}"
+        );
+    }
+    assert!(offsets.len() > 20, "{}", offsets.len());
+    let first = offsets[0];
+    assert!(
+        offsets.iter().all(|o| (o - first).abs() < 0.05),
+        "rows off the grid: {offsets:?}"
+    );
+}
+
+#[test]
+fn pages_are_a4_and_rows_sit_on_the_grid_within_the_margins() {
+    check_layout(&sample(), &PrintSettings::default());
+    check_layout(&fugou(), &PrintSettings::default());
+}
+
+/// Margins, grid and contents other than the defaults.
+fn other_settings() -> PrintSettings {
+    PrintSettings {
+        margin_top_mm: 30,
+        margin_bottom_mm: 30,
+        margin_left_mm: 25,
+        margin_right_mm: 25,
+        lines_per_page: 25,
+        chars_per_line: 30,
+        contents: false,
+        ..PrintSettings::default()
+    }
+}
+
+#[test]
+fn other_margins_and_grids_are_kept_too() {
+    check_layout(&sample(), &other_settings());
+    check_layout(&fugou(), &other_settings());
+}
+
+/// The PDF's text as copied: every row of the type area in order, rows
+/// run together (a paragraph continues on the next row), page numbers left
+/// out.
+fn copied_text(path: &Path, settings: &PrintSettings) -> String {
+    let (_, _, _, bottom) = type_area(settings);
+    read_pdf(path)
+        .iter()
+        .flat_map(|p| {
+            split_number(p, bottom)
+                .0
+                .into_iter()
+                .map(|r| r.text())
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn every_title_and_paragraph_copies_out_exactly() {
+    for (issue, settings) in [
+        (sample(), PrintSettings::default()),
+        (fugou(), PrintSettings::default()),
+        (sample(), other_settings()),
+        (fugou(), other_settings()),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let text = copied_text(&write_pdf(&issue, &settings, dir.path()), &settings);
+        let mut pieces = 0;
+        for section in &issue.sections {
+            for article in &section.articles {
+                let mut parts: Vec<&str> = article.title.iter().map(|t| t.trim()).collect();
+                parts.extend(article.paragraphs.iter().map(|p| p.trim()));
+                parts.extend(article.source.as_deref().map(str::trim));
+                for part in parts.into_iter().filter(|p| !p.is_empty()) {
+                    assert!(
+                        text.contains(part),
+                        "not copied out exactly: {part}\n{text}"
+                    );
+                    pieces += 1;
+                }
+            }
+        }
+        assert!(pieces > 15, "{pieces}");
+        assert!(text.contains(&issue.bulletin));
+        assert!(text.contains(&issue.issuer));
+    }
+}
+
+#[test]
+fn fonts_are_embedded_as_subsets_with_unicode_maps() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write_pdf(&sample(), &PrintSettings::default(), dir.path());
+    let out = Command::new("pdffonts")
+        .arg(&path)
+        .output()
+        .expect("pdffonts is needed: apt-get install poppler-utils (.ci/run does)");
+    let listing = String::from_utf8(out.stdout).unwrap();
+    let fonts: Vec<&str> = listing.lines().skip(2).collect();
+    assert!(fonts.len() >= 2, "{listing}");
+    for f in fonts {
+        let cols: Vec<&str> = f.split_whitespace().collect();
+        let name = cols[0];
+        // ABCDEF+Name: a subset.
+        assert!(
+            name.len() > 7
+                && name.as_bytes()[6] == b'+'
+                && name[..6].bytes().all(|b| b.is_ascii_uppercase()),
+            "{f}"
+        );
+        // emb, sub, uni.
+        let n = cols.len();
+        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{f}");
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(&Event::Key(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+#[test]
+fn the_pdf_has_the_pages_of_the_print_preview() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = Library::open(&dir.path().join("lib")).unwrap();
+    let mut app = App::new(
+        lib,
+        Lang::Zh,
+        Keymap::default(),
+        chrono::NaiveDate::from_ymd_opt(2023, 11, 30).unwrap(),
+    );
+    app.handle_event(&Event::Resize(120, 40));
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::F(5));
+    let Some(jianbao::app::Overlay::Preview(preview)) = &app.overlay else {
+        panic!("no preview");
+    };
+    assert!(preview.paged());
+    // The preview's rows with text, page by page.
+    let mut shown: Vec<Vec<String>> = vec![Vec::new()];
+    for r in &preview.rows {
+        match r {
+            Shown::Row(row) if !row.text.is_empty() || !row.right.is_empty() => shown
+                .last_mut()
+                .unwrap()
+                .push(squeeze(&format!("{}{}", row.text, row.right))),
+            Shown::Number(n) => shown.last_mut().unwrap().push(format!("—{n}—")),
+            Shown::Break => shown.push(Vec::new()),
+            _ => {}
+        }
+    }
+    assert_eq!(shown.len(), preview.pages);
+    // Ctrl+E, PDF.
+    press(&mut app, KeyCode::Esc);
+    app.handle_event(&Event::Key(KeyEvent::new(
+        KeyCode::Char('e'),
+        KeyModifiers::CONTROL,
+    )));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Enter);
+    let path = dir.path().join("lib/exports/2023-025.pdf");
+    let pdf = read_pdf(&path);
+    let printed: Vec<Vec<String>> = pdf
+        .iter()
+        .map(|p| p.rows.iter().map(|r| squeeze(&r.text())).collect())
+        .collect();
+    assert_eq!(printed.len(), shown.len(), "page count");
+    for (k, (p, s)) in printed.iter().zip(&shown).enumerate() {
+        assert_eq!(p, s, "page {}", k + 1);
+    }
+}
+
+#[test]
+fn the_command_line_writes_pdf_and_names_the_fonts_used_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let out = jianbao(&lib, &["export", "2023-025", "--format", "pdf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let path = lib.join("exports/2023-025.pdf");
+    assert_eq!(stdout(&out), format!("{}\n", path.display()));
+    let err = stderr(&out);
+    assert!(err.contains("已导出 2023-025（PDF）"), "{err}");
+    // Faces not installed are named once, with what stood in for them.
+    assert!(err.matches("所设字体未安装").count() <= 1, "{err}");
+    if err.contains("所设字体未安装") {
+        assert_eq!(err.matches("仿宋_GB2312 → ").count(), 1, "{err}");
+    }
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-"));
+    // The format follows -o's extension.
+    let named = dir.path().join("简报.pdf");
+    let out = jianbao(&lib, &["export", "2023-025", "-o", named.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&named).unwrap().starts_with(b"%PDF-"));
+}
+
+#[test]
+fn a_font_file_named_in_the_settings_that_is_not_there_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    assert!(jianbao(&lib, &["list"]).status.success());
+    let settings = std::fs::read_to_string(lib.join("library.ron")).unwrap();
+    let with_fonts = settings.trim_end().trim_end_matches(')').to_string()
+        + "    export: (font_files: [\"fonts/simfang.ttf\"]),\n)\n";
+    std::fs::write(lib.join("library.ron"), with_fonts).unwrap();
+    let out = jianbao(&lib, &["export", "2023-025", "--format", "pdf"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains(&lib.join("fonts/simfang.ttf").display().to_string()),
+        "{err}"
+    );
+    assert!(err.contains("font_files"), "{err}");
+    assert!(!lib.join("exports/2023-025.pdf").exists());
+}
