@@ -12,6 +12,9 @@ use clap::{Arg, ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Par
 use std::io::Write;
 use std::path::PathBuf;
 
+mod search;
+pub use search::{SearchArgs, Style as SearchStyle, run_search};
+
 #[derive(Debug, Parser)]
 #[command(name = "jianbao", version, disable_help_subcommand = true)]
 pub struct Cli {
@@ -31,6 +34,7 @@ pub enum Command {
     Check,
     Export(ExportArgs),
     Import(ImportArgs),
+    Search(SearchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -180,7 +184,7 @@ pub fn command(lang: Lang) -> clap::Command {
             a.help(t(Msg::CliLibrary)).help_heading(options)
         })
         .mut_arg("lang", |a| a.help(t(Msg::CliLang)).help_heading(options));
-    let subs: [SubcommandHelp; 6] = [
+    let subs: [SubcommandHelp; 7] = [
         ("open", Msg::CliOpen, &[("id", Msg::CliOpenId)]),
         ("list", Msg::CliList, &[("json", Msg::CliListJson)]),
         (
@@ -213,6 +217,17 @@ pub fn command(lang: Lang) -> clap::Command {
                 ("encoding", Msg::CliImportEncoding),
                 ("into", Msg::CliImportInto),
                 ("section", Msg::CliImportSection),
+            ],
+        ),
+        (
+            "search",
+            Msg::CliSearch,
+            &[
+                ("words", Msg::CliSearchWords),
+                ("json", Msg::CliListJson),
+                ("year", Msg::CliSearchYear),
+                ("section", Msg::CliSearchSection),
+                ("status", Msg::CliSearchStatus),
             ],
         ),
     ];
@@ -294,7 +309,7 @@ pub fn list_rows(lib: &Library) -> Vec<ListRow> {
     lib.entries()
         .rev()
         .map(|(id, e)| {
-            let i = &e.issue;
+            let i = &e.summary;
             ListRow {
                 id: id.to_string(),
                 bulletin: i.bulletin.clone(),
@@ -303,8 +318,8 @@ pub fn list_rows(lib: &Library) -> Vec<ListRow> {
                 supplement: i.supplement,
                 date: i.date,
                 status: i.status,
-                articles: i.article_count(),
-                chars: i.char_count(),
+                articles: i.articles,
+                chars: i.chars,
             }
         })
         .collect()
@@ -364,7 +379,7 @@ pub fn run_new(
     if let Some(taken) = created.taken {
         eprintln!("{}", lang.fmt(Msg::NumberTaken, &[&taken, &id]));
     }
-    let issue = lib.get(&id).expect("just created");
+    let issue = lib.summary(&id).expect("just created");
     let number = lang.issue_number(issue.number, issue.total, issue.supplement);
     writeln!(out, "{id}").map_err(|e| UserError(e.to_string()))?;
     eprintln!("{}", lang.fmt(Msg::NewCreated, &[&id, &number]));
@@ -452,8 +467,8 @@ pub fn run_export(
     out: &mut dyn Write,
 ) -> Result<(), UserError> {
     let issue = lib
-        .get(&args.id)
-        .ok_or_else(|| UserError(lib.why_missing(&args.id).message(lang)))?;
+        .issue(&args.id)
+        .map_err(|e| UserError(e.message(lang)))?;
     // --wrap asks for plain text when nothing else names a format.
     let format = args
         .format
@@ -489,7 +504,7 @@ pub fn run_export(
         }
         settings.text_wrap = args.wrap;
     }
-    let bytes = export::render(issue, format, &settings).map_err(fail)?;
+    let bytes = export::render(&issue, format, &settings).map_err(fail)?;
     if to_stdout {
         out.write_all(&bytes)
             .and_then(|()| out.flush())
@@ -592,7 +607,7 @@ pub fn run_import(
     let mut lines = vec![lang.fmt(Msg::ImportSource, &[&name, &source])];
     let id = match args.into {
         Some(id) => {
-            if lib.get(&id).is_none() {
+            if !lib.contains(&id) {
                 return Err(UserError(lib.why_missing(&id).message(lang)));
             }
             if articles == 0 {
@@ -603,7 +618,7 @@ pub fn run_import(
             let _lock = lock_briefly(lib, &id).map_err(|e| UserError(e.message(lang)))?;
             // What others saved before we had the lock is kept.
             lib.reload(&id).map_err(|e| UserError(e.message(lang)))?;
-            let mut issue = lib.get(&id).cloned().expect("reloaded");
+            let mut issue = lib.load(&id).cloned().expect("reloaded");
             let placed = import::add_articles(&mut issue, &imported, args.section.as_deref());
             lib.save(&id, issue)
                 .map_err(|e| UserError(e.message(lang)))?;
@@ -633,8 +648,10 @@ pub fn run_import(
             // loses the race for a number to another process takes the next.
             let created = lib
                 .create_with(|lib| {
-                    let existing: Vec<(IssueId, Option<u32>)> =
-                        lib.entries().map(|(id, e)| (*id, e.issue.total)).collect();
+                    let existing: Vec<(IssueId, Option<u32>)> = lib
+                        .entries()
+                        .map(|(id, e)| (*id, e.summary.total))
+                        .collect();
                     import::new_issue(&imported, &existing, &lib.settings, today)
                         .map_err(|import::BuildError::Exists(id)| StoreError::Exists(id))
                 })
@@ -642,7 +659,7 @@ pub fn run_import(
                     StoreError::Exists(id) => UserError(lang.fmt(Msg::ImportExists, &[&id])),
                     e => UserError(e.message(lang)),
                 })?;
-            let issue = lib.get(&created.id).expect("just created");
+            let issue = lib.load(&created.id).expect("just created");
             let number = lang.issue_number(issue.number, issue.total, issue.supplement);
             lines.insert(
                 0,

@@ -392,7 +392,7 @@ impl App {
         let mut ids: Vec<(NaiveDate, IssueId)> = self
             .lib
             .entries()
-            .map(|(id, e)| (e.issue.date, *id))
+            .map(|(id, e)| (e.summary.date, *id))
             .collect();
         ids.sort_by(|a, b| b.cmp(a));
         ids.into_iter().map(|(_, id)| id).collect()
@@ -1126,9 +1126,12 @@ impl App {
 
     /// Opens an issue by id and takes its lock; returns whether it opened.
     fn load_doc(&mut self, id: IssueId) -> bool {
-        let Some(issue) = self.lib.get(&id).cloned() else {
-            self.notify_error(self.lib.why_missing(&id).message(self.lang));
-            return false;
+        let issue = match self.lib.load(&id) {
+            Ok(issue) => issue.clone(),
+            Err(e) => {
+                self.notify_error(e.message(self.lang));
+                return false;
+            }
         };
         // Release the old lock first: it may be this issue's.
         self.doc = None;
@@ -1153,7 +1156,7 @@ impl App {
                 // From the library: opening may stop at a recovery offer.
                 let number = self
                     .lib
-                    .get(&id)
+                    .summary(&id)
                     .map(|i| self.lang.issue_number(i.number, i.total, i.supplement))
                     .unwrap_or_default();
                 self.open_issue(id);
@@ -1309,7 +1312,7 @@ impl App {
                 let mut issue = doc.issue.clone();
                 form.apply_issue(&mut issue);
                 let new_id = issue.id();
-                if new_id != doc.id && self.lib.get(&new_id).is_some() {
+                if new_id != doc.id && self.lib.contains(&new_id) {
                     form.error = Some(lang.fmt(Msg::IssueExists, &[&new_id]));
                     self.overlay = Some(Overlay::Form(form));
                     return;
