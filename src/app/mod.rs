@@ -12,6 +12,7 @@ pub mod layout;
 pub mod palette;
 pub mod preview;
 pub mod safety;
+pub mod search;
 pub mod tidy;
 pub mod tree;
 
@@ -58,6 +59,8 @@ pub enum After {
     Quit,
     Open(IssueId),
     NewIssue,
+    /// Open a search hit (see [`search::Goto`]).
+    Search(search::Goto),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +115,7 @@ pub enum Overlay {
     Tidy(tidy::TidyReview),
     /// Recovery offers, save conflicts, encoding warnings.
     Safety(safety::Dialog),
+    Search(search::Search),
 }
 
 /// A button's letter: the one in brackets at the end of its label, "(S)".
@@ -502,6 +506,7 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Palette(p)) => p.input.insert(text),
+            Some(Overlay::Search(s)) => s.paste(text),
             Some(_) => {}
             None if self.focus == Focus::Editor => {
                 if let Some(bar) = self.doc.as_mut().and_then(|d| d.find.as_mut()) {
@@ -773,6 +778,7 @@ impl App {
                 FormKey::Handled | FormKey::Ignored => self.overlay = Some(Overlay::Form(form)),
             },
             Overlay::Safety(d) => self.safety_dialog_key(d, key),
+            Overlay::Search(s) => self.search_key(s, key),
             Overlay::Confirm(mut c) => {
                 let answer = match button_key(key, c.choices(), c.choice, Msg::ChoiceCancel) {
                     // N(o) cancels too.
@@ -841,6 +847,7 @@ impl App {
             After::Quit => self.running = false,
             After::Open(id) => self.open_issue(id),
             After::NewIssue => self.new_issue(),
+            After::Search(goto) => self.goto_hit(goto),
         }
     }
 
@@ -899,6 +906,7 @@ impl App {
             Command::Tidy => self.open_tidy(),
             Command::Find => self.open_find(false),
             Command::Replace => self.open_find(true),
+            Command::SearchAll => self.open_search(),
             Command::Properties => match &self.doc {
                 Some(doc) => self.overlay = Some(Overlay::Form(Form::issue(&doc.issue))),
                 None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
