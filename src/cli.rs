@@ -393,6 +393,16 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
     for p in &lib.problems {
         writeln!(out, "{}", p.message(lang))?;
     }
+    // The index vouches for files unchanged since they last loaded; check
+    // reads every one all the same.
+    let unloadable: Vec<String> = lib
+        .entries()
+        .filter_map(|(id, _)| lib.issue(id).err())
+        .map(|e| e.message(lang))
+        .collect();
+    for m in &unloadable {
+        writeln!(out, "{m}")?;
+    }
     // Unreadable recovery files may hold the only copy of unsaved text.
     let unreadable = Recovery::unreadable(lib).unwrap_or_else(|e| {
         vec![crate::store::Problem {
@@ -407,7 +417,7 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
             lang.fmt(Msg::CheckRecoveryUnreadable, &[&p.message(lang)])
         )?;
     }
-    let problems = lib.problems.len() + unreadable.len();
+    let problems = lib.problems.len() + unloadable.len() + unreadable.len();
     let ok = problems == 0;
     if ok {
         writeln!(out, "{}", lang.fmt(Msg::CheckOk, &[&lib.len()]))?;

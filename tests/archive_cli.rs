@@ -194,7 +194,7 @@ fn the_index_follows_hand_edits_git_checkouts_deletions_and_other_processes() {
     let out = jianbao(&lib, &["import", contribution.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     let new_id = stdout(&out).trim().to_string();
-    assert_eq!(ids(&lib, "鹿邑县 志愿服务"), [new_id.clone()]);
+    assert_eq!(ids(&lib, "鹿邑县 志愿服务"), std::slice::from_ref(&new_id));
     assert!(stdout(&jianbao(&lib, &["list"])).contains(&new_id));
 
     // Deleted: gone from search and list.
@@ -232,4 +232,44 @@ fn a_damaged_index_is_rebuilt_without_a_word() {
     fs::remove_dir_all(&index).unwrap();
     assert_eq!(stdout(&jianbao(&lib, &["list"])), before);
     assert_eq!(search(&lib, &["红白理事会"]).0, found);
+}
+
+#[test]
+fn check_reads_every_file_even_those_the_index_vouches_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let path = lib.join(SAMPLE);
+    assert!(jianbao(&lib, &["list"]).status.success());
+    // Damaged behind the index's back: same size, same time (an old file).
+    let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    assert!(jianbao(&lib, &["list"]).status.success());
+    let text = fs::read_to_string(&path).unwrap();
+    fs::write(&path, text.replacen("schema: 1,", "schema: 1;", 1)).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let check = jianbao(&lib, &["check"]);
+    assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
+    assert!(
+        stdout(&check).contains("2023-025.ron:2:"),
+        "{}",
+        stdout(&check)
+    );
+    // Opening it says why, too.
+    let export = jianbao(&lib, &["export", "2023-025", "-o", "-", "--format", "txt"]);
+    assert_eq!(export.status.code(), Some(1));
+    assert!(
+        stderr(&export).contains("2023-025.ron:2:"),
+        "{}",
+        stderr(&export)
+    );
 }

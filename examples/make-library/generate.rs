@@ -101,7 +101,8 @@ impl Material {
             if rng.below(3) == 0 {
                 for place in PLACES {
                     if s.contains(place) {
-                        s = s.replace(place, *rng.pick(PLACES));
+                        let other = *rng.pick(PLACES);
+                        s = s.replace(place, other);
                         break;
                     }
                 }

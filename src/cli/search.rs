@@ -89,22 +89,27 @@ fn char_range(text: &str, r: &Range<usize>) -> [usize; 2] {
     [start, start + text[r.clone()].chars().count()]
 }
 
-/// `text` with the byte ranges `marks` in bold red (or as it is).
-fn highlight(text: &str, marks: &[Range<usize>], color: bool) -> String {
+/// Writes `text` with the byte ranges `marks` in bold red (or as it is).
+fn write_marked(
+    out: &mut dyn Write,
+    text: &str,
+    marks: &[Range<usize>],
+    color: bool,
+) -> std::io::Result<()> {
     if !color {
-        return text.to_string();
+        return out.write_all(text.as_bytes());
     }
-    let mut out = String::with_capacity(text.len() + marks.len() * 12);
     let mut at = 0;
     for m in marks {
-        out.push_str(&text[at..m.start]);
-        out.push_str("\x1b[1;31m");
-        out.push_str(&text[m.clone()]);
-        out.push_str("\x1b[0m");
+        write!(
+            out,
+            "{}\x1b[1;31m{}\x1b[0m",
+            &text[at..m.start],
+            &text[m.clone()]
+        )?;
         at = m.end;
     }
-    out.push_str(&text[at..]);
-    out
+    out.write_all(&text.as_bytes()[at..])
 }
 
 pub fn run_search(
@@ -176,36 +181,35 @@ fn json_hit(h: &Hit) -> JsonHit<'_> {
 /// line indented (a title match is highlighted in the first line).
 fn write_hit(out: &mut dyn Write, lang: Lang, h: &Hit, style: Style) -> std::io::Result<()> {
     let number = lang.issue_number(h.id.number, None, h.id.supplement);
-    let title = if h.line == LineKind::Title {
-        highlight(&h.title, &h.marks, style.color)
-    } else {
-        h.title.clone()
-    };
-    writeln!(
+    write!(
         out,
-        "{}  {number}  {}  【{}】{title}",
+        "{}  {number}  {}  【{}】",
         h.id, h.date, h.section_title
     )?;
-    if h.line != LineKind::Title {
-        let (text, marks) = match style.width {
-            Some(w) => h.snippet(w.saturating_sub(4).max(20)),
-            None => (h.text.clone(), h.marks.clone()),
-        };
-        let text = if h.line == LineKind::Source {
-            format!("（{text}）")
-        } else {
-            text
-        };
-        let shift = if h.line == LineKind::Source {
-            '（'.len_utf8()
-        } else {
-            0
-        };
-        let marks: Vec<Range<usize>> = marks
-            .iter()
-            .map(|m| m.start + shift..m.end + shift)
-            .collect();
-        writeln!(out, "    {}", highlight(&text, &marks, style.color))?;
+    let title_marks: &[Range<usize>] = if h.line == LineKind::Title {
+        &h.marks
+    } else {
+        &[]
+    };
+    write_marked(out, &h.title, title_marks, style.color)?;
+    writeln!(out)?;
+    if h.line == LineKind::Title {
+        return Ok(());
     }
-    Ok(())
+    let snippet;
+    let (text, marks) = match style.width {
+        Some(w) => {
+            snippet = h.snippet(w.saturating_sub(4).max(20));
+            (snippet.0.as_str(), &snippet.1[..])
+        }
+        None => (h.text.as_str(), &h.marks[..]),
+    };
+    let (open, close) = if h.line == LineKind::Source {
+        ("（", "）")
+    } else {
+        ("", "")
+    };
+    write!(out, "    {open}")?;
+    write_marked(out, text, marks, style.color)?;
+    writeln!(out, "{close}")
 }

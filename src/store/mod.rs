@@ -451,13 +451,17 @@ impl Library {
             if new_id != *id {
                 tracing::warn!(%id, %new_id, path = %path.display(), "issue renumbered on disk since the library was opened");
                 self.entries.remove(id);
-                if self.entries.contains_key(&new_id) {
-                    self.problems.push(Problem {
-                        path,
-                        kind: ProblemKind::Duplicate(self.entries[&new_id].path.clone()),
-                    });
-                } else {
-                    self.entries.insert(new_id, fresh);
+                match self.entries.entry(new_id) {
+                    std::collections::btree_map::Entry::Occupied(first) => {
+                        let first = first.get().path.clone();
+                        self.problems.push(Problem {
+                            path,
+                            kind: ProblemKind::Duplicate(first),
+                        });
+                    }
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(fresh);
+                    }
                 }
                 return Err(StoreError::NotFound(*id));
             }

@@ -261,11 +261,6 @@ impl Hit {
             _ => None,
         }
     }
-
-    /// The text matched first in the line, as it is written there.
-    pub fn matched(&self) -> &str {
-        self.marks.first().map_or("", |m| &self.text[m.clone()])
-    }
 }
 
 impl Corpus {
@@ -284,16 +279,27 @@ impl Corpus {
             }
             search_issue(issue, query, filter, &mut hits);
         }
-        hits.sort_by_key(|h| {
-            (
-                Reverse(h.in_title),
-                Reverse(h.date),
-                Reverse(h.id),
-                h.section,
-                h.article,
-            )
-        });
-        hits
+        // Sorted by key, then moved once: a hit is large, a key is not.
+        let mut order: Vec<_> = hits
+            .iter()
+            .enumerate()
+            .map(|(i, h)| {
+                let key = (
+                    Reverse(h.in_title),
+                    Reverse(h.date),
+                    Reverse(h.id),
+                    h.section,
+                    h.article,
+                );
+                (key, i)
+            })
+            .collect();
+        order.sort_unstable();
+        let mut slots: Vec<Option<Hit>> = hits.into_iter().map(Some).collect();
+        order
+            .into_iter()
+            .filter_map(|(_, i)| slots[i].take())
+            .collect()
     }
 }
 

@@ -44,6 +44,7 @@ const CATALOG_MAGIC: &[u8; 8] = b"JBINDEX\x01";
 /// Bumped when the catalog's content changes meaning: an older catalog is
 /// then rebuilt, not misread.
 const CATALOG_VERSION: u32 = 1;
+const PROGRAM: &str = concat!("jianbao ", env!("CARGO_PKG_VERSION"));
 
 /// The folder of the index of the library at `root`.
 pub fn index_dir(root: &Path) -> PathBuf {
@@ -127,6 +128,9 @@ impl Indexed {
 #[derive(Debug, Default, Serialize, Deserialize)]
 struct CatalogFile {
     version: u32,
+    /// The jianbao that wrote it: another one may read files differently
+    /// (a newer schema, stricter checks), so its catalog is not trusted.
+    program: String,
     /// By file name in `issues/`.
     files: HashMap<String, Indexed>,
 }
@@ -165,7 +169,7 @@ impl Catalog {
         };
         let parsed = unframe(CATALOG_MAGIC, CATALOG_VERSION, &bytes)
             .and_then(|payload| serde_json::from_slice::<CatalogFile>(payload).ok())
-            .filter(|c| c.version == CATALOG_VERSION);
+            .filter(|c| c.version == CATALOG_VERSION && c.program == PROGRAM);
         match parsed {
             Some(c) => Catalog {
                 files: c.files,
@@ -253,6 +257,7 @@ impl Catalog {
         }
         let file = CatalogFile {
             version: CATALOG_VERSION,
+            program: PROGRAM.to_string(),
             files: std::mem::take(&mut self.files),
         };
         let json = serde_json::to_vec(&file).expect("the catalog serialises");

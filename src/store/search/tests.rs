@@ -212,7 +212,7 @@ fn snippets_fit_and_keep_the_match() {
         article: 0,
         title: String::new(),
         line: LineKind::Paragraph(0),
-        marks: vec![start..start + "白潭镇".len()],
+        marks: std::iter::once(start..start + "白潭镇".len()).collect(),
         text,
         in_title: 0,
     };
@@ -312,12 +312,11 @@ fn issue_strategy() -> impl Strategy<Value = Issue> {
         })
 }
 
+/// A hit as compared: issue, section, article, line, marks, words in title.
+type Found = (IssueId, usize, usize, LineKind, Vec<Range<usize>>, usize);
+
 /// What search must answer, by the plainest possible means.
-fn brute_force(
-    issues: &[Issue],
-    terms: &[String],
-    filter: &Filter,
-) -> Vec<(IssueId, usize, usize, LineKind, Vec<Range<usize>>, usize)> {
+fn brute_force(issues: &[Issue], terms: &[String], filter: &Filter) -> Vec<Found> {
     let fold = |s: &str| s.to_ascii_lowercase();
     let mut out = Vec::new();
     for issue in issues {
