@@ -258,6 +258,30 @@ fn in_process(c: &mut Criterion, big: &Path) {
     g.bench_function("search_text/1000_issues", |b| {
         b.iter(|| lib.corpus(None, None).unwrap().issues.len())
     });
+    // The first search after the search text is lost: every issue read.
+    let index = big.join(STATE_DIR).join("index");
+    g.sample_size(10);
+    g.bench_function("search_text_without_index/1000_issues", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                for e in std::fs::read_dir(&index).unwrap() {
+                    let path = e.unwrap().path();
+                    if path
+                        .file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with("text-"))
+                    {
+                        std::fs::remove_file(path).unwrap();
+                    }
+                }
+                let t = Instant::now();
+                black_box(lib.corpus(None, None).unwrap().issues.len());
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+    g.sample_size(30);
     let corpus = lib.corpus(None, None).unwrap();
     for words in ["白潭镇", "扶沟县 倡导", "没有这个词", "文明"] {
         let q = Query::parse(words);

@@ -144,9 +144,9 @@ impl App {
                         (p, start, end)
                     });
                     let goto = Goto {
-                        id: hit.id,
-                        section: hit.section,
-                        article: hit.article,
+                        id: hit.id(),
+                        section: hit.section(),
+                        article: hit.article(),
                         at,
                     };
                     // In the open issue at once, in another after the

@@ -68,10 +68,10 @@ struct JsonHit<'a> {
     status: Status,
     section: &'a str,
     section_index: usize,
-    article: &'a str,
+    article: std::borrow::Cow<'a, str>,
     article_index: usize,
     line: LineKind,
-    text: &'a str,
+    text: std::borrow::Cow<'a, str>,
     /// Matches as [start, end) in characters (Unicode scalar values).
     matches: Vec<[usize; 2]>,
 }
@@ -160,49 +160,51 @@ pub fn run_search(
 }
 
 fn json_hit(h: &Hit) -> JsonHit<'_> {
+    let text = h.text();
     JsonHit {
-        id: h.id.to_string(),
-        number: h.id.number,
-        total: h.total,
-        supplement: h.id.supplement,
-        date: h.date,
-        status: h.status,
-        section: &h.section_title,
-        section_index: h.section,
-        article: &h.title,
-        article_index: h.article,
+        id: h.id().to_string(),
+        number: h.id().number,
+        total: h.total(),
+        supplement: h.id().supplement,
+        date: h.date(),
+        status: h.status(),
+        section: h.section_title(),
+        section_index: h.section(),
+        article: h.title(),
+        article_index: h.article(),
         line: h.line,
-        text: &h.text,
-        matches: h.marks.iter().map(|m| char_range(&h.text, m)).collect(),
+        matches: h.marks.iter().map(|m| char_range(&text, m)).collect(),
+        text,
     }
 }
 
 /// `2023-025  第25期  2023-11-23  【经验交流】title`, then the matched
 /// line indented (a title match is highlighted in the first line).
 fn write_hit(out: &mut dyn Write, lang: Lang, h: &Hit, style: Style) -> std::io::Result<()> {
-    let number = lang.issue_number(h.id.number, None, h.id.supplement);
+    let id = h.id();
+    let number = lang.issue_number(id.number, None, id.supplement);
     write!(
         out,
-        "{}  {number}  {}  【{}】",
-        h.id, h.date, h.section_title
+        "{id}  {number}  {}  【{}】",
+        h.date(),
+        h.section_title()
     )?;
     let title_marks: &[Range<usize>] = if h.line == LineKind::Title {
         &h.marks
     } else {
         &[]
     };
-    write_marked(out, &h.title, title_marks, style.color)?;
+    write_marked(out, &h.title(), title_marks, style.color)?;
     writeln!(out)?;
     if h.line == LineKind::Title {
         return Ok(());
     }
-    let snippet;
     let (text, marks) = match style.width {
         Some(w) => {
-            snippet = h.snippet(w.saturating_sub(4).max(20));
-            (snippet.0.as_str(), &snippet.1[..])
+            let (text, marks) = h.snippet(w.saturating_sub(4).max(20));
+            (std::borrow::Cow::Owned(text), marks)
         }
-        None => (h.text.as_str(), &h.marks[..]),
+        None => (h.text(), h.marks.clone()),
     };
     let (open, close) = if h.line == LineKind::Source {
         ("（", "）")
@@ -210,6 +212,6 @@ fn write_hit(out: &mut dyn Write, lang: Lang, h: &Hit, style: Style) -> std::io:
         ("", "")
     };
     write!(out, "    {open}")?;
-    write_marked(out, text, marks, style.color)?;
+    write_marked(out, &text, &marks, style.color)?;
     writeln!(out, "{close}")
 }

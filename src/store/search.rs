@@ -7,13 +7,15 @@
 //! scanned with `memchr`'s substring search: 30 MB of text (1,000 issues)
 //! in a few milliseconds.
 
-use super::index::corpus::{ArticleSpan, Corpus, IssueText, LineKind};
+use super::index::corpus::{Corpus, IssueText, LineKind};
 use super::{Library, StoreError};
 use crate::model::{Issue, IssueId, Status};
 use chrono::NaiveDate;
 use memchr::memmem;
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::ops::Range;
+use std::sync::Arc;
 use unicode_width::UnicodeWidthChar;
 
 /// Words past this many are ignored (a mask of found words is a `u64`).
@@ -185,36 +187,85 @@ impl Filter {
     }
 }
 
-/// One article that has every word, and the line to show for it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One article that has every word, and the line to show for it. It
+/// points into the searched text (nothing is copied until shown).
+#[derive(Debug, Clone)]
 pub struct Hit {
-    /// The issue, under the id the library lists it.
-    pub id: IssueId,
-    pub total: Option<u32>,
-    pub date: NaiveDate,
-    pub status: Status,
-    /// Section and article, 0-based, in the issue as searched.
-    pub section: usize,
-    pub section_title: String,
-    pub article: usize,
-    pub title: String,
+    issue: Arc<IssueText>,
+    /// Index into the issue's articles.
+    span: usize,
     /// The line shown: the one holding the most of the words (the first
-    /// of those), and where the words are in it (byte ranges, in order).
+    /// of those).
     pub line: LineKind,
-    pub text: String,
+    /// Its bytes in the issue's text.
+    line_bytes: Range<usize>,
+    /// Where the words are in the line (byte ranges, in order).
     pub marks: Vec<Range<usize>>,
     /// How many of the words are in the title (ranks the hit).
     pub in_title: usize,
 }
 
+impl PartialEq for Hit {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.issue, &other.issue)
+            && (self.span, &self.line_bytes, &self.marks)
+                == (other.span, &other.line_bytes, &other.marks)
+    }
+}
+
+impl Eq for Hit {}
+
 impl Hit {
+    /// The issue, under the id the library lists it.
+    pub fn id(&self) -> IssueId {
+        self.issue.id
+    }
+
+    pub fn total(&self) -> Option<u32> {
+        self.issue.total
+    }
+
+    pub fn date(&self) -> NaiveDate {
+        self.issue.date
+    }
+
+    pub fn status(&self) -> Status {
+        self.issue.status
+    }
+
+    /// The section, 0-based, in the issue as searched.
+    pub fn section(&self) -> usize {
+        self.issue.articles[self.span].section
+    }
+
+    pub fn section_title(&self) -> &str {
+        &self.issue.sections[self.section()]
+    }
+
+    /// The article, 0-based within its section.
+    pub fn article(&self) -> usize {
+        self.issue.articles[self.span].article
+    }
+
+    /// The article's title (its lines joined).
+    pub fn title(&self) -> Cow<'_, str> {
+        let body = &self.issue.text()[self.issue.articles[self.span].text.clone()];
+        let end = memchr::memchr(b'\n', body).unwrap_or(body.len());
+        String::from_utf8_lossy(&body[..end])
+    }
+
+    /// The line shown.
+    pub fn text(&self) -> Cow<'_, str> {
+        String::from_utf8_lossy(&self.issue.text()[self.line_bytes.clone()])
+    }
+
     /// The line cut to at most `width` display columns around the first
     /// match, with … where cut, and the matches in it as byte ranges.
     pub fn snippet(&self, width: usize) -> (String, Vec<Range<usize>>) {
-        let text = &self.text;
+        let text = self.text();
         let cols = |s: &str| s.chars().map(|c| c.width().unwrap_or(0)).sum::<usize>();
-        if cols(text) <= width {
-            return (text.clone(), self.marks.clone());
+        if cols(&text) <= width {
+            return (text.into_owned(), self.marks.clone());
         }
         let first = self.marks.first().map_or(0..0, Clone::clone);
         // A little context before the match, the rest after it.
@@ -286,10 +337,10 @@ impl Corpus {
             .map(|(i, h)| {
                 let key = (
                     Reverse(h.in_title),
-                    Reverse(h.date),
-                    Reverse(h.id),
-                    h.section,
-                    h.article,
+                    Reverse(h.date()),
+                    Reverse(h.id()),
+                    h.section(),
+                    h.article(),
                 );
                 (key, i)
             })
@@ -303,7 +354,7 @@ impl Corpus {
     }
 }
 
-fn search_issue(issue: &IssueText, query: &Query, filter: &Filter, hits: &mut Vec<Hit>) {
+fn search_issue(issue: &Arc<IssueText>, query: &Query, filter: &Filter, hits: &mut Vec<Hit>) {
     let text = issue.text();
     let arts = &issue.articles;
     // Articles holding the first word: one search per article at most, the
@@ -319,14 +370,16 @@ fn search_issue(issue: &IssueText, query: &Query, filter: &Filter, hits: &mut Ve
         }
         let body = &text[span.text.clone()];
         if rest.iter().all(|t| t.find(body, 0).is_some()) {
-            hits.push(hit(issue, span, body, pos - span.text.start, &query.terms));
+            hits.push(hit(issue, a, pos - span.text.start, &query.terms));
         }
     }
 }
 
-/// The hit for the article `span` (text `body`) whose first match of the
-/// first word is at `first` in `body`.
-fn hit(issue: &IssueText, span: &ArticleSpan, body: &[u8], first: usize, terms: &[Term]) -> Hit {
+/// The hit for article `a` of `issue`, whose first match of the first
+/// word is at `first` in the article's text.
+fn hit(issue: &Arc<IssueText>, a: usize, first: usize, terms: &[Term]) -> Hit {
+    let span = &issue.articles[a];
+    let body = &issue.text()[span.text.clone()];
     let title_end = memchr::memchr(b'\n', body).unwrap_or(body.len());
     let (index, line, in_title) = if terms.len() == 1 {
         // One word: its first match is in the title if the title has it.
@@ -352,8 +405,8 @@ fn hit(issue: &IssueText, span: &ArticleSpan, body: &[u8], first: usize, terms: 
         }
         (best.0, best.1, in_title)
     };
-    let line = &body[line];
-    let mut marks: Vec<Range<usize>> = terms.iter().flat_map(|t| t.find_all(line)).collect();
+    let bytes = &body[line.clone()];
+    let mut marks: Vec<Range<usize>> = terms.iter().flat_map(|t| t.find_all(bytes)).collect();
     marks.sort_by_key(|m| (m.start, Reverse(m.end)));
     // Overlapping matches (白潭 and 潭镇) show as one.
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(marks.len());
@@ -364,26 +417,12 @@ fn hit(issue: &IssueText, span: &ArticleSpan, body: &[u8], first: usize, terms: 
         }
     }
     Hit {
-        id: issue.id,
-        total: issue.total,
-        date: issue.date,
-        status: issue.status,
-        section: span.section,
-        section_title: issue.sections[span.section].clone(),
-        article: span.article,
-        title: text_of(&body[..title_end]),
+        issue: issue.clone(),
+        span: a,
         line: span.line_kind(index),
-        text: text_of(line),
+        line_bytes: span.text.start + line.start..span.text.start + line.end,
         marks: merged,
         in_title,
-    }
-}
-
-/// The index holds UTF-8 (checksummed); a damaged byte shows as �.
-fn text_of(bytes: &[u8]) -> String {
-    match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_string(),
-        Err(_) => String::from_utf8_lossy(bytes).into_owned(),
     }
 }
 

@@ -81,7 +81,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, s: &Search) {
         .skip(s.scroll)
         .take(page)
         .flat_map(|(i, hit)| {
-            let unsaved = (s.unsaved == Some(hit.id)).then(|| lang.t(Msg::SearchUnsaved));
+            let unsaved = (s.unsaved == Some(hit.id())).then(|| lang.t(Msg::SearchUnsaved));
             let lines = hit_lines(app, hit, unsaved, w, mark);
             let selected = i == s.selected;
             lines.into_iter().map(move |l| theme.row(l, selected, true))
@@ -100,12 +100,13 @@ fn hit_lines(
     mark: Style,
 ) -> Vec<Line<'static>> {
     let lang = app.lang;
-    let number = lang.issue_number(hit.id.number, None, hit.id.supplement);
-    let mut head = format!("{number}  {}", hit.date.format("%Y-%m-%d"));
+    let id = hit.id();
+    let number = lang.issue_number(id.number, None, id.supplement);
+    let mut head = format!("{number}  {}", hit.date().format("%Y-%m-%d"));
     if let Some(u) = unsaved {
         head += &format!("（{u}）");
     }
-    head += &format!("  【{}】", hit.section_title);
+    head += &format!("  【{}】", hit.section_title());
     let room = w.saturating_sub(width(&head));
     let title_marks: &[Range<usize>] = if hit.line == LineKind::Title {
         &hit.marks
@@ -113,7 +114,7 @@ fn hit_lines(
         &[]
     };
     let mut first = vec![Span::raw(head)];
-    first.extend(marked(&fit(&hit.title, room), title_marks, mark));
+    first.extend(marked(&fit(&hit.title(), room), title_marks, mark));
     let (text, marks) = hit.snippet(w.saturating_sub(2));
     let text = match hit.line {
         LineKind::Source => format!("（{text}）"),

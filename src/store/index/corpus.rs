@@ -316,7 +316,7 @@ fn year_file(year: i32) -> String {
 /// per issue, mapped from the index where it is up to date.
 #[derive(Debug, Clone, Default)]
 pub struct Corpus {
-    pub issues: Vec<IssueText>,
+    pub issues: Vec<Arc<IssueText>>,
 }
 
 impl Library {
@@ -362,7 +362,7 @@ impl Library {
             .collect();
         let mut corpus = Corpus::default();
         let mut stale: BTreeSet<i32> = BTreeSet::new();
-        let mut by_year: BTreeMap<i32, Vec<IssueText>> = BTreeMap::new();
+        let mut by_year: BTreeMap<i32, Vec<Arc<IssueText>>> = BTreeMap::new();
         for (id, hash, y) in &versions {
             let known = stored.get_mut(y).and_then(|m| m.remove(hash));
             let text = match known {
@@ -379,6 +379,7 @@ impl Library {
                     IssueText::of(&issue, *hash)
                 }
             };
+            let text = Arc::new(text);
             by_year.entry(*y).or_default().push(text.clone());
             corpus.issues.push(text);
         }
@@ -408,7 +409,7 @@ impl Library {
             let mut text = IssueText::of(issue, ContentHash([0; 32]));
             // Found under the id it is open as, whatever number it has now.
             text.id = *id;
-            corpus.issues.push(text);
+            corpus.issues.push(Arc::new(text));
         }
         self.save_index();
         Ok(corpus)

@@ -45,7 +45,7 @@ fn found(lib: &mut Library, q: &str) -> Vec<(String, String)> {
     lib.search(&Query::parse(q), &Filter::default(), None)
         .unwrap()
         .into_iter()
-        .map(|h| (h.id.to_string(), h.title))
+        .map(|h| (h.id().to_string(), h.title().into_owned()))
         .collect()
 }
 
@@ -134,11 +134,12 @@ fn the_line_shown_is_marked_and_says_where_it_is() {
     assert_eq!(hits.len(), 1);
     let h = &hits[0];
     assert_eq!(h.line, LineKind::Paragraph(0));
-    assert_eq!(h.text, "扶沟县白潭镇倡导移风易俗。");
-    let marked: Vec<&str> = h.marks.iter().map(|m| &h.text[m.clone()]).collect();
+    assert_eq!(h.text(), "扶沟县白潭镇倡导移风易俗。");
+    let text = h.text();
+    let marked: Vec<&str> = h.marks.iter().map(|m| &text[m.clone()]).collect();
     assert_eq!(marked, ["白潭镇倡导"], "adjacent matches merge");
     assert_eq!(h.paragraph_at(), Some((0, "扶沟县".len())));
-    assert_eq!((h.section, h.article, h.in_title), (0, 0, 0));
+    assert_eq!((h.section(), h.article(), h.in_title), (0, 0, 0));
     let source = lib
         .search(&Query::parse("文明办"), &Filter::default(), None)
         .unwrap();
@@ -156,7 +157,7 @@ fn filters_narrow_by_year_section_and_status() {
         lib.search(&q, &f, None)
             .unwrap()
             .iter()
-            .map(|h| format!("{} {}", h.id, h.section_title))
+            .map(|h| format!("{} {}", h.id(), h.section_title()))
             .collect()
     };
     let year = Filter {
@@ -188,7 +189,7 @@ fn unsaved_text_is_searched_in_place_of_the_file() {
         .search(&q, &Filter::default(), Some((&id, &edited)))
         .unwrap();
     assert_eq!(hits.len(), 1);
-    assert_eq!(hits[0].id, id);
+    assert_eq!(hits[0].id(), id);
     // The saved text is not found in its place.
     let old = Query::parse("镇不算");
     assert!(
@@ -201,21 +202,19 @@ fn unsaved_text_is_searched_in_place_of_the_file() {
 #[test]
 fn snippets_fit_and_keep_the_match() {
     let text = format!("{}白潭镇{}", "甲".repeat(40), "乙".repeat(40));
-    let start = "甲".repeat(40).len();
-    let hit = Hit {
-        id: IssueId::new(2023, 1, false),
-        total: None,
-        date: "2023-01-01".parse().unwrap(),
-        status: Status::Draft,
-        section: 0,
-        section_title: String::new(),
-        article: 0,
-        title: String::new(),
-        line: LineKind::Paragraph(0),
-        marks: std::iter::once(start..start + "白潭镇".len()).collect(),
-        text,
-        in_title: 0,
+    let one = issue(
+        1,
+        "2023-01-01",
+        vec![section("工作动态", vec![article("标题", None, &[&text])])],
+    );
+    let corpus = Corpus {
+        issues: vec![Arc::new(IssueText::of(
+            &one,
+            crate::store::ContentHash([0; 32]),
+        ))],
     };
+    let hits = corpus.search(&Query::parse("白潭镇"), &Filter::default());
+    let hit = &hits[0];
     for width in [10, 20, 41, 60] {
         let (s, marks) = hit.snippet(width);
         let cols: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
@@ -223,7 +222,7 @@ fn snippets_fit_and_keep_the_match() {
         assert_eq!(&s[marks[0].clone()], "白潭镇", "{width}: {s}");
         assert!(s.starts_with('…') && s.ends_with('…'), "{s}");
     }
-    assert_eq!(hit.snippet(1000).0, hit.text);
+    assert_eq!(hit.snippet(1000).0, text);
 }
 
 #[test]
@@ -402,7 +401,16 @@ fn check(issues: &[Issue], query: &str, filter: &Filter) -> Result<(), TestCaseE
             .search(&q, filter, None)
             .unwrap()
             .into_iter()
-            .map(|h| (h.id, h.section, h.article, h.line, h.marks, h.in_title))
+            .map(|h| {
+                (
+                    h.id(),
+                    h.section(),
+                    h.article(),
+                    h.line,
+                    h.marks.clone(),
+                    h.in_title,
+                )
+            })
             .collect();
         prop_assert_eq!(&got, &expected, "round {} query {:?}", round, query);
     }
