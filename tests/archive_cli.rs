@@ -133,20 +133,14 @@ fn search_filters_and_bad_options() {
         json(&lib, &["文明", "--status", "signed"])["results"],
         serde_json::json!([])
     );
-    let bad = jianbao(&lib, &["search", "文明", "--status", "done"]);
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(
-        stderr(&bad).contains("不认识的状态：done"),
-        "{}",
-        stderr(&bad)
-    );
-    let bad = jianbao(&lib, &["search", "文明", "--year", "23"]);
-    assert_eq!(bad.status.code(), Some(2));
-    assert!(
-        stderr(&bad).contains("年份应为四位数字"),
-        "{}",
-        stderr(&bad)
-    );
+    for (option, value, says) in [
+        ("--status", "done", "不认识的状态：done"),
+        ("--year", "23", "年份应为四位数字"),
+    ] {
+        let bad = jianbao(&lib, &["search", "文明", option, value]);
+        assert_eq!(bad.status.code(), Some(2));
+        assert!(stderr(&bad).contains(says), "{}", stderr(&bad));
+    }
     assert_eq!(jianbao(&lib, &["search"]).status.code(), Some(2));
     let empty = jianbao(&lib, &["search", " "]);
     assert_eq!(empty.status.code(), Some(1));
