@@ -267,3 +267,15 @@ fn check_reads_every_file_even_those_the_index_vouches_for() {
         stderr(&export)
     );
 }
+
+#[test]
+fn search_names_the_files_it_could_not_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    assert!(jianbao(&lib, &["list"]).status.success());
+    fs::write(lib.join("issues/2023-026.ron"), "(schema: 1, 白潭镇").unwrap();
+    let (out, err) = search(&lib, &["白潭镇"]);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(err.contains("有问题的文件："), "{err}");
+    assert!(err.contains("2023-026.ron:1:"), "{err}");
+}

@@ -221,3 +221,92 @@ impl App {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Focus;
+    use crate::app::keymap::{Key, Keymap};
+    use crate::i18n::Lang;
+    use crate::store::Library;
+    use crossterm::event::Event;
+
+    fn app() -> (tempfile::TempDir, App) {
+        let dir = tempfile::TempDir::new().unwrap();
+        let lib = Library::open(&dir.path().join("lib")).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2023, 11, 30).unwrap();
+        let mut app = App::new(lib, Lang::Zh, Keymap::default(), today);
+        app.handle_event(&Event::Resize(100, 30));
+        (dir, app)
+    }
+
+    fn keys(app: &mut App, specs: &[&str]) {
+        for s in specs {
+            let k: Key = s.parse().unwrap();
+            app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
+        }
+    }
+
+    fn search(app: &App) -> &Search {
+        match &app.overlay {
+            Some(Overlay::Search(s)) => s,
+            other => panic!("no search overlay: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn enter_puts_the_caret_on_the_match_in_the_open_issue() {
+        let (_dir, mut app) = app();
+        keys(&mut app, &["Enter"]);
+        let id = app.doc.as_ref().unwrap().id;
+        keys(&mut app, &["F12"]);
+        app.handle_event(&Event::Paste("33个行政村".into()));
+        assert_eq!(search(&app).hits.len(), 1);
+        keys(&mut app, &["Enter"]);
+        assert!(app.overlay.is_none());
+        let doc = app.doc.as_ref().unwrap();
+        assert_eq!(doc.id, id);
+        assert_eq!(app.focus, Focus::Editor);
+        let edit = doc.article.as_ref().unwrap();
+        let para = &doc.issue.sections[edit.pos.0].articles[edit.pos.1].paragraphs[2];
+        let (start, end) = edit.editor.selection().expect("the match is selected");
+        assert_eq!(start.paragraph, 2);
+        let before: String = para.graphemes(true).take(start.grapheme).collect();
+        let matched: String = para
+            .graphemes(true)
+            .skip(start.grapheme)
+            .take(end.grapheme - start.grapheme)
+            .collect();
+        assert!(before.ends_with("发挥红白理事会作用，"), "{before}");
+        assert_eq!(matched, "33个行政村");
+        assert_eq!(doc.find.as_ref().unwrap().query.text(), "33个行政村");
+    }
+
+    #[test]
+    fn keys_move_through_the_hits_and_esc_closes() {
+        let (_dir, mut app) = app();
+        keys(&mut app, &["F3", "文", "明"]);
+        let n = search(&app).hits.len();
+        assert!(n > 3, "{n}");
+        keys(&mut app, &["Down", "Down", "Up"]);
+        assert_eq!(search(&app).selected, 1);
+        keys(&mut app, &["PageDown", "PageDown"]);
+        assert_eq!(search(&app).selected, n - 1);
+        keys(&mut app, &["Backspace"]);
+        assert_eq!(search(&app).selected, 0, "a new query starts at the top");
+        keys(&mut app, &["Esc"]);
+        assert!(app.overlay.is_none());
+    }
+
+    #[test]
+    fn a_hit_whose_issue_is_gone_says_so() {
+        let (_dir, mut app) = app();
+        keys(&mut app, &["F12", "白", "潭", "镇"]);
+        let id = search(&app).hits[0].id();
+        app.lib.trash(&id).unwrap();
+        keys(&mut app, &["Enter"]);
+        let notice = app.notice.as_ref().unwrap();
+        assert!(notice.text.contains("已不在简报库中"), "{}", notice.text);
+        assert!(app.doc.is_none());
+    }
+}

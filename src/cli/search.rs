@@ -150,6 +150,13 @@ pub fn run_search(
         write_hit(out, lang, h, style).map_err(io)?;
     }
     out.flush().map_err(io)?;
+    // Files that do not load were not searched: say which.
+    if !lib.problems.is_empty() {
+        eprintln!("{}", lang.t(Msg::ListProblems));
+        for p in &lib.problems {
+            eprintln!("  {}", p.message(lang));
+        }
+    }
     let words = query.terms().collect::<Vec<_>>().join(" ");
     if hits.is_empty() {
         eprintln!("{}", lang.fmt(Msg::SearchNothing, &[&words]));

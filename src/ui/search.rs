@@ -74,11 +74,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, s: &Search) {
     // A match stands out in colour and without (bold, underlined).
     let mark = theme.section.add_modifier(Modifier::UNDERLINED);
     let page = (list.height as usize / HIT_ROWS).max(1);
+    // The selection stays in view whatever the terminal's size now.
+    let scroll = s
+        .scroll
+        .min(s.selected)
+        .max((s.selected + 1).saturating_sub(page));
     let rows: Vec<Line> = s
         .hits
         .iter()
         .enumerate()
-        .skip(s.scroll)
+        .skip(scroll)
         .take(page)
         .flat_map(|(i, hit)| {
             let unsaved = (s.unsaved == Some(hit.id())).then(|| lang.t(Msg::SearchUnsaved));
