@@ -338,9 +338,6 @@ impl Library {
         let mut fresh: HashMap<ContentHash, Issue> = HashMap::new();
         let ids: Vec<IssueId> = self.entries.keys().copied().collect();
         for id in ids {
-            if unsaved.is_some_and(|(u, _)| *u == id) {
-                continue;
-            }
             let path = self.entries[&id].path.clone();
             if let Some((hash, issue)) = self.current_version(&id, &path) {
                 let y = self
@@ -381,7 +378,11 @@ impl Library {
             };
             let text = Arc::new(text);
             by_year.entry(*y).or_default().push(text.clone());
-            corpus.issues.push(text);
+            // The file of the issue being edited stays in the index, but
+            // its unsaved text is what is searched.
+            if unsaved.is_none_or(|(u, _)| u != id) {
+                corpus.issues.push(text);
+            }
         }
         // Texts of versions no longer in the library make a year stale too.
         stale.extend(
