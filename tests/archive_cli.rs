@@ -35,6 +35,15 @@ fn ids(lib: &Path, words: &str) -> Vec<String> {
         .collect()
 }
 
+/// Runs jianbao, which must end with exit code `code`; what it printed
+/// (standard output, then error).
+fn failure(lib: &Path, args: &[&str], code: i32) -> String {
+    let out = jianbao(lib, args);
+    let said = stdout(&out) + &stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "{said}");
+    said
+}
+
 fn git(lib: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .current_dir(lib)
@@ -137,18 +146,12 @@ fn search_filters_and_bad_options() {
         ("--status", "done", "不认识的状态：done"),
         ("--year", "23", "年份应为四位数字"),
     ] {
-        let bad = jianbao(&lib, &["search", "文明", option, value]);
-        assert_eq!(bad.status.code(), Some(2));
-        assert!(stderr(&bad).contains(says), "{}", stderr(&bad));
+        let said = failure(&lib, &["search", "文明", option, value], 2);
+        assert!(said.contains(says), "{said}");
     }
-    assert_eq!(jianbao(&lib, &["search"]).status.code(), Some(2));
-    let empty = jianbao(&lib, &["search", " "]);
-    assert_eq!(empty.status.code(), Some(1));
-    assert!(
-        stderr(&empty).contains("请给出要找的词"),
-        "{}",
-        stderr(&empty)
-    );
+    failure(&lib, &["search"], 2);
+    let said = failure(&lib, &["search", " "], 1);
+    assert!(said.contains("请给出要找的词"), "{said}");
 }
 
 #[test]
@@ -251,21 +254,15 @@ fn check_reads_every_file_even_those_the_index_vouches_for() {
         .unwrap()
         .set_modified(old)
         .unwrap();
-    let check = jianbao(&lib, &["check"]);
-    assert_eq!(check.status.code(), Some(1), "{}", stdout(&check));
-    assert!(
-        stdout(&check).contains("2023-025.ron:2:"),
-        "{}",
-        stdout(&check)
-    );
+    let said = failure(&lib, &["check"], 1);
+    assert!(said.contains("2023-025.ron:2:"), "{said}");
     // Opening it says why, too.
-    let export = jianbao(&lib, &["export", "2023-025", "-o", "-", "--format", "txt"]);
-    assert_eq!(export.status.code(), Some(1));
-    assert!(
-        stderr(&export).contains("2023-025.ron:2:"),
-        "{}",
-        stderr(&export)
+    let said = failure(
+        &lib,
+        &["export", "2023-025", "-o", "-", "--format", "txt"],
+        1,
     );
+    assert!(said.contains("2023-025.ron:2:"), "{said}");
 }
 
 #[test]
