@@ -44,6 +44,11 @@ fn failure(lib: &Path, args: &[&str], code: i32) -> String {
     said
 }
 
+fn set_modified(path: &Path, when: std::time::SystemTime) {
+    let file = fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(when).unwrap();
+}
+
 fn git(lib: &Path, args: &[&str]) -> String {
     let out = Command::new("git")
         .current_dir(lib)
@@ -239,21 +244,11 @@ fn check_reads_every_file_even_those_the_index_vouches_for() {
     assert!(jianbao(&lib, &["list"]).status.success());
     // Damaged behind the index's back: same size, same time (an old file).
     let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
-    fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(old)
-        .unwrap();
+    set_modified(&path, old);
     assert!(jianbao(&lib, &["list"]).status.success());
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, text.replacen("schema: 1,", "schema: 1;", 1)).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(old)
-        .unwrap();
+    set_modified(&path, old);
     let said = failure(&lib, &["check"], 1);
     assert!(said.contains("2023-025.ron:2:"), "{said}");
     // Opening it says why, too.
