@@ -12,6 +12,9 @@ use clap::{Arg, ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Par
 use std::io::Write;
 use std::path::PathBuf;
 
+mod search;
+pub use search::{SearchArgs, Style as SearchStyle, run_search};
+
 #[derive(Debug, Parser)]
 #[command(name = "jianbao", version, disable_help_subcommand = true)]
 pub struct Cli {
@@ -31,6 +34,7 @@ pub enum Command {
     Check,
     Export(ExportArgs),
     Import(ImportArgs),
+    Search(SearchArgs),
 }
 
 #[derive(Debug, Args)]
@@ -186,7 +190,7 @@ pub fn command(lang: Lang) -> clap::Command {
             a.help(t(Msg::CliLibrary)).help_heading(options)
         })
         .mut_arg("lang", |a| a.help(t(Msg::CliLang)).help_heading(options));
-    let subs: [SubcommandHelp; 6] = [
+    let subs: [SubcommandHelp; 7] = [
         ("open", Msg::CliOpen, &[("id", Msg::CliOpenId)]),
         ("list", Msg::CliList, &[("json", Msg::CliListJson)]),
         (
@@ -222,6 +226,17 @@ pub fn command(lang: Lang) -> clap::Command {
                 ("dry_run", Msg::CliImportDryRun),
                 ("fill", Msg::CliImportFill),
                 ("no_fill", Msg::CliImportNoFill),
+            ],
+        ),
+        (
+            "search",
+            Msg::CliSearch,
+            &[
+                ("words", Msg::CliSearchWords),
+                ("json", Msg::CliListJson),
+                ("year", Msg::CliSearchYear),
+                ("section", Msg::CliSearchSection),
+                ("status", Msg::CliSearchStatus),
             ],
         ),
     ];
@@ -303,7 +318,7 @@ pub fn list_rows(lib: &Library) -> Vec<ListRow> {
     lib.entries()
         .rev()
         .map(|(id, e)| {
-            let i = &e.issue;
+            let i = &e.summary;
             ListRow {
                 id: id.to_string(),
                 bulletin: i.bulletin.clone(),
@@ -312,8 +327,8 @@ pub fn list_rows(lib: &Library) -> Vec<ListRow> {
                 supplement: i.supplement,
                 date: i.date,
                 status: i.status,
-                articles: i.article_count(),
-                chars: i.char_count(),
+                articles: i.articles,
+                chars: i.chars,
             }
         })
         .collect()
@@ -373,7 +388,7 @@ pub fn run_new(
     if let Some(taken) = created.taken {
         eprintln!("{}", lang.fmt(Msg::NumberTaken, &[&taken, &id]));
     }
-    let issue = lib.get(&id).expect("just created");
+    let issue = lib.summary(&id).expect("just created");
     let number = lang.issue_number(issue.number, issue.total, issue.supplement);
     writeln!(out, "{id}").map_err(|e| UserError(e.to_string()))?;
     eprintln!("{}", lang.fmt(Msg::NewCreated, &[&id, &number]));
@@ -386,6 +401,16 @@ pub fn run_new(
 pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Result<bool> {
     for p in &lib.problems {
         writeln!(out, "{}", p.message(lang))?;
+    }
+    // The index vouches for files unchanged since they last loaded; check
+    // reads every one all the same.
+    let unloadable: Vec<String> = lib
+        .entries()
+        .filter_map(|(id, _)| lib.issue(id).err())
+        .map(|e| e.message(lang))
+        .collect();
+    for m in &unloadable {
+        writeln!(out, "{m}")?;
     }
     // Unreadable recovery files may hold the only copy of unsaved text.
     let unreadable = Recovery::unreadable(lib).unwrap_or_else(|e| {
@@ -401,7 +426,7 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
             lang.fmt(Msg::CheckRecoveryUnreadable, &[&p.message(lang)])
         )?;
     }
-    let problems = lib.problems.len() + unreadable.len();
+    let problems = lib.problems.len() + unloadable.len() + unreadable.len();
     let ok = problems == 0;
     if ok {
         writeln!(out, "{}", lang.fmt(Msg::CheckOk, &[&lib.len()]))?;
@@ -461,8 +486,8 @@ pub fn run_export(
     out: &mut dyn Write,
 ) -> Result<(), UserError> {
     let issue = lib
-        .get(&args.id)
-        .ok_or_else(|| UserError(lib.why_missing(&args.id).message(lang)))?;
+        .issue(&args.id)
+        .map_err(|e| UserError(e.message(lang)))?;
     // --wrap asks for plain text when nothing else names a format.
     let format = args
         .format
@@ -498,7 +523,7 @@ pub fn run_export(
         }
         settings.text_wrap = args.wrap;
     }
-    let rendered = export::render_in(issue, format, &settings, Some(lib.root())).map_err(fail)?;
+    let rendered = export::render_in(&issue, format, &settings, Some(lib.root())).map_err(fail)?;
     if to_stdout {
         out.write_all(&rendered.bytes)
             .and_then(|()| out.flush())
@@ -585,8 +610,10 @@ pub fn run_import(
     };
     let today = chrono::Local::now().date_naive();
     let plan_new = |lib: &Library| {
-        let existing: Vec<(IssueId, Option<u32>)> =
-            lib.entries().map(|(id, e)| (*id, e.issue.total)).collect();
+        let existing: Vec<(IssueId, Option<u32>)> = lib
+            .entries()
+            .map(|(id, e)| (*id, e.summary.total))
+            .collect();
         preview::plan_new(
             &name,
             source.clone(),
@@ -610,7 +637,7 @@ pub fn run_import(
     };
     let exists = |id: IssueId| UserError(lang.fmt(Msg::ImportExists, &[&id]));
     if let Some(id) = args.into {
-        if lib.get(&id).is_none() {
+        if !lib.contains(&id) {
             return Err(UserError(lib.why_missing(&id).message(lang)));
         }
         if imported.articles().next().is_none() {
@@ -619,7 +646,11 @@ pub fn run_import(
     }
     if args.dry_run {
         let plan = match args.into {
-            Some(id) => plan_into(lib.get(&id).cloned().expect("checked above")),
+            Some(id) => plan_into(
+                lib.issue(&id)
+                    .map_err(|e| UserError(e.message(lang)))?
+                    .into_owned(),
+            ),
             None => plan_new(lib).map_err(|import::BuildError::Exists(id)| exists(id))?,
         };
         for l in plan.preview(lang) {
@@ -635,7 +666,11 @@ pub fn run_import(
             let _lock = lock_briefly(lib, &id).map_err(|e| UserError(e.message(lang)))?;
             // What others saved before we had the lock is kept.
             lib.reload(&id).map_err(|e| UserError(e.message(lang)))?;
-            let plan = plan_into(lib.get(&id).cloned().expect("reloaded"));
+            let plan = plan_into(
+                lib.load(&id)
+                    .map_err(|e| UserError(e.message(lang)))?
+                    .clone(),
+            );
             lib.save(&id, plan.issue.clone())
                 .map_err(|e| UserError(e.message(lang)))?;
             (id, plan)

@@ -528,6 +528,28 @@ messages! {
     AdviceOcr => ("图片里的文字要先做文字识别（OCR）。", "The text of a picture needs text recognition (OCR) first."),
     AdviceNone => ("请选择简报的文本、.docx 或 PDF 文件。", "Choose the bulletin's text, .docx or PDF file."),
 
+    // The archive: search every issue (jianbao search, the search overlay)
+    CliSearch => ("在所有各期中搜索：几个词须都在同一篇文章里，加引号的词组按原样查找；标题中有的排在前面，再按日期从新到旧",
+                  "Search every issue: all the words in one article, \"a quoted phrase\" as written; title matches first, then newest first"),
+    CliSearchWords => ("要找的词或词组", "Words or phrases to find"),
+    CliSearchYear => ("只搜这一年的期，如 2023", "Only the issues of this year, e.g. 2023"),
+    CliSearchSection => ("只搜栏目名中含有这些字的栏目，如 工作动态", "Only sections whose title contains this, e.g. 工作动态"),
+    CliSearchStatus => ("只搜这一状态的期：draft 草稿、review 待审、signed 已签发、distributed 已印发",
+                        "Only issues in this status: draft, review, signed or distributed"),
+    BadStatus => ("不认识的状态：{0}（可用 draft、review、signed、distributed，或 草稿、待审、已签发、已印发）",
+                  "Unknown status: {0} (use draft, review, signed or distributed)"),
+    BadYear => ("年份应为四位数字，如 2023，而不是“{0}”", "A year is four digits, e.g. 2023, not \"{0}\""),
+    SearchNoWords => ("请给出要找的词。", "Give the words to find."),
+    SearchNothing => ("没有找到“{0}”。", "Nothing found for \"{0}\"."),
+    SearchFound => ("找到 {0} 篇文章。", "{0} articles found."),
+    CmdSearchAll => ("搜索全部期刊", "Search all issues"),
+    SearchTitle => ("搜索全部期刊　（↑↓ 选择，Enter 打开，Esc 关闭）", "Search all issues   (↑↓ choose, Enter opens, Esc closes)"),
+    SearchHint => ("输入要找的词，几个词用空格分开，词组加引号：\"白潭镇 倡导\"", "Type the words to find, separated by spaces; \"a phrase\" in quotes"),
+    SearchCount => ("{0} 篇", "{0} found"),
+    SearchEmpty => ("没有找到", "Nothing found"),
+    SearchUnsaved => ("未保存", "unsaved"),
+    SearchGone => ("{0} 已不在简报库中（可能刚被删除或改了期号）。", "{0} is no longer in the library (deleted or renumbered meanwhile)."),
+
     // Store problems
     StoreIo => ("{0}：{1}", "{0}: {1}"),
     StoreParse => ("{0}:{1}:{2}：{3}", "{0}:{1}:{2}: {3}"),

@@ -63,7 +63,7 @@ fn run(
     match &cli.command {
         None => return run_tui(lib, lang, config, config_problem, None, log.as_deref()),
         Some(Command::Open(a)) => {
-            if lib.get(&a.id).is_none() {
+            if !lib.contains(&a.id) {
                 return Err(UserError(lib.why_missing(&a.id).message(lang)));
             }
             return run_tui(
@@ -79,6 +79,17 @@ fn run(
         Some(Command::New(a)) => cli::run_new(&mut lib, lang, a, &mut out)?,
         Some(Command::Export(a)) => cli::run_export(&lib, lang, a, &mut out)?,
         Some(Command::Import(a)) => cli::run_import(&mut lib, lang, a, &mut out)?,
+        Some(Command::Search(a)) => {
+            let style = cli::SearchStyle {
+                color: io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+                width: io::stdout()
+                    .is_terminal()
+                    .then(|| crossterm::terminal::size().ok())
+                    .flatten()
+                    .map(|(w, _)| w as usize),
+            };
+            cli::run_search(&mut lib, lang, a, style, &mut out)?
+        }
         Some(Command::Check) => {
             if !cli::run_check(&lib, lang, &mut out).map_err(io)? {
                 return Ok(ExitCode::from(1));

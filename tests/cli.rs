@@ -118,7 +118,7 @@ fn check_mentions_unsaved_text_and_stale_locks_without_failing() {
     let lib_dir = dir.path().join("lib");
     let lib = Library::open(&lib_dir).unwrap();
     let id = *lib.entries().next().unwrap().0;
-    let mut issue = lib.get(&id).unwrap().clone();
+    let mut issue = lib.issue(&id).unwrap().into_owned();
     issue.issuer = "未保存".into();
     Recovery::write(&lib, &id, &issue).unwrap();
     // A lock left by a process that no longer exists.

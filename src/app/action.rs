@@ -22,6 +22,7 @@ pub enum Command {
     Preview,
     Find,
     Replace,
+    SearchAll,
     // Editing, for the palette (the editor's own keys do these directly)
     Undo,
     Redo,
@@ -71,6 +72,7 @@ impl Command {
         Command::Preview,
         Command::Find,
         Command::Replace,
+        Command::SearchAll,
         Command::Undo,
         Command::Redo,
         Command::Cut,
@@ -142,6 +144,7 @@ impl Command {
             Command::Tidy => Msg::CmdTidy,
             Command::Find => Msg::CmdFind,
             Command::Replace => Msg::CmdReplace,
+            Command::SearchAll => Msg::CmdSearchAll,
             Command::Undo => Msg::CmdUndo,
             Command::Redo => Msg::CmdRedo,
             Command::Cut => Msg::CmdCut,

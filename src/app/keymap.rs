@@ -226,6 +226,10 @@ impl Default for Keymap {
             (Global, "F5", Preview),
             (Global, "Ctrl+F", Find),
             (Global, "Ctrl+R", Replace),
+            // A function key reaches over any SSH client; Ctrl+Shift+F only
+            // where the terminal tells it from Ctrl+F (most cannot).
+            (Global, "F12", SearchAll),
+            (Global, "Ctrl+Shift+F", SearchAll),
             (Global, "Ctrl+N", NewIssue),
             (Global, "Ctrl+L", SwitchLanguage),
             (Issues, "Up", Up),
@@ -240,6 +244,7 @@ impl Default for Keymap {
             (Issues, "Ctrl+D", DuplicateIssue),
             (Issues, "Delete", DeleteIssue),
             (Issues, "Ctrl+T", Trash),
+            (Issues, "F3", SearchAll),
             (Tree, "Up", Up),
             (Tree, "Down", Down),
             (Tree, "PageUp", PageUp),

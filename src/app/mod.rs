@@ -12,6 +12,7 @@ pub mod layout;
 pub mod palette;
 pub mod preview;
 pub mod safety;
+pub mod search;
 pub mod tidy;
 pub mod tree;
 
@@ -58,6 +59,8 @@ pub enum After {
     Quit,
     Open(IssueId),
     NewIssue,
+    /// Open a search hit (see [`search::Goto`]).
+    Search(search::Goto),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +115,7 @@ pub enum Overlay {
     Tidy(tidy::TidyReview),
     /// Recovery offers, save conflicts, encoding warnings.
     Safety(safety::Dialog),
+    Search(search::Search),
 }
 
 /// A button's letter: the one in brackets at the end of its label, "(S)".
@@ -392,7 +396,7 @@ impl App {
         let mut ids: Vec<(NaiveDate, IssueId)> = self
             .lib
             .entries()
-            .map(|(id, e)| (e.issue.date, *id))
+            .map(|(id, e)| (e.summary.date, *id))
             .collect();
         ids.sort_by(|a, b| b.cmp(a));
         ids.into_iter().map(|(_, id)| id).collect()
@@ -520,6 +524,7 @@ impl App {
         match &mut self.overlay {
             Some(Overlay::Form(form)) => form.paste(text),
             Some(Overlay::Palette(p)) => p.input.insert(text),
+            Some(Overlay::Search(s)) => s.paste(text),
             Some(_) => {}
             None if self.focus == Focus::Editor => {
                 if let Some(bar) = self.doc.as_mut().and_then(|d| d.find.as_mut()) {
@@ -791,6 +796,7 @@ impl App {
                 FormKey::Handled | FormKey::Ignored => self.overlay = Some(Overlay::Form(form)),
             },
             Overlay::Safety(d) => self.safety_dialog_key(d, key),
+            Overlay::Search(s) => self.search_key(s, key),
             Overlay::Confirm(mut c) => {
                 let answer = match button_key(key, c.choices(), c.choice, Msg::ChoiceCancel) {
                     // N(o) cancels too.
@@ -859,6 +865,7 @@ impl App {
             After::Quit => self.running = false,
             After::Open(id) => self.open_issue(id),
             After::NewIssue => self.new_issue(),
+            After::Search(goto) => self.goto_hit(goto),
         }
     }
 
@@ -917,6 +924,7 @@ impl App {
             Command::Tidy => self.open_tidy(),
             Command::Find => self.open_find(false),
             Command::Replace => self.open_find(true),
+            Command::SearchAll => self.open_search(),
             Command::Properties => match &self.doc {
                 Some(doc) => self.overlay = Some(Overlay::Form(Form::issue(&doc.issue))),
                 None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
@@ -1144,9 +1152,12 @@ impl App {
 
     /// Opens an issue by id and takes its lock; returns whether it opened.
     fn load_doc(&mut self, id: IssueId) -> bool {
-        let Some(issue) = self.lib.get(&id).cloned() else {
-            self.notify_error(self.lib.why_missing(&id).message(self.lang));
-            return false;
+        let issue = match self.lib.load(&id) {
+            Ok(issue) => issue.clone(),
+            Err(e) => {
+                self.notify_error(e.message(self.lang));
+                return false;
+            }
         };
         // Release the old lock first: it may be this issue's.
         self.doc = None;
@@ -1171,7 +1182,7 @@ impl App {
                 // From the library: opening may stop at a recovery offer.
                 let number = self
                     .lib
-                    .get(&id)
+                    .summary(&id)
                     .map(|i| self.lang.issue_number(i.number, i.total, i.supplement))
                     .unwrap_or_default();
                 self.open_issue(id);
@@ -1327,7 +1338,7 @@ impl App {
                 let mut issue = doc.issue.clone();
                 form.apply_issue(&mut issue);
                 let new_id = issue.id();
-                if new_id != doc.id && self.lib.get(&new_id).is_some() {
+                if new_id != doc.id && self.lib.contains(&new_id) {
                     form.error = Some(lang.fmt(Msg::IssueExists, &[&new_id]));
                     self.overlay = Some(Overlay::Form(form));
                     return;

@@ -995,7 +995,7 @@ impl App {
                 return false;
             }
         };
-        let Some(issue) = self.lib.get(&new_id).cloned() else {
+        let Some(issue) = self.lib.load(&new_id).ok().cloned() else {
             return false;
         };
         let relock = (new_id != id).then(|| self.lib.lock(&new_id));

@@ -228,7 +228,7 @@ fn duplicate_copies_the_articles_under_the_next_number() {
     let (dir, mut app) = app();
     key(&mut app, "Ctrl+D");
     let copy: IssueId = "2023-026".parse().unwrap();
-    let issue = app.lib.get(&copy).unwrap();
+    let issue = app.lib.issue(&copy).unwrap();
     assert_eq!(issue.article_count(), 7);
     assert_eq!(issue.date, today());
     assert_eq!(issue.status, crate::model::Status::Draft);

@@ -8,11 +8,13 @@ mod count;
 mod id;
 mod numbering;
 mod print;
+mod summary;
 
 pub use count::char_count;
 pub use id::{IssueId, IssueIdError};
 pub use numbering::{NewIssueSpec, next_issue};
 pub use print::{FontSize, PrintProblem, PrintSettings, Rgb};
+pub use summary::IssueSummary;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};

@@ -16,10 +16,12 @@ pub mod codec;
 mod errors;
 mod fingerprint;
 pub mod fs;
+pub mod index;
 pub mod lock;
 pub mod log;
 mod numbering;
 pub mod recovery;
+pub mod search;
 mod temps;
 mod trash;
 
@@ -30,9 +32,11 @@ pub use numbering::Created;
 pub use trash::Trashed;
 
 use crate::i18n::Lang;
-use crate::model::{Issue, IssueId, Settings};
+use crate::model::{Issue, IssueId, IssueSummary, Settings};
 use fs::{Fs, RealFs};
-use std::collections::BTreeMap;
+use index::{Catalog, Lookup, Stamp};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -85,15 +89,34 @@ pub enum SaveMode {
     Force,
 }
 
-/// One loaded issue and where it came from.
+/// One issue of the library: where its file is, its summary (from the
+/// index, or from reading the file), and the whole issue once it has been
+/// read ([`Library::load`]).
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub path: PathBuf,
-    pub issue: Issue,
+    pub summary: IssueSummary,
+    /// The version of the file the summary (and the loaded issue) is of:
+    /// a save refuses to write over another version.
     pub fingerprint: Option<Fingerprint>,
+    issue: Option<Issue>,
 }
 
 impl Entry {
+    fn loaded(path: PathBuf, issue: Issue, fingerprint: Option<Fingerprint>) -> Entry {
+        Entry {
+            path,
+            summary: issue.summary(),
+            fingerprint,
+            issue: Some(issue),
+        }
+    }
+
+    /// The whole issue, if it has been read (opened, saved or created).
+    pub fn issue(&self) -> Option<&Issue> {
+        self.issue.as_ref()
+    }
+
     /// Whether the file is named after `id` (`2023-025.ron`); a file
     /// renamed by hand or holding another number is not.
     pub fn name_matches(&self, id: &IssueId) -> bool {
@@ -113,6 +136,8 @@ pub struct Library {
     /// Files that failed to load: reported, never written.
     pub problems: Vec<Problem>,
     fs: Arc<dyn Fs>,
+    /// What the index in `.state/index/` knows of the issue files.
+    index: Catalog,
 }
 
 impl Library {
@@ -140,9 +165,11 @@ impl Library {
             entries: BTreeMap::new(),
             problems: Vec::new(),
             fs,
+            index: Catalog::load(root),
         };
         if is_new || unfinished {
             lib.create()?;
+            lib.index.save_if_dirty(root);
             if unfinished {
                 tracing::warn!(root = %root.display(), "finished creating a library whose creation was interrupted");
             } else {
@@ -168,6 +195,7 @@ impl Library {
             }
         }
         lib.scan()?;
+        lib.index.save_if_dirty(root);
         tracing::info!(
             root = %root.display(),
             issues = lib.entries.len(),
@@ -218,35 +246,42 @@ impl Library {
         self.refresh().map(|_| ())
     }
 
-    /// Loads issue files that appeared since the library was opened (another
+    /// Adds issue files that appeared since the library was opened (another
     /// jianbao, `jianbao new`, git); returns how many issues were added.
-    /// Files already known, loaded or broken, are not read again.
+    /// Files already known, listed or broken, are not read again. A file
+    /// the index knows as it is now is not read at all.
     pub fn refresh(&mut self) -> Result<usize, StoreError> {
         let dir = self.issues_dir();
-        let known = |p: &Path| {
-            self.entries.values().any(|e| e.path == p) || self.problems.iter().any(|q| q.path == p)
-        };
-        let mut paths: Vec<PathBuf> = match self.fs.read_dir(&dir) {
-            Ok(names) => names
-                .into_iter()
-                .filter(|p| is_issue_name(p) && !known(p))
-                .collect(),
+        let names: Vec<PathBuf> = match self.fs.read_dir(&dir) {
+            Ok(names) => names.into_iter().filter(|p| is_issue_name(p)).collect(),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(io_err(&dir)(e)),
         };
+        let known: HashSet<&Path> = self
+            .entries
+            .values()
+            .map(|e| e.path.as_path())
+            .chain(self.problems.iter().map(|p| p.path.as_path()))
+            .collect();
+        let mut paths: Vec<PathBuf> = names
+            .iter()
+            .filter(|p| !known.contains(p.as_path()))
+            .cloned()
+            .collect();
         paths.sort();
         let before = self.entries.len();
         for path in paths {
-            if self.fs.metadata(&path).is_ok_and(|m| m.is_dir()) {
+            let meta = self.fs.metadata(&path).ok();
+            if meta.as_ref().is_some_and(|m| m.is_dir()) {
                 self.problems.push(Problem {
                     path,
                     kind: ProblemKind::Directory,
                 });
                 continue;
             }
-            match load_issue(self.fs.as_ref(), &path) {
+            match self.read_entry(&path, meta.as_ref()) {
                 Ok(entry) => {
-                    let id = entry.issue.id();
+                    let id = entry.summary.id();
                     if let Some(first) = self.entries.get(&id) {
                         self.problems.push(Problem {
                             path,
@@ -265,7 +300,83 @@ impl Library {
                 Err(kind) => self.problems.push(Problem { path, kind }),
             }
         }
+        let present: HashSet<String> = names.iter().filter_map(|p| file_name(p)).collect();
+        self.index.retain_names(&present);
         Ok(self.entries.len() - before)
+    }
+
+    /// The entry for the issue file at `path` (whose metadata, taken before
+    /// reading, is `meta`): from the index when it knows the file as it is,
+    /// else read and parsed (and the index told).
+    fn read_entry(
+        &mut self,
+        path: &Path,
+        meta: Option<&std::fs::Metadata>,
+    ) -> Result<Entry, ProblemKind> {
+        let name = file_name(path).unwrap_or_default();
+        let stamp = meta.and_then(Stamp::of);
+        if let Some(meta) = meta {
+            match self.index.lookup(&name, meta) {
+                Lookup::Valid(ix) => {
+                    if let Some(fingerprint) = ix.fingerprint() {
+                        return Ok(Entry {
+                            path: path.to_path_buf(),
+                            summary: ix.summary.clone(),
+                            fingerprint: Some(fingerprint),
+                            issue: None,
+                        });
+                    }
+                }
+                // Possibly changed within the same clock tick: the content decides.
+                Lookup::Racy(ix) => {
+                    let (text, fingerprint) = read_text(self.fs.as_ref(), path)?;
+                    if ix.content_hash() == Some(fingerprint.hash) {
+                        let summary = ix.summary.clone();
+                        self.index.confirm(&name);
+                        return Ok(Entry {
+                            path: path.to_path_buf(),
+                            summary,
+                            fingerprint: Some(fingerprint),
+                            issue: None,
+                        });
+                    }
+                    let entry = decode_entry(path, &text, fingerprint)?;
+                    self.index_entry(&name, stamp, &entry);
+                    return Ok(entry);
+                }
+                Lookup::Unknown => {}
+            }
+        }
+        let mut entry = load_issue(self.fs.as_ref(), path)?;
+        self.index_entry(&name, stamp, &entry);
+        // Only the summary is kept: the text is read again when opened.
+        entry.issue = None;
+        Ok(entry)
+    }
+
+    /// Tells the index what the file `name`, stamped `stamp` before it was
+    /// read, holds.
+    fn index_entry(&mut self, name: &str, stamp: Option<Stamp>, entry: &Entry) {
+        if let (Some(stamp), Some(fp)) = (stamp, entry.fingerprint) {
+            self.index
+                .record(name, stamp, fp.hash, entry.summary.clone());
+        }
+    }
+
+    /// Tells the index about a file this library has just written.
+    fn index_written(&mut self, path: &Path, fingerprint: &Fingerprint, summary: &IssueSummary) {
+        if let (Some(name), Some(modified)) = (file_name(path), fingerprint.modified) {
+            let stamp = Stamp::new(fingerprint.len, modified);
+            self.index
+                .record(&name, stamp, fingerprint.hash, summary.clone());
+        }
+    }
+
+    /// Writes what the index learned since the library was opened (done at
+    /// open and after a search; a failure is only logged).
+    pub fn save_index(&mut self) {
+        let root = self.root.clone();
+        self.index.save_if_dirty(&root);
     }
 
     pub fn root(&self) -> &Path {
@@ -304,20 +415,92 @@ impl Library {
         self.entries.is_empty()
     }
 
-    pub fn get(&self, id: &IssueId) -> Option<&Issue> {
-        self.entries.get(id).map(|e| &e.issue)
+    pub fn contains(&self, id: &IssueId) -> bool {
+        self.entries.contains_key(id)
     }
 
     pub fn entry(&self, id: &IssueId) -> Option<&Entry> {
         self.entries.get(id)
     }
 
+    /// What the issue list shows of `id`.
+    pub fn summary(&self, id: &IssueId) -> Option<&IssueSummary> {
+        self.entries.get(id).map(|e| &e.summary)
+    }
+
+    /// The whole issue `id`, read from its file the first time it is asked
+    /// for (issue bodies are not read at open). Its file may have changed
+    /// since the library was opened: the version read now is the one later
+    /// saves are checked against. When the file now holds another issue
+    /// (renumbered by hand or by git), the list is corrected and `id` is
+    /// [`StoreError::NotFound`].
+    pub fn load(&mut self, id: &IssueId) -> Result<&Issue, StoreError> {
+        let entry = self.entries.get(id).ok_or_else(|| self.why_missing(id))?;
+        if entry.issue.is_none() {
+            let path = entry.path.clone();
+            let stamp = self.fs.metadata(&path).ok().as_ref().and_then(Stamp::of);
+            let fresh = load_issue(self.fs.as_ref(), &path).map_err(|kind| {
+                StoreError::Load(Problem {
+                    path: path.clone(),
+                    kind,
+                })
+            })?;
+            let name = file_name(&path).unwrap_or_default();
+            self.index_entry(&name, stamp, &fresh);
+            let new_id = fresh.summary.id();
+            if new_id != *id {
+                tracing::warn!(%id, %new_id, path = %path.display(), "issue renumbered on disk since the library was opened");
+                self.entries.remove(id);
+                match self.entries.entry(new_id) {
+                    std::collections::btree_map::Entry::Occupied(first) => {
+                        let first = first.get().path.clone();
+                        self.problems.push(Problem {
+                            path,
+                            kind: ProblemKind::Duplicate(first),
+                        });
+                    }
+                    std::collections::btree_map::Entry::Vacant(slot) => {
+                        slot.insert(fresh);
+                    }
+                }
+                return Err(StoreError::NotFound(*id));
+            }
+            tracing::debug!(%id, "loaded issue");
+            self.entries.insert(*id, fresh);
+        }
+        Ok(self.entries[id].issue.as_ref().expect("loaded above"))
+    }
+
+    /// The whole issue `id` without keeping it: the loaded one, or read
+    /// from its file now (for a look, e.g. as the template of a new issue).
+    pub fn issue(&self, id: &IssueId) -> Result<Cow<'_, Issue>, StoreError> {
+        let entry = self.entries.get(id).ok_or_else(|| self.why_missing(id))?;
+        if let Some(issue) = &entry.issue {
+            return Ok(Cow::Borrowed(issue));
+        }
+        let fresh = load_issue(self.fs.as_ref(), &entry.path).map_err(|kind| {
+            StoreError::Load(Problem {
+                path: entry.path.clone(),
+                kind,
+            })
+        })?;
+        Ok(Cow::Owned(fresh.issue.expect("load_issue keeps the issue")))
+    }
+
+    /// Drops the loaded text of `id` (its summary stays): what the clerk
+    /// no longer has open need not stay in memory.
+    pub fn unload(&mut self, id: &IssueId) {
+        if let Some(e) = self.entries.get_mut(id) {
+            e.issue = None;
+        }
+    }
+
     /// The newest issue by date (then by id), the usual template for the next one.
-    pub fn latest(&self) -> Option<&Issue> {
+    pub fn latest(&self) -> Option<IssueId> {
         self.entries
             .iter()
-            .max_by_key(|(id, e)| (e.issue.date, !id.supplement, **id))
-            .map(|(_, e)| &e.issue)
+            .max_by_key(|(id, e)| (e.summary.date, !id.supplement, **id))
+            .map(|(id, _)| *id)
     }
 
     /// Why `id` is not in the library: its file is there but failed to
@@ -379,14 +562,9 @@ impl Library {
         self.check_writable(&path, None)?;
         let fingerprint = self.write_issue(&path, &issue, true)?;
         tracing::info!(%id, path = %path.display(), "created issue");
-        self.entries.insert(
-            id,
-            Entry {
-                path,
-                issue,
-                fingerprint: Some(fingerprint),
-            },
-        );
+        let entry = Entry::loaded(path, issue, Some(fingerprint));
+        self.index_written(&entry.path, &fingerprint, &entry.summary);
+        self.entries.insert(id, entry);
         Ok(id)
     }
 
@@ -463,15 +641,13 @@ impl Library {
             self.keep_read_only(&path);
         }
         self.entries.remove(id);
-        self.entries.insert(
-            new_id,
-            Entry {
-                path: path.clone(),
-                issue,
-                fingerprint: Some(fingerprint),
-            },
-        );
+        let entry = Entry::loaded(path.clone(), issue, Some(fingerprint));
+        self.index_written(&path, &fingerprint, &entry.summary);
+        self.entries.insert(new_id, entry);
         if path != old_path {
+            if let Some(name) = file_name(&old_path) {
+                self.index.forget(&name);
+            }
             self.problems.retain(|p| {
                 !(p.path == old_path && matches!(p.kind, ProblemKind::NameMismatch { .. }))
             });
@@ -548,9 +724,15 @@ impl Library {
                 kind,
             })
         })?;
-        let new_id = fresh.issue.id();
+        let new_id = fresh.summary.id();
         if new_id != *id && self.entries.contains_key(&new_id) {
             return Err(StoreError::Exists(new_id));
+        }
+        if let Some(name) = file_name(&path) {
+            let stamp = fresh
+                .fingerprint
+                .and_then(|f| Some(Stamp::new(f.len, f.modified?)));
+            self.index_entry(&name, stamp, &fresh);
         }
         self.entries.remove(id);
         self.entries.insert(new_id, fresh);
@@ -652,15 +834,21 @@ fn read_text(fs: &dyn Fs, path: &Path) -> Result<(String, Fingerprint), ProblemK
     Ok((text, fingerprint))
 }
 
+/// Reads and parses the issue file at `path` (the entry holds the issue).
 fn load_issue(fs: &dyn Fs, path: &Path) -> Result<Entry, ProblemKind> {
     let (text, fingerprint) = read_text(fs, path)?;
-    let issue = codec::decode_issue(&text).map_err(ProblemKind::Decode)?;
-    tracing::debug!(path = %path.display(), bytes = fingerprint.len, "loaded issue");
-    Ok(Entry {
-        path: path.to_path_buf(),
-        issue,
-        fingerprint: Some(fingerprint),
-    })
+    decode_entry(path, &text, fingerprint)
+}
+
+fn decode_entry(path: &Path, text: &str, fingerprint: Fingerprint) -> Result<Entry, ProblemKind> {
+    let issue = codec::decode_issue(text).map_err(ProblemKind::Decode)?;
+    tracing::debug!(path = %path.display(), bytes = fingerprint.len, "read issue");
+    Ok(Entry::loaded(path.to_path_buf(), issue, Some(fingerprint)))
+}
+
+/// The name of the file at `path`, as the index keys it.
+fn file_name(path: &Path) -> Option<String> {
+    path.file_name()?.to_str().map(str::to_string)
 }
 
 #[cfg(test)]

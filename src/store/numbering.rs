@@ -80,10 +80,7 @@ impl Library {
     /// A full copy of `source` (articles included) under the next number,
     /// dated `date`, as a draft.
     pub fn duplicate(&mut self, source: &IssueId, date: NaiveDate) -> Result<Created, StoreError> {
-        let original = self
-            .get(source)
-            .cloned()
-            .ok_or(StoreError::NotFound(*source))?;
+        let original = self.issue(source)?.into_owned();
         let source = *source;
         self.create_with(|lib| {
             let numbered = lib.next_numbered(Some(&source), date, original.supplement)?;
@@ -105,15 +102,17 @@ impl Library {
         date: NaiveDate,
         supplement: bool,
     ) -> Result<Issue, StoreError> {
-        let template = match template {
-            Some(id) => Some(self.get(id).ok_or(StoreError::NotFound(*id))?),
-            None => self.latest(),
+        let template = match template.copied().or_else(|| self.latest()) {
+            Some(id) => Some(self.issue(&id)?),
+            None => None,
         };
-        let existing: Vec<(IssueId, Option<u32>)> =
-            self.entries().map(|(id, e)| (*id, e.issue.total)).collect();
+        let existing: Vec<(IssueId, Option<u32>)> = self
+            .entries()
+            .map(|(id, e)| (*id, e.summary.total))
+            .collect();
         let mut issue = next_issue(&NewIssueSpec {
             existing: &existing,
-            template,
+            template: template.as_deref(),
             settings: &self.settings,
             date,
             supplement,

@@ -203,7 +203,7 @@ impl Recovery {
             }
             let saved = match lib.entry(&id) {
                 None => SavedState::Missing,
-                Some(e) if e.issue == file.issue => continue,
+                Some(_) if lib.issue(&id).is_ok_and(|saved| *saved == file.issue) => continue,
                 Some(e) => {
                     let base = file
                         .based_on
@@ -312,7 +312,7 @@ impl Recovery {
         let new_id = lib
             .create_with(|lib| {
                 let mut issue = recovered.clone();
-                if lib.get(&own).is_some() || lib.exists(&lib.path_for(&own))? {
+                if lib.contains(&own) || lib.exists(&lib.path_for(&own))? {
                     let id = lib.next_free_id(issue.year(), issue.supplement)?;
                     issue.number = id.number;
                     issue.total = None;

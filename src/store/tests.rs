@@ -313,7 +313,7 @@ fn broken_files_are_reported_with_line_and_column_and_left_unchanged() {
     let lib = Library::open(&root).unwrap();
     // The good issues still load.
     assert_eq!(lib.len(), 2);
-    assert!(lib.get(&good.id()).is_some());
+    assert!(lib.issue(&good.id()).is_ok());
     assert_eq!(lib.problems.len(), 4);
     for (name, bytes, line, col) in &files {
         let p = lib
@@ -417,7 +417,7 @@ fn a_broken_settings_file_is_reported_and_defaults_are_used() {
 fn saving_with_a_new_number_renames_the_file() {
     let (dir, mut lib) = temp_library();
     let id = lib.insert(minimal_issue()).unwrap();
-    let mut changed = lib.get(&id).unwrap().clone();
+    let mut changed = lib.issue(&id).unwrap().into_owned();
     changed.number = 5;
     changed.issuer = "新单位".into();
     let new_id = lib.save(&id, changed).unwrap();
@@ -425,8 +425,8 @@ fn saving_with_a_new_number_renames_the_file() {
     let issues = dir.path().join("lib/issues");
     assert!(!issues.join("2024-001.ron").exists());
     let back = Library::open(&dir.path().join("lib")).unwrap();
-    assert_eq!(back.get(&new_id).unwrap().issuer, "新单位");
-    assert!(back.get(&id).is_none());
+    assert_eq!(back.issue(&new_id).unwrap().issuer, "新单位");
+    assert!(!back.contains(&id));
 }
 
 #[test]
@@ -436,7 +436,7 @@ fn two_files_with_the_same_issue_keep_the_first_and_report_the_second() {
     let issues = dir.path().join("lib/issues");
     fs::copy(issues.join("2024-001.ron"), issues.join("copy.ron")).unwrap();
     let lib = Library::open(&dir.path().join("lib")).unwrap();
-    assert!(lib.get(&id).is_some());
+    assert!(lib.contains(&id));
     assert_eq!(lib.problems.len(), 1);
     assert!(matches!(lib.problems[0].kind, ProblemKind::Duplicate(_)));
 }
@@ -447,7 +447,7 @@ fn create_next_numbers_from_the_library() {
     let date = "2023-11-30".parse().unwrap();
     let id = lib.create_next(None, date, false).unwrap().id;
     assert_eq!(id.to_string(), "2023-026");
-    let issue = lib.get(&id).unwrap();
+    let issue = lib.issue(&id).unwrap();
     assert_eq!(issue.sections.len(), 3);
     assert_eq!(issue.article_count(), 0);
     let s = lib.create_next(None, date, true).unwrap().id;
@@ -470,7 +470,7 @@ fn trashed_issues_can_be_restored() {
     assert!(lib.trashed().unwrap().is_empty());
     let trashed = lib.trash(&id).unwrap();
     assert!(trashed.starts_with(dir.path().join("lib/trash")));
-    assert!(lib.get(&id).is_none());
+    assert!(!lib.contains(&id));
     let listed = lib.trashed().unwrap();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].path, trashed);

@@ -3,8 +3,8 @@
 
 use super::recovery::{RECOVERY_DIR, Recovery};
 use super::{
-    Entry, Fingerprint, Library, Problem, ProblemKind, StoreError, TRASH_DIR, atomic, io_err,
-    load_issue,
+    Entry, Fingerprint, Library, Problem, ProblemKind, StoreError, TRASH_DIR, atomic, file_name,
+    io_err, load_issue,
 };
 use crate::model::{Issue, IssueId};
 use std::io;
@@ -60,6 +60,9 @@ impl Library {
         };
         tracing::info!(%id, to = %target.display(), "trashed issue");
         self.entries.remove(id);
+        if let Some(name) = file_name(&source) {
+            self.index.forget(&name);
+        }
         self.problems.retain(|p| p.path != source);
         self.move_recovery(&Recovery::path(self, id), &trashed_recovery(&target));
         Ok(target)
@@ -108,7 +111,8 @@ impl Library {
                     )
                     .ok()
                 });
-                let issue = load_issue(self.fs.as_ref(), &path).map(|e| e.issue);
+                let issue = load_issue(self.fs.as_ref(), &path)
+                    .map(|e| e.issue.expect("load_issue keeps the issue"));
                 Trashed {
                     path,
                     deleted,
@@ -128,7 +132,7 @@ impl Library {
                 kind,
             })
         })?;
-        let id = entry.issue.id();
+        let id = entry.summary.id();
         if self.entries.contains_key(&id) {
             return Err(StoreError::Exists(id));
         }
@@ -149,12 +153,16 @@ impl Library {
         }
         tracing::info!(%id, from = %trashed.display(), "restored issue from trash");
         let modified = self.fs.metadata(&path).ok().and_then(|m| m.modified().ok());
+        let fingerprint = entry.fingerprint.map(|f| Fingerprint { modified, ..f });
+        if let Some(fp) = &fingerprint {
+            self.index_written(&path, fp, &entry.summary);
+        }
         self.entries.insert(
             id,
             Entry {
                 path,
-                fingerprint: entry.fingerprint.map(|f| Fingerprint { modified, ..f }),
-                issue: entry.issue,
+                fingerprint,
+                ..entry
             },
         );
         Ok(id)

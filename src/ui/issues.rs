@@ -35,7 +35,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .skip(app.list_scroll)
         .take((inner.height as usize).div_ceil(per))
         .flat_map(|(i, id)| {
-            let issue = app.lib.get(id).expect("listed issue exists");
+            let issue = app.lib.summary(id).expect("listed issue exists");
             let number = lang.issue_number(issue.number, None, issue.supplement);
             let marker = if Some(*id) == open { "▸" } else { " " };
             // A file whose name and number disagree (see `jianbao check`).
@@ -48,8 +48,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let counts = format!(
                 "{}  {}  {}",
                 lang.status(issue.status),
-                lang.fmt(Msg::Articles, &[&issue.article_count()]),
-                lang.fmt(Msg::Chars, &[&issue.char_count()])
+                lang.fmt(Msg::Articles, &[&issue.articles]),
+                lang.fmt(Msg::Chars, &[&issue.chars])
             );
             let lines = if per == 1 {
                 vec![padded(format!("{head}  {counts}"))]

@@ -11,6 +11,7 @@ mod issues;
 mod palette;
 mod preview;
 mod safety;
+mod search;
 pub mod theme;
 mod tidy;
 mod trash;
@@ -100,6 +101,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Preview(_)) => {}
         Some(Overlay::Tidy(t)) => tidy::render(app, theme, frame, t),
         Some(Overlay::Safety(d)) => safety::render(app, theme, frame, d),
+        Some(Overlay::Search(s)) => search::render(app, theme, frame, s),
         None => {}
     }
 }

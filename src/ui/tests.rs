@@ -115,6 +115,12 @@ fn overlays() {
 }
 
 #[test]
+fn search_overlay() {
+    shot!("search_80x24", 80, 24, &["F12", "白", "潭", "镇"]);
+    shot!("search_120x40", 120, 40, &["F3", "文", "明", " ", "办"]);
+}
+
+#[test]
 fn too_small_and_english() {
     shot!("too_small", 30, 6, &[]);
     let (_d, mut app) = app(Lang::En, 80, 24);

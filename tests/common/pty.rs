@@ -354,6 +354,7 @@ pub mod keys {
     pub const DELETE: &[u8] = b"\x1b[3~";
     pub const F1: &[u8] = b"\x1bOP";
     pub const F2: &[u8] = b"\x1bOQ";
+    pub const F3: &[u8] = b"\x1bOR";
     pub const F4: &[u8] = b"\x1bOS";
     pub const F7: &[u8] = b"\x1b[18~";
     pub const F12: &[u8] = b"\x1b[24~";

@@ -530,7 +530,7 @@ fn a_read_only_file_is_written_only_when_the_clerk_confirms() {
 fn crashed(text: &str) -> TempDir {
     let dir = library();
     let lib = Library::open(&dir.path().join("lib")).unwrap();
-    let mut issue = lib.get(&sample_id()).unwrap().clone();
+    let mut issue = lib.issue(&sample_id()).unwrap().into_owned();
     issue.sections[0].articles[0].paragraphs[0].insert_str(0, text);
     Recovery::write(&lib, &sample_id(), &issue).unwrap();
     dir

@@ -10,7 +10,7 @@ fn library_with_issue() -> (TempDir, Library, IssueId, PathBuf) {
 }
 
 fn edited(lib: &Library, id: &IssueId) -> Issue {
-    let mut issue = lib.get(id).unwrap().clone();
+    let mut issue = lib.issue(id).unwrap().into_owned();
     issue.issuer = "我的修改".into();
     issue
 }
@@ -43,14 +43,14 @@ fn save_refuses_a_file_changed_on_disk_and_leaves_it() {
     assert!(err.message(Lang::En).contains("changed on disk"));
     assert_eq!(fs::read_to_string(&path).unwrap(), theirs);
     // The clerk's text in the library is the one loaded, not theirs or ours.
-    assert_eq!(lib.get(&id).unwrap().issuer, "");
+    assert_eq!(lib.issue(&id).unwrap().issuer, "");
 
     // Overwriting is a deliberate choice.
     lib.save_forced(&id, edited(&lib, &id)).unwrap();
     assert!(fs::read_to_string(&path).unwrap().contains("我的修改"));
     assert_eq!(lib.disk_change(&id).unwrap(), None);
     // And later saves need no force.
-    let mut again = lib.get(&id).unwrap().clone();
+    let mut again = lib.issue(&id).unwrap().into_owned();
     again.issuer = "再改".into();
     lib.save(&id, again).unwrap();
 }
@@ -128,21 +128,21 @@ fn a_renaming_save_also_checks_the_old_file() {
 #[test]
 fn reload_takes_the_disk_version() {
     let (_dir, mut lib, id, path) = library_with_issue();
-    let mut theirs = lib.get(&id).unwrap().clone();
+    let mut theirs = lib.issue(&id).unwrap().into_owned();
     theirs.issuer = "别人的修改".into();
     fs::write(&path, codec::encode_issue(&theirs)).unwrap();
     assert_eq!(lib.reload(&id).unwrap(), id);
-    assert_eq!(lib.get(&id).unwrap().issuer, "别人的修改");
+    assert_eq!(lib.issue(&id).unwrap().issuer, "别人的修改");
     assert_eq!(lib.disk_change(&id).unwrap(), None);
     lib.save(&id, edited(&lib, &id)).unwrap();
 
     // The other editor renumbered it in place: the entry follows.
-    let mut renumbered = lib.get(&id).unwrap().clone();
+    let mut renumbered = lib.issue(&id).unwrap().into_owned();
     renumbered.number = 4;
     fs::write(&path, codec::encode_issue(&renumbered)).unwrap();
     let new_id = lib.reload(&id).unwrap();
     assert_eq!(new_id.number, 4);
-    assert!(lib.get(&id).is_none());
+    assert!(!lib.contains(&id));
 }
 
 #[test]
@@ -156,7 +156,7 @@ fn reloading_a_broken_file_changes_nothing() {
         "{}",
         err.message(Lang::En)
     );
-    assert_eq!(lib.get(&id).unwrap(), &minimal_issue());
+    assert_eq!(*lib.issue(&id).unwrap(), minimal_issue());
     assert_eq!(fs::read_to_string(&path).unwrap(), "(schema: 1, broken");
     // A save is refused too: the broken file is someone's work.
     assert!(lib.save(&id, edited(&lib, &id)).is_err());

@@ -12,7 +12,7 @@ fn loads_saves_takeovers_and_errors_are_logged_to_the_state_directory() {
     assert_eq!(path, root.join(".state/jianbao.log"));
     let mut lib = Library::open(&root).unwrap();
     let id = *lib.entries().next().unwrap().0;
-    let mut issue = lib.get(&id).unwrap().clone();
+    let mut issue = lib.issue(&id).unwrap().into_owned();
     issue.issuer = "记日志".into();
     lib.save(&id, issue.clone()).unwrap();
     // A stale lock, taken over.

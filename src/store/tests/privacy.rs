@@ -18,7 +18,7 @@ fn every_file_the_store_writes_is_private() {
     let log = crate::store::log::init(&root).unwrap();
     let mut lib = Library::open(&root).unwrap();
     let id = *lib.entries().next().unwrap().0;
-    Recovery::write(&lib, &id, lib.get(&id).unwrap()).unwrap();
+    Recovery::write(&lib, &id, &lib.issue(&id).unwrap()).unwrap();
     let lock = lib.lock(&id).unwrap();
     let trashed = lib.trash(&id).unwrap();
     // The recovery file went to the trash with its issue.
@@ -99,7 +99,7 @@ fn saving_into_a_read_only_folder_fails_clearly_and_keeps_everything() {
     let id = *lib.entries().next().unwrap().0;
     let path = lib.path_for(&id);
     let before = fs::read(&path).unwrap();
-    let mut issue = lib.get(&id).unwrap().clone();
+    let mut issue = lib.issue(&id).unwrap().into_owned();
     issue.issuer = "改".into();
     let issues = lib.issues_dir();
     fs::set_permissions(&issues, fs::Permissions::from_mode(0o500)).unwrap();
@@ -111,7 +111,7 @@ fn saving_into_a_read_only_folder_fails_clearly_and_keeps_everything() {
     assert!(err.message(Lang::En).contains("permission denied"));
     assert_eq!(insert.io_kind(), Some(io::ErrorKind::PermissionDenied));
     assert_eq!(fs::read(&path).unwrap(), before);
-    assert_eq!(lib.get(&id).unwrap().issuer, "周口市文明办");
+    assert_eq!(lib.issue(&id).unwrap().issuer, "周口市文明办");
     assert!(temp_files(lib.root()).is_empty());
     // Writable again: the same save goes through.
     lib.save(&id, issue).unwrap();

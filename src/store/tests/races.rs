@@ -39,14 +39,14 @@ fn a_number_taken_meanwhile_is_not_overwritten_and_the_next_is_used() {
     assert_eq!(created.taken, Some(first));
     assert_eq!(created.id, IssueId::new(2023, 27, false));
     let reopened = Library::open(lib.root()).unwrap();
-    assert_eq!(reopened.get(&first).unwrap().bulletin, "别人的");
-    assert_eq!(reopened.get(&created.id).unwrap().bulletin, "我的");
+    assert_eq!(reopened.issue(&first).unwrap().bulletin, "别人的");
+    assert_eq!(reopened.issue(&created.id).unwrap().bulletin, "我的");
 }
 
 #[test]
 fn a_fixed_number_taken_meanwhile_is_refused() {
     let (_dir, mut lib) = temp_library();
-    let mut other = lib.get(&sample_id(&lib)).unwrap().clone();
+    let mut other = lib.issue(&sample_id(&lib)).unwrap().into_owned();
     other.number = 40;
     let result = lib.create_with(|lib| {
         behind_our_back(lib, &marked(other.clone(), "别人的"));
@@ -54,13 +54,13 @@ fn a_fixed_number_taken_meanwhile_is_refused() {
     });
     assert!(matches!(result, Err(StoreError::Exists(id)) if id.number == 40));
     let reopened = Library::open(lib.root()).unwrap();
-    assert_eq!(reopened.get(&other.id()).unwrap().bulletin, "别人的");
+    assert_eq!(reopened.issue(&other.id()).unwrap().bulletin, "别人的");
 }
 
 #[test]
 fn insert_never_replaces_a_file_that_appeared_after_the_library_was_read() {
     let (_dir, mut lib) = temp_library();
-    let mut issue = lib.get(&sample_id(&lib)).unwrap().clone();
+    let mut issue = lib.issue(&sample_id(&lib)).unwrap().into_owned();
     issue.number = 30;
     behind_our_back(&lib, &marked(issue.clone(), "别人的"));
     assert!(matches!(
@@ -75,7 +75,7 @@ fn insert_never_replaces_a_file_that_appeared_after_the_library_was_read() {
 fn restoring_from_the_trash_never_replaces_an_issue_created_meanwhile() {
     let (_dir, mut lib) = temp_library();
     let id = sample_id(&lib);
-    let original = lib.get(&id).unwrap().clone();
+    let original = lib.issue(&id).unwrap().into_owned();
     let trashed = lib.trash(&id).unwrap();
     // `jianbao new` in a script reuses the number while the trash is open.
     behind_our_back(&lib, &marked(original, "新建的"));
@@ -89,7 +89,7 @@ fn restoring_from_the_trash_never_replaces_an_issue_created_meanwhile() {
 fn renumbering_never_replaces_an_issue_created_meanwhile() {
     let (_dir, mut lib) = temp_library();
     let id = sample_id(&lib);
-    let mut issue = lib.get(&id).unwrap().clone();
+    let mut issue = lib.issue(&id).unwrap().into_owned();
     issue.number = 31;
     behind_our_back(&lib, &marked(issue.clone(), "别人的"));
     assert!(matches!(
@@ -105,7 +105,7 @@ fn renumbering_never_replaces_an_issue_created_meanwhile() {
 fn keep_both_takes_the_next_number_when_its_number_is_taken_meanwhile() {
     let (_dir, mut lib) = temp_library();
     let id = sample_id(&lib);
-    let mut edited = lib.get(&id).unwrap().clone();
+    let mut edited = lib.issue(&id).unwrap().into_owned();
     edited.sections[0].articles[0].paragraphs[0] = "恢复出来的文字".into();
     Recovery::write(&lib, &id, &edited).unwrap();
     let info = Recovery::pending(&lib).unwrap().remove(0);
@@ -119,7 +119,7 @@ fn keep_both_takes_the_next_number_when_its_number_is_taken_meanwhile() {
     let reopened = Library::open(lib.root()).unwrap();
     assert_eq!(
         reopened
-            .get(&IssueId::new(2023, 26, false))
+            .issue(&IssueId::new(2023, 26, false))
             .unwrap()
             .bulletin,
         "别人的"
@@ -137,7 +137,7 @@ fn a_read_only_issue_file_is_not_written_unless_forced_and_stays_read_only() {
     let path = lib.path_for(&id);
     fs::set_permissions(&path, fs::Permissions::from_mode(0o400)).unwrap();
     let before = fs::read(&path).unwrap();
-    let mut issue = lib.get(&id).unwrap().clone();
+    let mut issue = lib.issue(&id).unwrap().into_owned();
     issue.sections[0].articles[0].paragraphs[0] = "新的第一段".into();
     // Also when the clerk already chose to overwrite changes on disk.
     for mode in [SaveMode::Safe, SaveMode::Overwrite] {
@@ -165,7 +165,7 @@ fn a_read_only_issue_file_is_not_written_unless_forced_and_stays_read_only() {
 fn a_file_whose_name_and_number_disagree_is_saved_under_its_own_name() {
     let (_dir, lib) = temp_library();
     let id = sample_id(&lib);
-    let mut issue = lib.get(&id).unwrap().clone();
+    let mut issue = lib.issue(&id).unwrap().into_owned();
     issue.number = 99;
     let odd = lib.issues_dir().join("2023-036.ron");
     fs::write(&odd, codec::encode_issue(&issue)).unwrap();
@@ -224,7 +224,7 @@ fn temp_files_of_ended_processes_are_found_and_removed() {
 fn a_deleted_issue_takes_its_unsaved_text_to_the_trash_and_back() {
     let (_dir, mut lib) = temp_library();
     let id = sample_id(&lib);
-    let mut edited = lib.get(&id).unwrap().clone();
+    let mut edited = lib.issue(&id).unwrap().into_owned();
     edited.sections[0].articles[0].paragraphs[0] = "没保存的文字".into();
     Recovery::write(&lib, &id, &edited).unwrap();
     let trashed = lib.trash(&id).unwrap();

@@ -8,7 +8,7 @@ fn sample(lib: &Library) -> IssueId {
 }
 
 fn unsaved(lib: &Library, id: &IssueId) -> Issue {
-    let mut issue = lib.get(id).unwrap().clone();
+    let mut issue = lib.issue(id).unwrap().into_owned();
     issue.sections[0].articles[0]
         .paragraphs
         .push("崩溃前刚写的一段话。".into());
@@ -93,7 +93,7 @@ fn a_version_saved_since_is_pointed_out() {
     let (_dir, mut lib) = temp_library();
     let id = sample(&lib);
     Recovery::write(&lib, &id, &unsaved(&lib, &id)).unwrap();
-    let mut other = lib.get(&id).unwrap().clone();
+    let mut other = lib.issue(&id).unwrap().into_owned();
     other.issuer = "另一位同事保存的".into();
     lib.save(&id, other).unwrap();
     let pending = Recovery::pending(&reopen(&lib)).unwrap();
@@ -123,13 +123,13 @@ fn keep_both_saves_the_recovered_text_as_the_next_free_number() {
     let info = Recovery::pending(&lib).unwrap().remove(0);
     let new_id = Recovery::keep_both(&mut lib, &info).unwrap();
     assert_eq!(new_id, IssueId::new(2023, 27, false));
-    let copy = lib.get(&new_id).unwrap();
+    let copy = lib.issue(&new_id).unwrap();
     assert_eq!(copy.sections, issue.sections);
     assert_eq!(copy.total, None);
     assert_eq!(copy.status, Status::Draft);
     // The saved issue is untouched, the broken file too, the recovery gone.
-    assert_eq!(lib.get(&id), reopen(&lib).get(&id));
-    assert_ne!(lib.get(&id).unwrap().sections, issue.sections);
+    assert_eq!(lib.issue(&id).unwrap(), reopen(&lib).issue(&id).unwrap());
+    assert_ne!(lib.issue(&id).unwrap().sections, issue.sections);
     assert_eq!(
         fs::read_to_string(lib.issues_dir().join("2023-026.ron")).unwrap(),
         "broken"
@@ -150,7 +150,7 @@ fn keep_both_restores_a_deleted_issue_under_its_own_number() {
     let info: RecoveryInfo = Recovery::pending(&lib).unwrap().remove(0);
     assert_eq!(info.saved, SavedState::Missing);
     assert_eq!(Recovery::keep_both(&mut lib, &info).unwrap(), id);
-    assert_eq!(lib.get(&id).unwrap(), &issue);
+    assert_eq!(*lib.issue(&id).unwrap(), issue);
 }
 
 #[test]
