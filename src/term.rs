@@ -27,8 +27,11 @@ pub type Term = Terminal<CrosstermBackend<output::Output<Stdout>>>;
 /// Puts the terminal back as we found it. Safe to call more than once.
 pub fn restore() {
     let _ = disable_raw_mode();
+    // Frames leave their last colours set (see `output`): reset them.
     let _ = execute!(
         io::stdout(),
+        crossterm::style::SetAttribute(crossterm::style::Attribute::Reset),
+        crossterm::style::ResetColor,
         DisableMouseCapture,
         DisableBracketedPaste,
         LeaveAlternateScreen,
@@ -67,6 +70,7 @@ fn enter() -> io::Result<()> {
 /// the next frame redraw every cell (the shell drew over the screen).
 fn reenter(term: &mut Term, app: &mut App) -> io::Result<()> {
     enter()?;
+    output::invalidate();
     term.clear()?;
     let size = term.size()?;
     app.handle_event(&Event::Resize(size.width, size.height));
