@@ -13,7 +13,11 @@ use std::io::Write;
 use std::path::PathBuf;
 
 mod search;
+mod stats;
+mod workflow;
 pub use search::{SearchArgs, Style as SearchStyle, run_search};
+pub use stats::{StatsArgs, StatsFormat, run_stats};
+pub use workflow::{ShowArgs, StatusArgs, actor, history_line, run_show, run_status, run_sync};
 
 #[derive(Debug, Parser)]
 #[command(name = "jianbao", version, disable_help_subcommand = true)]
@@ -35,6 +39,10 @@ pub enum Command {
     Export(ExportArgs),
     Import(ImportArgs),
     Search(SearchArgs),
+    Status(StatusArgs),
+    Show(ShowArgs),
+    Stats(StatsArgs),
+    Sync,
 }
 
 #[derive(Debug, Args)]
@@ -190,7 +198,7 @@ pub fn command(lang: Lang) -> clap::Command {
             a.help(t(Msg::CliLibrary)).help_heading(options)
         })
         .mut_arg("lang", |a| a.help(t(Msg::CliLang)).help_heading(options));
-    let subs: [SubcommandHelp; 7] = [
+    let subs: [SubcommandHelp; 11] = [
         ("open", Msg::CliOpen, &[("id", Msg::CliOpenId)]),
         ("list", Msg::CliList, &[("json", Msg::CliListJson)]),
         (
@@ -239,6 +247,37 @@ pub fn command(lang: Lang) -> clap::Command {
                 ("status", Msg::CliSearchStatus),
             ],
         ),
+        (
+            "status",
+            Msg::CliStatus,
+            &[
+                ("id", Msg::CliStatusId),
+                ("to", Msg::CliStatusTo),
+                ("note", Msg::CliStatusNote),
+            ],
+        ),
+        (
+            "show",
+            Msg::CliShow,
+            &[
+                ("id", Msg::CliStatusId),
+                ("history", Msg::CliShowHistory),
+                ("json", Msg::CliListJson),
+            ],
+        ),
+        (
+            "stats",
+            Msg::CliStats,
+            &[
+                ("by", Msg::CliStatsBy),
+                ("year", Msg::CliStatsYear),
+                ("from", Msg::CliStatsFrom),
+                ("to", Msg::CliStatsTo),
+                ("format", Msg::CliStatsFormat),
+                ("signed", Msg::CliStatsSigned),
+            ],
+        ),
+        ("sync", Msg::CliSync, &[]),
     ];
     for (name, about, args) in subs {
         cmd = cmd.mut_subcommand(name, |mut c| {
@@ -305,6 +344,12 @@ pub struct ListRow {
     pub status: crate::model::Status,
     pub articles: usize,
     pub chars: usize,
+    /// The file's state in git, when the library is in a work tree.
+    pub git: Option<crate::store::git::FileState>,
+    /// Another issue prints the same 总第N期.
+    pub total_clash: bool,
+    /// Every change of status, oldest first (read only for `--json`).
+    pub history: Vec<crate::model::StatusChange>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -312,9 +357,31 @@ struct ListJson<'a> {
     library: String,
     issues: &'a [ListRow],
     problems: Vec<String>,
+    git: Option<GitJson>,
+    /// Why the git features are off, when they are.
+    git_off: Option<String>,
 }
 
-pub fn list_rows(lib: &Library) -> Vec<ListRow> {
+#[derive(Debug, serde::Serialize)]
+struct GitJson {
+    branch: Option<String>,
+    upstream: Option<String>,
+    ahead: u32,
+    behind: u32,
+}
+
+/// The list's rows, newest first; with `history`, each issue is read for
+/// its changes of status.
+pub fn list_rows(
+    lib: &Library,
+    git: Option<&crate::store::git::GitStates>,
+    history: bool,
+) -> Vec<ListRow> {
+    let clashing: std::collections::HashSet<IssueId> = lib
+        .total_clashes()
+        .into_iter()
+        .flat_map(|c| c.ids)
+        .collect();
     lib.entries()
         .rev()
         .map(|(id, e)| {
@@ -329,19 +396,35 @@ pub fn list_rows(lib: &Library) -> Vec<ListRow> {
                 status: i.status,
                 articles: i.articles,
                 chars: i.chars,
+                git: git.and_then(|g| g.issues.get(id).copied()),
+                total_clash: clashing.contains(id),
+                history: if history {
+                    lib.issue(id).map(|i| i.history.clone()).unwrap_or_default()
+                } else {
+                    Vec::new()
+                },
             }
         })
         .collect()
 }
 
-/// `jianbao list`: newest first, then the files that failed to load.
+/// `jianbao list`: newest first, then the files that failed to load; in a
+/// git work tree each issue's state (when not as committed) and the branch.
 pub fn run_list(lib: &Library, lang: Lang, json: bool, out: &mut dyn Write) -> std::io::Result<()> {
-    let rows = list_rows(lib);
+    let git = lib.git_states();
+    let rows = list_rows(lib, git.as_ref().ok(), json);
     if json {
         let doc = ListJson {
             library: lib.root().display().to_string(),
             issues: &rows,
             problems: lib.problems.iter().map(|p| p.message(lang)).collect(),
+            git: git.as_ref().ok().map(|g| GitJson {
+                branch: g.repo.branch.clone(),
+                upstream: g.repo.upstream.clone(),
+                ahead: g.repo.ahead,
+                behind: g.repo.behind,
+            }),
+            git_off: git.as_ref().err().map(|off| off.message(lang)),
         };
         serde_json::to_writer_pretty(&mut *out, &doc)?;
         writeln!(out)?;
@@ -351,8 +434,7 @@ pub fn run_list(lib: &Library, lang: Lang, json: bool, out: &mut dyn Write) -> s
         writeln!(out, "{}", lang.t(Msg::ListEmpty))?;
     }
     for r in &rows {
-        writeln!(
-            out,
+        let mut line = format!(
             "{}  {}  {}  {}  {}  {}",
             r.id,
             lang.issue_number(r.number, r.total, r.supplement),
@@ -360,13 +442,34 @@ pub fn run_list(lib: &Library, lang: Lang, json: bool, out: &mut dyn Write) -> s
             lang.status(r.status),
             lang.fmt(Msg::Articles, &[&r.articles]),
             lang.fmt(Msg::Chars, &[&r.chars]),
-        )?;
+        );
+        if let Some(state) = r.git.filter(|s| *s != crate::store::git::FileState::Unchanged) {
+            line.push_str("  ");
+            line.push_str(state.label(lang));
+        }
+        if r.total_clash
+            && let Some(t) = r.total
+        {
+            line.push_str("  ");
+            line.push_str(&lang.fmt(Msg::ListTotalClash, &[&t]));
+        }
+        writeln!(out, "{line}")?;
     }
     if !lib.problems.is_empty() {
         writeln!(out, "\n{}", lang.t(Msg::ListProblems))?;
         for p in &lib.problems {
             writeln!(out, "  {}", p.message(lang))?;
         }
+    }
+    if let Ok(g) = &git
+        && let Some(branch) = &g.repo.branch
+        && g.repo.upstream.is_some()
+    {
+        writeln!(
+            out,
+            "{}",
+            lang.fmt(Msg::GitBranch, &[branch, &g.repo.ahead, &g.repo.behind])
+        )?;
     }
     Ok(())
 }
@@ -403,14 +506,43 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
         writeln!(out, "{}", p.message(lang))?;
     }
     // The index vouches for files unchanged since they last loaded; check
-    // reads every one all the same.
-    let unloadable: Vec<String> = lib
-        .entries()
-        .filter_map(|(id, _)| lib.issue(id).err())
-        .map(|e| e.message(lang))
-        .collect();
+    // reads every one all the same, and reports articles over their
+    // section's length limit (for information: an editor's call).
+    let mut unloadable: Vec<String> = Vec::new();
+    let mut overlong: Vec<String> = Vec::new();
+    for (id, e) in lib.entries() {
+        match lib.issue(id) {
+            Ok(issue) => {
+                for o in issue.overlong(&lib.settings) {
+                    let s = &issue.sections[o.section];
+                    overlong.push(lang.fmt(
+                        Msg::CheckOverlong,
+                        &[
+                            &e.path.display(),
+                            id,
+                            &s.title,
+                            &s.articles[o.article].title_text(),
+                            &o.chars,
+                            &o.limit,
+                        ],
+                    ));
+                }
+            }
+            Err(e) => unloadable.push(e.message(lang)),
+        }
+    }
     for m in &unloadable {
         writeln!(out, "{m}")?;
+    }
+    // Each 总第N期 is printed once.
+    let clashes = lib.total_clashes();
+    for c in &clashes {
+        let ids: Vec<String> = c.ids.iter().map(|i| i.to_string()).collect();
+        writeln!(
+            out,
+            "{}",
+            lang.fmt(Msg::TotalClash, &[&c.total, &ids.join(lang.t(Msg::ListSeparator))])
+        )?;
     }
     // Unreadable recovery files may hold the only copy of unsaved text.
     let unreadable = Recovery::unreadable(lib).unwrap_or_else(|e| {
@@ -426,7 +558,7 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
             lang.fmt(Msg::CheckRecoveryUnreadable, &[&p.message(lang)])
         )?;
     }
-    let problems = lib.problems.len() + unloadable.len() + unreadable.len();
+    let problems = lib.problems.len() + unloadable.len() + unreadable.len() + clashes.len();
     let ok = problems == 0;
     if ok {
         writeln!(out, "{}", lang.fmt(Msg::CheckOk, &[&lib.len()]))?;
@@ -436,6 +568,9 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
             "{}",
             lang.fmt(Msg::CheckFailed, &[&lib.len(), &problems])
         )?;
+    }
+    for line in &overlong {
+        writeln!(out, "{line}")?;
     }
     match Recovery::pending(lib) {
         Ok(pending) => {
@@ -643,6 +778,11 @@ pub fn run_import(
         if imported.articles().next().is_none() {
             return Err(fail(Msg::ImportNoArticles, &[]));
         }
+        // A signed issue takes no more articles until it is reopened.
+        let target = lib.issue(&id).map_err(|e| UserError(e.message(lang)))?;
+        if let Some(refusal) = workflow::refuse_read_only(lang, &id, &target) {
+            return Err(refusal);
+        }
     }
     if args.dry_run {
         let plan = match args.into {
@@ -672,7 +812,7 @@ pub fn run_import(
                     .clone(),
             );
             lib.save(&id, plan.issue.clone())
-                .map_err(|e| UserError(e.message(lang)))?;
+                .map_err(|e| workflow::store_error(lang, e))?;
             (id, plan)
         }
         None => {

@@ -60,6 +60,7 @@ fn run(
     let stdout = io::stdout();
     let mut out = stdout.lock();
     let io = |e: io::Error| UserError(e.to_string());
+    let actor = cli::actor(config.name.clone());
     match &cli.command {
         None => return run_tui(lib, lang, config, config_problem, None, log.as_deref()),
         Some(Command::Open(a)) => {
@@ -90,6 +91,10 @@ fn run(
             };
             cli::run_search(&mut lib, lang, a, style, &mut out)?
         }
+        Some(Command::Status(a)) => cli::run_status(&mut lib, lang, a, &actor, &mut out)?,
+        Some(Command::Show(a)) => cli::run_show(&lib, lang, a, &mut out)?,
+        Some(Command::Stats(a)) => cli::run_stats(&lib, lang, a, &mut out)?,
+        Some(Command::Sync) => cli::run_sync(&mut lib, lang, &actor, &mut out)?,
         Some(Command::Check) => {
             if !cli::run_check(&lib, lang, &mut out).map_err(io)? {
                 return Ok(ExitCode::from(1));

@@ -36,7 +36,9 @@ fn issue_of(t: &Truth) -> Issue {
         supplement: false,
         date: m.date.as_deref().unwrap_or("2024-01-01").parse().unwrap(),
         issuer: m.issuer.clone().unwrap_or_default(),
+        marks: Default::default(),
         status: Status::Draft,
+        history: Vec::new(),
         sections: t
             .sections
             .iter()

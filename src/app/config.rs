@@ -1,9 +1,10 @@
 //! The user's configuration file (`config.ron` in the platform config
-//! directory): interface language and key bindings.
+//! directory): interface language, the user's name and key bindings.
 //!
 //! ```ron
 //! (
 //!     lang: Some(En),
+//!     name: Some("王文明"),
 //!     keys: [(context: Global, key: "F12", command: Save)],
 //! )
 //! ```
@@ -17,6 +18,10 @@ use serde::Deserialize;
 pub struct Config {
     #[serde(default)]
     pub lang: Option<Lang>,
+    /// The user's name: recorded with each change of status, and filled in
+    /// as 签发 when they sign an issue whose 签发 is empty.
+    #[serde(default)]
+    pub name: Option<String>,
     #[serde(default)]
     pub keys: Vec<Binding>,
 }

@@ -26,7 +26,7 @@ pub struct SearchArgs {
     pub status: Option<Status>,
 }
 
-fn parse_year(s: &str) -> Result<i32, String> {
+pub(super) fn parse_year(s: &str) -> Result<i32, String> {
     let t = s.trim();
     t.parse::<i32>()
         .ok()
@@ -35,7 +35,7 @@ fn parse_year(s: &str) -> Result<i32, String> {
 }
 
 /// `draft`, `review`, `signed`, `distributed`, or the Chinese names.
-fn parse_status(s: &str) -> Result<Status, String> {
+pub(super) fn parse_status(s: &str) -> Result<Status, String> {
     let t = s.trim().to_lowercase();
     Status::ALL
         .iter()

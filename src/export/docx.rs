@@ -331,6 +331,13 @@ impl Builder<'_> {
                     p.text(&rpr, text);
                     p
                 }
+                // GB/T 9704 7.2: 份号, 密级 and 紧急程度 flush left in 黑体 三号
+                // (digits in the Latin font).
+                LineKind::Mark => {
+                    let mut p = self.grid_line(&s.heading_font, s.body_size);
+                    p.ppr.keep_next = true;
+                    self.line(p, text, &s.heading_font, s.body_size)
+                }
                 LineKind::Number => {
                     let mut p = self.grid_line(&s.body_font, s.body_size);
                     p.ppr.jc = Some("center");

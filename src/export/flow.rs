@@ -168,6 +168,7 @@ fn estimate(lines: &[Line], s: &PrintSettings, g: &Geometry, numbers: bool) -> F
             }
             LineKind::MastheadRule => item.row = g.masthead_rule(),
             LineKind::Number | LineKind::IssuerDate => {}
+            LineKind::Mark => item.keep_next = true,
             LineKind::ContentsHeading | LineKind::ContentsSection | LineKind::Section => {
                 item.keep_next = true;
             }

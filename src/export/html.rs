@@ -33,6 +33,13 @@ pub fn to_html(issue: &Issue, settings: &PrintSettings) -> String {
         stylesheet(settings, &print_flow(issue, settings))
     );
     h.push_str("<article class=\"issue\">\n<header class=\"masthead\">\n");
+    // 份号, 密级, 紧急程度, 内部资料: upper left, above the name (GB/T 9704 7.2).
+    for mark in issue.marks.lines() {
+        let mark = clean(&mark);
+        if !mark.is_empty() {
+            let _ = writeln!(h, "<p class=\"mark\">{}</p>", escape(&mark));
+        }
+    }
     if !name.is_empty() {
         let _ = writeln!(h, "<h1 class=\"bulletin\">{}</h1>", escape(&name));
     }
@@ -288,6 +295,7 @@ body {{ margin: 0; background: #eceae4; color: #111; }}
 .masthead {{ text-align: center; border-bottom: 2px solid var(--rule); padding-bottom: .6rem; margin-bottom: 1.5rem; }}
 .bulletin {{ font-family: {name}; font-weight: normal; color: var(--red);
   font-size: clamp(2rem, 10vw, {name_size}); line-height: 1.3; margin: 0 0 .3em; letter-spacing: .05em; }}
+.mark {{ font-family: {heading}; margin: 0; text-align: left; text-indent: 0; }}
 .number {{ margin: 0; text-align: center; }}
 .issuer-date {{ display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 1em; margin: .3em 0 0; padding: 0 1em; }}
 .contents {{ margin: 0 0 1.5rem; }}

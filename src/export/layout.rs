@@ -23,6 +23,10 @@ pub struct ArticleRef {
 /// How a logical line is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum LineKind {
+    /// A mark at the upper left, above the masthead (GB/T 9704 7.2): 份号,
+    /// 密级和保密期限, 紧急程度, or notices such as 内部资料　注意保存; flush
+    /// left, in the heading font.
+    Mark,
     /// The bulletin's name, large and red, centred.
     BulletinName,
     /// 第25期（总第345期） or 增刊第1期, centred.
@@ -78,7 +82,8 @@ impl LineKind {
             BulletinName | Number | ContentsHeading | Title | Source => Align::Center,
             Paragraph | BriefParagraph { .. } | Distribution { .. } => Align::Justify,
             IssuerDate | Staff => Align::Spread,
-            MastheadRule
+            Mark
+            | MastheadRule
             | ContentsSection
             | ContentsEntry
             | Section
@@ -205,6 +210,12 @@ pub fn layout(issue: &Issue, contents: bool) -> Vec<Line> {
 }
 
 fn masthead(issue: &Issue, lines: &mut Vec<Line>) {
+    for mark in issue.marks.lines() {
+        let mark = clean(&mark);
+        if !mark.is_empty() {
+            lines.push(Line::new(LineKind::Mark, mark));
+        }
+    }
     let name = clean(&issue.bulletin);
     if !name.is_empty() {
         lines.push(Line::new(LineKind::BulletinName, name));

@@ -12,6 +12,17 @@ use crate::model::{ArticleKind, Issue};
 pub fn to_markdown(issue: &Issue) -> String {
     let mut blocks: Vec<String> = Vec::new();
     blocks.push(front_matter(issue));
+    // The marks above the masthead, one line each (a hard break between).
+    let marks: Vec<String> = issue
+        .marks
+        .lines()
+        .iter()
+        .map(|m| escape(&clean(m)))
+        .filter(|m| !m.is_empty())
+        .collect();
+    if !marks.is_empty() {
+        blocks.push(marks.join("\\\n"));
+    }
     let name = clean(&issue.bulletin);
     if !name.is_empty() {
         blocks.push(format!("# {}", escape(&name)));
@@ -40,15 +51,37 @@ fn front_matter(issue: &Issue) -> String {
     let total = issue
         .total
         .map_or_else(|| "null".to_string(), |t| t.to_string());
-    format!(
-        "---\nbulletin: {}\nnumber: {}\ntotal: {}\nsupplement: {}\ndate: {}\nissuer: {}\n---",
+    let mut fm = format!(
+        "---\nbulletin: {}\nnumber: {}\ntotal: {}\nsupplement: {}\ndate: {}\nissuer: {}\n",
         yaml_string(&clean(&issue.bulletin)),
         issue.number,
         total,
         issue.supplement,
         issue.date.format("%Y-%m-%d"),
         yaml_string(&clean(&issue.issuer)),
-    )
+    );
+    // The marks, where set: 份号, 密级和保密期限, 紧急程度, notices.
+    let m = &issue.marks;
+    let mut field = |key: &str, value: Option<String>| {
+        if let Some(v) = value.map(|v| clean(&v)).filter(|v| !v.is_empty()) {
+            fm.push_str(&format!("{key}: {}\n", yaml_string(&v)));
+        }
+    };
+    field("copy_number", m.copy_number.clone());
+    field("secrecy", m.secrecy_text());
+    field("urgency", m.urgency.map(|u| u.label().to_string()));
+    let notices: Vec<String> = m
+        .notices
+        .iter()
+        .map(|n| clean(n))
+        .filter(|n| !n.is_empty())
+        .map(|n| yaml_string(&n))
+        .collect();
+    if !notices.is_empty() {
+        fm.push_str(&format!("notices: [{}]\n", notices.join(", ")));
+    }
+    fm.push_str("---");
+    fm
 }
 
 fn article_blocks(article: &crate::model::Article, blocks: &mut Vec<String>) {

@@ -354,7 +354,7 @@ fn keeps_with_next(kind: LineKind) -> bool {
     use LineKind::*;
     matches!(
         kind,
-        BulletinName | Number | ContentsHeading | ContentsSection | Section | Title | Source
+        Mark | BulletinName | Number | ContentsHeading | ContentsSection | Section | Title | Source
     )
 }
 

@@ -26,7 +26,9 @@ fn small_issue() -> Issue {
         supplement: false,
         date: "2024-01-05".parse().unwrap(),
         issuer: "周口市文明办".into(),
+        marks: Default::default(),
         status: Status::Draft,
+        history: Vec::new(),
         sections: vec![
             Section {
                 title: "经验交流".into(),

@@ -2,7 +2,7 @@
 //! unit, date) and the closing block at its end (报/送/发, 共印N份,
 //! 编辑/审核/签发): recognising their lines and reading their values.
 
-use crate::model::{Closing, Distribution, DistributionKind};
+use crate::model::{Closing, Distribution, DistributionKind, Marks, SECRECY_STAR, Secrecy, Urgency};
 use chrono::NaiveDate;
 
 /// What the masthead says; `None` where it says nothing.
@@ -14,6 +14,8 @@ pub struct Masthead {
     pub supplement: bool,
     pub issuer: Option<String>,
     pub date: Option<NaiveDate>,
+    /// 份号, 密级, 紧急程度 and notices such as 内部资料 above the masthead.
+    pub marks: Marks,
 }
 
 fn strip_spaces(s: &str) -> String {
@@ -233,7 +235,7 @@ pub fn is_unit(s: &str) -> bool {
             .all(|c| crate::text::tidy::is_han(c) || "（）()·".contains(c))
 }
 
-/// Lines that mark a masthead but carry nothing we store.
+/// Words of lines that mark a masthead: notices, and 密级.
 const MARKS: [&str; 7] = [
     "内部资料",
     "注意保存",
@@ -328,8 +330,10 @@ pub struct MastheadLine {
     pub date: Option<NaiveDate>,
     pub issuer: Option<String>,
     pub name: Option<String>,
-    /// A mark such as 内部资料: part of the masthead, nothing to keep.
+    /// A line of marks such as 内部资料, 秘密★1年, 特急 or a 份号.
     pub mark: bool,
+    /// What the marks say.
+    pub marks: Marks,
 }
 
 impl MastheadLine {
@@ -370,8 +374,9 @@ pub fn masthead_line(text: &str, first: bool) -> Option<MastheadLine> {
     if compact.is_empty() {
         return m.is_some().then_some(m);
     }
-    if MARKS.iter().any(|k| compact.contains(k)) && compact.chars().count() <= 12 {
+    if let Some(marks) = marks_line(&rest, compact) {
         m.mark = true;
+        m.marks = marks;
         return Some(m);
     }
     let labelled = ISSUER_PREFIXES.iter().any(|p| compact.starts_with(p))
@@ -393,6 +398,82 @@ pub fn masthead_line(text: &str, first: bool) -> Option<MastheadLine> {
         return Some(m);
     }
     None
+}
+
+/// The marks of a line above the masthead (GB/T 9704 7.2), or `None` when
+/// it is no such line: a 份号 (six digits), 密级 with its period (秘密★1年),
+/// 紧急程度 (特急, 加急), or a short line with a notice such as 内部资料, whose
+/// other words are kept as notices too.
+fn marks_line(rest: &str, compact: &str) -> Option<Marks> {
+    let tokens: Vec<&str> = rest
+        .split(|c: char| c.is_whitespace() || "·、，,|｜".contains(c))
+        .map(|t| t.trim_matches(|c: char| "（）()【】〔〕[]".contains(c)))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let mut marks = Marks::default();
+    let mut others: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        let period = |p: &str| {
+            let p = p.trim_start_matches([SECRECY_STAR, '☆', '*', '＊']).trim();
+            (!p.is_empty()).then(|| p.to_string())
+        };
+        if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) && marks.copy_number.is_none() {
+            marks.copy_number = Some(t.to_string());
+        } else if let Some(u) = Urgency::from_label(t) {
+            marks.urgency = Some(u);
+        } else if let Some(s) = Secrecy::ALL
+            .into_iter()
+            .find(|s| t.starts_with(s.label()) && marks.secrecy.is_none())
+        {
+            marks.secrecy = Some(s);
+            marks.secrecy_period = period(&t[s.label().len()..]);
+            // 秘密 ★1年: the period as a word of its own.
+            if marks.secrecy_period.is_none()
+                && let Some(next) = tokens.get(i + 1)
+                && next.starts_with([SECRECY_STAR, '☆'])
+            {
+                marks.secrecy_period = period(next);
+                i += 1;
+            }
+        } else {
+            others.push(t.to_string());
+        }
+        i += 1;
+    }
+    let notices: Vec<String> = others.iter().flat_map(|t| split_notices(t)).collect();
+    let has_notice = MARKS.iter().any(|k| compact.contains(k)) && compact.chars().count() <= 12;
+    let only_marks = others.is_empty() && marks != Marks::default();
+    if !(has_notice || only_marks) {
+        return None;
+    }
+    marks.notices = notices;
+    Some(marks)
+}
+
+/// Notices printed together (内部资料注意保存) as separate ones.
+fn split_notices(t: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = t;
+    while !rest.is_empty() {
+        match MARKS.iter().find(|k| rest.starts_with(*k)) {
+            Some(k) => {
+                out.push(k.to_string());
+                rest = &rest[k.len()..];
+            }
+            None => {
+                // Up to the next known notice, as written.
+                let end = (1..rest.len())
+                    .filter(|i| rest.is_char_boundary(*i))
+                    .find(|i| MARKS.iter().any(|k| rest[*i..].starts_with(k)))
+                    .unwrap_or(rest.len());
+                out.push(rest[..end].to_string());
+                rest = &rest[end..];
+            }
+        }
+    }
+    out
 }
 
 // ---------------------------------------------------------------------------

@@ -330,9 +330,12 @@ fn read_masthead(lines: &[SrcLine]) -> (Masthead, Vec<String>, usize) {
     let mut units: Vec<(usize, String)> = Vec::new();
     let mut issuer: Option<(usize, String)> = None;
     let mut i = 0;
+    // Lines of marks (内部资料, 秘密★1年) above the name: the name is still
+    // the first line of the masthead proper.
+    let mut marks_above = 0;
     while i < lines.len().min(12) {
         let text = &lines[i].text;
-        let line = match masthead_line(text, i == 0) {
+        let line = match masthead_line(text, i == marks_above) {
             Some(l) => l,
             // A unit named on a line of its own: above the masthead lines
             // it belongs to, or right under the number and date.
@@ -367,9 +370,13 @@ fn read_masthead(lines: &[SrcLine]) -> (Masthead, Vec<String>, usize) {
             });
         // A name under the issuer and date is no masthead's: a section
         // heading such as 要闻简报.
-        if bare_name && ((i == 0 && !confirmed) || m.date.is_some() || issuer.is_some()) {
+        if bare_name && ((i == marks_above && !confirmed) || m.date.is_some() || issuer.is_some()) {
             break;
         }
+        if line.mark && i == marks_above {
+            marks_above += 1;
+        }
+        m.marks.merge(line.marks);
         if let Some(n) = line.name {
             names.push(n);
         }
@@ -701,6 +708,7 @@ pub fn new_issue(
         }
     }
     issue.sections = imported.sections.clone();
+    issue.marks = m.marks.clone();
     let id = issue.id();
     if existing.iter().any(|(e, _)| *e == id) {
         return Err(BuildError::Exists(id));

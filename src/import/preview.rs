@@ -214,6 +214,10 @@ impl Plan {
                     &i.date,
                 ],
             ));
+            let marks = i.marks.lines();
+            if !marks.is_empty() {
+                out.push(lang.fmt(Msg::ImportPreviewMarks, &[&marks.join(" / ")]));
+            }
         }
         for s in &self.imported.sections {
             if s.articles.is_empty() {

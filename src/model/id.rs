@@ -62,3 +62,18 @@ impl FromStr for IssueId {
         ))
     }
 }
+
+/// Written as its display form, `"2023-025"` (JSON output of the command line).
+impl serde::Serialize for IssueId {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Read from its display form, `"2023-025"`.
+impl<'de> serde::Deserialize<'de> for IssueId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}

@@ -6,18 +6,26 @@
 
 mod count;
 mod id;
+mod limits;
+mod marks;
 mod numbering;
 mod print;
+pub mod stats;
 mod summary;
+mod workflow;
 
 pub use count::char_count;
 pub use id::{IssueId, IssueIdError};
-pub use numbering::{NewIssueSpec, next_issue};
+pub use limits::{Overlong, section_key};
+pub use marks::{Marks, NOTICE_GAP, SECRECY_STAR, Secrecy, Urgency};
+pub use numbering::{NewIssueSpec, TotalClash, next_issue, total_clashes};
 pub use print::{FontSize, PrintProblem, PrintSettings, Rgb};
 pub use summary::IssueSummary;
+pub use workflow::{Actor, Changed, MoveError, ReadOnly, StatusChange};
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The schema version this program writes. Files with a larger number are
 /// refused rather than rewritten (they may hold fields we would drop).
@@ -41,8 +49,14 @@ pub struct Issue {
     pub date: NaiveDate,
     /// 编印单位.
     pub issuer: String,
+    /// 份号, 密级, 紧急程度 and notices such as 内部资料, printed above the masthead.
+    #[serde(default, skip_serializing_if = "Marks::is_empty")]
+    pub marks: Marks,
     #[serde(default)]
     pub status: Status,
+    /// Every change of status, oldest first (see [`Issue::change_status`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<StatusChange>,
     pub sections: Vec<Section>,
     #[serde(default)]
     pub closing: Closing,
@@ -158,6 +172,10 @@ pub struct Settings {
     pub sections: Vec<String>,
     #[serde(default)]
     pub closing: Closing,
+    /// The most 字数 an article of a section may have, by section title
+    /// (brackets and spaces aside), e.g. `{"文明时讯": 300}`.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub section_limits: BTreeMap<String, u32>,
     /// Print layout of exports; omitted from the file while it is the default.
     #[serde(default, skip_serializing_if = "PrintSettings::is_default")]
     pub export: PrintSettings,
@@ -171,6 +189,7 @@ impl Default for Settings {
             issuer: String::new(),
             sections: vec!["工作动态".to_string()],
             closing: Closing::default(),
+            section_limits: BTreeMap::new(),
             export: PrintSettings::default(),
         }
     }

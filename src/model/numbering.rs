@@ -1,7 +1,7 @@
 //! Numbering of a new issue: 第N期 within the year, 总第N期 running on,
 //! supplements (增刊) in their own sequence.
 
-use super::{Closing, Issue, IssueId, SCHEMA_VERSION, Section, Settings, Status};
+use super::{Closing, Issue, IssueId, Marks, SCHEMA_VERSION, Section, Settings, Status};
 use chrono::{Datelike, NaiveDate};
 
 /// What the caller knows when asking for a new issue.
@@ -58,6 +58,15 @@ pub fn next_issue(spec: &NewIssueSpec<'_>) -> Issue {
                 spec.settings.closing.clone(),
             ),
         };
+    // Marks such as 内部资料 go on from issue to issue; a copy's number
+    // (份号) belongs to one printing.
+    let marks = spec
+        .template
+        .map(|t| Marks {
+            copy_number: None,
+            ..t.marks.clone()
+        })
+        .unwrap_or_default();
     Issue {
         schema: SCHEMA_VERSION,
         bulletin,
@@ -66,8 +75,38 @@ pub fn next_issue(spec: &NewIssueSpec<'_>) -> Issue {
         supplement: spec.supplement,
         date: spec.date,
         issuer,
+        marks,
         status: Status::Draft,
+        history: Vec::new(),
         sections,
         closing,
     }
+}
+
+/// Issues sharing one 总第N期: each running total should be printed once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalClash {
+    pub total: u32,
+    /// The issues that print it, in id order.
+    pub ids: Vec<IssueId>,
+}
+
+/// Every 总第N期 given to more than one issue of `existing`. (Two files of
+/// one 第N期 in a year cannot both load: the library reports the second as
+/// a duplicate.)
+pub fn total_clashes(existing: &[(IssueId, Option<u32>)]) -> Vec<TotalClash> {
+    let mut by_total: std::collections::BTreeMap<u32, Vec<IssueId>> = Default::default();
+    for (id, total) in existing {
+        if let Some(t) = total {
+            by_total.entry(*t).or_default().push(*id);
+        }
+    }
+    by_total
+        .into_iter()
+        .filter(|(_, ids)| ids.len() > 1)
+        .map(|(total, mut ids)| {
+            ids.sort();
+            TotalClash { total, ids }
+        })
+        .collect()
 }

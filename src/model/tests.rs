@@ -13,7 +13,9 @@ fn issue(number: u32, total: Option<u32>, d: &str) -> Issue {
         supplement: false,
         date: date(d),
         issuer: "周口市文明办".into(),
+        marks: Default::default(),
         status: Status::Signed,
+        history: Vec::new(),
         sections: vec![Section {
             title: "工作动态".into(),
             articles: vec![Article {
@@ -157,4 +159,62 @@ fn without_a_template_the_settings_give_the_masthead() {
     assert_eq!(next.issuer, "某某办公室");
     let titles: Vec<_> = next.sections.iter().map(|s| s.title.as_str()).collect();
     assert_eq!(titles, ["工作动态", "基层来风"]);
+}
+
+#[test]
+fn numbers_come_from_the_whole_library_across_years_and_supplements() {
+    // 2023: 第1–40期 (总第334–373期) and 增刊第1–2期; 2024: 第1期 so far.
+    let mut existing: Vec<(IssueId, Option<u32>)> = (1..=40)
+        .map(|n| (IssueId::new(2023, n, false), Some(333 + n)))
+        .collect();
+    existing.push((IssueId::new(2023, 1, true), None));
+    existing.push((IssueId::new(2023, 2, true), None));
+    // The template is an old issue: the numbers still follow the library.
+    let template = issue(10, Some(343), "2023-03-10");
+    let settings = Settings::default();
+    let next = |existing: &[(IssueId, Option<u32>)], d: &str, supplement: bool| {
+        next_issue(&spec(existing, Some(&template), &settings, d, supplement))
+    };
+    let late = next(&existing, "2023-12-30", false);
+    assert_eq!((late.id().to_string(), late.total), ("2023-041".into(), Some(374)));
+    let first = next(&existing, "2024-01-05", false);
+    assert_eq!((first.id().to_string(), first.total), ("2024-001".into(), Some(374)));
+    existing.push((first.id(), first.total));
+    let s = next(&existing, "2024-01-20", true);
+    assert_eq!((s.id().to_string(), s.total), ("2024-S01".into(), None));
+    existing.push((s.id(), None));
+    let second = next(&existing, "2024-01-19", false);
+    assert_eq!((second.id().to_string(), second.total), ("2024-002".into(), Some(375)));
+    let s2 = next(&existing, "2023-12-31", true);
+    assert_eq!(s2.id().to_string(), "2023-S03");
+    assert!(total_clashes(&existing).is_empty());
+    // 总第374期 printed twice, and once more for 375.
+    existing.push((IssueId::new(2024, 2, false), Some(374)));
+    existing.push((IssueId::new(2024, 3, false), Some(375)));
+    existing.push((IssueId::new(2024, 4, false), Some(375)));
+    let clashes = total_clashes(&existing);
+    assert_eq!(clashes.len(), 2);
+    assert_eq!(clashes[0].total, 374);
+    let ids: Vec<String> = clashes[0].ids.iter().map(|i| i.to_string()).collect();
+    assert_eq!(ids, ["2024-001", "2024-002"]);
+    assert_eq!(clashes[1].ids.len(), 2);
+}
+
+#[test]
+fn a_new_issue_keeps_the_marks_but_not_the_copy_number() {
+    let mut prev = issue(12, None, "2023-11-23");
+    prev.marks = Marks {
+        copy_number: Some("000012".into()),
+        secrecy: Some(Secrecy::Secret),
+        secrecy_period: Some("1年".into()),
+        urgency: None,
+        notices: vec!["内部资料".into()],
+    };
+    let existing = [(prev.id(), None)];
+    let settings = Settings::default();
+    let next = next_issue(&spec(&existing, Some(&prev), &settings, "2023-11-30", false));
+    assert_eq!(next.marks.copy_number, None);
+    assert_eq!(next.marks.lines(), ["秘密★1年", "内部资料"]);
+    assert!(next.history.is_empty());
+    assert!(next_issue(&spec(&existing, None, &settings, "2023-11-30", false)).marks.is_empty());
 }

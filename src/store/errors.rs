@@ -5,7 +5,7 @@
 use super::codec::DecodeError;
 use super::lock::LockInfo;
 use crate::i18n::{Lang, Msg};
-use crate::model::IssueId;
+use crate::model::{IssueId, MoveError, ReadOnly};
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -114,6 +114,13 @@ pub enum StoreError {
     /// Another jianbao is editing the issue.
     #[error("{} is being edited by {}@{} (pid {}) since {}", .0.id, .0.user, .0.host, .0.pid, .0.since)]
     Locked(Box<LockInfo>),
+    /// The issue is signed or distributed: only a change of status may be
+    /// saved until it is reopened (back to draft, with a reason).
+    #[error("{id} is {:?} and cannot be changed", .why.status)]
+    ReadOnlyIssue { id: IssueId, why: Box<ReadOnly> },
+    /// A change of status the workflow does not allow.
+    #[error("{id}: status change not allowed: {error:?}")]
+    Move { id: IssueId, error: MoveError },
 }
 
 impl StoreError {
@@ -139,6 +146,10 @@ impl StoreError {
                 lang.fmt(Msg::ReadOnlyFile, &[id, &path.display()])
             }
             StoreError::Locked(info) => info.message(lang),
+            StoreError::ReadOnlyIssue { id, why } => {
+                super::workflow::read_only_message(lang, id, why)
+            }
+            StoreError::Move { id, error } => super::workflow::move_message(lang, id, *error),
         }
     }
 

@@ -16,14 +16,17 @@ pub mod codec;
 mod errors;
 mod fingerprint;
 pub mod fs;
+pub mod git;
 pub mod index;
 pub mod lock;
 pub mod log;
 mod numbering;
 pub mod recovery;
 pub mod search;
+pub mod sync;
 mod temps;
 mod trash;
+pub mod workflow;
 
 pub(crate) use errors::io_err;
 pub use errors::{Problem, ProblemKind, StoreError, io_message};
@@ -48,6 +51,8 @@ pub const TRASH_DIR: &str = "trash";
 /// out of git by the `.gitignore` files the library writes.
 pub const STATE_DIR: &str = ".state";
 pub const GITIGNORE: &str = ".gitignore";
+/// A git repository's own folder: a folder holding only it is empty.
+const GIT_DIR: &str = ".git";
 
 /// The state directory of the library at `root` (it may not exist yet).
 pub fn state_dir(root: &Path) -> PathBuf {
@@ -149,7 +154,8 @@ impl Library {
 
     /// [`Library::open`] with every file operation going through `fs`.
     pub fn open_with(root: &Path, fs: Arc<dyn Fs>) -> Result<Library, StoreError> {
-        // `.state/` alone (a log opened before the library) is still empty.
+        // `.state/` alone (a log opened before the library) is still empty,
+        // and so is a fresh clone of an empty repository (`.git/` alone).
         let names = match fs.read_dir(root) {
             Ok(names) => names,
             Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
@@ -157,7 +163,7 @@ impl Library {
         };
         let is_new = names
             .iter()
-            .all(|p| p.file_name() == Some(STATE_DIR.as_ref()));
+            .all(|p| p.file_name() == Some(STATE_DIR.as_ref()) || p.file_name() == Some(GIT_DIR.as_ref()));
         let unfinished = !is_new && creation_interrupted(fs.as_ref(), root, &names);
         let mut lib = Library {
             root: root.to_path_buf(),
@@ -618,6 +624,8 @@ impl Library {
                 deleted: change == DiskChange::Deleted,
             });
         }
+        // Only a change of status may be written over a signed issue.
+        self.refuse_read_only(id, &issue, mode)?;
         // Same number: the file it came from, whatever its name (a file
         // whose name and number disagree is not renamed behind the clerk's
         // back). A new number: a new file, created exclusively.
@@ -798,7 +806,7 @@ impl Library {
 fn creation_interrupted(fs: &dyn Fs, root: &Path, names: &[PathBuf]) -> bool {
     let made_by_create = |p: &PathBuf| {
         p.file_name()
-            .is_some_and(|n| n == STATE_DIR || n == GITIGNORE || n == ISSUES_DIR)
+            .is_some_and(|n| n == STATE_DIR || n == GITIGNORE || n == ISSUES_DIR || n == GIT_DIR)
     };
     if !names.iter().all(made_by_create) {
         return false;

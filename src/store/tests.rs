@@ -78,7 +78,9 @@ pub(super) fn full_issue() -> Issue {
         supplement: true,
         date: "2023-11-23".parse().unwrap(),
         issuer: "周口市文明办".into(),
+        marks: Default::default(),
         status: Status::Distributed,
+        history: Vec::new(),
         sections: vec![
             Section {
                 title: "经验交流".into(),
@@ -141,7 +143,9 @@ pub(super) fn minimal_issue() -> Issue {
         supplement: false,
         date: "2024-01-05".parse().unwrap(),
         issuer: String::new(),
+        marks: Default::default(),
         status: Status::Draft,
+        history: Vec::new(),
         sections: vec![],
         closing: Closing::default(),
     }

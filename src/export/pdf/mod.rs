@@ -175,7 +175,10 @@ fn role_of(kind: LineKind) -> Role {
     match kind {
         LineKind::BulletinName => Role::Name,
         LineKind::Title => Role::Title,
-        LineKind::ContentsHeading | LineKind::ContentsSection | LineKind::Section => Role::Heading,
+        LineKind::Mark
+        | LineKind::ContentsHeading
+        | LineKind::ContentsSection
+        | LineKind::Section => Role::Heading,
         LineKind::Source => Role::Source,
         _ => Role::Body,
     }

@@ -192,6 +192,8 @@ fn a_file_changed_after_open_is_loaded_as_it_is_now() {
     let path = lib.path_for(&id);
     let mut theirs = codec::decode_issue(&fs::read_to_string(&path).unwrap()).unwrap();
     theirs.issuer = "别人改过".into();
+    // (A draft: a distributed issue would refuse the edit below.)
+    theirs.status = crate::model::Status::Draft;
     fs::write(&path, codec::encode_issue(&theirs)).unwrap();
     // Not opened before: what is opened now is their version, and a save
     // of it is not a conflict.
