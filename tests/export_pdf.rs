@@ -498,3 +498,36 @@ fn a_font_file_named_in_the_settings_that_is_not_there_is_named() {
     assert!(err.contains("font_files"), "{err}");
     assert!(!lib.join("exports/2023-025.pdf").exists());
 }
+
+#[test]
+fn masthead_marks_are_printed_at_the_upper_left_above_the_name() {
+    use jianbao::model::{Marks, Secrecy, Urgency};
+    let mut issue = sample();
+    issue.marks = Marks {
+        copy_number: Some("000123".into()),
+        secrecy: Some(Secrecy::Secret),
+        secrecy_period: Some("1年".into()),
+        urgency: Some(Urgency::ExtraUrgent),
+        notices: vec!["内部资料".into(), "注意保存".into()],
+    };
+    let settings = PrintSettings::default();
+    // Rows on the grid, within the margins, as the preview's pages.
+    check_layout(&issue, &settings);
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = read_pdf(&write_pdf(&issue, &settings, dir.path()));
+    let (left, top, right, _) = type_area(&settings);
+    let rows = &pdf[0].rows;
+    for (k, want) in ["000123", "秘密★1年", "特急", "内部资料注意保存"]
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(squeeze(&rows[k].text()), *want);
+        // GB/T 9704: flush left (顶格), the first lines of the type area.
+        assert!((rows[k].x0() - left).abs() < 1.0, "{:?}", rows[k]);
+        assert!(rows[k].words[0].y0 >= top - 1.0);
+    }
+    assert_eq!(squeeze(&rows[4].text()), "文明创建简报");
+    assert!(rows[4].centre() > rows[3].centre());
+    let mid = (rows[4].x0() + rows[4].x1()) / 2.0;
+    assert!((mid - (left + right) / 2.0).abs() < 1.0);
+}

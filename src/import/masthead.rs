@@ -684,6 +684,34 @@ mod tests {
     }
 
     #[test]
+    fn marks_above_the_masthead_are_read() {
+        let marks = |t: &str| masthead_line(t, true).filter(|m| m.mark).map(|m| m.marks);
+        let m = marks("内部资料　注意保存").unwrap();
+        assert_eq!(m.notices, ["内部资料", "注意保存"]);
+        assert_eq!(marks("内部资料注意保存").unwrap().notices, ["内部资料", "注意保存"]);
+        assert_eq!(marks("（内部资料）").unwrap().notices, ["内部资料"]);
+        // Words beside a known notice are notices too: nothing is dropped.
+        assert_eq!(marks("内部资料 请勿外传").unwrap().notices, ["内部资料", "请勿外传"]);
+        let m = marks("秘密★1年").unwrap();
+        assert_eq!((m.secrecy, m.secrecy_period.as_deref()), (Some(Secrecy::Secret), Some("1年")));
+        let m = marks("机密 ★长期").unwrap();
+        assert_eq!((m.secrecy, m.secrecy_period.as_deref()), (Some(Secrecy::Confidential), Some("长期")));
+        assert_eq!(marks("绝密").unwrap().secrecy, Some(Secrecy::TopSecret));
+        assert_eq!(marks("特急").unwrap().urgency, Some(Urgency::ExtraUrgent));
+        assert_eq!(marks("加急").unwrap().urgency, Some(Urgency::Urgent));
+        assert_eq!(marks("000123").unwrap().copy_number.as_deref(), Some("000123"));
+        let m = marks("000123　秘密★6个月　特急").unwrap();
+        assert_eq!(m.lines(), ["000123", "秘密★6个月", "特急"]);
+        // 第N期 beside a notice stays the number.
+        let line = masthead_line("内部资料　　第3期", false).unwrap();
+        assert_eq!((line.number, line.marks.notices.len()), (Some(3), 1));
+        // Not marks: a name, digits that are no copy number, a sentence.
+        assert_eq!(marks("文明创建简报"), None);
+        assert_eq!(marks("12345"), None);
+        assert_eq!(masthead_line("特急情况下要求各单位加强值守。", false), None);
+    }
+
+    #[test]
     fn closing_lines() {
         assert_eq!(
             closing_line("报：市文明办"),

@@ -19,6 +19,7 @@ mod log;
 mod privacy;
 mod races;
 mod recovery;
+mod workflow;
 
 /// Held by tests that call `log::init`, which redirects the one global
 /// log: they would otherwise log into each other's files.
@@ -78,9 +79,24 @@ pub(super) fn full_issue() -> Issue {
         supplement: true,
         date: "2023-11-23".parse().unwrap(),
         issuer: "周口市文明办".into(),
-        marks: Default::default(),
+        marks: crate::model::Marks {
+            copy_number: Some("000012".into()),
+            secrecy: Some(crate::model::Secrecy::Secret),
+            secrecy_period: Some("1年".into()),
+            urgency: Some(crate::model::Urgency::Urgent),
+            notices: vec!["内部资料".into(), "注意保存".into()],
+        },
         status: Status::Distributed,
-        history: Vec::new(),
+        history: vec![crate::model::StatusChange {
+            status: Status::Distributed,
+            from: Status::Signed,
+            name: Some("王文明".into()),
+            user: "clerk".into(),
+            host: "office".into(),
+            time: "2023-11-23T10:12:00+08:00".parse().unwrap(),
+            note: Some("已印发".into()),
+            copy_of: Some(IssueId::new(2023, 11, false)),
+        }],
         sections: vec![
             Section {
                 title: "经验交流".into(),
@@ -159,9 +175,11 @@ fn every_field_survives_a_round_trip() {
     }
     let settings = Settings {
         closing: full_issue().closing,
+        section_limits: BTreeMap::from([("文明时讯".to_string(), 300)]),
         ..Settings::default()
     };
     let text = codec::encode_settings(&settings);
+    assert!(text.contains("section_limits: {\n        \"文明时讯\": 300,"), "{text}");
     assert_eq!(codec::decode_settings(&text).unwrap(), settings);
 }
 
