@@ -520,7 +520,7 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
                         &[
                             &e.path.display(),
                             id,
-                            &s.title,
+                            &crate::model::bare_title(&s.title),
                             &s.articles[o.article].title_text(),
                             &o.chars,
                             &o.limit,

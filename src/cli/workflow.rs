@@ -209,7 +209,7 @@ pub fn run_show(
         lines.push(lang.fmt(
             Msg::ShowSection,
             &[
-                &s.title,
+                &crate::model::bare_title(&s.title),
                 &lang.fmt(Msg::Articles, &[&s.articles.len()]),
                 &lang.fmt(Msg::Chars, &[&s.char_count()]),
             ],

@@ -25,6 +25,15 @@ pub fn section_key(title: &str) -> String {
         .collect()
 }
 
+/// A section title without the brackets it may have been typed with:
+/// 【文明时讯】 → 文明时讯 (printing adds its own).
+pub fn bare_title(title: &str) -> &str {
+    title
+        .trim()
+        .trim_matches(|c| "【】〔〕[]［］".contains(c))
+        .trim()
+}
+
 impl Settings {
     /// The most 字数 an article of the section `title` may have, if limited
     /// (a limit of 0 is none).

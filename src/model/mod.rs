@@ -16,7 +16,7 @@ mod workflow;
 
 pub use count::char_count;
 pub use id::{IssueId, IssueIdError};
-pub use limits::{Overlong, section_key};
+pub use limits::{Overlong, bare_title, section_key};
 pub use marks::{Marks, NOTICE_GAP, SECRECY_STAR, Secrecy, Urgency};
 pub use numbering::{NewIssueSpec, TotalClash, next_issue, total_clashes};
 pub use print::{FontSize, PrintProblem, PrintSettings, Rgb};

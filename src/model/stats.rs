@@ -6,7 +6,7 @@
 //! Units written slightly differently count as one: （扶沟县文明办）,
 //! 扶沟县文明办 and 扶沟县 文明办供稿 are the same unit ([`unit_key`]).
 
-use super::{ArticleKind, Issue, IssueId, Status, section_key};
+use super::{ArticleKind, Issue, IssueId, Status, bare_title, section_key};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -117,15 +117,6 @@ pub fn unit_name(source: &str) -> String {
     }
 }
 
-/// A section title as the table prints it: without its brackets.
-fn section_name(title: &str) -> String {
-    title
-        .trim()
-        .trim_matches(|c| "【】〔〕[]［］".contains(c))
-        .trim()
-        .to_string()
-}
-
 /// What makes two ways of writing a unit the same unit.
 pub fn unit_key(source: &str) -> String {
     unit_name(source).to_lowercase()
@@ -211,7 +202,7 @@ pub fn stats<'a>(issues: impl IntoIterator<Item = &'a Issue>, by: By, period: Pe
                 .unwrap_or_default();
             row.name = match by {
                 By::Source => unit_name(&best),
-                By::Section => section_name(&best),
+                By::Section => bare_title(&best).to_string(),
                 By::Month => best,
             };
             if spellings.len() > 1 {
