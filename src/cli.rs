@@ -443,7 +443,10 @@ pub fn run_list(lib: &Library, lang: Lang, json: bool, out: &mut dyn Write) -> s
             lang.fmt(Msg::Articles, &[&r.articles]),
             lang.fmt(Msg::Chars, &[&r.chars]),
         );
-        if let Some(state) = r.git.filter(|s| *s != crate::store::git::FileState::Unchanged) {
+        if let Some(state) = r
+            .git
+            .filter(|s| *s != crate::store::git::FileState::Unchanged)
+        {
             line.push_str("  ");
             line.push_str(state.label(lang));
         }
@@ -541,7 +544,10 @@ pub fn run_check(lib: &Library, lang: Lang, out: &mut dyn Write) -> std::io::Res
         writeln!(
             out,
             "{}",
-            lang.fmt(Msg::TotalClash, &[&c.total, &ids.join(lang.t(Msg::ListSeparator))])
+            lang.fmt(
+                Msg::TotalClash,
+                &[&c.total, &ids.join(lang.t(Msg::ListSeparator))]
+            )
         )?;
     }
     // Unreadable recovery files may hold the only copy of unsaved text.

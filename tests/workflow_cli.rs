@@ -54,14 +54,15 @@ fn counted_library() -> (tempfile::TempDir, std::path::PathBuf) {
     ok(&lib, &["list"]);
     fs::remove_file(lib.join("issues/2023-025.ron")).unwrap();
     let base: Issue = codec::decode_issue(SAMPLE_ISSUE).unwrap();
-    let issue = |number: u32, date: &str, total: u32, status: Status, sections: Vec<Section>| Issue {
-        number,
-        date: date.parse().unwrap(),
-        total: Some(total),
-        status,
-        sections,
-        ..base.clone()
-    };
+    let issue =
+        |number: u32, date: &str, total: u32, status: Status, sections: Vec<Section>| Issue {
+            number,
+            date: date.parse().unwrap(),
+            total: Some(total),
+            status,
+            sections,
+            ..base.clone()
+        };
     let section = |title: &str, articles: Vec<Article>| Section {
         title: title.into(),
         articles,
@@ -77,7 +78,12 @@ fn counted_library() -> (tempfile::TempDir, std::path::PathBuf) {
                 section(
                     "工作动态",
                     vec![
-                        article("创建动员", Feature, Some("（扶沟县文明办）"), "召开创建动员大会。"),
+                        article(
+                            "创建动员",
+                            Feature,
+                            Some("（扶沟县文明办）"),
+                            "召开创建动员大会。",
+                        ),
                         article("志愿服务", Feature, Some("商水县文明办"), "志愿者上街。"),
                     ],
                 ),
@@ -140,13 +146,22 @@ fn stats_by_unit_match_the_hand_count() {
     assert_eq!(table, want);
     // Signed issues only, from a date on.
     let (table, _) = ok(&lib, &["stats", "--signed", "--from", "2023-10-01"]);
-    assert!(table.contains("合计             4     2     2    34     1"), "{table}");
-    assert!(table.contains("统计范围：2023-10-01 至 不限，共 1 期。"), "{table}");
+    assert!(
+        table.contains("合计             4     2     2    34     1"),
+        "{table}"
+    );
+    assert!(
+        table.contains("统计范围：2023-10-01 至 不限，共 1 期。"),
+        "{table}"
+    );
     // CSV for Excel: a BOM, CRLF, quoted where needed.
     let out = jianbao(&lib, &["stats", "--format", "csv", "--to", "2023-12-31"]);
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(csv.starts_with("\u{feff}供稿单位,采用,正文,简讯,字数,期数,所在各期\r\n"));
-    assert!(csv.contains("\r\n扶沟县文明办,3,1,2,26,2,2023-040 2023-041\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\n扶沟县文明办,3,1,2,26,2,2023-040 2023-041\r\n"),
+        "{csv}"
+    );
     assert!(csv.ends_with("\r\n合计,6,2,4,48,2,\r\n"), "{csv}");
     // JSON for scripts: the whole library.
     let (json, _) = ok(&lib, &["stats", "--format", "json"]);
@@ -156,8 +171,14 @@ fn stats_by_unit_match_the_hand_count() {
     assert_eq!(v["unsigned"], 2);
     let first = &v["rows"][0];
     assert_eq!(first["name"], "扶沟县文明办");
-    assert_eq!((first["articles"].as_u64(), first["chars"].as_u64()), (Some(4), Some(31)));
-    assert_eq!(first["issues"], serde_json::json!(["2023-040", "2023-041", "2024-001"]));
+    assert_eq!(
+        (first["articles"].as_u64(), first["chars"].as_u64()),
+        (Some(4), Some(31))
+    );
+    assert_eq!(
+        first["issues"],
+        serde_json::json!(["2023-040", "2023-041", "2024-001"])
+    );
     assert_eq!(v["total"]["chars"], 53);
 }
 
@@ -176,15 +197,31 @@ fn stats_by_section_and_month_and_bad_arguments() {
     );
     let (table, _) = ok(&lib, &["--lang", "en", "stats", "--by", "month"]);
     let rows: Vec<&str> = table.lines().take(4).collect();
-    assert_eq!(rows[0], "Month    Adopted  Features  Briefs  Chars  Issues  In issues");
-    assert!(rows[1].starts_with("2023-11        4") && rows[3].starts_with("2024-01        1"), "{table}");
+    assert_eq!(
+        rows[0],
+        "Month    Adopted  Features  Briefs  Chars  Issues  In issues"
+    );
+    assert!(
+        rows[1].starts_with("2023-11        4") && rows[3].starts_with("2024-01        1"),
+        "{table}"
+    );
     let (empty, _) = ok(&lib, &["stats", "--year", "2020"]);
     assert!(empty.starts_with("这段时间没有任何一期。\n"), "{empty}");
-    let err = fails(&lib, &["stats", "--from", "2024-01-01", "--to", "2023-01-01"]);
-    assert!(err.contains("起始日期 2024-01-01 晚于结束日期 2023-01-01"), "{err}");
+    let err = fails(
+        &lib,
+        &["stats", "--from", "2024-01-01", "--to", "2023-01-01"],
+    );
+    assert!(
+        err.contains("起始日期 2024-01-01 晚于结束日期 2023-01-01"),
+        "{err}"
+    );
     let out = jianbao(&lib, &["stats", "--by", "person"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("不认识的取值：person（可用：source, section, month）"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("不认识的取值：person（可用：source, section, month）"),
+        "{}",
+        stderr(&out)
+    );
     let out = jianbao(&lib, &["stats", "--year", "2023", "--from", "2023-01-01"]);
     assert_eq!(out.status.code(), Some(2));
 }
@@ -204,7 +241,10 @@ fn numbers_run_on_across_a_year_and_supplements_have_their_own() {
     assert!(said.contains("第2期（总第376期）"), "{said}");
     let (id, said) = next(&["--supplement", "--date", "2024-01-15"]);
     assert_eq!(id, "2024-S01");
-    assert!(said.contains("增刊第1期") && !said.contains("总第"), "{said}");
+    assert!(
+        said.contains("增刊第1期") && !said.contains("总第"),
+        "{said}"
+    );
     let (id, _) = next(&["--supplement", "--date", "2024-02-01"]);
     assert_eq!(id, "2024-S02");
     let (id, said) = next(&["--date", "2024-02-02"]);
@@ -229,23 +269,40 @@ fn check_flags_a_running_total_printed_twice_and_reports_long_articles() {
     let said = stdout(&out);
     assert!(said.contains("总第374期重复：2023-041，2024-001"), "{said}");
     let (list, _) = ok(&lib, &["list"]);
-    let flagged: Vec<&str> = list.lines().filter(|l| l.contains("！总第374期重复")).collect();
+    let flagged: Vec<&str> = list
+        .lines()
+        .filter(|l| l.contains("！总第374期重复"))
+        .collect();
     assert_eq!(flagged.len(), 2, "{list}");
     fs::write(&path, text).unwrap();
     // Briefs of 文明时讯 at most 6 字.
     let settings = lib.join("library.ron");
     let s = fs::read_to_string(&settings).unwrap();
-    let s = s.replacen("    closing: (", "    section_limits: {\"文明时讯\": 6},\n    closing: (", 1);
+    let s = s.replacen(
+        "    closing: (",
+        "    section_limits: {\"文明时讯\": 6},\n    closing: (",
+        1,
+    );
     fs::write(&settings, s).unwrap();
     let (check, _) = ok(&lib, &["check"]);
     let long: Vec<&str> = check.lines().filter(|l| l.contains("超过本栏目")).collect();
     assert_eq!(long.len(), 2, "{check}");
-    assert!(long[0].ends_with("2023-041【文明时讯】“简讯” 7字，超过本栏目每篇 6 字的上限。"), "{}", long[0]);
+    assert!(
+        long[0].ends_with("2023-041【文明时讯】“简讯” 7字，超过本栏目每篇 6 字的上限。"),
+        "{}",
+        long[0]
+    );
     let (shown, _) = ok(&lib, &["show", "2023-041"]);
-    assert!(shown.contains("  超长：“快讯” 7字，本栏目每篇不超过 6 字"), "{shown}");
+    assert!(
+        shown.contains("  超长：“快讯” 7字，本栏目每篇不超过 6 字"),
+        "{shown}"
+    );
     let (json, _) = ok(&lib, &["show", "2023-041", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["overlong"][1], serde_json::json!({"section": 0, "article": 1, "chars": 7, "limit": 6}));
+    assert_eq!(
+        v["overlong"][1],
+        serde_json::json!({"section": 0, "article": 1, "chars": 7, "limit": 6})
+    );
     assert_eq!(v["issue"]["total"], 374);
 }
 
@@ -269,5 +326,8 @@ fn changes_of_status_say_what_is_allowed() {
     ok(&lib, &["status", "2023-025", "signed"]);
     let (shown, _) = ok(&lib, &["show", "2023-025", "--history"]);
     assert!(shown.contains("状态：已签发（签发：张华；"), "{shown}");
-    assert!(shown.lines().filter(|l| l.contains(" → ")).count() == 2, "{shown}");
+    assert!(
+        shown.lines().filter(|l| l.contains(" → ")).count() == 2,
+        "{shown}"
+    );
 }

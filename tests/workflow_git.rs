@@ -22,7 +22,13 @@ struct Office {
 impl Office {
     /// Clones `server` into `root/name`; the clerk is called `name` in
     /// config.ron and, with `git_user`, in git's configuration too.
-    fn clone(root: &Path, server: &Path, name: &str, clerk: &str, git_user: Option<&str>) -> Office {
+    fn clone(
+        root: &Path,
+        server: &Path,
+        name: &str,
+        clerk: &str,
+        git_user: Option<&str>,
+    ) -> Office {
         let home = root.join(format!("home-{name}"));
         fs::create_dir_all(home.join(".config/jianbao")).unwrap();
         fs::write(
@@ -158,7 +164,10 @@ fn two_offices() -> (TempDir, Office, Office) {
     let a = Office::clone(dir.path(), &server, "a", "王文明", None);
     a.ok(&["list"]);
     let first = a.sync();
-    assert!(first.contains("已推送到 origin/") && first.contains("第一次同步"), "{first}");
+    assert!(
+        first.contains("已推送到 origin/") && first.contains("第一次同步"),
+        "{first}"
+    );
     let b = Office::clone(dir.path(), &server, "b", "李红", Some("Li Hong"));
     assert!(b.path("2023-025").is_file());
     (dir, a, b)
@@ -176,12 +185,19 @@ fn two_offices_create_edit_sign_and_sync() {
     fs::write(&brief, BRIEF).unwrap();
     a.ok(&["import", brief.to_str().unwrap(), "--into", "2023-026"]);
     let (list, _) = a.ok(&["list"]);
-    assert!(list.lines().any(|l| l.starts_with("2023-026") && l.ends_with("新建")), "{list}");
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("2023-026") && l.ends_with("新建")),
+        "{list}"
+    );
     let out = a.sync();
     assert!(out.contains("已提交本机的修改：2023-026"), "{out}");
     assert!(out.contains("已推送 1 个提交到 origin/"), "{out}");
     let (list, _) = a.ok(&["list"]);
-    assert!(!list.contains("新建") && list.contains("未推送 0 个提交"), "{list}");
+    assert!(
+        !list.contains("新建") && list.contains("未推送 0 个提交"),
+        "{list}"
+    );
 
     // B receives it, sends it for review and signs it.
     let out = b.sync();
@@ -200,13 +216,22 @@ fn two_offices_create_edit_sign_and_sync() {
     let out = a.sync();
     assert!(out.contains("收到 1 期的修改：2023-026"), "{out}");
     let (shown, _) = a.ok(&["show", "2023-026", "--history"]);
-    assert!(shown.contains("状态：已签发（签发：张华；李红（clerk@"), "{shown}");
+    assert!(
+        shown.contains("状态：已签发（签发：张华；李红（clerk@"),
+        "{shown}"
+    );
     assert!(shown.contains("草稿 → 待审  李红（clerk@"), "{shown}");
     assert!(shown.contains("待审 → 已签发  李红（clerk@"), "{shown}");
     let before = a.read("2023-026");
     let err = a.fails(&["import", brief.to_str().unwrap(), "--into", "2023-026"]);
-    assert!(err.contains("2023-026 已签发，不能修改（签发：张华；李红（clerk@"), "{err}");
-    assert!(err.contains("jianbao status 2023-026 draft --note"), "{err}");
+    assert!(
+        err.contains("2023-026 已签发，不能修改（签发：张华；李红（clerk@"),
+        "{err}"
+    );
+    assert!(
+        err.contains("jianbao status 2023-026 draft --note"),
+        "{err}"
+    );
     assert_eq!(a.read("2023-026"), before);
 
     // A reopens it with a reason, adds the brief again and distributes it
@@ -216,7 +241,11 @@ fn two_offices_create_edit_sign_and_sync() {
     a.ok(&["status", "2023-026", "draft", "--note", "补充一条简讯"]);
     a.ok(&["import", brief.to_str().unwrap(), "--into", "2023-026"]);
     let (list, _) = a.ok(&["list"]);
-    assert!(list.lines().any(|l| l.starts_with("2023-026") && l.contains("草稿") && l.ends_with("已修改")), "{list}");
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("2023-026") && l.contains("草稿") && l.ends_with("已修改")),
+        "{list}"
+    );
     a.sync();
     b.sync();
     b.ok(&["status", "2023-026", "review"]);
@@ -242,9 +271,17 @@ fn two_offices_create_edit_sign_and_sync() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|c| (c["from"].as_str().unwrap().into(), c["status"].as_str().unwrap().into()))
+        .map(|c| {
+            (
+                c["from"].as_str().unwrap().into(),
+                c["status"].as_str().unwrap().into(),
+            )
+        })
         .collect();
-    let moves: Vec<(&str, &str)> = moves.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let moves: Vec<(&str, &str)> = moves
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
     assert_eq!(
         moves,
         [
@@ -263,14 +300,24 @@ fn two_offices_create_edit_sign_and_sync() {
 #[test]
 fn an_issue_changed_on_both_sides_keeps_both_texts() {
     let (_dir, a, b) = two_offices();
-    a.edit("2023-025", "全市创文创卫工作推进会召开", "全市创文创卫工作推进会召开（甲改）");
-    b.edit("2023-025", "全市创文创卫工作推进会召开", "全市创文创卫工作推进会召开（乙改）");
+    a.edit(
+        "2023-025",
+        "全市创文创卫工作推进会召开",
+        "全市创文创卫工作推进会召开（甲改）",
+    );
+    b.edit(
+        "2023-025",
+        "全市创文创卫工作推进会召开",
+        "全市创文创卫工作推进会召开（乙改）",
+    );
     // Both also change different issues, which merge without a word.
     a.ok(&["new", "--date", "2023-11-30"]);
     a.sync();
     let out = b.sync();
     assert!(
-        out.contains("2023-025 在两边都被修改：本机的版本保留为 2023-025，对方的版本另存为草稿 2023-027"),
+        out.contains(
+            "2023-025 在两边都被修改：本机的版本保留为 2023-025，对方的版本另存为草稿 2023-027"
+        ),
         "{out}"
     );
     assert!(out.contains("收到 1 期的修改：2023-026"), "{out}");
@@ -280,7 +327,10 @@ fn an_issue_changed_on_both_sides_keeps_both_texts() {
     let (shown, _) = b.ok(&["show", "2023-027", "--history"]);
     assert!(shown.contains("第27期  2023-11-23"), "{shown}");
     assert!(shown.contains("状态：草稿"), "{shown}");
-    assert!(shown.contains("这是 王文明 的版本，另存为草稿；2023-025 保留了另一个版本"), "{shown}");
+    assert!(
+        shown.contains("这是 王文明 的版本，另存为草稿；2023-025 保留了另一个版本"),
+        "{shown}"
+    );
     // A is told when it gets the copy of its own text.
     let out = a.sync();
     assert!(
@@ -288,7 +338,11 @@ fn an_issue_changed_on_both_sides_keeps_both_texts() {
         "{out}"
     );
     assert_eq!(a.issue_files(), b.issue_files());
-    let texts = a.issue_files().into_iter().map(|(_, t)| t).collect::<String>();
+    let texts = a
+        .issue_files()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<String>();
     assert!(texts.contains("（甲改）") && texts.contains("（乙改）"));
     let (check, _) = a.ok(&["check"]);
     assert!(check.contains("未发现问题"), "{check}");
@@ -305,14 +359,27 @@ fn a_signed_version_keeps_its_number_and_an_edit_deleted_elsewhere_is_kept() {
     a.ok(&["status", "2023-025", "signed"]);
     fs::remove_file(a.path("2023-026")).unwrap();
     a.sync();
-    b.edit("2023-025", "全市创文创卫工作推进会召开", "全市创文创卫工作推进会召开（乙改）");
-    b.edit("2023-026", "sections: [", "sections: [\n        (title: \"乙加的栏目\", articles: []),");
+    b.edit(
+        "2023-025",
+        "全市创文创卫工作推进会召开",
+        "全市创文创卫工作推进会召开（乙改）",
+    );
+    b.edit(
+        "2023-026",
+        "sections: [",
+        "sections: [\n        (title: \"乙加的栏目\", articles: []),",
+    );
     let out = b.sync();
     assert!(
-        out.contains("2023-025 在两边都被修改：对方的版本保留为 2023-025，本机的版本另存为草稿 2023-027"),
+        out.contains(
+            "2023-025 在两边都被修改：对方的版本保留为 2023-025，本机的版本另存为草稿 2023-027"
+        ),
         "{out}"
     );
-    assert!(out.contains("2023-026 在一边被删除、在另一边被修改：修改后的版本已保留"), "{out}");
+    assert!(
+        out.contains("2023-026 在一边被删除、在另一边被修改：修改后的版本已保留"),
+        "{out}"
+    );
     assert!(b.read("2023-025").contains("status: Signed"));
     assert!(b.read("2023-027").contains("（乙改）"));
     assert!(b.read("2023-026").contains("乙加的栏目"));
@@ -323,7 +390,11 @@ fn a_signed_version_keeps_its_number_and_an_edit_deleted_elsewhere_is_kept() {
 #[test]
 fn an_issue_open_in_an_editor_is_not_changed_under_it() {
     let (_dir, a, b) = two_offices();
-    a.edit("2023-025", "全市创文创卫工作推进会召开", "全市创文创卫工作推进会召开（甲改）");
+    a.edit(
+        "2023-025",
+        "全市创文创卫工作推进会召开",
+        "全市创文创卫工作推进会召开（甲改）",
+    );
     a.sync();
     // An editor on B's machine has 2023-025 open (this test process).
     let lib = jianbao::store::Library::open(&b.lib).unwrap();
@@ -348,14 +419,28 @@ fn settings_changed_on_both_sides_stop_the_sync_and_lose_nothing() {
     let settings = |o: &Office, name: &str| {
         let path = o.lib.join("library.ron");
         let text = fs::read_to_string(&path).unwrap();
-        fs::write(&path, text.replace("bulletin: \"文明创建简报\"", &format!("bulletin: \"{name}\""))).unwrap();
+        fs::write(
+            &path,
+            text.replace(
+                "bulletin: \"文明创建简报\"",
+                &format!("bulletin: \"{name}\""),
+            ),
+        )
+        .unwrap();
     };
     settings(&a, "甲简报");
     a.sync();
     settings(&b, "乙简报");
     let err = b.fails(&["sync"]);
-    assert!(err.contains("library.ron 在两边都被修改，git 无法自动合并：同步已撤回"), "{err}");
-    assert!(fs::read_to_string(b.lib.join("library.ron")).unwrap().contains("乙简报"));
+    assert!(
+        err.contains("library.ron 在两边都被修改，git 无法自动合并：同步已撤回"),
+        "{err}"
+    );
+    assert!(
+        fs::read_to_string(b.lib.join("library.ron"))
+            .unwrap()
+            .contains("乙简报")
+    );
     let status = b.git(&["status", "--porcelain"]);
     assert!(status.is_empty(), "{status}");
     assert!(!b.lib.join(".git/rebase-merge").exists());
@@ -371,13 +456,21 @@ fn without_git_everything_works_and_sync_says_why() {
     fs::create_dir_all(&plain.home).unwrap();
     plain.ok(&["list"]);
     let err = plain.fails(&["sync"]);
-    assert!(err.contains("git 功能未启用：简报库不在 git 仓库中"), "{err}");
+    assert!(
+        err.contains("git 功能未启用：简报库不在 git 仓库中"),
+        "{err}"
+    );
     plain.ok(&["status", "2023-025", "review"]);
     let (_, said) = plain.ok(&["status", "2023-025", "signed"]);
     assert!(!said.contains("git"), "{said}");
     let json: serde_json::Value = serde_json::from_str(&plain.ok(&["list", "--json"]).0).unwrap();
     assert!(json["git"].is_null());
-    assert!(json["git_off"].as_str().unwrap().contains("不在 git 仓库中"));
+    assert!(
+        json["git_off"]
+            .as_str()
+            .unwrap()
+            .contains("不在 git 仓库中")
+    );
     assert!(json["issues"][0]["git"].is_null());
     // No git program at all.
     let empty = dir.path().join("no-git");
@@ -397,7 +490,11 @@ fn without_git_everything_works_and_sync_says_why() {
     // folder kept in git) commits nothing there.
     let outer = dir.path().join("home-repo");
     fs::create_dir_all(&outer).unwrap();
-    plain.git_command(&outer).args(["init", "-q"]).output().unwrap();
+    plain
+        .git_command(&outer)
+        .args(["init", "-q"])
+        .output()
+        .unwrap();
     let inner = Office {
         lib: outer.join("lib"),
         home: plain.home.clone(),
@@ -405,7 +502,10 @@ fn without_git_everything_works_and_sync_says_why() {
     inner.ok(&["list"]);
     inner.ok(&["status", "2023-025", "review"]);
     let (_, said) = inner.ok(&["status", "2023-025", "signed"]);
-    assert!(said.contains("未提交到 git：git 功能未启用：简报库在 git 仓库"), "{said}");
+    assert!(
+        said.contains("未提交到 git：git 功能未启用：简报库在 git 仓库"),
+        "{said}"
+    );
     let err = inner.fails(&["sync"]);
     assert!(err.contains("没有跟踪它"), "{err}");
 }

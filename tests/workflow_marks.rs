@@ -88,7 +88,11 @@ fn plain_text_prints_the_marks_above_the_name_at_the_left() {
     let page = String::from_utf8(render(&marked(), Format::Text, &settings).unwrap()).unwrap();
     let lines: Vec<&str> = page.lines().collect();
     assert_eq!(lines[..4], MARKS);
-    assert!(lines[4].trim_start() == "文明创建简报" && lines[4].starts_with('　'), "{}", lines[4]);
+    assert!(
+        lines[4].trim_start() == "文明创建简报" && lines[4].starts_with('　'),
+        "{}",
+        lines[4]
+    );
 }
 
 #[test]

@@ -4,8 +4,8 @@
 
 use super::{UserError, parse_date};
 use crate::i18n::{Lang, Msg};
-use crate::model::stats::{By, Period, Row, Stats, stats};
 use crate::model::Issue;
+use crate::model::stats::{By, Period, Row, Stats, stats};
 use crate::store::Library;
 use chrono::NaiveDate;
 use clap::Args;
@@ -106,7 +106,8 @@ pub fn run_stats(
     let io = |e: std::io::Error| UserError(e.to_string());
     match args.format {
         StatsFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &table).map_err(|e| UserError(e.to_string()))?;
+            serde_json::to_writer_pretty(&mut *out, &table)
+                .map_err(|e| UserError(e.to_string()))?;
             writeln!(out).map_err(io)
         }
         StatsFormat::Csv => write_csv(lang, &table, out).map_err(io),
@@ -188,7 +189,10 @@ fn write_table(lang: Lang, t: &Stats, out: &mut dyn Write) -> std::io::Result<()
     writeln!(
         out,
         "{}",
-        lang.fmt(Msg::StatsPeriod, &[&day(t.period.from), &day(t.period.to), &t.issues])
+        lang.fmt(
+            Msg::StatsPeriod,
+            &[&day(t.period.from), &day(t.period.to), &t.issues]
+        )
     )?;
     if t.unsigned > 0 {
         writeln!(out, "{}", lang.fmt(Msg::StatsUnsigned, &[&t.unsigned]))?;
@@ -215,15 +219,13 @@ fn write_csv(lang: Lang, t: &Stats, out: &mut dyn Write) -> std::io::Result<()> 
             s.to_string()
         }
     };
-    let line = |cells: &[String]| {
-        cells
-            .iter()
-            .map(|c| field(c))
-            .collect::<Vec<_>>()
-            .join(",")
-    };
+    let line = |cells: &[String]| cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",");
     out.write_all("\u{feff}".as_bytes())?;
-    write!(out, "{}\r\n", line(&headings(lang, t.by).map(str::to_string)))?;
+    write!(
+        out,
+        "{}\r\n",
+        line(&headings(lang, t.by).map(str::to_string))
+    )?;
     for r in &t.rows {
         write!(out, "{}\r\n", line(&cells(lang, r, None)))?;
     }

@@ -170,7 +170,10 @@ pub fn run_show(
     let id = args.id;
     let issue = lib.issue(&id).map_err(|e| store_error(lang, e))?;
     let overlong = issue.overlong(&lib.settings);
-    let git = lib.git_states().ok().and_then(|g| g.issues.get(&id).copied());
+    let git = lib
+        .git_states()
+        .ok()
+        .and_then(|g| g.issues.get(&id).copied());
     let path = lib
         .entry(&id)
         .map(|e| e.path.display().to_string())
@@ -201,7 +204,10 @@ pub fn run_show(
     if let Some(why) = issue.read_only() {
         let details = read_only_details(lang, &why);
         if !details.is_empty() {
-            status = format!("{status}（{}）", details.join(lang.t(Msg::ReadOnlySeparator)));
+            status = format!(
+                "{status}（{}）",
+                details.join(lang.t(Msg::ReadOnlySeparator))
+            );
         }
     }
     lines.push(lang.fmt(Msg::ShowStatus, &[&status]));

@@ -2,7 +2,9 @@
 //! unit, date) and the closing block at its end (报/送/发, 共印N份,
 //! 编辑/审核/签发): recognising their lines and reading their values.
 
-use crate::model::{Closing, Distribution, DistributionKind, Marks, SECRECY_STAR, Secrecy, Urgency};
+use crate::model::{
+    Closing, Distribution, DistributionKind, Marks, SECRECY_STAR, Secrecy, Urgency,
+};
 use chrono::NaiveDate;
 
 /// What the masthead says; `None` where it says nothing.
@@ -688,18 +690,33 @@ mod tests {
         let marks = |t: &str| masthead_line(t, true).filter(|m| m.mark).map(|m| m.marks);
         let m = marks("内部资料　注意保存").unwrap();
         assert_eq!(m.notices, ["内部资料", "注意保存"]);
-        assert_eq!(marks("内部资料注意保存").unwrap().notices, ["内部资料", "注意保存"]);
+        assert_eq!(
+            marks("内部资料注意保存").unwrap().notices,
+            ["内部资料", "注意保存"]
+        );
         assert_eq!(marks("（内部资料）").unwrap().notices, ["内部资料"]);
         // Words beside a known notice are notices too: nothing is dropped.
-        assert_eq!(marks("内部资料 请勿外传").unwrap().notices, ["内部资料", "请勿外传"]);
+        assert_eq!(
+            marks("内部资料 请勿外传").unwrap().notices,
+            ["内部资料", "请勿外传"]
+        );
         let m = marks("秘密★1年").unwrap();
-        assert_eq!((m.secrecy, m.secrecy_period.as_deref()), (Some(Secrecy::Secret), Some("1年")));
+        assert_eq!(
+            (m.secrecy, m.secrecy_period.as_deref()),
+            (Some(Secrecy::Secret), Some("1年"))
+        );
         let m = marks("机密 ★长期").unwrap();
-        assert_eq!((m.secrecy, m.secrecy_period.as_deref()), (Some(Secrecy::Confidential), Some("长期")));
+        assert_eq!(
+            (m.secrecy, m.secrecy_period.as_deref()),
+            (Some(Secrecy::Confidential), Some("长期"))
+        );
         assert_eq!(marks("绝密").unwrap().secrecy, Some(Secrecy::TopSecret));
         assert_eq!(marks("特急").unwrap().urgency, Some(Urgency::ExtraUrgent));
         assert_eq!(marks("加急").unwrap().urgency, Some(Urgency::Urgent));
-        assert_eq!(marks("000123").unwrap().copy_number.as_deref(), Some("000123"));
+        assert_eq!(
+            marks("000123").unwrap().copy_number.as_deref(),
+            Some("000123")
+        );
         let m = marks("000123　秘密★6个月　特急").unwrap();
         assert_eq!(m.lines(), ["000123", "秘密★6个月", "特急"]);
         // 第N期 beside a notice stays the number.

@@ -133,7 +133,7 @@ pub enum ParseError {
     /// Only white space (or only page numbers and rules).
     NoText,
     /// A masthead, contents or closing block, but no article text.
-    NoArticles(Found),
+    NoArticles(Box<Found>),
 }
 
 /// What a text without articles holds, to say so.
@@ -293,7 +293,7 @@ fn parse_lines(
         .any(|l| l.text.contains(['。', '！', '？', '；']) || l.text.chars().count() > 40);
     if !has_text && (masthead != Masthead::default() || !toc.is_empty() || closing_block.is_some())
     {
-        return Err(ParseError::NoArticles(Found {
+        return Err(ParseError::NoArticles(Box::new(Found {
             masthead,
             masthead_lines: report.masthead_lines,
             contents: toc
@@ -302,7 +302,7 @@ fn parse_lines(
                 .map(|e| e.text.clone())
                 .collect(),
             closing_lines: report.closing_lines,
-        }));
+        })));
     }
     Ok(Imported {
         masthead,

@@ -160,7 +160,10 @@ mod tests {
             urgency: Some(Urgency::ExtraUrgent),
             notices: vec!["内部资料".into(), "注意保存".into()],
         };
-        assert_eq!(m.lines(), ["000123", "秘密★1年", "特急", "内部资料　注意保存"]);
+        assert_eq!(
+            m.lines(),
+            ["000123", "秘密★1年", "特急", "内部资料　注意保存"]
+        );
         let bare = Marks {
             secrecy: Some(Secrecy::Confidential),
             ..Marks::default()

@@ -85,7 +85,14 @@ pub struct Stats {
 /// letters and digits made half-width.
 pub fn unit_name(source: &str) -> String {
     const PREFIXES: [&str; 8] = [
-        "信息来源", "供稿单位", "报送单位", "来源", "供稿", "稿源", "作者", "单位",
+        "信息来源",
+        "供稿单位",
+        "报送单位",
+        "来源",
+        "供稿",
+        "稿源",
+        "作者",
+        "单位",
     ];
     const SUFFIXES: [&str; 5] = ["供稿", "报送", "提供", "撰稿", "来稿"];
     const EDGES: &str = "（）()【】〔〕[]［］「」<>《》。，、；;：:.,·-—";
@@ -217,8 +224,16 @@ pub fn stats<'a>(issues: impl IntoIterator<Item = &'a Issue>, by: By, period: Pe
         By::Month => rows.sort_by(|a, b| a.key.cmp(&b.key)),
         _ => rows.sort_by(|a, b| {
             // Articles without a source last.
-            (a.key.is_empty(), std::cmp::Reverse(a.articles), std::cmp::Reverse(a.chars))
-                .cmp(&(b.key.is_empty(), std::cmp::Reverse(b.articles), std::cmp::Reverse(b.chars)))
+            (
+                a.key.is_empty(),
+                std::cmp::Reverse(a.articles),
+                std::cmp::Reverse(a.chars),
+            )
+                .cmp(&(
+                    b.key.is_empty(),
+                    std::cmp::Reverse(b.articles),
+                    std::cmp::Reverse(b.chars),
+                ))
                 .then_with(|| a.name.cmp(&b.name))
         }),
     }
@@ -286,7 +301,12 @@ mod tests {
                         "工作动态",
                         vec![
                             // 4 + 9
-                            article("创建动员", Feature, Some("（扶沟县文明办）"), "召开创建动员大会。"),
+                            article(
+                                "创建动员",
+                                Feature,
+                                Some("（扶沟县文明办）"),
+                                "召开创建动员大会。",
+                            ),
                             // 4 + 6
                             article("志愿服务", Feature, Some("商水县文明办"), "志愿者上街。"),
                         ],
@@ -334,7 +354,13 @@ mod tests {
 
     #[test]
     fn units_written_differently_are_one() {
-        for s in ["（扶沟县文明办）", "扶沟县文明办", "扶沟县 文明办供稿", "来源：扶沟县文明办", "(扶沟县文明办)。"] {
+        for s in [
+            "（扶沟县文明办）",
+            "扶沟县文明办",
+            "扶沟县 文明办供稿",
+            "来源：扶沟县文明办",
+            "(扶沟县文明办)。",
+        ] {
             assert_eq!(unit_name(s), "扶沟县文明办", "{s}");
         }
         assert_eq!(unit_key("ＡＢＣ办"), unit_key("abc办"));
@@ -363,7 +389,11 @@ mod tests {
         assert_eq!(ids(&t.rows[0]), ["2023-025", "2023-026"]);
         assert_eq!(
             t.rows[0].variants,
-            ["（扶沟县文明办）", "扶沟县 文明办供稿", "来源：扶沟县文明办"]
+            [
+                "（扶沟县文明办）",
+                "扶沟县 文明办供稿",
+                "来源：扶沟县文明办"
+            ]
         );
         assert!(t.rows[1].variants.is_empty());
         assert_eq!((t.total.articles, t.total.chars), (6, 26 + 17 + 5));
@@ -394,7 +424,11 @@ mod tests {
         assert_eq!(rows, [("文明时讯", 0, 4), ("工作动态", 3, 0)]);
         assert_eq!(t.rows[0].variants, ["【文明时讯】", "文明时讯"]);
         let t = stats(&lib, By::Month, Period::default());
-        let rows: Vec<(&str, usize)> = t.rows.iter().map(|r| (r.key.as_str(), r.articles)).collect();
+        let rows: Vec<(&str, usize)> = t
+            .rows
+            .iter()
+            .map(|r| (r.key.as_str(), r.articles))
+            .collect();
         assert_eq!(rows, [("2023-11", 4), ("2023-12", 2), ("2024-01", 1)]);
     }
 }

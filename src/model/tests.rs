@@ -176,15 +176,24 @@ fn numbers_come_from_the_whole_library_across_years_and_supplements() {
         next_issue(&spec(existing, Some(&template), &settings, d, supplement))
     };
     let late = next(&existing, "2023-12-30", false);
-    assert_eq!((late.id().to_string(), late.total), ("2023-041".into(), Some(374)));
+    assert_eq!(
+        (late.id().to_string(), late.total),
+        ("2023-041".into(), Some(374))
+    );
     let first = next(&existing, "2024-01-05", false);
-    assert_eq!((first.id().to_string(), first.total), ("2024-001".into(), Some(374)));
+    assert_eq!(
+        (first.id().to_string(), first.total),
+        ("2024-001".into(), Some(374))
+    );
     existing.push((first.id(), first.total));
     let s = next(&existing, "2024-01-20", true);
     assert_eq!((s.id().to_string(), s.total), ("2024-S01".into(), None));
     existing.push((s.id(), None));
     let second = next(&existing, "2024-01-19", false);
-    assert_eq!((second.id().to_string(), second.total), ("2024-002".into(), Some(375)));
+    assert_eq!(
+        (second.id().to_string(), second.total),
+        ("2024-002".into(), Some(375))
+    );
     let s2 = next(&existing, "2023-12-31", true);
     assert_eq!(s2.id().to_string(), "2023-S03");
     assert!(total_clashes(&existing).is_empty());
@@ -212,9 +221,19 @@ fn a_new_issue_keeps_the_marks_but_not_the_copy_number() {
     };
     let existing = [(prev.id(), None)];
     let settings = Settings::default();
-    let next = next_issue(&spec(&existing, Some(&prev), &settings, "2023-11-30", false));
+    let next = next_issue(&spec(
+        &existing,
+        Some(&prev),
+        &settings,
+        "2023-11-30",
+        false,
+    ));
     assert_eq!(next.marks.copy_number, None);
     assert_eq!(next.marks.lines(), ["秘密★1年", "内部资料"]);
     assert!(next.history.is_empty());
-    assert!(next_issue(&spec(&existing, None, &settings, "2023-11-30", false)).marks.is_empty());
+    assert!(
+        next_issue(&spec(&existing, None, &settings, "2023-11-30", false))
+            .marks
+            .is_empty()
+    );
 }

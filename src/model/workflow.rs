@@ -37,7 +37,12 @@ impl StatusChange {
     /// `clerk@office` when no name is configured.
     pub fn who(&self) -> String {
         let at = format!("{}@{}", self.user, self.host);
-        match self.name.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
+        match self
+            .name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+        {
             Some(name) => format!("{name}（{at}）"),
             None => at,
         }
@@ -57,7 +62,10 @@ pub struct Actor {
 impl Actor {
     /// The configured name, trimmed, if there is one.
     pub fn name(&self) -> Option<&str> {
-        self.name.as_deref().map(str::trim).filter(|n| !n.is_empty())
+        self.name
+            .as_deref()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
     }
 }
 
@@ -272,17 +280,39 @@ mod tests {
         ];
         for (from, to, bare, noted) in table {
             assert_eq!(from.check_move(to, None).is_ok(), bare, "{from:?} → {to:?}");
-            assert_eq!(from.check_move(to, Some("  ")).is_ok(), bare, "{from:?} → {to:?}");
+            assert_eq!(
+                from.check_move(to, Some("  ")).is_ok(),
+                bare,
+                "{from:?} → {to:?}"
+            );
             assert_eq!(
                 from.check_move(to, Some("标题有误")).is_ok(),
                 noted,
                 "{from:?} → {to:?} with a note"
             );
         }
-        assert_eq!(Draft.check_move(Signed, None), Err(MoveError::Skip { from: Draft, to: Signed }));
-        assert_eq!(Signed.check_move(Review, None), Err(MoveError::Back { from: Signed, to: Review }));
-        assert_eq!(Signed.check_move(Draft, None), Err(MoveError::NeedsNote { from: Signed }));
-        assert_eq!(Review.check_move(Review, None), Err(MoveError::Same(Review)));
+        assert_eq!(
+            Draft.check_move(Signed, None),
+            Err(MoveError::Skip {
+                from: Draft,
+                to: Signed
+            })
+        );
+        assert_eq!(
+            Signed.check_move(Review, None),
+            Err(MoveError::Back {
+                from: Signed,
+                to: Review
+            })
+        );
+        assert_eq!(
+            Signed.check_move(Draft, None),
+            Err(MoveError::NeedsNote { from: Signed })
+        );
+        assert_eq!(
+            Review.check_move(Review, None),
+            Err(MoveError::Same(Review))
+        );
         assert_eq!(Draft.moves(), [Review]);
         assert_eq!(Signed.moves(), [Distributed, Draft]);
         assert_eq!(Distributed.moves(), [Draft]);
@@ -292,10 +322,20 @@ mod tests {
     fn signing_records_who_and_fills_an_empty_signer() {
         let mut i = issue();
         i.closing.signer = None;
-        i.change_status(Status::Review, &actor(Some("王文明")), None, at("2023-11-22T09:00:00+08:00"))
-            .unwrap();
+        i.change_status(
+            Status::Review,
+            &actor(Some("王文明")),
+            None,
+            at("2023-11-22T09:00:00+08:00"),
+        )
+        .unwrap();
         let signed = i
-            .change_status(Status::Signed, &actor(Some(" 王文明 ")), None, at("2023-11-23T10:12:00+08:00"))
+            .change_status(
+                Status::Signed,
+                &actor(Some(" 王文明 ")),
+                None,
+                at("2023-11-23T10:12:00+08:00"),
+            )
             .unwrap();
         assert_eq!(signed.signer_filled.as_deref(), Some("王文明"));
         assert!(!signed.signer_missing);
@@ -313,13 +353,27 @@ mod tests {
         let mut j = issue();
         j.status = Status::Review;
         j.closing.signer = Some("张华".into());
-        let s = j.change_status(Status::Signed, &actor(Some("王文明")), None, at("2023-11-23T10:12:00+08:00")).unwrap();
+        let s = j
+            .change_status(
+                Status::Signed,
+                &actor(Some("王文明")),
+                None,
+                at("2023-11-23T10:12:00+08:00"),
+            )
+            .unwrap();
         assert_eq!((s.signer_filled, s.signer_missing), (None, false));
         assert_eq!(j.closing.signer.as_deref(), Some("张华"));
         let mut k = issue();
         k.status = Status::Review;
         k.closing = Closing::default();
-        let s = k.change_status(Status::Signed, &actor(None), None, at("2023-11-23T10:12:00+08:00")).unwrap();
+        let s = k
+            .change_status(
+                Status::Signed,
+                &actor(None),
+                None,
+                at("2023-11-23T10:12:00+08:00"),
+            )
+            .unwrap();
         assert!(s.signer_missing);
         assert_eq!(k.closing.signer, None);
         assert_eq!(k.history[0].who(), "clerk@office");
@@ -330,15 +384,21 @@ mod tests {
         let mut i = issue();
         let before = i.clone();
         let t = at("2024-01-05T08:00:00+08:00");
-        assert!(i.change_status(Status::Signed, &actor(None), None, t).is_err());
+        assert!(
+            i.change_status(Status::Signed, &actor(None), None, t)
+                .is_err()
+        );
         assert_eq!(i, before);
         i.status = Status::Distributed;
         assert!(i.read_only().is_some());
         assert_eq!(
             i.change_status(Status::Draft, &actor(None), Some(""), t),
-            Err(MoveError::NeedsNote { from: Status::Distributed })
+            Err(MoveError::NeedsNote {
+                from: Status::Distributed
+            })
         );
-        i.change_status(Status::Draft, &actor(None), Some(" 标题有误 "), t).unwrap();
+        i.change_status(Status::Draft, &actor(None), Some(" 标题有误 "), t)
+            .unwrap();
         assert_eq!(i.history.last().unwrap().note.as_deref(), Some("标题有误"));
         assert!(i.read_only().is_none());
     }

@@ -215,7 +215,12 @@ impl Git {
 
     /// Whether git is in the middle of a merge, rebase or cherry-pick.
     pub fn in_progress(&self) -> bool {
-        const MARKERS: [&str; 4] = ["rebase-merge", "rebase-apply", "MERGE_HEAD", "CHERRY_PICK_HEAD"];
+        const MARKERS: [&str; 4] = [
+            "rebase-merge",
+            "rebase-apply",
+            "MERGE_HEAD",
+            "CHERRY_PICK_HEAD",
+        ];
         let mut args = vec!["rev-parse"];
         for m in MARKERS {
             args.extend(["--git-path", m]);
@@ -224,7 +229,12 @@ impl Git {
             Ok(out) => out.lines().any(|l| {
                 let p = PathBuf::from(l.trim());
                 // Relative paths are relative to where git ran: the library.
-                if p.is_absolute() { p } else { self.root.join(p) }.exists()
+                if p.is_absolute() {
+                    p
+                } else {
+                    self.root.join(p)
+                }
+                .exists()
             }),
             Err(_) => false,
         }
@@ -411,10 +421,7 @@ fn parse_status(out: &str) -> RepoStatus {
 impl RepoStatus {
     /// The state of the file `rel` (relative to the top of the work tree).
     pub fn state(&self, rel: &str) -> FileState {
-        self.files
-            .get(rel)
-            .copied()
-            .unwrap_or(FileState::Unchanged)
+        self.files.get(rel).copied().unwrap_or(FileState::Unchanged)
     }
 }
 

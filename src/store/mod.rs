@@ -161,9 +161,9 @@ impl Library {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
             Err(e) => return Err(io_err(root)(e)),
         };
-        let is_new = names
-            .iter()
-            .all(|p| p.file_name() == Some(STATE_DIR.as_ref()) || p.file_name() == Some(GIT_DIR.as_ref()));
+        let is_new = names.iter().all(|p| {
+            p.file_name() == Some(STATE_DIR.as_ref()) || p.file_name() == Some(GIT_DIR.as_ref())
+        });
         let unfinished = !is_new && creation_interrupted(fs.as_ref(), root, &names);
         let mut lib = Library {
             root: root.to_path_buf(),

@@ -82,7 +82,10 @@ pub enum SyncError {
     /// merge; the rebase was undone.
     Unmerged(Vec<String>),
     /// A git step failed: the step and git's message.
-    Git { step: &'static str, message: String },
+    Git {
+        step: &'static str,
+        message: String,
+    },
     /// The other side kept moving while we pushed.
     Raced,
     Store(StoreError),
@@ -106,9 +109,10 @@ impl SyncError {
                 .map(|l| lang.fmt(Msg::SyncLocked, &[&l.id, &l.user, &l.host, &l.pid]))
                 .collect::<Vec<_>>()
                 .join("\n"),
-            SyncError::Unmerged(files) => {
-                lang.fmt(Msg::SyncUnmerged, &[&files.join(lang.t(Msg::ListSeparator))])
-            }
+            SyncError::Unmerged(files) => lang.fmt(
+                Msg::SyncUnmerged,
+                &[&files.join(lang.t(Msg::ListSeparator))],
+            ),
             SyncError::Git { step, message } => lang.fmt(Msg::SyncGitFailed, &[step, message]),
             SyncError::Raced => lang.t(Msg::SyncRaced).to_string(),
             SyncError::Store(e) => e.message(lang),
@@ -183,10 +187,7 @@ struct Both {
 }
 
 fn failed(step: &'static str) -> impl FnOnce(GitError) -> SyncError {
-    move |e| SyncError::Git {
-        step,
-        message: e.0,
-    }
+    move |e| SyncError::Git { step, message: e.0 }
 }
 
 /// Synchronises the library with its git remote (see the module comment).
@@ -273,7 +274,11 @@ fn sync_once(
         .test(&["rev-parse", "--verify", "--quiet", "HEAD"])
         .unwrap_or(false);
     if let Some(up) = &upstream {
-        let base = if has_head { merge_base(git, "HEAD", up) } else { None };
+        let base = if has_head {
+            merge_base(git, "HEAD", up)
+        } else {
+            None
+        };
         refuse_locked(lib, git, &changed(git, base.as_deref(), up)?)?;
     }
     commit_local(lib, git, actor, lang, report)?;
@@ -311,7 +316,17 @@ fn sync_once(
         match &before {
             Some(b) => names(
                 git,
-                &["diff", "--name-only", "--no-renames", filter, "-z", b, "HEAD", "--", ISSUES_DIR],
+                &[
+                    "diff",
+                    "--name-only",
+                    "--no-renames",
+                    filter,
+                    "-z",
+                    b,
+                    "HEAD",
+                    "--",
+                    ISSUES_DIR,
+                ],
             ),
             None => changed(git, None, "HEAD"),
         }
@@ -415,11 +430,29 @@ fn changed(git: &Git, base: Option<&str>, tip: &str) -> Result<Vec<String>, Sync
     match base {
         Some(b) => names(
             git,
-            &["diff", "--name-only", "--no-renames", "-z", b, tip, "--", ISSUES_DIR],
+            &[
+                "diff",
+                "--name-only",
+                "--no-renames",
+                "-z",
+                b,
+                tip,
+                "--",
+                ISSUES_DIR,
+            ],
         ),
         None => names(
             git,
-            &["ls-tree", "-r", "--name-only", "--full-name", "-z", tip, "--", ISSUES_DIR],
+            &[
+                "ls-tree",
+                "-r",
+                "--name-only",
+                "--full-name",
+                "-z",
+                tip,
+                "--",
+                ISSUES_DIR,
+            ],
         ),
     }
 }
@@ -500,7 +533,10 @@ fn commit_local(
         .iter()
         .map(|p| {
             let name = p.rsplit('/').next().unwrap_or(p);
-            match name.strip_suffix(".ron").and_then(|s| s.parse::<IssueId>().ok()) {
+            match name
+                .strip_suffix(".ron")
+                .and_then(|s| s.parse::<IssueId>().ok())
+            {
                 Some(id) if p.starts_with(ISSUES_DIR) => id.to_string(),
                 _ => p.clone(),
             }
@@ -578,9 +614,7 @@ fn rebase(git: &Git, up: &str) -> Result<Vec<Both>, SyncError> {
                     .map_err(failed("rm"))?;
             }
         }
-        let empty = git
-            .test(&["diff", "--cached", "--quiet"])
-            .unwrap_or(false);
+        let empty = git.test(&["diff", "--cached", "--quiet"]).unwrap_or(false);
         let step = if empty { "--skip" } else { "--continue" };
         let out = git
             .command(&["rebase", step])
@@ -666,11 +700,18 @@ fn keep_both(
                 // Whose the other version is: the author of the last commit
                 // that changed it on the other side.
                 let whose = if ours_kept {
-                    git.git(&["log", "-1", "--format=%an", up, "--", &format!(":/{}", b.rel)])
-                        .map(|s| s.trim().to_string())
-                        .ok()
-                        .filter(|s| !s.is_empty())
-                        .unwrap_or_else(|| up.to_string())
+                    git.git(&[
+                        "log",
+                        "-1",
+                        "--format=%an",
+                        up,
+                        "--",
+                        &format!(":/{}", b.rel),
+                    ])
+                    .map(|s| s.trim().to_string())
+                    .ok()
+                    .filter(|s| !s.is_empty())
+                    .unwrap_or_else(|| up.to_string())
                 } else {
                     here.clone()
                 };
@@ -751,10 +792,7 @@ fn actor_who(actor: &Actor) -> String {
 /// Keeps bytes that are no readable issue next to `path`, under a name of
 /// their own (`2023-025.sync-20240105-101500.ron`): `check` reports it.
 fn keep_file(lib: &Library, path: &std::path::Path, bytes: &[u8]) -> Result<PathBuf, SyncError> {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("issue");
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("issue");
     let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
     let kept = path.with_file_name(format!("{stem}.sync-{stamp}.ron"));
     atomic::create_new_with(lib.fs().as_ref(), &kept, bytes).map_err(io_err(&kept))?;

@@ -179,7 +179,10 @@ fn every_field_survives_a_round_trip() {
         ..Settings::default()
     };
     let text = codec::encode_settings(&settings);
-    assert!(text.contains("section_limits: {\n        \"文明时讯\": 300,"), "{text}");
+    assert!(
+        text.contains("section_limits: {\n        \"文明时讯\": 300,"),
+        "{text}"
+    );
     assert_eq!(codec::decode_settings(&text).unwrap(), settings);
 }
 

@@ -200,7 +200,10 @@ pub fn read_only_details(lang: Lang, why: &ReadOnly) -> Vec<String> {
         details.push(lang.fmt(Msg::ReadOnlySignedBy, &[&c.who(), &when(c)]));
     }
     if why.status == Status::Distributed
-        && let Some(c) = why.last.as_ref().filter(|c| c.status == Status::Distributed)
+        && let Some(c) = why
+            .last
+            .as_ref()
+            .filter(|c| c.status == Status::Distributed)
     {
         details.push(lang.fmt(Msg::ReadOnlyDistributedBy, &[&c.who(), &when(c)]));
     }

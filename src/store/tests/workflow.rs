@@ -49,14 +49,30 @@ fn a_change_of_status_is_saved_with_its_history() {
     let moves: Vec<(Status, Status)> = on_disk.history.iter().map(|c| (c.from, c.status)).collect();
     assert_eq!(
         moves,
-        [(Status::Draft, Status::Review), (Status::Review, Status::Signed)]
+        [
+            (Status::Draft, Status::Review),
+            (Status::Review, Status::Signed)
+        ]
     );
     let c: &StatusChange = &on_disk.history[1];
-    assert_eq!((c.name.as_deref(), c.user.as_str(), c.host.as_str()), (Some("王文明"), "clerk", "office"));
+    assert_eq!(
+        (c.name.as_deref(), c.user.as_str(), c.host.as_str()),
+        (Some("王文明"), "clerk", "office")
+    );
     // Whole seconds in the file.
-    let time = text.split("time: \"").nth(2).unwrap().split('"').next().unwrap();
+    let time = text
+        .split("time: \"")
+        .nth(2)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
     assert!(!time.contains('.'), "{time}");
-    assert_eq!(time.parse::<chrono::DateTime<chrono::FixedOffset>>().unwrap(), c.time);
+    assert_eq!(
+        time.parse::<chrono::DateTime<chrono::FixedOffset>>()
+            .unwrap(),
+        c.time
+    );
     assert_eq!(lib.summary(&SAMPLE).unwrap().status, Status::Signed);
 }
 
@@ -70,14 +86,24 @@ fn a_signed_issue_refuses_edits_but_not_a_change_of_status() {
     let err = lib.save(&SAMPLE, edited.clone()).unwrap_err();
     assert!(matches!(err, StoreError::ReadOnlyIssue { .. }), "{err:?}");
     let msg = err.message(Lang::Zh);
-    assert!(msg.starts_with("2023-025 已签发，不能修改（签发：王文明；王文明（clerk@office） 于 "), "{msg}");
-    assert!(err.message(Lang::En).contains("is signed and cannot be changed (signer: 王文明; signed by"));
+    assert!(
+        msg.starts_with("2023-025 已签发，不能修改（签发：王文明；王文明（clerk@office） 于 "),
+        "{msg}"
+    );
+    assert!(
+        err.message(Lang::En)
+            .contains("is signed and cannot be changed (signer: 王文明; signed by")
+    );
     assert_eq!(fs::read(&path).unwrap(), before, "nothing written");
     // Moving on to distributed is a change of status only.
     lib.set_status(&SAMPLE, Status::Distributed, &actor(), None, Lang::Zh)
         .unwrap();
     let err = lib.save(&SAMPLE, edited.clone()).unwrap_err();
-    assert!(err.message(Lang::Zh).contains("已印发"), "{}", err.message(Lang::Zh));
+    assert!(
+        err.message(Lang::Zh).contains("已印发"),
+        "{}",
+        err.message(Lang::Zh)
+    );
     // Reopening needs a reason; then the edit saves.
     let err = lib
         .set_status(&SAMPLE, Status::Draft, &actor(), None, Lang::Zh)
@@ -89,11 +115,19 @@ fn a_signed_issue_refuses_edits_but_not_a_change_of_status() {
             ..
         }
     ));
-    assert_eq!(err.message(Lang::Zh), "2023-025 从已印发退回草稿须写明原因。");
+    assert_eq!(
+        err.message(Lang::Zh),
+        "2023-025 从已印发退回草稿须写明原因。"
+    );
     let err = lib
         .set_status(&SAMPLE, Status::Review, &actor(), Some("x"), Lang::Zh)
         .unwrap_err();
-    assert!(err.message(Lang::Zh).contains("现在可以改为：draft（草稿）（须写明原因）"), "{}", err.message(Lang::Zh));
+    assert!(
+        err.message(Lang::Zh)
+            .contains("现在可以改为：draft（草稿）（须写明原因）"),
+        "{}",
+        err.message(Lang::Zh)
+    );
     lib.set_status(&SAMPLE, Status::Draft, &actor(), Some("标题有误"), Lang::Zh)
         .unwrap();
     let mut again = lib.load(&SAMPLE).unwrap().clone();
@@ -118,7 +152,10 @@ fn writing_over_a_version_signed_on_disk_meanwhile_is_refused() {
     ));
     let err = lib.save_forced(&SAMPLE, mine).unwrap_err();
     assert!(matches!(err, StoreError::ReadOnlyIssue { .. }), "{err:?}");
-    assert_eq!(codec::decode_issue(&fs::read_to_string(&path).unwrap()).unwrap(), theirs);
+    assert_eq!(
+        codec::decode_issue(&fs::read_to_string(&path).unwrap()).unwrap(),
+        theirs
+    );
 }
 
 #[test]
@@ -142,7 +179,10 @@ fn duplicate_running_totals_are_found() {
 fn a_rescan_takes_in_changes_on_disk_but_leaves_an_open_issue_as_loaded() {
     let (dir, mut lib) = temp_library();
     let root = dir.path().join("lib");
-    let other = lib.create_next(None, "2023-11-30".parse().unwrap(), false).unwrap().id;
+    let other = lib
+        .create_next(None, "2023-11-30".parse().unwrap(), false)
+        .unwrap()
+        .id;
     let open = lib.load(&SAMPLE).unwrap().clone();
     lib.unload(&other);
     // Behind the library's back (a pull): both changed, one added, and
@@ -156,7 +196,11 @@ fn a_rescan_takes_in_changes_on_disk_but_leaves_an_open_issue_as_loaded() {
     let mut added = minimal_issue();
     added.date = "2023-12-05".parse().unwrap();
     added.number = 27;
-    fs::write(root.join("issues/2023-027.ron"), codec::encode_issue(&added)).unwrap();
+    fs::write(
+        root.join("issues/2023-027.ron"),
+        codec::encode_issue(&added),
+    )
+    .unwrap();
     let settings = fs::read_to_string(root.join(SETTINGS_FILE))
         .unwrap()
         .replace("文明创建简报", "文明简报");
