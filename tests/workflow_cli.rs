@@ -6,10 +6,8 @@
 mod common;
 
 use common::{jianbao, stderr, stdout};
-use jianbao::model::{Article, ArticleKind, Issue, Section, Status};
-use jianbao::store::{SAMPLE_ISSUE, codec};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn ok(lib: &Path, args: &[&str]) -> (String, String) {
     let out = jianbao(lib, args);
@@ -23,109 +21,17 @@ fn fails(lib: &Path, args: &[&str]) -> String {
     stdout(&out) + &stderr(&out)
 }
 
-fn article(title: &str, kind: ArticleKind, source: Option<&str>, text: &str) -> Article {
-    Article {
-        title: vec![title.into()],
-        kind,
-        source: source.map(str::to_string),
-        paragraphs: vec![text.into()],
-    }
-}
-
-fn write(lib: &Path, issue: &Issue) {
-    fs::write(
-        lib.join(format!("issues/{}.ron", issue.id())),
-        codec::encode_issue(issue),
-    )
-    .unwrap();
-}
-
-/// A library of three issues (the sample's masthead), counted by hand:
-///
-/// | unit | 2023-040 (Q4, signed) | 2023-041 (Q4, draft) | 2024-001 |
-/// |---|---|---|---|
-/// | 扶沟县文明办 | feature 13 字, brief 6 字 | brief 7 字 | feature 5 字 |
-/// | 商水县文明办 | feature 10 字 | brief 7 字 | |
-/// | (none) | brief 5 字 | | |
-fn counted_library() -> (tempfile::TempDir, std::path::PathBuf) {
-    use ArticleKind::{Brief, Feature};
+/// A library holding the three hand-counted issues of
+/// `tests/fixtures/stats` (see its README), the sample issue removed.
+fn counted_library() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
     ok(&lib, &["list"]);
     fs::remove_file(lib.join("issues/2023-025.ron")).unwrap();
-    let base: Issue = codec::decode_issue(SAMPLE_ISSUE).unwrap();
-    let issue =
-        |number: u32, date: &str, total: u32, status: Status, sections: Vec<Section>| Issue {
-            number,
-            date: date.parse().unwrap(),
-            total: Some(total),
-            status,
-            sections,
-            ..base.clone()
-        };
-    let section = |title: &str, articles: Vec<Article>| Section {
-        title: title.into(),
-        articles,
-    };
-    write(
-        &lib,
-        &issue(
-            40,
-            "2023-11-23",
-            373,
-            Status::Signed,
-            vec![
-                section(
-                    "工作动态",
-                    vec![
-                        article(
-                            "创建动员",
-                            Feature,
-                            Some("（扶沟县文明办）"),
-                            "召开创建动员大会。",
-                        ),
-                        article("志愿服务", Feature, Some("商水县文明办"), "志愿者上街。"),
-                    ],
-                ),
-                section(
-                    "文明时讯",
-                    vec![
-                        article("简讯", Brief, Some("扶沟县 文明办供稿"), "一则简讯"),
-                        article("短讯", Brief, None, "无来源"),
-                    ],
-                ),
-            ],
-        ),
-    );
-    write(
-        &lib,
-        &issue(
-            41,
-            "2023-12-05",
-            374,
-            Status::Draft,
-            vec![section(
-                "【文明时讯】",
-                vec![
-                    article("简讯", Brief, Some("来源：扶沟县文明办"), "又一则简讯"),
-                    article("快讯", Brief, Some("商水县文明办"), "再一则快讯"),
-                ],
-            )],
-        ),
-    );
-    write(
-        &lib,
-        &issue(
-            1,
-            "2024-01-05",
-            375,
-            Status::Draft,
-            vec![section(
-                "工作动态",
-                vec![article("新年", Feature, Some("扶沟县文明办"), "新气象")],
-            )],
-        ),
-    );
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stats");
+    for name in ["2023-040.ron", "2023-041.ron", "2024-001.ron"] {
+        fs::copy(fixtures.join(name), lib.join("issues").join(name)).unwrap();
+    }
     (dir, lib)
 }
 

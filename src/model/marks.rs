@@ -2,6 +2,7 @@
 //! 7.2): 份号 (the copy's number), 密级和保密期限 (秘密★1年), 紧急程度 (特急,
 //! 加急), and the notices bulletins carry such as 内部资料 and 注意保存.
 
+use super::filled;
 use serde::{Deserialize, Serialize};
 
 /// The marks of an issue; all optional, none by default.
@@ -90,31 +91,17 @@ impl Marks {
     /// alone means nothing).
     pub fn secrecy_text(&self) -> Option<String> {
         let s = self.secrecy?.label();
-        Some(
-            match self
-                .secrecy_period
-                .as_deref()
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-            {
-                Some(p) => format!("{s}{SECRECY_STAR}{p}"),
-                None => s.to_string(),
-            },
-        )
+        Some(match filled(self.secrecy_period.as_deref()) {
+            Some(p) => format!("{s}{SECRECY_STAR}{p}"),
+            None => s.to_string(),
+        })
     }
 
     /// The lines printed at the upper left, top to bottom, in the order of
     /// GB/T 9704 (份号, 密级和保密期限, 紧急程度), the notices last.
     pub fn lines(&self) -> Vec<String> {
         let mut out = Vec::new();
-        if let Some(n) = self
-            .copy_number
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-        {
-            out.push(n.to_string());
-        }
+        out.extend(filled(self.copy_number.as_deref()).map(str::to_string));
         out.extend(self.secrecy_text());
         out.extend(self.urgency.map(|u| u.label().to_string()));
         let notices: Vec<&str> = self

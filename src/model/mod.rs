@@ -66,6 +66,11 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+/// An optional text as it counts: trimmed, and none when blank.
+pub(crate) fn filled(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
 /// Workflow status of an issue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
 pub enum Status {

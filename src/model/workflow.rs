@@ -3,7 +3,7 @@
 //! draft (退回修改) only with a reason. Every change is kept in the issue's
 //! history; signed and distributed issues are read-only.
 
-use super::{Issue, IssueId, Status};
+use super::{Issue, IssueId, Status, filled};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -198,11 +198,7 @@ impl Issue {
 
     /// 签发 of the closing block, when filled.
     pub fn signer(&self) -> Option<&str> {
-        self.closing
-            .signer
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
+        filled(self.closing.signer.as_deref())
     }
 
     /// Why the issue may not be edited, or `None` when it may.
