@@ -36,16 +36,15 @@ impl StatusChange {
     /// Who made the change, for messages: `王文明（clerk@office）`, or
     /// `clerk@office` when no name is configured.
     pub fn who(&self) -> String {
-        let at = format!("{}@{}", self.user, self.host);
-        match self
-            .name
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-        {
-            Some(name) => format!("{name}（{at}）"),
-            None => at,
-        }
+        who(self.name.as_deref(), &self.user, &self.host)
+    }
+}
+
+/// `王文明（clerk@office）`, or `clerk@office` without a name.
+fn who(name: Option<&str>, user: &str, host: &str) -> String {
+    match filled(name) {
+        Some(name) => format!("{name}（{user}@{host}）"),
+        None => format!("{user}@{host}"),
     }
 }
 
@@ -62,10 +61,12 @@ pub struct Actor {
 impl Actor {
     /// The configured name, trimmed, if there is one.
     pub fn name(&self) -> Option<&str> {
-        self.name
-            .as_deref()
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
+        filled(self.name.as_deref())
+    }
+
+    /// `王文明（clerk@office）`, or `clerk@office` without a name.
+    pub fn who(&self) -> String {
+        who(self.name.as_deref(), &self.user, &self.host)
     }
 }
 
@@ -165,7 +166,7 @@ impl Issue {
         time: DateTime<FixedOffset>,
     ) -> Result<Changed, MoveError> {
         self.status.check_move(to, note)?;
-        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        let note = filled(note);
         let mut signer_filled = None;
         let mut signer_missing = false;
         if to == Status::Signed && self.signer().is_none() {

@@ -22,6 +22,7 @@ pub mod lock;
 pub mod log;
 mod numbering;
 pub mod recovery;
+mod rescan;
 pub mod search;
 pub mod sync;
 mod temps;
@@ -32,6 +33,7 @@ pub(crate) use errors::io_err;
 pub use errors::{Problem, ProblemKind, StoreError, io_message};
 pub use fingerprint::{ContentHash, DiskChange, Fingerprint};
 pub use numbering::Created;
+pub use rescan::Rescanned;
 pub use trash::Trashed;
 
 use crate::i18n::Lang;
