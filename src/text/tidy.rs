@@ -324,7 +324,7 @@ fn transparent(u: &Unit) -> bool {
             let c = u.first();
             u.out.chars().count() == 1
                 && (CONVERTIBLE.contains(&c)
-                    || matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '（' | '）'))
+                    || matches!(c, '.' | '"' | '\'' | '“' | '”' | '‘' | '’' | '（' | '）'))
         }
     }
 }
@@ -523,6 +523,7 @@ fn full_width(c: char) -> &'static str {
         '!' => "！",
         '(' => "（",
         ')' => "）",
+        '.' => "。",
         _ => unreachable!("only convertible punctuation"),
     }
 }
@@ -551,6 +552,25 @@ fn punctuation(units: &mut [Unit]) {
                     continue;
                 }
                 convert[k] = chinese_context(units, k, k + 1, transparent);
+            }
+            // A full stop after Chinese that ends a sentence (余人.): not
+            // in 3.5, a version 1.0. or an address such as 中国.cn.
+            '.' if u.out.len() == 1 => {
+                let solid = |u: &&Unit| !matches!(u.kind, Kind::Space | Kind::Gone);
+                let left = units[..k].iter().rev().find(solid);
+                let right = units[k + 1..].iter().find(solid);
+                // Not after a letter or digit (here., 1.0.); in Chinese,
+                // told as for the other marks (through brackets and quotes
+                // in either form, so a second pass decides the same).
+                let after_chinese = left.is_some_and(|l| !l.last().is_ascii_alphanumeric())
+                    && chinese_context(units, k, k + 1, transparent);
+                // Then the text ends, or Chinese or punctuation follows
+                // (whatever form the punctuation takes in this pass).
+                let ends = right.is_none_or(|r| {
+                    r.kind == Kind::Char
+                        && (is_han(r.first()) || is_wide_punct(r.first()) || transparent(r))
+                });
+                convert[k] = after_chinese && ends;
             }
             '(' => open.push(k),
             ')' => match open.pop() {

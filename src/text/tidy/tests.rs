@@ -55,6 +55,19 @@ fn trailing_spaces_go_and_indents_stay() {
 }
 
 #[test]
+fn a_half_width_full_stop_ending_a_chinese_sentence_becomes_a_full_stop() {
+    assert_eq!(t("覆盖群众 1,000 余人."), "覆盖群众1,000余人。");
+    assert_eq!(t("会议召开.下一阶段"), "会议召开。下一阶段");
+    assert_eq!(t("（扶沟县文明办）."), "（扶沟县文明办）。");
+    // Tidying again finds nothing to do.
+    assert!(tidy("覆盖群众1,000余人。").changes.is_empty());
+    // Numbers, versions, addresses and English stay.
+    for s in ["增长12.5%", "版本1.0.", "访问中国.cn", "见www.gov.cn", "It ends here."] {
+        assert_eq!(t(s), s, "{s}");
+    }
+}
+
+#[test]
 fn half_width_punctuation_becomes_full_width_in_chinese() {
     assert_eq!(t("会议,通报;听取:建议?好!"), "会议，通报；听取：建议？好！");
     assert_eq!(t("(扶沟县文明办)"), "（扶沟县文明办）");
