@@ -488,6 +488,20 @@ pub fn run_export(
     let issue = lib
         .issue(&args.id)
         .map_err(|e| UserError(e.message(lang)))?;
+    // An -o file whose extension names no format (z.rtf) is a mistake to
+    // point out, not a Word file to write under that name.
+    if args.format.is_none()
+        && let Some(ext) = args
+            .output
+            .as_deref()
+            .filter(|p| !p.is_dir() && *p != std::path::Path::new("-"))
+            .and_then(|p| p.extension())
+        && Format::parse(&ext.to_string_lossy()).is_none()
+    {
+        return Err(UserError(
+            lang.fmt(Msg::BadFormat, &[&ext.to_string_lossy()]),
+        ));
+    }
     // --wrap asks for plain text when nothing else names a format.
     let format = args
         .format

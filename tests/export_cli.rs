@@ -265,3 +265,44 @@ fn devices_and_pipes_are_never_replaced_and_dash_is_standard_output() {
     assert!(stdout(&out).contains("市委统战部实施四项举措"));
     assert!(!lib.join("-").exists() && !std::path::Path::new("-").exists());
 }
+
+#[test]
+fn an_output_extension_that_names_no_format_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    for name in ["z.rtf", "z.doc"] {
+        let target = dir.path().join(name);
+        let out = jianbao(
+            &lib,
+            &["export", "2023-025", "-o", target.to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let ext = name.rsplit('.').next().unwrap();
+        assert!(
+            stderr(&out).contains(&format!(
+                "不支持的导出格式：{ext}（可用 docx、pdf、html、md、txt）"
+            )),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!target.exists());
+    }
+    // Without an extension, or with --format, the name is the clerk's choice.
+    let plain = dir.path().join("简报");
+    let out = jianbao(&lib, &["export", "2023-025", "-o", plain.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(fs::read(&plain).unwrap().starts_with(b"PK"));
+    let forced = dir.path().join("z.doc");
+    let out = jianbao(
+        &lib,
+        &[
+            "export",
+            "2023-025",
+            "--format",
+            "txt",
+            "-o",
+            forced.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+}

@@ -62,7 +62,13 @@ fn a_half_width_full_stop_ending_a_chinese_sentence_becomes_a_full_stop() {
     // Tidying again finds nothing to do.
     assert!(tidy("覆盖群众1,000余人。").changes.is_empty());
     // Numbers, versions, addresses and English stay.
-    for s in ["增长12.5%", "版本1.0.", "访问中国.cn", "见www.gov.cn", "It ends here."] {
+    for s in [
+        "增长12.5%",
+        "版本1.0.",
+        "访问中国.cn",
+        "见www.gov.cn",
+        "It ends here.",
+    ] {
         assert_eq!(t(s), s, "{s}");
     }
 }
