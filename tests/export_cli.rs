@@ -2,13 +2,15 @@
 
 mod common;
 
-use common::{jianbao, stderr, stdout};
+use common::{jianbao, library_with_fixture_fonts, stderr, stdout};
 use std::fs;
 
 #[test]
 fn every_format_goes_to_the_exports_folder() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    // The PDF in the faces committed for the tests: no installed font needed.
+    library_with_fixture_fonts(&lib);
     for (format, start) in [
         ("docx", &b"PK"[..]),
         ("pdf", b"%PDF-"),

@@ -529,8 +529,15 @@ fn export_goes_to_the_exports_folder_and_asks_before_overwriting() {
 #[test]
 fn ctrl_e_offers_pdf_and_writes_it_into_exports() {
     let (dir, mut app) = app();
+    // Second format: PDF, set in the Chinese faces committed for the tests
+    // (the library's font_files), so that no installed font is needed.
+    app.lib.settings.export.font_files = vec![
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/fonts")
+            .display()
+            .to_string(),
+    ];
     key(&mut app, "Enter");
-    // Second format: PDF (needs a Chinese font, which .ci/run installs).
     keys(&mut app, &["Ctrl+E", "Right", "Enter"]);
     let pdf = fs::read(dir.path().join("lib/exports/2023-025.pdf")).unwrap();
     assert_eq!(&pdf[..5], b"%PDF-");
