@@ -124,6 +124,10 @@ pub fn joins_emoji(before: Option<char>, after: Option<char>) -> bool {
 /// [`is_removed`], and [`joins_emoji`] for the joiner); borrowed when there
 /// are none, as almost always.
 pub fn for_display(text: &str) -> std::borrow::Cow<'_, str> {
+    // Almost every cell: nothing to take out, nothing to allocate.
+    if !text.chars().any(|c| c == '\u{200d}' || is_removed(c)) {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let chars: Vec<char> = text.chars().collect();
     let stray = |i: usize| {
         let c = chars[i];
