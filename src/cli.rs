@@ -288,9 +288,21 @@ pub fn library_dir(cli: &Cli, lang: Lang) -> Result<PathBuf, UserError> {
         .ok_or_else(|| UserError(lang.t(Msg::NoLibraryDir).to_string()))
 }
 
+/// Opens the library for the command: the editor, `new` and `import` create
+/// one where there is none; commands that only read do not.
 pub fn open_library(cli: &Cli, lang: Lang) -> Result<Library, UserError> {
     let dir = library_dir(cli, lang)?;
-    Library::open(&dir).map_err(|e| UserError(e.message(lang)))
+    let creates = match &cli.command {
+        None | Some(Command::Open(_) | Command::New(_)) => true,
+        Some(Command::Import(a)) => !a.dry_run,
+        Some(_) => false,
+    };
+    let opened = if creates {
+        Library::open(&dir)
+    } else {
+        Library::open_existing(&dir)
+    };
+    opened.map_err(|e| UserError(e.message(lang)))
 }
 
 /// One line of `jianbao list`.

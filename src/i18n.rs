@@ -597,6 +597,8 @@ messages! {
     PreviewPage => ("第 {0} 页，共 {1} 页", "page {0} of {1}"),
     PreviewNarrow => ("窗口比版心窄，未分页", "window narrower than the page: not paged"),
     StoreUnreadable => ("{0}：没有读取权限，文件未改动", "{0}: permission denied; the file was left unchanged"),
+    NoLibrary => ("{0}：这里还没有简报库，未作任何改动。不带参数运行 jianbao，或 jianbao new、jianbao import，会在这里新建一个（带一期样刊）；或用 --library 指定已有的简报库。",
+                  "{0}: there is no library here yet; nothing was changed. Run jianbao without arguments, or jianbao new or jianbao import, to create one here (with a sample issue), or name an existing one with --library."),
     NotALibrary => ("{0} 不是简报库（没有 library.ron 或 issues/），也不是空目录；未作任何改动。",
                     "{0} is not a jianbao library (no library.ron or issues/) and not empty; nothing was changed."),
 

@@ -9,6 +9,7 @@ use std::fs;
 fn every_format_goes_to_the_exports_folder() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     // The PDF in the faces committed for the tests: no installed font needed.
     library_with_fixture_fonts(&lib);
     for (format, start) in [
@@ -49,6 +50,7 @@ fn every_format_goes_to_the_exports_folder() {
 fn an_existing_file_is_kept_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let target = dir.path().join("简报.txt");
     fs::write(&target, "别人的文件").unwrap();
     let t = target.to_str().unwrap();
@@ -79,6 +81,7 @@ fn an_existing_file_is_kept_without_force() {
 fn output_into_a_folder_and_without_contents() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let outdir = dir.path().join("out");
     fs::create_dir(&outdir).unwrap();
     let out = jianbao(
@@ -118,6 +121,7 @@ fn output_into_a_folder_and_without_contents() {
 fn unknown_issues_formats_and_folders_are_errors() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let out = jianbao(&lib, &["export", "1999-001"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -151,7 +155,7 @@ fn unknown_issues_formats_and_folders_are_errors() {
 fn bad_print_settings_get_a_message() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    assert!(jianbao(&lib, &["list"]).status.success());
+    common::new_library(&lib);
     let settings = fs::read_to_string(lib.join("library.ron")).unwrap();
     let broken = settings.trim_end().trim_end_matches(')').to_string()
         + "    export: (margin_left_mm: 120, margin_right_mm: 80),\n)\n";
@@ -165,6 +169,7 @@ fn bad_print_settings_get_a_message() {
 fn export_help_is_translated() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let out = jianbao(&lib, &["export", "--help"]);
     assert!(out.status.success());
     let text = stdout(&out);
@@ -178,6 +183,7 @@ fn export_help_is_translated() {
 fn plain_text_wraps_at_the_width_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let target = dir.path().join("简报.txt");
     let t = target.to_str().unwrap();
     let out = jianbao(&lib, &["export", "2023-025", "-o", t, "--wrap", "40"]);
@@ -242,6 +248,7 @@ fn devices_and_pipes_are_never_replaced_and_dash_is_standard_output() {
     use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let fifo = dir.path().join("pipe");
     let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
     // SAFETY: a valid NUL-terminated path.
@@ -272,6 +279,7 @@ fn devices_and_pipes_are_never_replaced_and_dash_is_standard_output() {
 fn an_output_extension_that_names_no_format_is_an_error() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     for name in ["z.rtf", "z.doc"] {
         let target = dir.path().join(name);
         let out = jianbao(

@@ -620,6 +620,7 @@ fn the_pdf_has_the_pages_of_the_print_preview() {
 fn the_command_line_writes_pdf_and_names_the_fonts_used_once() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     // Only the fixture faces (Noto CJK SC), in the library's fonts/.
     library_with_fixture_fonts(&lib);
     let out = jianbao(&lib, &["export", "2023-025", "--format", "pdf"]);
@@ -645,7 +646,7 @@ fn the_command_line_writes_pdf_and_names_the_fonts_used_once() {
 fn a_font_file_named_in_the_settings_that_is_not_there_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    assert!(jianbao(&lib, &["list"]).status.success());
+    common::new_library(&lib);
     name_font_files(&lib, &["fonts/simfang.ttf"]);
     let out = jianbao(&lib, &["export", "2023-025", "--format", "pdf"]);
     assert_eq!(out.status.code(), Some(1));

@@ -94,6 +94,10 @@ pub enum StoreError {
     NotFound(IssueId),
     #[error("{0}: not a jianbao library (no library.ron or issues/) and not empty")]
     NotALibrary(PathBuf),
+    /// Nothing (or only a library's half-made beginnings) at this path, and
+    /// the command only reads.
+    #[error("{0}: no jianbao library here")]
+    NoLibrary(PathBuf),
     #[error("{path}: {message}")]
     Decode { path: PathBuf, message: String },
     /// A file that failed to load (see [`Problem`]).
@@ -123,6 +127,7 @@ impl StoreError {
             StoreError::Exists(id) => lang.fmt(Msg::IssueExists, &[id]),
             StoreError::NotFound(id) => lang.fmt(Msg::NoSuchIssue, &[id]),
             StoreError::NotALibrary(path) => lang.fmt(Msg::NotALibrary, &[&path.display()]),
+            StoreError::NoLibrary(path) => lang.fmt(Msg::NoLibrary, &[&path.display()]),
             StoreError::Decode { .. } => self.to_string(),
             StoreError::Load(p) => p.message(lang),
             StoreError::ChangedOnDisk {

@@ -147,8 +147,19 @@ impl Library {
         Self::open_with(root, Arc::new(RealFs))
     }
 
+    /// Opens the library at `root` only if there is one: for commands that
+    /// read (`list`, `export`, `check`, `search`), which must not leave a new
+    /// library behind a mistyped path. [`StoreError::NoLibrary`] otherwise.
+    pub fn open_existing(root: &Path) -> Result<Library, StoreError> {
+        Self::open_mode(root, Arc::new(RealFs), false)
+    }
+
     /// [`Library::open`] with every file operation going through `fs`.
     pub fn open_with(root: &Path, fs: Arc<dyn Fs>) -> Result<Library, StoreError> {
+        Self::open_mode(root, fs, true)
+    }
+
+    fn open_mode(root: &Path, fs: Arc<dyn Fs>, create: bool) -> Result<Library, StoreError> {
         // `.state/` alone (a log opened before the library) is still empty.
         let names = match fs.read_dir(root) {
             Ok(names) => names,
@@ -159,6 +170,9 @@ impl Library {
             .iter()
             .all(|p| p.file_name() == Some(STATE_DIR.as_ref()));
         let unfinished = !is_new && creation_interrupted(fs.as_ref(), root, &names);
+        if (is_new || unfinished) && !create {
+            return Err(StoreError::NoLibrary(root.to_path_buf()));
+        }
         let mut lib = Library {
             root: root.to_path_buf(),
             settings: Settings::default(),

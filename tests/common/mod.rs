@@ -19,6 +19,12 @@ pub fn command(lib: &Path, args: &[&str]) -> Command {
     c
 }
 
+/// Creates a library with its sample issue at `lib`, as the first run of
+/// the editor does (commands that only read do not create one).
+pub fn new_library(lib: &Path) {
+    jianbao::store::Library::open(lib).expect("create the library");
+}
+
 pub fn jianbao(lib: &Path, args: &[&str]) -> Output {
     command(lib, args).output().expect("run jianbao")
 }
