@@ -1,19 +1,20 @@
 //! The article open in the editor pane, and the find/replace bar.
 
 use super::input::LineInput;
+use crate::model::ArticleRef;
 use crate::text::Editor;
 
 /// An article being edited: where it is in the issue, and its text buffer.
 #[derive(Debug, Clone)]
 pub struct ArticleEdit {
-    pub pos: (usize, usize),
+    pub pos: ArticleRef,
     pub editor: Editor,
     /// Editor revision last copied into the issue.
     flushed: u64,
 }
 
 impl ArticleEdit {
-    pub fn open(pos: (usize, usize), paragraphs: &[String], clipboard: &str) -> ArticleEdit {
+    pub fn open(pos: ArticleRef, paragraphs: &[String], clipboard: &str) -> ArticleEdit {
         let mut editor = Editor::new(paragraphs);
         editor.set_clipboard(clipboard);
         ArticleEdit {

@@ -5,7 +5,9 @@ use super::input::LineInput;
 use super::tree::Node;
 use crate::export::Format;
 use crate::i18n::{Lang, Msg};
-use crate::model::{Article, ArticleKind, Distribution, DistributionKind, Issue, Status};
+use crate::model::{
+    Article, ArticleKind, ArticleRef, Distribution, DistributionKind, Issue, Status,
+};
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent};
 
@@ -73,7 +75,7 @@ impl Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
     Issue,
-    Article(usize, usize),
+    Article(ArticleRef),
     NewArticle(Option<Node>),
     Section(usize),
     NewSection(Option<Node>),
@@ -215,8 +217,8 @@ impl Form {
         ]
     }
 
-    pub fn article(s: usize, a: usize, article: &Article) -> Form {
-        Form::new(FormKind::Article(s, a), Self::article_fields(article))
+    pub fn article(at: ArticleRef, article: &Article) -> Form {
+        Form::new(FormKind::Article(at), Self::article_fields(article))
     }
 
     pub fn new_article(at: Option<Node>) -> Form {
@@ -554,7 +556,7 @@ mod tests {
     #[test]
     fn the_article_form_sets_title_lines_kind_and_source() {
         let mut article = Article::new("旧标题");
-        let mut form = Form::article(0, 0, &article);
+        let mut form = Form::article(ArticleRef::new(0, 0), &article);
         set(&mut form, Msg::FieldTitle1, "市委统战部实施四项举措");
         set(&mut form, Msg::FieldTitle2, "推动文明单位创建走深走实");
         set(&mut form, Msg::FieldSource, "市委统战部");

@@ -28,7 +28,7 @@ use tree::{Node, TreeState};
 
 use crate::export::{self, Format};
 use crate::i18n::{Lang, Msg};
-use crate::model::{ArticleKind, Issue, IssueId};
+use crate::model::{ArticleKind, ArticleRef, Issue, IssueId};
 use crate::store::Library;
 use crate::text::{EditAction, Motion, Note, Outcome};
 use article::{ArticleEdit, FindBar};
@@ -205,24 +205,16 @@ impl Doc {
     /// Replaces the working copy (reload, discard, restore): editors holding
     /// the old text are dropped; `reopen` opens that article again if it
     /// still exists (the internal clipboard is kept).
-    pub fn replace_issue(&mut self, issue: Issue, reopen: Option<(usize, usize)>) {
+    pub fn replace_issue(&mut self, issue: Issue, reopen: Option<ArticleRef>) {
         let clipboard = self.clipboard();
         self.tree = TreeState::new(&issue);
         self.issue = issue;
         self.stash.clear();
         self.find = None;
-        let issue = &self.issue;
-        let pos = reopen.filter(|&(s, a)| {
-            issue
-                .sections
-                .get(s)
-                .is_some_and(|sec| a < sec.articles.len())
-        });
-        self.article = pos.map(|p| {
-            ArticleEdit::open(p, &issue.sections[p.0].articles[p.1].paragraphs, &clipboard)
-        });
-        if let Some((s, a)) = pos {
-            self.tree.selected = Some(Node::Article(s, a));
+        let reopened = reopen.and_then(|at| Some((at, self.issue.article(at)?)));
+        self.article = reopened.map(|(at, a)| ArticleEdit::open(at, &a.paragraphs, &clipboard));
+        if let Some((at, _)) = reopened {
+            self.tree.selected = Some(Node::Article(at));
         }
     }
 
@@ -236,10 +228,13 @@ impl Doc {
 
     /// Makes the article at `pos` the open one, keeping the one that was
     /// open (and its undo history) for later.
-    fn switch_article(&mut self, pos: (usize, usize)) {
+    fn switch_article(&mut self, pos: ArticleRef) {
         if self.article.as_ref().is_some_and(|e| e.pos == pos) {
             return;
         }
+        let Some(paragraphs) = self.issue.article(pos).map(|a| a.paragraphs.clone()) else {
+            return;
+        };
         self.flush();
         let clipboard = self.clipboard();
         if let Some(old) = self.article.take() {
@@ -254,11 +249,7 @@ impl Doc {
                 edit.editor.set_clipboard(&clipboard);
                 edit
             }
-            None => ArticleEdit::open(
-                pos,
-                &self.issue.sections[pos.0].articles[pos.1].paragraphs,
-                &clipboard,
-            ),
+            None => ArticleEdit::open(pos, &paragraphs, &clipboard),
         };
         self.article = Some(edit);
         self.find = None;
@@ -306,24 +297,31 @@ impl Doc {
     pub fn flush(&mut self) {
         if let Some(a) = self.article.as_mut()
             && let Some(text) = a.take_changes()
+            && let Some(article) = self.issue.article_mut(a.pos)
         {
-            self.issue.sections[a.pos.0].articles[a.pos.1].paragraphs = text;
+            article.paragraphs = text;
         }
     }
 
     /// 字数 of an article, live from the editor when it is open.
-    pub fn article_chars(&self, s: usize, a: usize) -> usize {
+    pub fn article_chars(&self, at: ArticleRef) -> usize {
+        let Some(article) = self.issue.article(at) else {
+            return 0;
+        };
         match &self.article {
-            Some(e) if e.pos == (s, a) => {
-                e.editor.char_count() + self.issue.sections[s].articles[a].title_chars()
-            }
-            _ => self.issue.sections[s].articles[a].char_count(),
+            Some(e) if e.pos == at => e.editor.char_count() + article.title_chars(),
+            _ => article.char_count(),
         }
     }
 
     pub fn section_chars(&self, s: usize) -> usize {
-        (0..self.issue.sections[s].articles.len())
-            .map(|a| self.article_chars(s, a))
+        let n = self
+            .issue
+            .sections
+            .get(s)
+            .map_or(0, |sec| sec.articles.len());
+        (0..n)
+            .map(|a| self.article_chars(ArticleRef::new(s, a)))
             .sum()
     }
 
@@ -959,10 +957,14 @@ impl App {
             Command::Rename => self.with_tree(|app, at| {
                 let Some(doc) = &app.doc else { return };
                 let form = match at {
-                    Some(Node::Section(s)) => Form::section(s, &doc.issue.sections[s].title),
-                    Some(Node::Article(s, a)) => {
-                        Form::article(s, a, &doc.issue.sections[s].articles[a])
-                    }
+                    Some(Node::Section(s)) => match doc.issue.sections.get(s) {
+                        Some(sec) => Form::section(s, &sec.title),
+                        None => return,
+                    },
+                    Some(Node::Article(at)) => match doc.issue.article(at) {
+                        Some(article) => Form::article(at, article),
+                        None => return,
+                    },
                     None => return,
                 };
                 app.overlay = Some(Overlay::Form(form));
@@ -977,8 +979,9 @@ impl App {
             }),
             Command::MoveUp | Command::MoveDown => self.move_node(cmd == Command::MoveUp),
             Command::ToggleKind => self.with_tree(|app, at| {
-                if let (Some(Node::Article(s, a)), Some(doc)) = (at, app.doc.as_mut()) {
-                    let art = &mut doc.issue.sections[s].articles[a];
+                if let (Some(Node::Article(at)), Some(doc)) = (at, app.doc.as_mut())
+                    && let Some(art) = doc.issue.article_mut(at)
+                {
                     art.kind = match art.kind {
                         ArticleKind::Feature => ArticleKind::Brief,
                         ArticleKind::Brief => ArticleKind::Feature,
@@ -1030,7 +1033,7 @@ impl App {
             return;
         };
         let at = match (self.focus, &doc.article) {
-            (Focus::Editor, Some(a)) => Some(Node::Article(a.pos.0, a.pos.1)),
+            (Focus::Editor, Some(a)) => Some(Node::Article(a.pos)),
             _ => doc.tree.selected,
         };
         f(self, at);
@@ -1100,9 +1103,7 @@ impl App {
             Focus::Tree => {
                 let Some(doc) = self.doc.as_mut() else { return };
                 match doc.tree.selected {
-                    Some(Node::Article(s, a)) => {
-                        self.open_article(s, a);
-                    }
+                    Some(Node::Article(at)) => self.open_article(at),
                     Some(Node::Section(s)) => {
                         if let Some(c) = doc.tree.collapsed.get_mut(s) {
                             *c = !*c;
@@ -1115,11 +1116,13 @@ impl App {
         }
     }
 
-    fn open_article(&mut self, s: usize, a: usize) {
+    fn open_article(&mut self, at: ArticleRef) {
         if let Some(doc) = self.doc.as_mut() {
-            doc.switch_article((s, a));
-            doc.tree.selected = Some(Node::Article(s, a));
-            self.focus = Focus::Editor;
+            doc.switch_article(at);
+            if doc.article.as_ref().is_some_and(|a| a.pos == at) {
+                doc.tree.selected = Some(Node::Article(at));
+                self.focus = Focus::Editor;
+            }
         }
     }
 
@@ -1132,7 +1135,7 @@ impl App {
     pub fn article_areas_in(&self, pane: ratatui::layout::Rect) -> Option<layout::ArticleAreas> {
         let doc = self.doc.as_ref()?;
         let a = doc.article.as_ref()?;
-        let art = &doc.issue.sections[a.pos.0].articles[a.pos.1];
+        let art = doc.issue.article(a.pos)?;
         let inner = layout::inner(pane);
         let header = art.title.len() + usize::from(art.source.is_some());
         Some(layout::article_areas(
@@ -1317,8 +1320,8 @@ impl App {
             let Some((to, change)) = moved else { return };
             doc.follow(change);
             // A moved article is visible in its new section.
-            if let Node::Article(s, _) = to
-                && let Some(c) = doc.tree.collapsed.get_mut(s)
+            if let Node::Article(at) = to
+                && let Some(c) = doc.tree.collapsed.get_mut(at.section)
             {
                 *c = false;
             }
@@ -1345,18 +1348,22 @@ impl App {
                 }
                 doc.issue = issue;
             }
-            FormKind::Article(s, a) => form.apply_article(&mut doc.issue.sections[s].articles[a]),
+            FormKind::Article(at) => {
+                if let Some(article) = doc.issue.article_mut(at) {
+                    form.apply_article(article);
+                }
+            }
             FormKind::NewArticle(at) => {
                 let mut article = crate::model::Article::new("");
                 form.apply_article(&mut article);
-                if let Some((Node::Article(s, a), change)) =
+                if let Some((Node::Article(at), change)) =
                     tree::add_article(&mut doc.issue, at, article)
                 {
                     doc.follow(change);
-                    if let Some(c) = doc.tree.collapsed.get_mut(s) {
+                    if let Some(c) = doc.tree.collapsed.get_mut(at.section) {
                         *c = false;
                     }
-                    self.open_article(s, a);
+                    self.open_article(at);
                 }
             }
             FormKind::Section(s) => doc.issue.sections[s].title = form.section_title(),

@@ -216,11 +216,10 @@ impl App {
         doc.flush();
         let focus = match (&doc.article, doc.tree.selected) {
             (Some(a), _) if self.focus == Focus::Editor => Some(a.pos),
-            (_, Some(super::tree::Node::Article(s, a))) => Some((s, a)),
+            (_, Some(super::tree::Node::Article(at))) => Some(at),
             (Some(a), _) => Some(a.pos),
             _ => None,
-        }
-        .map(|(section, article)| ArticleRef { section, article });
+        };
         let settings = &self.lib.settings.export;
         let lines = layout(&doc.issue, settings.contents);
         let (_, page) = areas(self.width, self.height);

@@ -22,7 +22,7 @@
 use super::action::Command;
 use super::{After, App, ButtonKey, Doc, Focus, Overlay, button_key};
 use crate::i18n::Msg;
-use crate::model::{Issue, IssueId};
+use crate::model::{ArticleRef, Issue, IssueId};
 use crate::store::lock::{IssueLock, LockInfo, LockStatus};
 use crate::store::recovery::{PendingWrite, Recovery, RecoveryInfo, RecoveryWriter, SavedState};
 use crate::store::{SaveMode, StoreError};
@@ -272,7 +272,7 @@ impl Dialog {
 struct Seen {
     id: IssueId,
     /// The open article and its editor's revision.
-    article: Option<((usize, usize), u64)>,
+    article: Option<(ArticleRef, u64)>,
     /// [`Safety::events`] then.
     events: u64,
     issue: Issue,

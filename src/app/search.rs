@@ -8,7 +8,7 @@ use super::article::FindBar;
 use super::input::LineInput;
 use super::{After, App, Overlay};
 use crate::i18n::Msg;
-use crate::model::IssueId;
+use crate::model::{ArticleRef, IssueId};
 use crate::store::index::corpus::Corpus;
 use crate::store::search::{Filter, Hit, Query};
 use crate::text::Pos;
@@ -99,8 +99,7 @@ impl Search {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Goto {
     pub id: IssueId,
-    pub section: usize,
-    pub article: usize,
+    pub article: ArticleRef,
     /// Paragraph, start and end byte of the match.
     pub at: Option<(usize, usize, usize)>,
 }
@@ -145,8 +144,7 @@ impl App {
                     });
                     let goto = Goto {
                         id: hit.id(),
-                        section: hit.section(),
-                        article: hit.article(),
+                        article: ArticleRef::new(hit.section(), hit.article()),
                         at,
                     };
                     // In the open issue at once, in another after the
@@ -186,12 +184,7 @@ impl App {
         let Some(doc) = self.doc.as_mut().filter(|d| d.id == goto.id) else {
             return;
         };
-        let Some(article) = doc
-            .issue
-            .sections
-            .get(goto.section)
-            .and_then(|s| s.articles.get(goto.article))
-        else {
+        let Some(article) = doc.issue.article(goto.article) else {
             return;
         };
         // The text may have changed since the search: only a match still
@@ -202,7 +195,7 @@ impl App {
             let matched = text.get(start..end)?.to_string();
             Some((Pos::new(p, before.graphemes(true).count()), matched))
         });
-        self.open_article(goto.section, goto.article);
+        self.open_article(goto.article);
         let Some(doc) = self.doc.as_mut() else { return };
         let Some(edit) = doc.article.as_mut() else {
             return;
@@ -268,7 +261,7 @@ mod tests {
         assert_eq!(doc.id, id);
         assert_eq!(app.focus, Focus::Editor);
         let edit = doc.article.as_ref().unwrap();
-        let para = &doc.issue.sections[edit.pos.0].articles[edit.pos.1].paragraphs[2];
+        let para = &doc.issue.article(edit.pos).unwrap().paragraphs[2];
         let (start, end) = edit.editor.selection().expect("the match is selected");
         assert_eq!(start.paragraph, 2);
         let before: String = para.graphemes(true).take(start.grapheme).collect();

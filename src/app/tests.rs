@@ -60,6 +60,11 @@ pub(super) fn notice(app: &App) -> String {
         .unwrap_or_default()
 }
 
+/// The article at section `s`, place `a`.
+pub(super) fn at(s: usize, a: usize) -> ArticleRef {
+    ArticleRef::new(s, a)
+}
+
 pub(super) fn sample_id() -> IssueId {
     "2023-025".parse().unwrap()
 }
@@ -78,7 +83,7 @@ fn enter_opens_the_selected_issue_and_article() {
     assert_eq!(doc(&app).tree.selected, Some(Node::Section(0)));
     keys(&mut app, &["Down", "Enter"]);
     assert_eq!(app.focus, Focus::Editor);
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 0));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 0));
     key(&mut app, "Esc");
     assert_eq!(app.focus, Focus::Tree);
     key(&mut app, "Esc");
@@ -106,7 +111,7 @@ fn tree_navigation_folding_and_paging() {
     let (_d, mut app) = app();
     key(&mut app, "Enter");
     key(&mut app, "End");
-    assert_eq!(doc(&app).tree.selected, Some(Node::Article(2, 3)));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(at(2, 3))));
     key(&mut app, "Left");
     assert_eq!(doc(&app).tree.selected, Some(Node::Section(2)));
     key(&mut app, "Left");
@@ -117,9 +122,9 @@ fn tree_navigation_folding_and_paging() {
     key(&mut app, "Home");
     assert_eq!(doc(&app).tree.selected, Some(Node::Section(0)));
     key(&mut app, "PageDown");
-    assert_eq!(doc(&app).tree.selected, Some(Node::Article(2, 3)));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(at(2, 3))));
     key(&mut app, "Up");
-    assert_eq!(doc(&app).tree.selected, Some(Node::Article(2, 2)));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(at(2, 2))));
     // Enter on a section folds and unfolds it.
     key(&mut app, "Home");
     key(&mut app, "Enter");
@@ -292,7 +297,7 @@ fn a_new_article_opens_in_the_editor() {
     assert_eq!(art.kind, ArticleKind::Brief);
     assert_eq!(art.source.as_deref(), Some("扶沟县文明办"));
     assert_eq!(app.focus, Focus::Editor);
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 1));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 1));
 }
 
 #[test]
@@ -312,20 +317,20 @@ fn an_article_without_a_section_is_refused_with_a_hint() {
 fn moving_articles_keeps_the_open_one_open() {
     let (_d, mut app) = app();
     keys(&mut app, &["Enter", "Down", "Down", "Down", "Enter"]);
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (1, 0));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(1, 0));
     // From the editor, Alt+Up moves the open article into the previous section.
     key(&mut app, "Alt+Up");
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 1));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 1));
     assert_eq!(
         doc(&app).issue.sections[0].articles[1].title[0],
         "市委统战部实施四项举措"
     );
     key(&mut app, "Alt+Down");
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (1, 0));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(1, 0));
     // Moving a section carries the open article with it.
     keys(&mut app, &["Esc", "Home", "Alt+Down"]);
     assert_eq!(doc(&app).issue.sections[1].title, "工作动态");
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 0));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 0));
     assert_eq!(
         doc(&app).issue.sections[0].articles[0].title[0],
         "市委统战部实施四项举措"
@@ -462,7 +467,7 @@ fn mouse_clicks_focus_and_select() {
     };
     // Third row of the tree (below the border): the first article.
     app.handle_event(&click(tree.x + 2, tree.y + 2));
-    assert_eq!(doc(&app).tree.selected, Some(Node::Article(0, 0)));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(at(0, 0))));
     // Clicking it again opens it.
     app.handle_event(&click(tree.x + 2, tree.y + 2));
     assert_eq!(app.focus, Focus::Editor);
@@ -562,7 +567,7 @@ fn typed_chinese_goes_into_the_article_and_is_saved() {
     let a = doc(&app).article.as_ref().unwrap();
     assert!(a.editor.paragraph(0).starts_with("今天下午，11月22日"));
     // The tree and status count the live text.
-    assert_eq!(doc(&app).article_chars(0, 0), 922 + 5);
+    assert_eq!(doc(&app).article_chars(at(0, 0)), 922 + 5);
     key(&mut app, "Ctrl+S");
     assert!(!app.is_dirty());
     let text = fs::read_to_string(file(&dir, "2023-025")).unwrap();
@@ -789,7 +794,7 @@ fn each_article_keeps_its_undo_history_when_another_is_opened() {
     typ(&mut app, "丙");
     // Moving the first article keeps its history with it.
     keys(&mut app, &["Esc", "Home", "Down", "Alt+Down"]);
-    assert_eq!(doc(&app).tree.selected, Some(Node::Article(1, 0)));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(at(1, 0))));
     key(&mut app, "Enter");
     assert!(editor(&app).paragraph(0).starts_with("甲乙11月"));
     key(&mut app, "Ctrl+Z");

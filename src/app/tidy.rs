@@ -11,6 +11,7 @@
 use super::keymap::{Context, Key};
 use super::{App, Command, Focus, Overlay};
 use crate::i18n::{Lang, Msg};
+use crate::model::ArticleRef;
 use crate::text::rejoin::{looks_hard_wrapped, rejoin};
 use crate::text::tidy::{Change, Rule, tidy};
 use crate::text::{EditAction, Splice, clean};
@@ -24,7 +25,7 @@ const CONTEXT: usize = 10;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TidyReview {
     /// The article and the editor revision the changes were found in.
-    pos: (usize, usize),
+    pos: ArticleRef,
     revision: u64,
     /// Where `source` starts in the editor's text.
     base: usize,
@@ -148,7 +149,7 @@ impl TidyReview {
 /// What was just pasted, while the offer to rejoin it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasteOffer {
-    pos: (usize, usize),
+    pos: ArticleRef,
     /// The editor revision right after the paste.
     revision: u64,
     /// The pasted text's range in the editor's text.

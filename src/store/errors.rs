@@ -94,8 +94,6 @@ pub enum StoreError {
     NotFound(IssueId),
     #[error("{0}: not a jianbao library (no library.ron or issues/) and not empty")]
     NotALibrary(PathBuf),
-    #[error("{path}: {message}")]
-    Decode { path: PathBuf, message: String },
     /// A file that failed to load (see [`Problem`]).
     #[error("{}", .0.message(Lang::En))]
     Load(Problem),
@@ -123,7 +121,6 @@ impl StoreError {
             StoreError::Exists(id) => lang.fmt(Msg::IssueExists, &[id]),
             StoreError::NotFound(id) => lang.fmt(Msg::NoSuchIssue, &[id]),
             StoreError::NotALibrary(path) => lang.fmt(Msg::NotALibrary, &[&path.display()]),
-            StoreError::Decode { .. } => self.to_string(),
             StoreError::Load(p) => p.message(lang),
             StoreError::ChangedOnDisk {
                 id,
@@ -139,14 +136,6 @@ impl StoreError {
                 lang.fmt(Msg::ReadOnlyFile, &[id, &path.display()])
             }
             StoreError::Locked(info) => info.message(lang),
-        }
-    }
-
-    /// The underlying I/O error kind, if any (e.g. to tell a full disk).
-    pub fn io_kind(&self) -> Option<io::ErrorKind> {
-        match self {
-            StoreError::Io { source, .. } => Some(source.kind()),
-            _ => None,
         }
     }
 }

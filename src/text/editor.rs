@@ -296,14 +296,6 @@ impl Editor {
         self.history.can_undo()
     }
 
-    pub fn can_redo(&self) -> bool {
-        self.history.can_redo()
-    }
-
-    pub fn find_query(&self) -> &str {
-        &self.find.query
-    }
-
     /// All matches of the find query, in text order.
     pub fn find_matches(&self) -> &[(Pos, Pos)] {
         &self.find.matches

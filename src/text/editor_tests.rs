@@ -404,8 +404,11 @@ fn find_incremental_next_previous() {
     assert_eq!(e.find_matches().len(), 2);
     assert_eq!(e.apply(A::Find("没有".into())).note, Some(Note::NotFound));
     assert!(e.find_matches().is_empty());
+    e.apply(A::Find("文".into()));
     e.apply(A::ClearFind);
-    assert_eq!(e.find_query(), "");
+    // No query left: nothing is found, nor said to be missing.
+    assert!(e.find_matches().is_empty());
+    assert_eq!(e.apply(A::FindNext).note, None);
 }
 
 #[test]

@@ -19,10 +19,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         hint(frame, theme, inner, lang.t(Msg::EmptyEditor));
         return;
     };
-    let Some(edit) = doc.article.as_ref() else {
+    let Some((edit, article)) = doc
+        .article
+        .as_ref()
+        .and_then(|e| Some((e, doc.issue.article(e.pos)?)))
+    else {
         return;
     };
-    let article = &doc.issue.sections[edit.pos.0].articles[edit.pos.1];
     let mut header: Vec<Line> = article
         .title
         .iter()

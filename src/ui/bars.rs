@@ -63,10 +63,7 @@ pub fn render_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut left = format!(" [{mode}]");
     if let Some(d) = &app.doc {
         let (chars, selected) = match &d.article {
-            Some(a) => (
-                d.article_chars(a.pos.0, a.pos.1),
-                a.editor.selection_char_count(),
-            ),
+            Some(a) => (d.article_chars(a.pos), a.editor.selection_char_count()),
             None => (d.total_chars(), 0),
         };
         left.push_str("  ");

@@ -37,10 +37,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
             let n = sec.map_or(0, |s| s.articles.len());
             lang.fmt(Msg::ConfirmDeleteSection, &[&title, &n])
         }
-        ConfirmKind::DeleteNode(Node::Article(s, a)) => {
+        ConfirmKind::DeleteNode(Node::Article(at)) => {
             let title = doc
-                .and_then(|d| d.issue.sections.get(s))
-                .and_then(|sec| sec.articles.get(a))
+                .and_then(|d| d.issue.article(at))
                 .map(|a| a.title_text())
                 .unwrap_or_default();
             lang.fmt(Msg::ConfirmDeleteArticle, &[&title])

@@ -1,7 +1,7 @@
 //! The safety net, driven as the clerk and the clock drive it: keys, and
 //! ticks with made-up instants.
 
-use super::super::tests::{app, doc, editor, file, key, keys, notice, sample_id, today, typ};
+use super::super::tests::{app, at, doc, editor, file, key, keys, notice, sample_id, today, typ};
 use super::*;
 use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
@@ -453,7 +453,7 @@ fn loading_the_disk_version_reseeds_the_editor() {
     key(&mut app, "l");
     assert!(app.overlay.is_none());
     assert!(!app.is_dirty());
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 0));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 0));
     assert!(
         editor_text(&app).starts_with("11月21日"),
         "{}",
