@@ -1,8 +1,10 @@
-//! The article open in the editor pane, and the find/replace bar.
+//! The article open in the editor pane, and how editing actions reach it.
 
-use super::input::LineInput;
+use super::App;
+use crate::i18n::Msg;
 use crate::model::ArticleRef;
 use crate::text::Editor;
+use crate::text::{EditAction, Note, Outcome};
 
 /// An article being edited: where it is in the issue, and its text buffer.
 #[derive(Debug, Clone)]
@@ -39,28 +41,32 @@ impl ArticleEdit {
     }
 }
 
-/// The find bar (Ctrl+F), with a replace field (Ctrl+R).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FindBar {
-    pub query: LineInput,
-    pub replace: Option<LineInput>,
-    /// Typing goes into the replace field.
-    pub on_replace: bool,
-}
-
-impl FindBar {
-    /// What matches are replaced with.
-    pub fn replacement(&self) -> String {
-        self.replace
-            .as_ref()
-            .map(|r| r.text().to_string())
-            .unwrap_or_default()
+impl App {
+    /// Applies an editing action to the open article.
+    pub(super) fn edit(&mut self, action: EditAction) {
+        if self.refuse_edit(&action) {
+            return;
+        }
+        let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) else {
+            return;
+        };
+        let outcome = a.editor.apply_at(action, std::time::Instant::now());
+        self.after_edit(outcome);
     }
 
-    pub fn field(&mut self) -> &mut LineInput {
-        match (&mut self.replace, self.on_replace) {
-            (Some(r), true) => r,
-            _ => &mut self.query,
+    fn after_edit(&mut self, outcome: Outcome) {
+        if let Some(text) = outcome.copied {
+            self.clipboard_out = Some(text);
+        }
+        if let Some(note) = outcome.note {
+            let text = match note {
+                Note::NotFound => self.lang.t(Msg::FindNotFound).to_string(),
+                Note::Wrapped => self.lang.t(Msg::FindWrapped).to_string(),
+                Note::Replaced(n) => self.lang.fmt(Msg::Replaced, &[&n]),
+                Note::NothingToUndo => self.lang.t(Msg::NothingToUndo).to_string(),
+                Note::NothingToRedo => self.lang.t(Msg::NothingToRedo).to_string(),
+            };
+            self.notify(text);
         }
     }
 }

@@ -4,7 +4,7 @@
 //! with the caret on the match. The unsaved text of the issue being edited
 //! is searched as it is on screen.
 
-use super::article::FindBar;
+use super::find::FindBar;
 use super::input::LineInput;
 use super::{After, App, Overlay};
 use crate::i18n::Msg;

@@ -1,10 +1,13 @@
 //! `update` for every command, driven the way a clerk drives it: keys.
 
 use super::*;
+use crate::model::{ArticleKind, ArticleRef, IssueId};
 use crate::store::Library;
+use crossterm::event::{KeyCode, MouseButton, MouseEventKind};
 use crossterm::event::{KeyModifiers, MouseEvent};
 use std::fs;
 use tempfile::TempDir;
+use tree::Node;
 
 pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2023, 11, 30).unwrap()

@@ -4,13 +4,18 @@
 use super::super::tests::{app, at, doc, editor, file, key, keys, notice, sample_id, today, typ};
 use super::*;
 use crate::app::keymap::Keymap;
+use crate::app::{Focus, Overlay};
 use crate::i18n::Lang;
 use crate::store::Library;
 use crate::store::fs::{Fs, RealFs};
+use crate::store::recovery::{RecoveryInfo, SavedState};
 use crossterm::event::KeyEvent;
+use crossterm::event::{Event, KeyCode, KeyModifiers};
 use std::fs;
 use std::io;
 use std::path::Path;
+use std::path::PathBuf;
+use std::sync::Mutex;
 use tempfile::TempDir;
 
 const MS: Duration = Duration::from_millis(1);
