@@ -1,10 +1,10 @@
-//! The article open in the editor pane, and how editing actions reach it.
+//! The article open in the editor pane, and how the editor's commands and
+//! typing reach its text.
 
-use super::App;
+use super::{App, Command, Focus};
 use crate::i18n::Msg;
 use crate::model::ArticleRef;
-use crate::text::Editor;
-use crate::text::{EditAction, Note, Outcome};
+use crate::text::{EditAction, Editor, Motion, Note, Outcome};
 
 /// An article being edited: where it is in the issue, and its text buffer.
 #[derive(Debug, Clone)]
@@ -69,4 +69,79 @@ impl App {
             self.notify(text);
         }
     }
+
+    /// An editing command (a key in the editor, or from the palette, which
+    /// brings the keyboard to the editor).
+    pub(super) fn edit_command(&mut self, cmd: Command) {
+        let Some(action) = edit_action(cmd) else {
+            return;
+        };
+        if !self.article_open() {
+            self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
+            return;
+        }
+        self.focus = Focus::Editor;
+        self.edit(action);
+    }
+}
+
+/// What an editor command asks of the text.
+fn edit_action(cmd: Command) -> Option<EditAction> {
+    let motion = |cmd| {
+        Some(match cmd {
+            Command::Left | Command::SelectLeft => Motion::Left,
+            Command::Right | Command::SelectRight => Motion::Right,
+            Command::Up | Command::SelectUp => Motion::Up,
+            Command::Down | Command::SelectDown => Motion::Down,
+            Command::LineStart | Command::SelectLineStart => Motion::RowStart,
+            Command::LineEnd | Command::SelectLineEnd => Motion::RowEnd,
+            Command::WordLeft | Command::SelectWordLeft => Motion::WordLeft,
+            Command::WordRight | Command::SelectWordRight => Motion::WordRight,
+            Command::PageUp | Command::SelectPageUp => Motion::PageUp,
+            Command::PageDown | Command::SelectPageDown => Motion::PageDown,
+            Command::First | Command::SelectFirst => Motion::DocStart,
+            Command::Last | Command::SelectLast => Motion::DocEnd,
+            _ => return None,
+        })
+    };
+    Some(match cmd {
+        Command::Left
+        | Command::Right
+        | Command::Up
+        | Command::Down
+        | Command::LineStart
+        | Command::LineEnd
+        | Command::WordLeft
+        | Command::WordRight
+        | Command::PageUp
+        | Command::PageDown
+        | Command::First
+        | Command::Last => EditAction::Move(motion(cmd)?),
+        Command::SelectLeft
+        | Command::SelectRight
+        | Command::SelectUp
+        | Command::SelectDown
+        | Command::SelectLineStart
+        | Command::SelectLineEnd
+        | Command::SelectWordLeft
+        | Command::SelectWordRight
+        | Command::SelectPageUp
+        | Command::SelectPageDown
+        | Command::SelectFirst
+        | Command::SelectLast => EditAction::Select(motion(cmd)?),
+        Command::SelectAll => EditAction::SelectAll,
+        Command::Newline => EditAction::Newline,
+        Command::DeleteBack => EditAction::Backspace,
+        Command::DeleteForward => EditAction::Delete,
+        Command::DeleteWordBack => EditAction::DeleteWordBack,
+        Command::DeleteWordForward => EditAction::DeleteWordForward,
+        Command::Cut => EditAction::Cut,
+        Command::Copy => EditAction::Copy,
+        Command::Paste => EditAction::PasteClipboard,
+        Command::Undo => EditAction::Undo,
+        Command::Redo => EditAction::Redo,
+        Command::FindNext => EditAction::FindNext,
+        Command::FindPrev => EditAction::FindPrev,
+        _ => return None,
+    })
 }

@@ -1,10 +1,12 @@
 //! The find bar (Ctrl+F), with a replace field (Ctrl+R).
 
 use super::input::LineInput;
-use super::{App, Focus};
+use super::keymap::{Context, Key};
+use super::overlay::{Env, KeyPress, Keys, Outcome};
+use super::{App, Command, Focus};
 use crate::i18n::Msg;
 use crate::text::EditAction;
-use crossterm::event::{KeyCode, KeyEvent};
+use crossterm::event::KeyEvent;
 
 /// The find bar's fields and which one has the keyboard.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -32,50 +34,94 @@ impl FindBar {
     }
 }
 
+/// The find bar's keys; the editor's own (Alt+↑, Ctrl+Z, F6…) pass on to
+/// the editor.
+impl Keys for FindBar {
+    fn command(&mut self, cmd: Command, _env: &Env) -> Option<Outcome> {
+        let replacing = self.replace.is_some();
+        Some(match cmd {
+            Command::Close => Outcome::CloseFind,
+            Command::Accept if self.on_replace => {
+                Outcome::Edit(EditAction::Replace(self.replacement()))
+            }
+            Command::Accept | Command::FindNext => Outcome::Edit(EditAction::FindNext),
+            Command::FindPrev => Outcome::Edit(EditAction::FindPrev),
+            Command::NextField | Command::PrevField if replacing => {
+                self.on_replace = !self.on_replace;
+                Outcome::Stay
+            }
+            Command::ReplaceAll if replacing => {
+                Outcome::Edit(EditAction::ReplaceAll(self.replacement()))
+            }
+            _ if self.field().command(cmd) => self.edited(),
+            _ => return None,
+        })
+    }
+
+    fn text(&mut self, c: char, _env: &Env) -> Outcome {
+        self.field().insert(c.encode_utf8(&mut [0; 4]));
+        self.edited()
+    }
+
+    fn other(&mut self, _env: &Env) -> Outcome {
+        Outcome::Pass
+    }
+
+    fn paste(&mut self, text: &str, _env: &Env) -> Outcome {
+        self.field().insert(text);
+        Outcome::Refind
+    }
+}
+
+impl FindBar {
+    /// A field was edited: a new query is looked for as it is typed.
+    fn edited(&self) -> Outcome {
+        if self.on_replace {
+            Outcome::Stay
+        } else {
+            Outcome::Refind
+        }
+    }
+}
+
 impl App {
-    /// Keys for the open find bar; returns whether the key was its.
-    pub(super) fn find_key(&mut self, key: &KeyEvent) -> bool {
+    /// Whether the find bar takes the keys: it is open over the editor.
+    pub(super) fn find_open(&self) -> bool {
+        self.focus == Focus::Editor && self.doc.as_ref().is_some_and(|d| d.find.is_some())
+    }
+
+    /// A key for the open find bar; returns whether it took the key (else
+    /// the editor's key map has it).
+    pub(super) fn find_key(&mut self, event: &KeyEvent, key: Key) -> bool {
+        let press = KeyPress::new(self.keymap.lookup_all(Context::Find, key), event);
+        let env = self.env();
         let Some(bar) = self.doc.as_mut().and_then(|d| d.find.as_mut()) else {
             return false;
         };
-        let alt = key.modifiers.contains(crossterm::event::KeyModifiers::ALT);
-        let action = match key.code {
-            KeyCode::Esc => {
-                if let Some(doc) = self.doc.as_mut() {
-                    doc.find = None;
-                }
-                Some(EditAction::ClearFind)
-            }
-            KeyCode::Tab | KeyCode::BackTab if bar.replace.is_some() => {
-                bar.on_replace = !bar.on_replace;
-                None
-            }
-            KeyCode::Char('a') | KeyCode::Char('A') if alt && bar.replace.is_some() => {
-                Some(EditAction::ReplaceAll(bar.replacement()))
-            }
-            KeyCode::Enter if bar.on_replace => Some(EditAction::Replace(bar.replacement())),
-            KeyCode::Enter | KeyCode::Down | KeyCode::F(3)
-                if !key
-                    .modifiers
-                    .contains(crossterm::event::KeyModifiers::SHIFT) =>
-            {
-                Some(EditAction::FindNext)
-            }
-            KeyCode::Up | KeyCode::F(3) => Some(EditAction::FindPrev),
-            _ => {
-                if !bar.field().handle_key(key) {
-                    return false;
-                }
-                if !bar.on_replace {
-                    self.refind();
-                }
-                return true;
-            }
-        };
-        if let Some(action) = action {
-            self.edit(action);
+        let (command, outcome) = bar.handle_key(&press, &env);
+        if outcome == Outcome::Pass {
+            return false;
         }
+        self.last_command = command;
+        self.apply(outcome);
         true
+    }
+
+    /// A paste while the find bar is open goes into its field.
+    pub(super) fn find_paste(&mut self, text: &str) {
+        let env = self.env();
+        if let Some(bar) = self.doc.as_mut().and_then(|d| d.find.as_mut()) {
+            let outcome = bar.paste(text, &env);
+            self.apply(outcome);
+        }
+    }
+
+    /// Closes the find bar, and its marks in the text.
+    pub(super) fn close_find(&mut self) {
+        if let Some(doc) = self.doc.as_mut() {
+            doc.find = None;
+        }
+        self.edit(EditAction::ClearFind);
     }
 
     /// Searches again for the find bar's query (incremental find).

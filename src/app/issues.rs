@@ -2,8 +2,7 @@
 //! and deleting issues, and the trash.
 
 use super::doc::Doc;
-use super::overlay::TrashRow;
-use super::{App, Focus, Overlay};
+use super::{App, Focus};
 use crate::i18n::Msg;
 use crate::model::IssueId;
 use chrono::NaiveDate;
@@ -150,52 +149,6 @@ impl App {
                 let n = self.issue_ids().len();
                 self.list_selected = self.list_selected.min(n.saturating_sub(1));
                 self.notify(self.lang.fmt(Msg::Trashed, &[&id, &path.display()]));
-            }
-            Err(e) => self.notify_error(e.message(self.lang)),
-        }
-    }
-
-    /// The trash overlay: deleted issues, newest first.
-    pub(super) fn open_trash(&mut self) {
-        let lang = self.lang;
-        match self.lib.trashed() {
-            Ok(items) if items.is_empty() => self.notify(lang.t(Msg::TrashEmpty).to_string()),
-            Ok(items) => {
-                let rows = items
-                    .into_iter()
-                    .map(|t| {
-                        let when = t
-                            .deleted
-                            .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
-                            .unwrap_or_default();
-                        let what = match &t.issue {
-                            Ok(i) => format!(
-                                "{}  {}  {}  {}",
-                                i.id(),
-                                lang.issue_number(i.number, i.total, i.supplement),
-                                i.date,
-                                lang.fmt(Msg::Articles, &[&i.article_count()])
-                            ),
-                            Err(_) => t.path.display().to_string(),
-                        };
-                        TrashRow {
-                            label: lang.fmt(Msg::TrashRow, &[&what, &when]),
-                            path: t.path,
-                        }
-                    })
-                    .collect();
-                self.overlay = Some(Overlay::Trash { rows, selected: 0 });
-            }
-            Err(e) => self.notify_error(e.message(lang)),
-        }
-    }
-
-    pub(super) fn restore_issue(&mut self, path: &std::path::Path) {
-        match self.lib.restore(path) {
-            Ok(id) => {
-                self.select_in_list(id);
-                self.focus = Focus::Issues;
-                self.notify(self.lang.fmt(Msg::Restored, &[&id]));
             }
             Err(e) => self.notify_error(e.message(self.lang)),
         }

@@ -1,15 +1,29 @@
-//! The app state machine: terminal events → commands (via the key map) →
-//! `update` on the state. Nothing here draws; `ui` renders this state.
+//! The app state machine, and nothing that draws (`ui` renders this state).
+//!
+//! One event goes one way ([`App::handle_event`]): a key over an overlay
+//! (or the find bar) is looked up in its context of the key map and handled
+//! by the overlay itself, which answers with an [`overlay::Outcome`] that
+//! [`App::apply`] carries out; a key in a pane is looked up in the pane's
+//! context and its [`Command`] applied by [`App::update`] — or typed, in
+//! the editor. The palette and mouse clicks go through `update` too.
+//!
+//! Where things are: [`keymap`] (contexts, keys, the default bindings),
+//! [`command`] (every command, by name), [`update`](App::update) (applying
+//! them), [`overlay`] (overlays and their outcomes), [`doc`] (the open
+//! issue), [`article`] and [`find`] (the editor pane and its find bar), the
+//! issue list, the tree's structural edits, the mouse, export; one module
+//! per overlay (help, palette, form, dialog, preview, tidy, search, trash);
+//! [`safety`] (autosave, recovery, saving, locks, input guards).
 
-pub mod action;
 pub mod article;
+pub mod command;
 pub mod config;
 pub mod dialog;
 pub mod doc;
-pub mod editor_keys;
 mod export;
 pub mod find;
 pub mod form;
+pub mod help;
 pub mod input;
 mod issues;
 pub mod keymap;
@@ -22,22 +36,25 @@ pub mod safety;
 pub mod search;
 mod structure;
 pub mod tidy;
+pub mod trash;
 pub mod tree;
 mod update;
 
 #[cfg(test)]
 mod tests;
 
-pub use action::Command;
-pub use dialog::{After, Confirm, ConfirmKind};
+pub use command::Command;
+pub use dialog::{After, Choice, Confirm, ConfirmKind};
 pub use doc::Doc;
-pub use overlay::{Overlay, TrashRow};
+pub use overlay::Overlay;
+pub use trash::TrashRow;
 
-use keymap::{Context, Key, Keymap};
+use keymap::{Context, Key, Keymap, typed};
 use layout::Layout;
 
 use crate::i18n::{Lang, Msg};
 use crate::store::Library;
+use crate::text::EditAction;
 use chrono::NaiveDate;
 use crossterm::event::{Event, KeyEvent, KeyEventKind};
 
@@ -81,6 +98,8 @@ pub struct App {
     pub paste_offer: Option<tidy::PasteOffer>,
     /// Autosave, recovery offers, encoding checks.
     pub safety: safety::Safety,
+    /// The command the last key ran, if any (tests, the debug log).
+    pub last_command: Option<Command>,
 }
 
 impl App {
@@ -103,6 +122,7 @@ impl App {
             today,
             paste_offer: None,
             safety: safety::Safety::default(),
+            last_command: None,
         };
         if !app.lib.problems.is_empty() {
             let first = app.lib.problems[0].message(lang);
@@ -156,7 +176,7 @@ impl App {
             Event::Resize(w, h) => {
                 self.width = *w;
                 self.height = *h;
-                self.fit_preview();
+                self.fit_overlay();
                 self.keep_visible();
             }
             _ => {}
@@ -187,57 +207,72 @@ impl App {
         }
     }
 
-    fn handle_key(&mut self, key: &KeyEvent) {
+    fn handle_key(&mut self, event: &KeyEvent) {
+        let key = Key::from_event(event);
+        self.last_command = None;
         if self.overlay.is_some() {
-            self.handle_overlay_key(key);
-        } else if !self.paste_offer_key(key) {
-            self.handle_pane_key(key);
+            self.overlay_key(event, key);
+        } else {
+            // A notice stays until the next key.
+            self.notice = None;
+            // The offer to rejoin a paste stands until the next key.
+            let offer = self.paste_offer.take();
+            let tidy = self.keymap.lookup(Context::Editor, key) == Some(Command::Tidy);
+            if tidy && offer.is_some_and(|o| self.rejoin_paste(o)) {
+                self.last_command = Some(Command::Tidy);
+            } else if !(self.find_open() && self.find_key(event, key)) {
+                self.pane_key(event, key);
+            }
+        }
+        if let Some(cmd) = self.last_command {
+            tracing::trace!(?cmd, "key");
         }
         // Any key may have changed the text or the layout (a dialog that
         // reloads, new title lines): lay the view out again.
         self.keep_visible();
     }
 
-    /// A key for the pane that has focus.
-    fn handle_pane_key(&mut self, key: &KeyEvent) {
-        // A notice stays until the next key.
-        self.notice = None;
-        let k = Key::from_event(key);
-        if self.focus == Focus::Editor && self.find_key(key) {
-            // The find bar took it.
-        } else if let Some(cmd) = self.keymap.lookup(self.context(), k) {
-            self.run(cmd);
-        } else if self.focus == Focus::Editor
-            && let Some(action) = editor_keys::editor_action(key)
-        {
-            self.edit(action);
-        } else {
-            self.unbound_key(key);
+    /// A key for the pane that has focus: its command, or in the editor
+    /// the character it types.
+    fn pane_key(&mut self, event: &KeyEvent, key: Key) {
+        match self.keymap.lookup(self.context(), key) {
+            Some(cmd) => {
+                self.last_command = Some(cmd);
+                self.update(cmd);
+            }
+            None => match typed(event) {
+                Some(c) if self.focus == Focus::Editor => {
+                    self.edit(EditAction::Insert(c.to_string()))
+                }
+                _ => self.unbound_key(event),
+            },
         }
     }
 
     fn handle_paste(&mut self, text: &str) {
-        match &mut self.overlay {
-            Some(Overlay::Form(form)) => form.paste(text),
-            Some(Overlay::Palette(p)) => p.input.insert(text),
-            Some(Overlay::Search(s)) => s.paste(text),
-            Some(_) => {}
-            None if self.focus == Focus::Editor => {
-                if let Some(bar) = self.doc.as_mut().and_then(|d| d.find.as_mut()) {
-                    bar.field().insert(text);
-                    self.refind();
-                } else {
-                    self.paste_into_editor(text);
-                }
-            }
+        if self.overlay.is_some() {
+            self.overlay_paste(text);
+        } else if self.find_open() {
+            self.find_paste(text);
+        } else if self.focus == Focus::Editor {
+            self.paste_into_editor(text);
+        } else {
             // Nowhere to put it: say where a paste goes (the text stays on
             // the clerk's clipboard).
-            None => self.notify(self.lang.t(Msg::TypeWhere).to_string()),
+            self.notify(self.lang.t(Msg::TypeWhere).to_string());
         }
         self.keep_visible();
     }
 
-    // ----- commands ---------------------------------------------------
+    /// After a resize: lays out the overlay that depends on the size.
+    fn fit_overlay(&mut self) {
+        let (width, height) = (self.width, self.height);
+        match self.overlay.as_mut() {
+            Some(Overlay::Preview(p)) => p.fit(preview::areas(width, height).1),
+            Some(Overlay::Help(h)) => h.fit(width, height),
+            _ => {}
+        }
+    }
 
     /// Where the parts of the article pane are, if one is shown.
     pub fn article_areas(&self) -> Option<layout::ArticleAreas> {

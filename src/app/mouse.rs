@@ -32,7 +32,7 @@ impl App {
                         self.list_scroll + (row - 1) / layout::issue_row_height(r.width) as usize;
                     if i < self.issue_ids().len() {
                         if i == self.list_selected {
-                            self.run(Command::Open);
+                            self.update(Command::Open);
                         }
                         self.list_selected = i;
                     }
@@ -52,7 +52,7 @@ impl App {
                     let again = doc.tree.selected == Some(*node);
                     doc.tree.selected = Some(*node);
                     if again {
-                        self.run(Command::Open);
+                        self.update(Command::Open);
                     }
                 }
             }

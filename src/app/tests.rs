@@ -137,9 +137,9 @@ fn tree_navigation_folding_and_paging() {
 #[test]
 fn issue_list_navigation() {
     let (_d, mut app) = app();
-    app.run(Command::NewIssue);
-    app.run(Command::Back);
-    app.run(Command::Back);
+    app.update(Command::NewIssue);
+    app.update(Command::Back);
+    app.update(Command::Back);
     assert_eq!(app.issue_ids().len(), 2);
     assert_eq!(app.focus, Focus::Issues);
     keys(&mut app, &["Home"]);
@@ -393,13 +393,13 @@ fn zoom_needs_an_open_article() {
 fn help_palette_and_language() {
     let (_d, mut app) = app();
     key(&mut app, "F1");
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(app.overlay, Some(Overlay::Help(_))));
     key(&mut app, "Down");
-    assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 1 })));
+    assert!(matches!(&app.overlay, Some(Overlay::Help(h)) if h.scroll == 1));
     key(&mut app, "Esc");
     assert!(app.overlay.is_none());
     key(&mut app, "Ctrl+G");
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(app.overlay, Some(Overlay::Help(_))));
     key(&mut app, "q");
     key(&mut app, "Ctrl+P");
     typ(&mut app, "新建一期");
@@ -407,7 +407,7 @@ fn help_palette_and_language() {
     assert_eq!(doc(&app).id.to_string(), "2023-026");
     key(&mut app, "Ctrl+L");
     assert_eq!(app.lang, Lang::En);
-    app.run(Command::SwitchLanguage);
+    app.update(Command::SwitchLanguage);
     assert_eq!(app.lang, Lang::Zh);
 }
 
@@ -437,7 +437,7 @@ fn a_tiny_window_is_flagged_acts_on_nothing_unseen_and_recovers() {
     // Help and quit still answer.
     key(&mut app, "F1");
     assert!(
-        matches!(app.overlay, Some(Overlay::Help { .. })),
+        matches!(app.overlay, Some(Overlay::Help(_))),
         "{:?}",
         app.overlay
     );
@@ -705,7 +705,8 @@ fn a_deleted_issue_comes_back_from_the_trash() {
     assert!(app.issue_ids().is_empty());
     key(&mut app, "Ctrl+T");
     match &app.overlay {
-        Some(Overlay::Trash { rows, .. }) => {
+        Some(Overlay::Trash(trash)) => {
+            let rows = &trash.rows;
             assert_eq!(rows.len(), 1);
             assert!(
                 rows[0].label.starts_with("2023-025  第25期"),

@@ -1,17 +1,20 @@
-//! Commands applied to the state.
+//! `App::update`: the one place commands are applied, whichever way they
+//! come (a key in a pane, the palette, a click). Keys over an overlay or
+//! the find bar go to it first (see [`super::overlay`]); what they ask of
+//! the app comes back as an outcome, which may run a command here.
 
 use super::dialog::{After, Confirm, ConfirmKind};
 use super::form::Form;
+use super::help::Help;
 use super::palette::Palette;
 use super::tree::Node;
 use super::{App, Command, Focus, Overlay};
 use crate::i18n::{Lang, Msg};
-use crate::model::{ArticleKind, ArticleRef};
-use crate::text::EditAction;
+use crate::model::ArticleRef;
 
 impl App {
-    /// Carries out a command in the current focus.
-    pub fn run(&mut self, cmd: Command) {
+    /// Carries out a command where the keyboard is.
+    pub fn update(&mut self, cmd: Command) {
         if self.refuse_command(cmd) {
             return;
         }
@@ -20,7 +23,10 @@ impl App {
             Command::Save => {
                 self.save();
             }
-            Command::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Command::Help => {
+                let help = Help::new(&self.keymap, self.lang, self.width, self.height);
+                self.overlay = Some(Overlay::Help(help));
+            }
             Command::Palette => self.overlay = Some(Overlay::Palette(Palette::default())),
             Command::FocusNext => self.cycle_focus(1),
             Command::FocusPrev => self.cycle_focus(-1),
@@ -32,33 +38,13 @@ impl App {
                     self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
                 }
             }
-            Command::Export => match &self.doc {
-                Some(_) => {
-                    let contents = self.lib.settings.export.contents;
-                    self.overlay = Some(Overlay::Form(Form::export(contents)));
-                }
-                None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
-            },
-            Command::Undo
-            | Command::Redo
-            | Command::Cut
-            | Command::Copy
-            | Command::Paste
-            | Command::SelectAll => {
-                if !self.article_open() {
-                    self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
-                    return;
-                }
-                self.focus = Focus::Editor;
-                self.edit(match cmd {
-                    Command::Undo => EditAction::Undo,
-                    Command::Redo => EditAction::Redo,
-                    Command::Cut => EditAction::Cut,
-                    Command::Copy => EditAction::Copy,
-                    Command::Paste => EditAction::PasteClipboard,
-                    _ => EditAction::SelectAll,
-                });
+            Command::SwitchLanguage => {
+                self.lang = match self.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
             }
+            Command::Export => self.open_export(),
             Command::Preview => self.open_preview(),
             Command::Tidy => self.open_tidy(),
             Command::Find => self.open_find(false),
@@ -68,88 +54,24 @@ impl App {
                 Some(doc) => self.overlay = Some(Overlay::Form(Form::issue(&doc.issue))),
                 None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
             },
-            Command::SwitchLanguage => {
-                self.lang = match self.lang {
-                    Lang::Zh => Lang::En,
-                    Lang::En => Lang::Zh,
-                };
-            }
             Command::NewIssue => self.guard_unsaved(After::NewIssue),
             Command::DuplicateIssue => self.duplicate_issue(),
             Command::Trash => self.open_trash(),
             Command::DeleteIssue => {
                 if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
-                    self.overlay = Some(Overlay::Confirm(Confirm {
-                        kind: ConfirmKind::DeleteIssue(id),
-                        choice: 1,
-                    }));
+                    let ask = Confirm::new(ConfirmKind::DeleteIssue(id), 1);
+                    self.overlay = Some(Overlay::Confirm(ask));
                 }
             }
-            Command::AddSection => self.with_tree(|app, at| {
-                app.overlay = Some(Overlay::Form(Form::new_section(at)));
-            }),
-            Command::AddArticle => self.with_tree(|app, at| {
-                if at.is_some() {
-                    app.overlay = Some(Overlay::Form(Form::new_article(at)));
-                } else {
-                    app.notify(app.lang.t(Msg::NeedSection).to_string());
-                }
-            }),
-            Command::Rename => self.with_tree(|app, at| {
-                let Some(doc) = &app.doc else { return };
-                let form = match at {
-                    Some(Node::Section(s)) => match doc.issue.sections.get(s) {
-                        Some(sec) => Form::section(s, &sec.title),
-                        None => return,
-                    },
-                    Some(Node::Article(at)) => match doc.issue.article(at) {
-                        Some(article) => Form::article(at, article),
-                        None => return,
-                    },
-                    None => return,
-                };
-                app.overlay = Some(Overlay::Form(form));
-            }),
-            Command::DeleteItem => self.with_tree(|app, at| {
-                if let Some(node) = at {
-                    app.overlay = Some(Overlay::Confirm(Confirm {
-                        kind: ConfirmKind::DeleteNode(node),
-                        choice: 1,
-                    }));
-                }
-            }),
-            Command::MoveUp | Command::MoveDown => self.move_node(cmd == Command::MoveUp),
-            Command::ToggleKind => self.with_tree(|app, at| {
-                if let (Some(Node::Article(at)), Some(doc)) = (at, app.doc.as_mut())
-                    && let Some(art) = doc.issue.article_mut(at)
-                {
-                    art.kind = match art.kind {
-                        ArticleKind::Feature => ArticleKind::Brief,
-                        ArticleKind::Brief => ArticleKind::Feature,
-                    };
-                    let kind = app.lang.kind(art.kind);
-                    app.notify(app.lang.fmt(Msg::KindNow, &[&kind]));
-                }
-            }),
-            Command::Expand | Command::Collapse => {
-                if let Some(doc) = self.doc.as_mut()
-                    && let Some(node) = doc.tree.selected
-                {
-                    let s = node.section();
-                    let collapse = cmd == Command::Collapse;
-                    if collapse && matches!(node, Node::Article(..)) {
-                        doc.tree.selected = Some(Node::Section(s));
-                    } else if let Some(c) = doc.tree.collapsed.get_mut(s) {
-                        *c = collapse;
-                    }
-                }
-            }
-            Command::Up => self.step(-1),
-            Command::Down => self.step(1),
-            Command::PageUp => self.step(-self.page()),
-            Command::PageDown => self.step(self.page()),
-            Command::First => self.step(isize::MIN / 2),
-            Command::Last => self.step(isize::MAX / 2),
+            Command::AddSection
+            | Command::AddArticle
+            | Command::Rename
+            | Command::DeleteItem
+            | Command::MoveUp
+            | Command::MoveDown
+            | Command::ToggleKind
+            | Command::Expand
+            | Command::Collapse => self.tree_command(cmd),
             Command::Open => self.open_selected(),
             Command::Back => match self.focus {
                 Focus::Editor => {
@@ -159,25 +81,78 @@ impl App {
                 Focus::Tree => self.focus = Focus::Issues,
                 Focus::Issues => {}
             },
+            // The lists' moves; in the editor they move the caret.
+            Command::Up
+            | Command::Down
+            | Command::PageUp
+            | Command::PageDown
+            | Command::First
+            | Command::Last
+                if self.focus != Focus::Editor =>
+            {
+                let page = self.page();
+                self.step(match cmd {
+                    Command::Up => -1,
+                    Command::Down => 1,
+                    Command::PageUp => -page,
+                    Command::PageDown => page,
+                    Command::First => isize::MIN / 2,
+                    _ => isize::MAX / 2,
+                });
+            }
+            Command::Up
+            | Command::Down
+            | Command::PageUp
+            | Command::PageDown
+            | Command::First
+            | Command::Last
+            | Command::Left
+            | Command::Right
+            | Command::LineStart
+            | Command::LineEnd
+            | Command::WordLeft
+            | Command::WordRight
+            | Command::SelectLeft
+            | Command::SelectRight
+            | Command::SelectUp
+            | Command::SelectDown
+            | Command::SelectLineStart
+            | Command::SelectLineEnd
+            | Command::SelectWordLeft
+            | Command::SelectWordRight
+            | Command::SelectPageUp
+            | Command::SelectPageDown
+            | Command::SelectFirst
+            | Command::SelectLast
+            | Command::SelectAll
+            | Command::Newline
+            | Command::DeleteBack
+            | Command::DeleteForward
+            | Command::DeleteWordBack
+            | Command::DeleteWordForward
+            | Command::Cut
+            | Command::Copy
+            | Command::Paste
+            | Command::Undo
+            | Command::Redo
+            | Command::FindNext
+            | Command::FindPrev => self.edit_command(cmd),
+            // The keys of overlays and the find bar, which carry them out
+            // themselves; from a pane they mean nothing.
+            Command::Accept
+            | Command::Close
+            | Command::NextField
+            | Command::PrevField
+            | Command::ToggleItem
+            | Command::ToggleAll
+            | Command::ReplaceAll
+            | Command::DeleteToLineStart
+            | Command::Answer(_) => {}
         }
     }
 
     pub(super) fn article_open(&self) -> bool {
         self.doc.as_ref().is_some_and(|d| d.article.is_some())
-    }
-
-    /// Runs a tree command on the selected node (the open article when the
-    /// editor has focus).
-    pub(super) fn with_tree(&mut self, f: impl FnOnce(&mut App, Option<Node>)) {
-        let Some(doc) = &self.doc else {
-            self.notify(self.lang.t(Msg::NoIssueOpen).to_string());
-            return;
-        };
-        let at = match (self.focus, &doc.article) {
-            (Focus::Editor, Some(a)) => Some(Node::Article(a.pos)),
-            _ => doc.tree.selected,
-        };
-        f(self, at);
     }
 
     fn cycle_focus(&mut self, delta: isize) {

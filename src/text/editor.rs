@@ -10,6 +10,7 @@ use super::breaks::{Unit, grapheme_width, graphemes, unit};
 use super::clean::clean;
 use super::history::{BPos, Edit, History, Sel, StepKind};
 use super::para::{Geometry, Para};
+use super::words;
 use super::wrap::INDENT;
 use crate::model::char_count;
 
@@ -651,37 +652,13 @@ impl Editor {
         unit(self.paras[p].grapheme(g))
     }
 
-    /// Skips graphemes forward from `g` while `f` holds.
-    fn skip_fwd(&self, p: usize, mut g: usize, f: impl Fn(Unit) -> bool) -> usize {
-        let len = self.paras[p].len();
-        while g < len && f(self.unit_at(p, g)) {
-            g += 1;
-        }
-        g
-    }
-
-    fn skip_back(&self, p: usize, mut g: usize, f: impl Fn(Unit) -> bool) -> usize {
-        while g > 0 && f(self.unit_at(p, g - 1)) {
-            g -= 1;
-        }
-        g
-    }
-
     fn word_right(&self, pos: Pos) -> Pos {
         let (p, g) = (pos.paragraph, pos.grapheme);
-        if g >= self.paras[p].len() {
+        let len = self.paras[p].len();
+        if g >= len {
             return self.right_of(pos);
         }
-        let mut g = match self.unit_at(p, g) {
-            u @ (Unit::Word | Unit::Text) => {
-                let g = self.skip_fwd(p, g, |x| x == u);
-                self.skip_fwd(p, g, |x| x == Unit::Punct)
-            }
-            Unit::Punct => self.skip_fwd(p, g, |x| x == Unit::Punct),
-            Unit::Space => g,
-        };
-        g = self.skip_fwd(p, g, |x| x == Unit::Space);
-        Pos::new(p, g)
+        Pos::new(p, words::next_stop(len, g, |i| self.unit_at(p, i)))
     }
 
     fn word_left(&self, pos: Pos) -> Pos {
@@ -689,17 +666,7 @@ impl Editor {
         if g == 0 {
             return self.left_of(pos);
         }
-        let mut g = self.skip_back(p, g, |x| x == Unit::Space);
-        if g > 0 && self.unit_at(p, g - 1) == Unit::Punct {
-            g = self.skip_back(p, g, |x| x == Unit::Punct);
-        }
-        if g > 0 {
-            let u = self.unit_at(p, g - 1);
-            if matches!(u, Unit::Word | Unit::Text) {
-                g = self.skip_back(p, g, |x| x == u);
-            }
-        }
-        Pos::new(p, g)
+        Pos::new(p, words::prev_stop(g, |i| self.unit_at(p, i)))
     }
 
     /// Where `m` takes the caret; also returns the goal column to keep.

@@ -19,6 +19,7 @@ mod editor;
 mod editor_tests;
 mod history;
 mod para;
+mod words;
 mod wrap;
 
 #[cfg(test)]
@@ -30,6 +31,7 @@ pub use breaks::{
 pub use clean::{clean, clean_issue, clean_line, clean_paragraphs, for_display, is_removed};
 pub use editor::{EditAction, Editor, Motion, Note, Outcome, Pos, Splice, VisualRow};
 pub use para::Geometry;
+pub use words::{next_word, prev_word};
 pub use wrap::{INDENT, Measure, Row, first_row_indent, wrap, wrap_measured};
 pub mod rejoin;
 pub mod tidy;

@@ -5,7 +5,7 @@ use super::dialog::render_buttons;
 use super::popup_pane;
 use super::theme::Theme;
 use crate::app::safety::{ConflictKind, Dialog, EncodingProblem};
-use crate::app::{App, Doc};
+use crate::app::{App, Choice, Doc};
 use crate::i18n::{Lang, Msg};
 use crate::store::recovery::SavedState;
 use crate::text::wrap;
@@ -91,12 +91,12 @@ fn content(app: &App, theme: &Theme, dialog: &Dialog) -> (Msg, Vec<(String, Styl
                 .into_iter()
                 .map(|c| {
                     lang.t(match c {
-                        Msg::ChoiceRestore => Msg::RecoveryRestoreLine,
-                        Msg::ChoiceKeepBoth if info.saved == SavedState::Missing => {
+                        Choice::Restore => Msg::RecoveryRestoreLine,
+                        Choice::KeepBoth if info.saved == SavedState::Missing => {
                             Msg::RecoveryKeepMissingLine
                         }
-                        Msg::ChoiceKeepBoth => Msg::RecoveryKeepLine,
-                        Msg::ChoiceDiscardRecovery => Msg::RecoveryDiscardLine,
+                        Choice::KeepBoth => Msg::RecoveryKeepLine,
+                        Choice::DiscardRecovery => Msg::RecoveryDiscardLine,
                         _ => Msg::RecoveryLaterLine,
                     })
                 })

@@ -3,12 +3,11 @@
 
 use super::guards::EncodingProblem;
 use super::saving::ConflictKind;
-use crate::app::dialog::{ButtonKey, button_key};
-use crate::app::{After, App, Overlay};
-use crate::i18n::Msg;
+use crate::app::dialog::{Buttons, Choice, Press, button};
+use crate::app::overlay::{Env, Keys, Outcome};
+use crate::app::{After, App, Command};
 use crate::model::IssueId;
 use crate::store::recovery::{RecoveryInfo, SavedState};
-use crossterm::event::KeyEvent;
 use std::path::PathBuf;
 
 /// The dialogs of this module.
@@ -47,26 +46,22 @@ impl Dialog {
 
     /// The buttons; `dirty`: the open issue has unsaved changes (then a
     /// recovery offer for another issue cannot restore in place).
-    pub fn choices(&self, dirty: bool) -> Vec<Msg> {
+    pub fn choices(&self, dirty: bool) -> Vec<Choice> {
         match self {
             Dialog::Recovery { info, open, .. } => {
                 let mut v = Vec::with_capacity(4);
                 if info.saved != SavedState::Missing && (*open || !dirty) {
-                    v.push(Msg::ChoiceRestore);
+                    v.push(Choice::Restore);
                 }
-                v.extend([
-                    Msg::ChoiceKeepBoth,
-                    Msg::ChoiceDiscardRecovery,
-                    Msg::ChoiceLater,
-                ]);
+                v.extend([Choice::KeepBoth, Choice::DiscardRecovery, Choice::Later]);
                 v
             }
             Dialog::Conflict { kind, .. } => match kind {
                 ConflictKind::Changed => {
-                    vec![Msg::ChoiceOverwrite, Msg::ChoiceLoadDisk, Msg::ChoiceCancel]
+                    vec![Choice::Overwrite, Choice::LoadDisk, Choice::Cancel]
                 }
-                ConflictKind::Deleted => vec![Msg::ChoiceSave, Msg::ChoiceCancel],
-                ConflictKind::ReadOnly => vec![Msg::ChoiceWriteAnyway, Msg::ChoiceCancel],
+                ConflictKind::Deleted => vec![Choice::Save, Choice::Cancel],
+                ConflictKind::ReadOnly => vec![Choice::WriteAnyway, Choice::Cancel],
             },
             Dialog::Encoding(_) => Vec::new(),
         }
@@ -85,15 +80,15 @@ impl Dialog {
                 info, choice: None, ..
             } => {
                 let preferred = if info.saved == SavedState::ChangedSince {
-                    Msg::ChoiceKeepBoth
+                    Choice::KeepBoth
                 } else {
-                    Msg::ChoiceRestore
+                    Choice::Restore
                 };
                 let choices = self.choices(dirty);
                 choices
                     .iter()
-                    .position(|m| *m == preferred)
-                    .or_else(|| choices.iter().position(|m| *m == Msg::ChoiceKeepBoth))
+                    .position(|c| *c == preferred)
+                    .or_else(|| choices.iter().position(|c| *c == Choice::KeepBoth))
                     .unwrap_or(0)
             }
             Dialog::Encoding(_) => 0,
@@ -110,40 +105,56 @@ impl Dialog {
     }
 
     /// What Esc means.
-    fn escape(&self) -> Msg {
+    fn escape(&self) -> Choice {
         match self {
-            Dialog::Recovery { .. } => Msg::ChoiceLater,
-            _ => Msg::ChoiceCancel,
+            Dialog::Recovery { .. } => Choice::Later,
+            _ => Choice::Cancel,
+        }
+    }
+}
+
+impl Keys for Dialog {
+    fn command(&mut self, cmd: Command, env: &Env) -> Option<Outcome> {
+        if let Dialog::Encoding(_) = self {
+            // Any key closes it.
+            return Some(Outcome::Close);
+        }
+        let choices = self.choices(env.dirty);
+        let buttons = Buttons {
+            choices: &choices,
+            selected: self.choice(env.dirty),
+            escape: self.escape(),
+        };
+        Some(match button(cmd, buttons)? {
+            Press::Select(i) => {
+                self.select(i);
+                Outcome::Stay
+            }
+            Press::Answer(c) => Outcome::Answer(c),
+        })
+    }
+
+    fn text(&mut self, _c: char, env: &Env) -> Outcome {
+        self.other(env)
+    }
+
+    fn other(&mut self, _env: &Env) -> Outcome {
+        match self {
+            Dialog::Encoding(_) => Outcome::Close,
+            _ => Outcome::Ignored,
         }
     }
 }
 
 impl App {
-    /// A key in one of this module's dialogs.
-    pub(in crate::app) fn safety_dialog_key(&mut self, mut dialog: Dialog, key: &KeyEvent) {
-        if let Dialog::Encoding(_) = dialog {
-            // Any key closes it.
-            self.show_queued();
-            return;
+    /// Carries out the answer to one of this module's dialogs, then shows
+    /// the next one queued.
+    pub(in crate::app) fn resolve(&mut self, dialog: Dialog, choice: Choice) {
+        match dialog {
+            Dialog::Recovery { info, open, .. } => self.resolve_recovery(&info, open, choice),
+            Dialog::Conflict { after, .. } => self.resolve_conflict(after, choice),
+            Dialog::Encoding(_) => {}
         }
-        let dirty = self.is_dirty();
-        let choices = dialog.choices(dirty);
-        match button_key(key, &choices, dialog.choice(dirty), dialog.escape()) {
-            ButtonKey::Moved(i) => {
-                dialog.select(i);
-                self.overlay = Some(Overlay::Safety(dialog));
-            }
-            ButtonKey::Ignored => self.overlay = Some(Overlay::Safety(dialog)),
-            ButtonKey::Chosen(choice) => {
-                match dialog {
-                    Dialog::Recovery { info, open, .. } => {
-                        self.resolve_recovery(&info, open, choice)
-                    }
-                    Dialog::Conflict { after, .. } => self.resolve_conflict(after, choice),
-                    Dialog::Encoding(_) => {}
-                }
-                self.show_queued();
-            }
-        }
+        self.show_queued();
     }
 }

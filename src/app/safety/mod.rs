@@ -181,7 +181,7 @@ impl App {
         self.safety.backup_failed
     }
 
-    fn show_queued(&mut self) {
+    pub(in crate::app) fn show_queued(&mut self) {
         if self.overlay.is_some() {
             return;
         }

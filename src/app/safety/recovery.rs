@@ -3,6 +3,7 @@
 
 use super::dialog::Dialog;
 use crate::app::App;
+use crate::app::dialog::Choice;
 use crate::i18n::Msg;
 use crate::model::IssueId;
 use crate::store::recovery::{Recovery, RecoveryInfo, SavedState};
@@ -57,10 +58,10 @@ impl App {
         true
     }
 
-    pub(super) fn resolve_recovery(&mut self, info: &RecoveryInfo, open: bool, choice: Msg) {
+    pub(super) fn resolve_recovery(&mut self, info: &RecoveryInfo, open: bool, choice: Choice) {
         let lang = self.lang;
         match choice {
-            Msg::ChoiceRestore => match Recovery::restore(&self.lib, info) {
+            Choice::Restore => match Recovery::restore(&self.lib, info) {
                 Ok(issue) => {
                     if !self.load_doc(info.id) {
                         return;
@@ -75,7 +76,7 @@ impl App {
                 }
                 Err(e) => self.notify_error(lang.fmt(Msg::RecoveryFailed, &[&e.message(lang)])),
             },
-            Msg::ChoiceKeepBoth => match Recovery::keep_both(&mut self.lib, info) {
+            Choice::KeepBoth => match Recovery::keep_both(&mut self.lib, info) {
                 Ok(new_id) => {
                     if open {
                         self.load_doc(info.id);
@@ -89,7 +90,7 @@ impl App {
                 }
                 Err(e) => self.notify_error(lang.fmt(Msg::RecoveryFailed, &[&e.message(lang)])),
             },
-            Msg::ChoiceDiscardRecovery => match Recovery::discard(&self.lib, &info.id) {
+            Choice::DiscardRecovery => match Recovery::discard(&self.lib, &info.id) {
                 Ok(()) => {
                     if open {
                         self.load_doc(info.id);

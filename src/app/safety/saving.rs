@@ -3,6 +3,7 @@
 
 use super::access::Access;
 use super::dialog::Dialog;
+use crate::app::dialog::Choice;
 use crate::app::{After, App, Focus};
 use crate::i18n::Msg;
 use crate::store::{SaveMode, StoreError};
@@ -103,11 +104,11 @@ impl App {
         }
     }
 
-    pub(super) fn resolve_conflict(&mut self, after: Option<After>, choice: Msg) {
+    pub(super) fn resolve_conflict(&mut self, after: Option<After>, choice: Choice) {
         let done = match choice {
-            Msg::ChoiceOverwrite | Msg::ChoiceSave => self.save_as(SaveMode::Overwrite, after),
-            Msg::ChoiceWriteAnyway => self.save_as(SaveMode::Force, after),
-            Msg::ChoiceLoadDisk => self.reload_doc(),
+            Choice::Overwrite | Choice::Save => self.save_as(SaveMode::Overwrite, after),
+            Choice::WriteAnyway => self.save_as(SaveMode::Force, after),
+            Choice::LoadDisk => self.reload_doc(),
             _ => false,
         };
         if done && let Some(after) = after {
