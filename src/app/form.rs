@@ -501,11 +501,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::codec::decode_issue;
-
-    fn sample() -> Issue {
-        decode_issue(crate::store::SAMPLE_ISSUE).unwrap()
-    }
+    use crate::test_support::sample_issue as sample;
 
     fn set(form: &mut Form, label: Msg, text: &str) {
         let f = form.fields.iter_mut().find(|f| f.label == label).unwrap();

@@ -110,7 +110,8 @@ fn lay_out(rows: &[Row], lang: Lang, width: usize) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut text = |kind, first_key: String, indent: usize, s: &str| {
         let mut key = first_key;
-        for r in wrap(s, width - indent, 0) {
+        // Keys wider than the popup push the text past its edge, cut off.
+        for r in wrap(s, width.saturating_sub(indent).max(KEY_COLUMN), 0) {
             lines.push(Line {
                 kind,
                 key: std::mem::take(&mut key),

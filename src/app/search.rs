@@ -226,25 +226,13 @@ impl App {
 mod tests {
     use super::*;
     use crate::app::Focus;
-    use crate::app::keymap::{Key, Keymap};
+    use crate::app::keymap::Keymap;
     use crate::i18n::Lang;
-    use crate::store::Library;
-    use crossterm::event::{Event, KeyEvent};
+    use crate::test_support::{app_with, keys};
+    use crossterm::event::Event;
 
     fn app() -> (tempfile::TempDir, App) {
-        let dir = tempfile::TempDir::new().unwrap();
-        let lib = Library::open(&dir.path().join("lib")).unwrap();
-        let today = chrono::NaiveDate::from_ymd_opt(2023, 11, 30).unwrap();
-        let mut app = App::new(lib, Lang::Zh, Keymap::default(), today);
-        app.handle_event(&Event::Resize(100, 30));
-        (dir, app)
-    }
-
-    fn keys(app: &mut App, specs: &[&str]) {
-        for s in specs {
-            let k: Key = s.parse().unwrap();
-            app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
-        }
+        app_with(Lang::Zh, Keymap::default(), 100, 30)
     }
 
     fn search(app: &App) -> &Search {

@@ -1,80 +1,13 @@
 //! `update` for every command, driven the way a clerk drives it: keys.
 
 use super::*;
-use crate::model::{ArticleKind, ArticleRef, IssueId};
+use crate::model::{ArticleKind, IssueId};
 use crate::store::Library;
-use crossterm::event::{KeyCode, MouseButton, MouseEventKind};
-use crossterm::event::{KeyModifiers, MouseEvent};
+use crate::test_support::*;
+use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use std::fs;
 use tempfile::TempDir;
 use tree::Node;
-
-pub(super) fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 11, 30).unwrap()
-}
-
-/// An app on a fresh library (holding the sample issue), at 120×40.
-pub(super) fn app() -> (TempDir, App) {
-    let dir = TempDir::new().unwrap();
-    let lib = Library::open(&dir.path().join("lib")).unwrap();
-    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
-    app.handle_event(&Event::Resize(120, 40));
-    (dir, app)
-}
-
-pub(super) fn key(app: &mut App, spec: &str) {
-    let k: Key = spec.parse().unwrap();
-    app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
-}
-
-pub(super) fn keys(app: &mut App, specs: &[&str]) {
-    for s in specs {
-        key(app, s);
-    }
-}
-
-pub(super) fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_event(&Event::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::NONE,
-        )));
-    }
-}
-
-pub(super) fn doc(app: &App) -> &Doc {
-    app.doc.as_ref().expect("an issue is open")
-}
-
-/// The open article's editor.
-pub(super) fn editor(app: &App) -> &crate::text::Editor {
-    &doc(app)
-        .article
-        .as_ref()
-        .expect("an article is open")
-        .editor
-}
-
-/// The status-line notice, or "".
-pub(super) fn notice(app: &App) -> String {
-    app.notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
-}
-
-/// The article at section `s`, place `a`.
-pub(super) fn at(s: usize, a: usize) -> ArticleRef {
-    ArticleRef::new(s, a)
-}
-
-pub(super) fn sample_id() -> IssueId {
-    "2023-025".parse().unwrap()
-}
-
-pub(super) fn file(dir: &TempDir, id: &str) -> std::path::PathBuf {
-    dir.path().join(format!("lib/issues/{id}.ron"))
-}
 
 #[test]
 fn enter_opens_the_selected_issue_and_article() {

@@ -254,14 +254,10 @@ pub fn remove(issue: &mut Issue, node: Node) -> Change {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::codec::decode_issue;
+    use crate::test_support::sample_issue as sample;
 
     fn at(s: usize, a: usize) -> ArticleRef {
         ArticleRef::new(s, a)
-    }
-
-    fn sample() -> Issue {
-        decode_issue(crate::store::SAMPLE_ISSUE).unwrap()
     }
 
     fn titles(issue: &Issue) -> Vec<Vec<String>> {

@@ -1,7 +1,6 @@
 //! The safety net, driven as the clerk and the clock drive it: keys, and
 //! ticks with made-up instants.
 
-use super::super::tests::{app, at, doc, editor, file, key, keys, notice, sample_id, today, typ};
 use super::*;
 use crate::app::keymap::Keymap;
 use crate::app::{Choice, Focus, Overlay};
@@ -9,6 +8,7 @@ use crate::i18n::Lang;
 use crate::store::Library;
 use crate::store::fs::{Fs, RealFs};
 use crate::store::recovery::{RecoveryInfo, SavedState};
+use crate::test_support::{app, at, doc, editor, file, key, keys, notice, sample_id, today, typ};
 use crossterm::event::KeyEvent;
 use crossterm::event::{Event, KeyCode, KeyModifiers};
 use std::fs;
