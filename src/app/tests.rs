@@ -855,4 +855,5 @@ mod random_keys {
     }
 }
 
+mod keys;
 mod tools;
