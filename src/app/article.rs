@@ -16,9 +16,8 @@ pub struct ArticleEdit {
 }
 
 impl ArticleEdit {
-    pub fn open(pos: ArticleRef, paragraphs: &[String], clipboard: &str) -> ArticleEdit {
-        let mut editor = Editor::new(paragraphs);
-        editor.set_clipboard(clipboard);
+    pub fn open(pos: ArticleRef, paragraphs: &[String]) -> ArticleEdit {
+        let editor = Editor::new(paragraphs);
         ArticleEdit {
             pos,
             flushed: editor.revision(),
@@ -56,6 +55,8 @@ impl App {
 
     fn after_edit(&mut self, outcome: Outcome) {
         if let Some(text) = outcome.copied {
+            // Ours, for Ctrl+V in any article or issue; and the terminal's.
+            self.clipboard.clone_from(&text);
             self.clipboard_out = Some(text);
         }
         if let Some(note) = outcome.note {
@@ -73,7 +74,11 @@ impl App {
     /// An editing command (a key in the editor, or from the palette, which
     /// brings the keyboard to the editor).
     pub(super) fn edit_command(&mut self, cmd: Command) {
-        let Some(action) = edit_action(cmd) else {
+        let action = match cmd {
+            Command::Paste => Some(EditAction::Paste(self.clipboard.clone())),
+            _ => edit_action(cmd),
+        };
+        let Some(action) = action else {
             return;
         };
         if !self.article_open() {
@@ -137,7 +142,6 @@ fn edit_action(cmd: Command) -> Option<EditAction> {
         Command::DeleteWordForward => EditAction::DeleteWordForward,
         Command::Cut => EditAction::Cut,
         Command::Copy => EditAction::Copy,
-        Command::Paste => EditAction::PasteClipboard,
         Command::Undo => EditAction::Undo,
         Command::Redo => EditAction::Redo,
         Command::FindNext => EditAction::FindNext,

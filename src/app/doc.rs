@@ -45,26 +45,17 @@ impl Doc {
 
     /// Replaces the working copy (reload, discard, restore): editors holding
     /// the old text are dropped; `reopen` opens that article again if it
-    /// still exists (the internal clipboard is kept).
+    /// still exists.
     pub fn replace_issue(&mut self, issue: Issue, reopen: Option<ArticleRef>) {
-        let clipboard = self.clipboard();
         self.tree = TreeState::new(&issue);
         self.issue = issue;
         self.stash.clear();
         self.find = None;
         let reopened = reopen.and_then(|at| Some((at, self.issue.article(at)?)));
-        self.article = reopened.map(|(at, a)| ArticleEdit::open(at, &a.paragraphs, &clipboard));
+        self.article = reopened.map(|(at, a)| ArticleEdit::open(at, &a.paragraphs));
         if let Some((at, _)) = reopened {
             self.tree.selected = Some(Node::Article(at));
         }
-    }
-
-    /// The internal clipboard (it lives in the open article's editor).
-    pub(super) fn clipboard(&self) -> String {
-        self.article
-            .as_ref()
-            .map(|e| e.editor.clipboard().to_string())
-            .unwrap_or_default()
     }
 
     /// Makes the article at `pos` the open one, keeping the one that was
@@ -77,7 +68,6 @@ impl Doc {
             return;
         };
         self.flush();
-        let clipboard = self.clipboard();
         if let Some(old) = self.article.take() {
             self.stash.push(old);
             if self.stash.len() > STASHED_EDITORS {
@@ -85,12 +75,8 @@ impl Doc {
             }
         }
         let edit = match self.stash.iter().position(|e| e.pos == pos) {
-            Some(i) => {
-                let mut edit = self.stash.remove(i);
-                edit.editor.set_clipboard(&clipboard);
-                edit
-            }
-            None => ArticleEdit::open(pos, &paragraphs, &clipboard),
+            Some(i) => self.stash.remove(i),
+            None => ArticleEdit::open(pos, &paragraphs),
         };
         self.article = Some(edit);
         self.find = None;

@@ -90,6 +90,8 @@ pub struct App {
     pub width: u16,
     pub height: u16,
     pub running: bool,
+    /// What was last copied or cut, for Ctrl+V.
+    pub clipboard: String,
     /// Text copied or cut, to hand to the terminal's clipboard (OSC 52).
     pub clipboard_out: Option<String>,
     /// Today, for new issues (set by the caller so tests are stable).
@@ -118,6 +120,7 @@ impl App {
             width: 80,
             height: 24,
             running: true,
+            clipboard: String::new(),
             clipboard_out: None,
             today,
             paste_offer: None,
