@@ -24,6 +24,7 @@ mod export;
 pub mod find;
 pub mod form;
 pub mod help;
+mod hints;
 pub mod input;
 mod issues;
 pub mod keymap;

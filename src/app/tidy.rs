@@ -311,7 +311,7 @@ impl App {
             range: offer.range,
             text: joined,
         }]));
-        self.notify(self.lang.fmt(Msg::PasteRejoined, &[&paragraphs]));
+        self.notify(self.hint(Msg::PasteRejoined, &[&paragraphs]));
         true
     }
 }

@@ -72,12 +72,15 @@ pub fn render_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             left.push_str(&lang.fmt(Msg::SelectionChars, &[&selected]));
         }
     }
-    let hint = lang.t(match app.focus {
-        Focus::Issues => Msg::HintIssues,
-        Focus::Tree => Msg::HintTree,
-        Focus::Editor => Msg::HintEditor,
-    });
-    let hint = fit(hint, w.saturating_sub(width(&left) + 3));
+    let hint = app.hint(
+        match app.focus {
+            Focus::Issues => Msg::HintIssues,
+            Focus::Tree => Msg::HintTree,
+            Focus::Editor => Msg::HintEditor,
+        },
+        &[],
+    );
+    let hint = fit(&hint, w.saturating_sub(width(&left) + 3));
     let pad = w.saturating_sub(width(&left) + width(&hint) + 1);
     let line = Line::from(vec![
         Span::raw(left),

@@ -11,8 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, help: &Help) {
-    let lang = app.lang;
-    let inner = popup_pane(frame, theme, SIZE.0, SIZE.1, lang.t(Msg::HelpTitle));
+    let inner = popup_pane(frame, theme, SIZE.0, SIZE.1, &app.hint(Msg::HelpTitle, &[]));
     let lines: Vec<Line> = help
         .visible()
         .iter()

@@ -57,7 +57,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         app.doc.is_some(),
     );
     if layout.too_small {
-        let msg = app.lang.fmt(
+        let msg = app.hint(
             Msg::TooSmall,
             &[
                 &crate::app::layout::MIN_WIDTH,

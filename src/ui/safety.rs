@@ -86,19 +86,22 @@ fn content(app: &App, theme: &Theme, dialog: &Dialog) -> (Msg, Vec<(String, Styl
                 SavedState::Missing => v.push((lang.t(Msg::RecoverySavedMissing).into(), plain)),
                 SavedState::Unchanged => {}
             }
-            let lines: Vec<&str> = dialog
+            let lines: Vec<String> = dialog
                 .choices(app.is_dirty())
                 .into_iter()
                 .map(|c| {
-                    lang.t(match c {
-                        Choice::Restore => Msg::RecoveryRestoreLine,
-                        Choice::KeepBoth if info.saved == SavedState::Missing => {
-                            Msg::RecoveryKeepMissingLine
-                        }
-                        Choice::KeepBoth => Msg::RecoveryKeepLine,
-                        Choice::DiscardRecovery => Msg::RecoveryDiscardLine,
-                        _ => Msg::RecoveryLaterLine,
-                    })
+                    app.hint(
+                        match c {
+                            Choice::Restore => Msg::RecoveryRestoreLine,
+                            Choice::KeepBoth if info.saved == SavedState::Missing => {
+                                Msg::RecoveryKeepMissingLine
+                            }
+                            Choice::KeepBoth => Msg::RecoveryKeepLine,
+                            Choice::DiscardRecovery => Msg::RecoveryDiscardLine,
+                            _ => Msg::RecoveryLaterLine,
+                        },
+                        &[],
+                    )
                 })
                 .collect();
             v.push((lines.join("\n"), plain));

@@ -1,6 +1,7 @@
 //! A key with its modifiers, as the configuration writes it (`Ctrl+S`,
 //! `Alt+Up`, `F1`, `Shift+Tab`) and as the terminal reports it.
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -46,6 +47,16 @@ impl Key {
             other => other,
         };
         Key { code, mods }
+    }
+
+    /// The key as the interface shows it: as written in the configuration,
+    /// but the space bar is 空格 in Chinese.
+    pub fn label(self, lang: Lang) -> String {
+        let text = self.to_string();
+        match (lang, self.code) {
+            (Lang::Zh, KeyCode::Char(' ')) => text.replace("Space", "空格"),
+            _ => text,
+        }
     }
 
     /// The same letter in the other case, for a plain ASCII letter: a

@@ -82,7 +82,7 @@ impl App {
         if key.modifiers.contains(KeyModifiers::CONTROL)
             && matches!(key.code, KeyCode::Char('c' | 'C'))
         {
-            self.notify(self.lang.t(Msg::CtrlCHint).to_string());
+            self.notify(self.hint(Msg::CtrlCHint, &[]));
         } else if plain && matches!(key.code, KeyCode::Char(_)) && self.focus != Focus::Editor {
             // Typing outside the text goes nowhere: say where it would go.
             self.notify(self.lang.t(Msg::TypeWhere).to_string());
