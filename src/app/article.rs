@@ -72,7 +72,7 @@ impl App {
     }
 
     /// An editing command (a key in the editor, or from the palette, which
-    /// brings the keyboard to the editor).
+    /// brings the keyboard to the editor); any other command does nothing.
     pub(super) fn edit_command(&mut self, cmd: Command) {
         let action = match cmd {
             Command::Paste => Some(EditAction::Paste(self.clipboard.clone())),

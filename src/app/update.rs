@@ -100,54 +100,11 @@ impl App {
                     _ => isize::MAX / 2,
                 });
             }
-            Command::Up
-            | Command::Down
-            | Command::PageUp
-            | Command::PageDown
-            | Command::First
-            | Command::Last
-            | Command::Left
-            | Command::Right
-            | Command::LineStart
-            | Command::LineEnd
-            | Command::WordLeft
-            | Command::WordRight
-            | Command::SelectLeft
-            | Command::SelectRight
-            | Command::SelectUp
-            | Command::SelectDown
-            | Command::SelectLineStart
-            | Command::SelectLineEnd
-            | Command::SelectWordLeft
-            | Command::SelectWordRight
-            | Command::SelectPageUp
-            | Command::SelectPageDown
-            | Command::SelectFirst
-            | Command::SelectLast
-            | Command::SelectAll
-            | Command::Newline
-            | Command::DeleteBack
-            | Command::DeleteForward
-            | Command::DeleteWordBack
-            | Command::DeleteWordForward
-            | Command::Cut
-            | Command::Copy
-            | Command::Paste
-            | Command::Undo
-            | Command::Redo
-            | Command::FindNext
-            | Command::FindPrev => self.edit_command(cmd),
             // The keys of overlays and the find bar, which carry them out
             // themselves; from a pane they mean nothing.
-            Command::Accept
-            | Command::Close
-            | Command::NextField
-            | Command::PrevField
-            | Command::ToggleItem
-            | Command::ToggleAll
-            | Command::ReplaceAll
-            | Command::DeleteToLineStart
-            | Command::Answer(_) => {}
+            cmd if !cmd.in_palette() => {}
+            // What is left edits or moves in the article.
+            cmd => self.edit_command(cmd),
         }
     }
 
