@@ -90,7 +90,10 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Alt+Up", MoveUp),
             ("Alt+Down", MoveDown),
             ("Enter", Newline),
+            // Shift still held from a capital letter must not swallow these.
+            ("Shift+Enter", Newline),
             ("Backspace", DeleteBack),
+            ("Shift+Backspace", DeleteBack),
             ("Delete", DeleteForward),
             ("Ctrl+Backspace", DeleteWordBack),
             ("Ctrl+Delete", DeleteWordForward),
@@ -158,6 +161,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Ctrl+Left", WordLeft),
             ("Ctrl+Right", WordRight),
             ("Backspace", DeleteBack),
+            ("Shift+Backspace", DeleteBack),
             ("Delete", DeleteForward),
             ("Ctrl+Backspace", DeleteWordBack),
             ("Ctrl+Delete", DeleteWordForward),
