@@ -3,7 +3,7 @@
 //! One event goes one way ([`App::handle_event`]): a key over an overlay
 //! (or the find bar) is looked up in its context of the key map and handled
 //! by the overlay itself, which answers with an [`overlay::Outcome`] that
-//! [`App::apply`] carries out; a key in a pane is looked up in the pane's
+//! `App::apply` carries out; a key in a pane is looked up in the pane's
 //! context and its [`Command`] applied by [`App::update`] — or typed, in
 //! the editor. The palette and mouse clicks go through `update` too.
 //!

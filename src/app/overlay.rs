@@ -5,7 +5,7 @@
 //! the key map ([`KeyPress`]); the overlay carries out the first command it
 //! has a meaning for, in its own state, and says what the app should do
 //! next as an [`Outcome`] — close it, run a command, answer a dialog — which
-//! [`App::apply`] carries out. Overlays never reach into the app.
+//! `App::apply` carries out. Overlays never reach into the app.
 
 use super::dialog::{Choice, Confirm};
 use super::form::Form;

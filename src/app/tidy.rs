@@ -92,7 +92,7 @@ pub fn rule_name(lang: Lang, rule: Rule) -> &'static str {
 }
 
 impl TidyReview {
-    /// Change `i` with up to [`CONTEXT`] columns of its line each side.
+    /// Change `i` with up to `CONTEXT` columns of its line each side.
     pub fn excerpt(&self, i: usize) -> Excerpt {
         let c = &self.changes[i];
         let line_start = self.source[..c.range.start]

@@ -52,13 +52,13 @@ pub(crate) fn prev_stop(g: usize, unit_at: impl Fn(usize) -> Unit) -> usize {
     g
 }
 
-/// [`next_stop`] in `text`, by grapheme index.
+/// Where Ctrl+→ goes from grapheme `g` of `text` (see `next_stop`).
 pub fn next_word(text: &str, g: usize) -> usize {
     let gs: Vec<&str> = text.graphemes(true).collect();
     next_stop(gs.len(), g, |i| unit(gs[i]))
 }
 
-/// [`prev_stop`] in `text`, by grapheme index.
+/// Where Ctrl+← goes from grapheme `g` of `text` (see `prev_stop`).
 pub fn prev_word(text: &str, g: usize) -> usize {
     let gs: Vec<&str> = text.graphemes(true).collect();
     prev_stop(g.min(gs.len()), |i| unit(gs[i]))

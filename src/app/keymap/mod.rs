@@ -1,5 +1,5 @@
 //! The one key map: every key of every context is a binding to a
-//! [`Command`], the defaults ([`defaults`]) overridden by the `keys` list of
+//! [`Command`], the defaults (`defaults.rs`) overridden by the `keys` list of
 //! the user's `config.ron` (see [`super::config`]), e.g.
 //!
 //! ```ron
