@@ -792,6 +792,19 @@ mod random_keys {
         "k",
         "l",
         "y",
+        // The find bar, the overlays, and keys the find bar hands on.
+        "Ctrl+F",
+        "Ctrl+R",
+        "Alt+Z",
+        "Alt+A",
+        "F3",
+        "F5",
+        "F6",
+        "F12",
+        "Ctrl+T",
+        "Ctrl+Z",
+        "Ctrl+V",
+        "Ctrl+Left",
     ];
 
     fn snapshot(dir: &TempDir) -> Vec<(String, String)> {
