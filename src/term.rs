@@ -11,14 +11,15 @@ pub mod signals;
 
 use crate::app::App;
 use crate::ui::{self, theme::Theme};
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event,
 };
-use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use crossterm::{Command as _, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
@@ -98,26 +99,10 @@ fn suspend(term: &mut Term, app: &mut App, session: &Session) -> io::Result<()> 
 /// The OSC 52 sequence that puts `text` on the clipboard of the user's own
 /// terminal — the one on the clerk's desk, even over SSH.
 pub fn osc52(text: &str) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 12);
-    out.push_str("\x1b]52;c;");
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out.push('\x07');
+    let mut out = String::new();
+    CopyToClipboard::to_clipboard_from(text)
+        .write_ansi(&mut out)
+        .expect("writing to a String cannot fail");
     out
 }
 
@@ -444,11 +429,12 @@ mod tests {
 
     #[test]
     fn osc52_carries_base64_of_the_utf8_text() {
-        assert_eq!(osc52(""), "\x1b]52;c;\x07");
-        assert_eq!(osc52("a"), "\x1b]52;c;YQ==\x07");
-        assert_eq!(osc52("ab"), "\x1b]52;c;YWI=\x07");
-        assert_eq!(osc52("abc"), "\x1b]52;c;YWJj\x07");
+        // ESC ] 52 ; c ; base64 ST
+        assert_eq!(osc52(""), "\x1b]52;c;\x1b\\");
+        assert_eq!(osc52("a"), "\x1b]52;c;YQ==\x1b\\");
+        assert_eq!(osc52("ab"), "\x1b]52;c;YWI=\x1b\\");
+        assert_eq!(osc52("abc"), "\x1b]52;c;YWJj\x1b\\");
         // 简报 is E7 AE 80 E6 8A A5.
-        assert_eq!(osc52("简报"), "\x1b]52;c;566A5oql\x07");
+        assert_eq!(osc52("简报"), "\x1b]52;c;566A5oql\x1b\\");
     }
 }

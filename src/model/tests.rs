@@ -1,36 +1,8 @@
 use super::*;
+use crate::test_support::signed_issue;
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-fn issue(number: u32, total: Option<u32>, d: &str) -> Issue {
-    Issue {
-        schema: SCHEMA_VERSION,
-        bulletin: "文明创建简报".into(),
-        number,
-        total,
-        supplement: false,
-        date: date(d),
-        issuer: "周口市文明办".into(),
-        status: Status::Signed,
-        sections: vec![Section {
-            title: "工作动态".into(),
-            articles: vec![Article {
-                title: vec![
-                    "市委统战部实施四项举措".into(),
-                    "推动文明单位创建走深走实".into(),
-                ],
-                kind: ArticleKind::Feature,
-                source: Some("市委统战部".into()),
-                paragraphs: vec!["第一段。".into(), "第 二 段".into()],
-            }],
-        }],
-        closing: Closing {
-            copies: Some(80),
-            ..Closing::default()
-        },
-    }
 }
 
 #[test]
@@ -54,7 +26,7 @@ fn ids_format_and_parse() {
 
 #[test]
 fn an_issue_knows_its_id_and_counts() {
-    let i = issue(12, Some(345), "2023-11-23");
+    let i = signed_issue(12, Some(345), "2023-11-23");
     assert_eq!(i.id().to_string(), "2023-012");
     assert_eq!(i.article_count(), 1);
     assert_eq!(i.paragraph_count(), 2);
@@ -90,7 +62,7 @@ fn spec<'a>(
 
 #[test]
 fn next_issue_continues_the_year_and_the_running_total() {
-    let prev = issue(12, Some(345), "2023-11-23");
+    let prev = signed_issue(12, Some(345), "2023-11-23");
     let existing = [
         (IssueId::new(2023, 11, false), Some(344)),
         (prev.id(), Some(345)),
@@ -120,7 +92,7 @@ fn next_issue_continues_the_year_and_the_running_total() {
 
 #[test]
 fn a_new_year_starts_again_at_one_but_the_total_runs_on() {
-    let prev = issue(40, Some(373), "2023-12-28");
+    let prev = signed_issue(40, Some(373), "2023-12-28");
     let existing = [(prev.id(), Some(373))];
     let settings = Settings::default();
     let next = next_issue(&spec(
@@ -136,7 +108,7 @@ fn a_new_year_starts_again_at_one_but_the_total_runs_on() {
 
 #[test]
 fn supplements_have_their_own_sequence_and_no_total() {
-    let prev = issue(12, Some(345), "2023-11-23");
+    let prev = signed_issue(12, Some(345), "2023-11-23");
     let existing = [(prev.id(), Some(345)), (IssueId::new(2023, 1, true), None)];
     let settings = Settings::default();
     let next = next_issue(&spec(&existing, Some(&prev), &settings, "2023-11-24", true));

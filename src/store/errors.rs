@@ -98,8 +98,6 @@ pub enum StoreError {
     /// the command only reads.
     #[error("{0}: no jianbao library here")]
     NoLibrary(PathBuf),
-    #[error("{path}: {message}")]
-    Decode { path: PathBuf, message: String },
     /// A file that failed to load (see [`Problem`]).
     #[error("{}", .0.message(Lang::En))]
     Load(Problem),
@@ -128,7 +126,6 @@ impl StoreError {
             StoreError::NotFound(id) => lang.fmt(Msg::NoSuchIssue, &[id]),
             StoreError::NotALibrary(path) => lang.fmt(Msg::NotALibrary, &[&path.display()]),
             StoreError::NoLibrary(path) => lang.fmt(Msg::NoLibrary, &[&path.display()]),
-            StoreError::Decode { .. } => self.to_string(),
             StoreError::Load(p) => p.message(lang),
             StoreError::ChangedOnDisk {
                 id,
@@ -144,14 +141,6 @@ impl StoreError {
                 lang.fmt(Msg::ReadOnlyFile, &[id, &path.display()])
             }
             StoreError::Locked(info) => info.message(lang),
-        }
-    }
-
-    /// The underlying I/O error kind, if any (e.g. to tell a full disk).
-    pub fn io_kind(&self) -> Option<io::ErrorKind> {
-        match self {
-            StoreError::Io { source, .. } => Some(source.kind()),
-            _ => None,
         }
     }
 }

@@ -757,11 +757,9 @@ impl Library {
 
     pub fn save_settings(&self) -> Result<(), StoreError> {
         let path = self.root.join(SETTINGS_FILE);
-        if self.problems.iter().any(|p| p.path == path) {
-            return Err(StoreError::Decode {
-                path: path.clone(),
-                message: "library.ron failed to load; fix it by hand first".into(),
-            });
+        // A file that failed to load is the clerk's to fix: never written over.
+        if let Some(p) = self.problems.iter().find(|p| p.path == path) {
+            return Err(StoreError::Load(p.clone()));
         }
         atomic::write_with(
             self.fs.as_ref(),

@@ -178,8 +178,7 @@ mod tests {
             for_display("👩\u{200d}💻"),
             std::borrow::Cow::Borrowed(_)
         ));
-        let mut issue: crate::model::Issue =
-            crate::store::codec::decode_issue(crate::store::SAMPLE_ISSUE).unwrap();
+        let mut issue = crate::test_support::sample_issue();
         issue.bulletin = sneaky.into();
         issue.sections[0].articles[0].paragraphs[0].insert(0, '\u{200b}');
         issue.closing.signer = Some("张\u{202e}三".into());

@@ -35,7 +35,7 @@ fn with_article() -> (TempDir, App) {
         &mut app,
         &["Enter", "Down", "Down", "Down", "Down", "Enter"],
     );
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (1, 1));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(1, 1));
     (d, app)
 }
 

@@ -1,3 +1,4 @@
+use super::chars::{KANGXI, SUPPLEMENT};
 use super::*;
 use proptest::prelude::*;
 
