@@ -327,9 +327,21 @@ pub fn library_dir(cli: &Cli, lang: Lang) -> Result<PathBuf, UserError> {
         .ok_or_else(|| UserError(lang.t(Msg::NoLibraryDir).to_string()))
 }
 
+/// Opens the library for the command: the editor, `new` and `import` create
+/// one where there is none; commands that only read do not.
 pub fn open_library(cli: &Cli, lang: Lang) -> Result<Library, UserError> {
     let dir = library_dir(cli, lang)?;
-    Library::open(&dir).map_err(|e| UserError(e.message(lang)))
+    let creates = match &cli.command {
+        None | Some(Command::Open(_) | Command::New(_)) => true,
+        Some(Command::Import(a)) => !a.dry_run,
+        Some(_) => false,
+    };
+    let opened = if creates {
+        Library::open(&dir)
+    } else {
+        Library::open_existing(&dir)
+    };
+    opened.map_err(|e| UserError(e.message(lang)))
 }
 
 /// One line of `jianbao list`.
@@ -629,6 +641,20 @@ pub fn run_export(
     let issue = lib
         .issue(&args.id)
         .map_err(|e| UserError(e.message(lang)))?;
+    // An -o file whose extension names no format (z.rtf) is a mistake to
+    // point out, not a Word file to write under that name.
+    if args.format.is_none()
+        && let Some(ext) = args
+            .output
+            .as_deref()
+            .filter(|p| !p.is_dir() && *p != std::path::Path::new("-"))
+            .and_then(|p| p.extension())
+        && Format::parse(&ext.to_string_lossy()).is_none()
+    {
+        return Err(UserError(
+            lang.fmt(Msg::BadFormat, &[&ext.to_string_lossy()]),
+        ));
+    }
     // --wrap asks for plain text when nothing else names a format.
     let format = args
         .format

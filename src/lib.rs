@@ -25,3 +25,6 @@ pub mod ui;
 
 pub mod cli;
 pub mod term;
+
+#[cfg(test)]
+pub(crate) mod test_support;

@@ -3,20 +3,23 @@
 //! watches for signals and a terminal that goes away.
 
 pub mod encoding;
+#[cfg(unix)]
+pub mod input;
 pub mod output;
 #[cfg(unix)]
 pub mod signals;
 
 use crate::app::App;
 use crate::ui::{self, theme::Theme};
+use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{
     self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
     Event,
 };
-use crossterm::execute;
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use crossterm::{Command as _, execute};
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
@@ -96,26 +99,10 @@ fn suspend(term: &mut Term, app: &mut App, session: &Session) -> io::Result<()> 
 /// The OSC 52 sequence that puts `text` on the clipboard of the user's own
 /// terminal — the one on the clerk's desk, even over SSH.
 pub fn osc52(text: &str) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let bytes = text.as_bytes();
-    let mut out = String::with_capacity(bytes.len() * 4 / 3 + 12);
-    out.push_str("\x1b]52;c;");
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(ALPHABET[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out.push('\x07');
+    let mut out = String::new();
+    CopyToClipboard::to_clipboard_from(text)
+        .write_ansi(&mut out)
+        .expect("writing to a String cannot fail");
     out
 }
 
@@ -151,8 +138,14 @@ pub fn run(term: &mut Term, app: &mut App, theme: &Theme, session: &Session) -> 
         let columns = encoding::probe(term.backend_mut(), size.height);
         tracing::info!(?columns, "terminal encoding probe");
         app.terminal_probe(columns);
+        // Keys typed while the probe waited were read by crossterm.
+        while event::poll(Duration::ZERO)? {
+            app.handle_event(&event::read()?);
+        }
         term.clear()?;
     }
+    #[cfg(unix)]
+    let mut keys = Keys::new((size.width, size.height));
     loop {
         #[cfg(unix)]
         {
@@ -162,7 +155,11 @@ pub fn run(term: &mut Term, app: &mut App, theme: &Theme, session: &Session) -> 
                 reenter(term, app)?;
             }
         }
-        if drain_events(app)? {
+        #[cfg(unix)]
+        let gone = keys.drain(app)?;
+        #[cfg(not(unix))]
+        let gone = drain_events(app)?;
+        if gone {
             return Ok(Exit::HangUp);
         }
         app.tick(Instant::now());
@@ -190,9 +187,123 @@ pub fn run(term: &mut Term, app: &mut App, theme: &Theme, session: &Session) -> 
     }
 }
 
+/// The keyboard, read from standard input and decoded by [`input`] (which
+/// knows the SSH clients' sequences), and the window size.
+#[cfg(unix)]
+struct Keys {
+    decoder: input::Decoder,
+    size: (u16, u16),
+}
+
+#[cfg(unix)]
+impl Keys {
+    /// How long a lone ESC or half a sequence waits for the rest.
+    const SEQUENCE_WAIT: Duration = Duration::from_millis(30);
+
+    fn new(size: (u16, u16)) -> Self {
+        Keys {
+            decoder: input::Decoder::new(),
+            size,
+        }
+    }
+
+    /// Hands every event waiting to the app (a resize, then the input
+    /// read so far); returns whether the terminal has gone.
+    fn drain(&mut self, app: &mut App) -> io::Result<bool> {
+        if let Ok(size) = crossterm::terminal::size()
+            && size != self.size
+        {
+            self.size = size;
+            app.handle_event(&Event::Resize(size.0, size.1));
+        }
+        let mut buf = [0u8; 8192];
+        while app.running {
+            match read_input(&mut buf, Duration::ZERO)? {
+                Read::Bytes(n) => {
+                    for ev in self.decoder.feed(&buf[..n]) {
+                        debug_panic(&ev);
+                        app.handle_event(&ev);
+                    }
+                }
+                Read::Gone => return Ok(true),
+                Read::Nothing if self.decoder.waiting() => {
+                    // The rest of a sequence, or a lone Esc.
+                    match read_input(&mut buf, Self::SEQUENCE_WAIT)? {
+                        Read::Bytes(n) => {
+                            for ev in self.decoder.feed(&buf[..n]) {
+                                debug_panic(&ev);
+                                app.handle_event(&ev);
+                            }
+                        }
+                        Read::Gone => return Ok(true),
+                        Read::Nothing => {
+                            for ev in self.decoder.flush() {
+                                app.handle_event(&ev);
+                            }
+                            break;
+                        }
+                    }
+                }
+                Read::Nothing => break,
+            }
+        }
+        Ok(false)
+    }
+}
+
+#[cfg(unix)]
+enum Read {
+    Bytes(usize),
+    Nothing,
+    Gone,
+}
+
+/// Reads what standard input has within `wait`.
+#[cfg(unix)]
+fn read_input(buf: &mut [u8], wait: Duration) -> io::Result<Read> {
+    let mut fd = libc::pollfd {
+        fd: libc::STDIN_FILENO,
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    let ms = wait.as_millis().min(i32::MAX as u128) as i32;
+    // SAFETY: one valid pollfd.
+    let n = unsafe { libc::poll(&mut fd, 1, ms) };
+    if n < 0 {
+        let e = io::Error::last_os_error();
+        return if e.kind() == io::ErrorKind::Interrupted {
+            Ok(Read::Nothing)
+        } else {
+            Err(e)
+        };
+    }
+    if n == 0 {
+        return Ok(Read::Nothing);
+    }
+    if fd.revents & libc::POLLIN == 0 {
+        // Hang-up or error without data.
+        return Ok(Read::Gone);
+    }
+    // SAFETY: `buf` is valid for writes of its length.
+    let got = unsafe { libc::read(libc::STDIN_FILENO, buf.as_mut_ptr().cast(), buf.len()) };
+    match got {
+        0 => Ok(Read::Gone),
+        n if n > 0 => Ok(Read::Bytes(n as usize)),
+        _ => {
+            let e = io::Error::last_os_error();
+            match e.kind() {
+                io::ErrorKind::Interrupted | io::ErrorKind::WouldBlock => Ok(Read::Nothing),
+                _ if e.raw_os_error() == Some(libc::EIO) => Ok(Read::Gone),
+                _ => Err(e),
+            }
+        }
+    }
+}
+
 /// Hands every queued event to the app; returns whether the terminal has
 /// gone. crossterm would spin on a terminal that has gone, so it is asked
 /// only while the terminal is there.
+#[cfg(not(unix))]
 fn drain_events(app: &mut App) -> io::Result<bool> {
     while app.running {
         if hung_up() {
@@ -318,11 +429,12 @@ mod tests {
 
     #[test]
     fn osc52_carries_base64_of_the_utf8_text() {
-        assert_eq!(osc52(""), "\x1b]52;c;\x07");
-        assert_eq!(osc52("a"), "\x1b]52;c;YQ==\x07");
-        assert_eq!(osc52("ab"), "\x1b]52;c;YWI=\x07");
-        assert_eq!(osc52("abc"), "\x1b]52;c;YWJj\x07");
+        // ESC ] 52 ; c ; base64 ST
+        assert_eq!(osc52(""), "\x1b]52;c;\x1b\\");
+        assert_eq!(osc52("a"), "\x1b]52;c;YQ==\x1b\\");
+        assert_eq!(osc52("ab"), "\x1b]52;c;YWI=\x1b\\");
+        assert_eq!(osc52("abc"), "\x1b]52;c;YWJj\x1b\\");
         // 简报 is E7 AE 80 E6 8A A5.
-        assert_eq!(osc52("简报"), "\x1b]52;c;566A5oql\x07");
+        assert_eq!(osc52("简报"), "\x1b]52;c;566A5oql\x1b\\");
     }
 }

@@ -71,6 +71,7 @@ fn git(lib: &Path, args: &[&str]) -> String {
 fn search_lists_issue_section_title_and_the_line() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     // A title match: the title is the line, on the first row.
     let (out, err) = search(&lib, &["白潭镇"]);
     assert_eq!(
@@ -93,6 +94,7 @@ fn search_lists_issue_section_title_and_the_line() {
 fn search_json_gives_positions_in_characters() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let v = json(&lib, &["倡导", "\"移风易俗\""]);
     assert_eq!(v["query"], serde_json::json!(["倡导", "移风易俗"]));
     let r = &v["results"][0];
@@ -125,6 +127,7 @@ fn search_json_gives_positions_in_characters() {
 fn search_filters_and_bad_options() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     assert_eq!(ids(&lib, "文明").len(), 7);
     let narrowed = json(
         &lib,
@@ -163,6 +166,7 @@ fn search_filters_and_bad_options() {
 fn the_index_follows_hand_edits_git_checkouts_deletions_and_other_processes() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     assert_eq!(ids(&lib, "白潭镇"), ["2023-025"]);
     git(&lib, &["init", "-q"]);
     git(&lib, &["add", "-A"]);
@@ -211,6 +215,7 @@ fn the_index_follows_hand_edits_git_checkouts_deletions_and_other_processes() {
 fn a_damaged_index_is_rebuilt_without_a_word() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let before = stdout(&jianbao(&lib, &["list"]));
     let (found, _) = search(&lib, &["红白理事会"]);
     let index = lib.join(".state/index");
@@ -240,12 +245,13 @@ fn a_damaged_index_is_rebuilt_without_a_word() {
 fn check_reads_every_file_even_those_the_index_vouches_for() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let path = lib.join(SAMPLE);
-    assert!(jianbao(&lib, &["list"]).status.success());
+    common::new_library(&lib);
     // Damaged behind the index's back: same size, same time (an old file).
     let old = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
     set_modified(&path, old);
-    assert!(jianbao(&lib, &["list"]).status.success());
+    common::new_library(&lib);
     let text = fs::read_to_string(&path).unwrap();
     fs::write(&path, text.replacen("schema: 1,", "schema: 1;", 1)).unwrap();
     set_modified(&path, old);
@@ -264,7 +270,7 @@ fn check_reads_every_file_even_those_the_index_vouches_for() {
 fn search_names_the_files_it_could_not_search() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    assert!(jianbao(&lib, &["list"]).status.success());
+    common::new_library(&lib);
     fs::write(lib.join("issues/2023-026.ron"), "(schema: 1, 白潭镇").unwrap();
     let (out, err) = search(&lib, &["白潭镇"]);
     assert_eq!(out.lines().count(), 1, "{out}");

@@ -6,14 +6,38 @@ use common::{jianbao, stderr, stdout};
 use std::fs;
 
 #[test]
-fn first_run_lists_the_sample_issue() {
+fn commands_that_read_never_create_a_library_and_new_does() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    for args in [
+        &["list"][..],
+        &["check"],
+        &["export", "2023-025"],
+        &["search", "文明"],
+        &["import", "--dry-run", "/nonexistent.txt"],
+    ] {
+        let out = jianbao(&lib, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains("这里还没有简报库"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(!lib.exists(), "{args:?} created {}", lib.display());
+    }
+    // `new` (like the editor's first run and `import`) creates it, with
+    // the sample issue.
+    let out = jianbao(&lib, &["new", "--date", "2023-11-30"]);
+    assert!(out.status.success(), "{}", stderr(&out));
     let out = jianbao(&lib, &["list"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.starts_with("2023-025  第25期  2023-11-23  草稿  7篇  "),
+        text.starts_with("2023-026  第26期  2023-11-30  草稿  0篇  "),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n2023-025  第25期  2023-11-23  草稿  7篇  "),
         "{text}"
     );
     assert!(lib.join("issues/2023-025.ron").is_file());
@@ -23,6 +47,7 @@ fn first_run_lists_the_sample_issue() {
 fn new_numbers_on_and_carries_the_masthead_over() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let out = jianbao(&lib, &["new", "--date", "2023-11-30"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(stdout(&out), "2023-026\n");
@@ -49,6 +74,7 @@ fn new_numbers_on_and_carries_the_masthead_over() {
 fn list_json_is_machine_readable() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let out = jianbao(&lib, &["list", "--json"]);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let first = &v["issues"][0];
@@ -63,6 +89,7 @@ fn list_json_is_machine_readable() {
 fn check_reports_broken_files_and_fails() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let out = jianbao(&lib, &["check"]);
     assert!(out.status.success());
     fs::write(lib.join("issues/2024-009.ron"), "(schema: 1,\n  number: x").unwrap();
@@ -80,6 +107,7 @@ fn check_reports_broken_files_and_fails() {
 fn errors_and_usage_have_their_exit_codes() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let out = jianbao(&lib, &["new", "--from", "1999-001"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("没有这一期"), "{}", stderr(&out));
@@ -99,6 +127,7 @@ fn errors_and_usage_have_their_exit_codes() {
 fn help_speaks_the_users_language() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let zh = jianbao(&lib, &["--help"]);
     assert!(zh.status.success());
     assert!(stdout(&zh).contains("用法"));
@@ -152,7 +181,7 @@ fn the_library_can_come_from_the_environment_and_an_empty_variable_is_ignored() 
     let lib = dir.path().join("envlib");
     let run = |value: &std::ffi::OsStr, data_home: &std::path::Path| {
         std::process::Command::new(env!("CARGO_BIN_EXE_jianbao"))
-            .arg("list")
+            .args(["new", "--date", "2023-11-30"])
             .env("JIANBAO_LIBRARY", value)
             .env("XDG_DATA_HOME", data_home)
             .env("LANG", "zh_CN.UTF-8")
@@ -173,7 +202,7 @@ fn the_library_can_come_from_the_environment_and_an_empty_variable_is_ignored() 
 fn files_that_are_not_issues_are_named_with_what_is_wrong() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    assert!(jianbao(&lib, &["list"]).status.success());
+    common::new_library(&lib);
     let issues = lib.join("issues");
     // A folder where a file should be; a file from a newer jianbao; a file
     // saved in GBK (你 = C4 E3) on line 2; a file renamed by hand.
@@ -229,7 +258,7 @@ fn files_that_are_not_issues_are_named_with_what_is_wrong() {
 fn check_names_unreadable_recovery_files_with_their_position() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    assert!(jianbao(&lib, &["list"]).status.success());
+    common::new_library(&lib);
     let recovery = lib.join(".state/recovery");
     fs::create_dir_all(&recovery).unwrap();
     fs::write(
@@ -250,7 +279,7 @@ fn check_names_unreadable_recovery_files_with_their_position() {
 fn check_lists_temp_files_left_by_a_killed_save() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    assert!(jianbao(&lib, &["list"]).status.success());
+    common::new_library(&lib);
     // As `kill -9` during a save leaves it: process 4194399 cannot exist.
     let temp = lib.join("issues/.2023-025.ron.4194399-3.tmp");
     let file = fs::File::create(&temp).unwrap();

@@ -2,13 +2,16 @@
 
 mod common;
 
-use common::{jianbao, stderr, stdout};
+use common::{jianbao, library_with_fixture_fonts, stderr, stdout};
 use std::fs;
 
 #[test]
 fn every_format_goes_to_the_exports_folder() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
+    // The PDF in the faces committed for the tests: no installed font needed.
+    library_with_fixture_fonts(&lib);
     for (format, start) in [
         ("docx", &b"PK"[..]),
         ("pdf", b"%PDF-"),
@@ -47,6 +50,7 @@ fn every_format_goes_to_the_exports_folder() {
 fn an_existing_file_is_kept_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let target = dir.path().join("简报.txt");
     fs::write(&target, "别人的文件").unwrap();
     let t = target.to_str().unwrap();
@@ -77,6 +81,7 @@ fn an_existing_file_is_kept_without_force() {
 fn output_into_a_folder_and_without_contents() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let outdir = dir.path().join("out");
     fs::create_dir(&outdir).unwrap();
     let out = jianbao(
@@ -116,6 +121,7 @@ fn output_into_a_folder_and_without_contents() {
 fn unknown_issues_formats_and_folders_are_errors() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let out = jianbao(&lib, &["export", "1999-001"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -149,7 +155,7 @@ fn unknown_issues_formats_and_folders_are_errors() {
 fn bad_print_settings_get_a_message() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    assert!(jianbao(&lib, &["list"]).status.success());
+    common::new_library(&lib);
     let settings = fs::read_to_string(lib.join("library.ron")).unwrap();
     let broken = settings.trim_end().trim_end_matches(')').to_string()
         + "    export: (margin_left_mm: 120, margin_right_mm: 80),\n)\n";
@@ -163,6 +169,7 @@ fn bad_print_settings_get_a_message() {
 fn export_help_is_translated() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let out = jianbao(&lib, &["export", "--help"]);
     assert!(out.status.success());
     let text = stdout(&out);
@@ -176,6 +183,7 @@ fn export_help_is_translated() {
 fn plain_text_wraps_at_the_width_asked_for() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let target = dir.path().join("简报.txt");
     let t = target.to_str().unwrap();
     let out = jianbao(&lib, &["export", "2023-025", "-o", t, "--wrap", "40"]);
@@ -240,6 +248,7 @@ fn devices_and_pipes_are_never_replaced_and_dash_is_standard_output() {
     use std::os::unix::fs::FileTypeExt;
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     let fifo = dir.path().join("pipe");
     let name = std::ffi::CString::new(fifo.as_os_str().as_bytes()).unwrap();
     // SAFETY: a valid NUL-terminated path.
@@ -264,4 +273,46 @@ fn devices_and_pipes_are_never_replaced_and_dash_is_standard_output() {
     );
     assert!(stdout(&out).contains("市委统战部实施四项举措"));
     assert!(!lib.join("-").exists() && !std::path::Path::new("-").exists());
+}
+
+#[test]
+fn an_output_extension_that_names_no_format_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    common::new_library(&lib);
+    for name in ["z.rtf", "z.doc"] {
+        let target = dir.path().join(name);
+        let out = jianbao(
+            &lib,
+            &["export", "2023-025", "-o", target.to_str().unwrap()],
+        );
+        assert_eq!(out.status.code(), Some(1), "{name}");
+        let ext = name.rsplit('.').next().unwrap();
+        assert!(
+            stderr(&out).contains(&format!(
+                "不支持的导出格式：{ext}（可用 docx、pdf、html、md、txt）"
+            )),
+            "{}",
+            stderr(&out)
+        );
+        assert!(!target.exists());
+    }
+    // Without an extension, or with --format, the name is the clerk's choice.
+    let plain = dir.path().join("简报");
+    let out = jianbao(&lib, &["export", "2023-025", "-o", plain.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(fs::read(&plain).unwrap().starts_with(b"PK"));
+    let forced = dir.path().join("z.doc");
+    let out = jianbao(
+        &lib,
+        &[
+            "export",
+            "2023-025",
+            "--format",
+            "txt",
+            "-o",
+            forced.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
 }

@@ -1,37 +1,34 @@
-//! The PDF export read back with poppler's `pdftotext -bbox` and `pdffonts`
-//! (`.ci/run` installs poppler-utils and fonts-noto-cjk): A4 pages, rows on
-//! the grid within the margins, justified rows reaching both margins, page
+//! The PDF export read back, as a PDF reader sees it: the glyphs of its
+//! text layer with their positions (pdf-extract, the crate the PDF import
+//! uses), grouped into words and rows the way poppler's `pdftotext -bbox`
+//! does, and its font dictionaries (lopdf). Checked: A4 pages, rows on the
+//! grid within the margins, justified rows reaching both margins, page
 //! numbers on the outer side 7 mm below the type area, fonts embedded as
 //! subsets with Unicode maps, every title and paragraph copied out exactly,
-//! and the same pages, row for row, as the F5 print preview.
+//! and the same pages, row for row, as the F5 print preview. The issues are
+//! set in the Chinese faces committed in tests/fixtures/fonts, so no
+//! installed font or tool is needed.
 
 mod common;
 
-use common::{jianbao, stderr, stdout};
+use common::{
+    fixture_fonts, fugou, jianbao, library_with_fixture_fonts, name_font_files, sample, stderr,
+    stdout,
+};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use jianbao::app::App;
 use jianbao::app::keymap::Keymap;
 use jianbao::app::preview::Shown;
 use jianbao::export::layout::{LineKind, layout};
 use jianbao::export::page::{Grid, PT_PER_MM, Page, pages};
-use jianbao::export::{Format, render};
+use jianbao::export::pdf::{FontSources, to_pdf};
 use jianbao::i18n::Lang;
 use jianbao::model::{Issue, PrintSettings};
-use jianbao::store::{Library, SAMPLE_ISSUE, codec};
+use jianbao::store::Library;
+use pdf_extract::{Dictionary, Document, MediaBox, Object, OutputDev, OutputError, Transform};
 use std::path::Path;
-use std::process::Command;
 
-fn sample() -> Issue {
-    codec::decode_issue(SAMPLE_ISSUE).unwrap()
-}
-
-fn fugou() -> Issue {
-    let path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fugou-wenming-2024-03-15.ron");
-    codec::decode_issue(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-/// A word as `pdftotext -bbox` finds it: its box in points from the top
+/// A word as `pdftotext -bbox` gives it: its box in points from the top
 /// left of the page.
 #[derive(Debug, Clone)]
 struct Word {
@@ -74,77 +71,214 @@ struct PdfPage {
     rows: Vec<PdfRow>,
 }
 
-fn attr(tag: &str, name: &str) -> f64 {
-    let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
-    let end = start + tag[start..].find('"').unwrap();
-    tag[start..end].parse().unwrap()
+/// One glyph of the text layer: its origin on the baseline (PDF units, y
+/// upwards), its size and advance as printed.
+struct Glyph {
+    x: f64,
+    y: f64,
+    size: f64,
+    advance: f64,
+    text: String,
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&amp;", "&")
+/// The glyphs of each page, and its size.
+#[derive(Default)]
+struct Glyphs {
+    pages: Vec<(MediaBox, Vec<Glyph>)>,
 }
 
-/// The pages of the PDF at `path`, their words grouped into rows (words
-/// whose centres lie within 8 pt, far less than a line), top to bottom.
-fn read_pdf(path: &Path) -> Vec<PdfPage> {
-    let out = Command::new("pdftotext")
-        .arg("-bbox")
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext is needed: apt-get install poppler-utils (.ci/run does)");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let html = String::from_utf8(out.stdout).unwrap();
-    let mut pages = Vec::new();
-    for chunk in html.split("<page ").skip(1) {
-        let head = &chunk[..chunk.find('>').unwrap()];
-        let mut words: Vec<Word> = chunk
-            .split("<word ")
-            .skip(1)
-            .map(|w| {
-                let tag_end = w.find('>').unwrap();
-                let tag = &w[..tag_end];
-                let text = &w[tag_end + 1..w.find("</word>").unwrap()];
-                Word {
-                    x0: attr(tag, "xMin"),
-                    y0: attr(tag, "yMin"),
-                    x1: attr(tag, "xMax"),
-                    y1: attr(tag, "yMax"),
-                    text: unescape(text),
-                }
-            })
-            .collect();
-        words.sort_by(|a, b| (a.y0 + a.y1).total_cmp(&(b.y0 + b.y1)));
-        let mut rows: Vec<PdfRow> = Vec::new();
-        for w in words {
-            let centre = (w.y0 + w.y1) / 2.0;
-            match rows.last_mut() {
-                Some(r) if (r.centre() - centre).abs() < 8.0 => r.words.push(w),
-                _ => rows.push(PdfRow { words: vec![w] }),
+impl OutputDev for Glyphs {
+    fn begin_page(
+        &mut self,
+        _page: u32,
+        media: &MediaBox,
+        _art: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.pages.push((*media, Vec::new()));
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        text: &str,
+    ) -> Result<(), OutputError> {
+        // Upright text, possibly condensed (a run of digits): the height
+        // from the vertical scale, the advance from the horizontal one.
+        let page = &mut self.pages.last_mut().expect("a page").1;
+        page.push(Glyph {
+            x: trm.m31,
+            y: trm.m32,
+            size: font_size * trm.m22.abs(),
+            advance: width * font_size * trm.m11,
+            text: text.to_string(),
+        });
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// The value of `key` in `dict`, following a reference.
+fn get<'a>(doc: &'a Document, dict: &'a Dictionary, key: &[u8]) -> Option<&'a Object> {
+    let o = dict.get(key).ok()?;
+    doc.dereference(o).ok().map(|(_, o)| o)
+}
+
+/// The font that draws the glyphs of a font dictionary: a composite
+/// font's descendant, or the font itself.
+fn glyph_font<'a>(doc: &'a Document, font: &'a Dictionary) -> &'a Dictionary {
+    match get(doc, font, b"DescendantFonts") {
+        Some(Object::Array(d)) => doc.dereference(&d[0]).unwrap().1.as_dict().unwrap(),
+        _ => font,
+    }
+}
+
+/// The font descriptor of a font dictionary.
+fn descriptor<'a>(doc: &'a Document, font: &'a Dictionary) -> &'a Dictionary {
+    let font = glyph_font(doc, font);
+    get(doc, font, b"FontDescriptor")
+        .unwrap()
+        .as_dict()
+        .unwrap()
+}
+
+/// The fonts of every page, each once: (resource name, font dictionary).
+fn fonts_of(doc: &Document) -> Vec<(Vec<u8>, &Dictionary)> {
+    let mut out: Vec<(Vec<u8>, &Dictionary)> = Vec::new();
+    for page in doc.get_pages().into_values() {
+        for (name, font) in doc.get_page_fonts(page).unwrap() {
+            if !out.iter().any(|(_, f)| std::ptr::eq(*f, font)) {
+                out.push((name, font));
             }
         }
-        for r in &mut rows {
-            r.words.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    }
+    out
+}
+
+/// Whether a font's ToUnicode map gives Chinese characters.
+fn sets_chinese(doc: &Document, font: &Dictionary) -> bool {
+    let Some(Object::Stream(map)) = get(doc, font, b"ToUnicode") else {
+        return false;
+    };
+    let map = String::from_utf8_lossy(&map.decompressed_content().unwrap()).into_owned();
+    map.split(['<', '>'])
+        .filter(|t| t.len() == 4)
+        .filter_map(|t| u32::from_str_radix(t, 16).ok())
+        .any(|u| (0x4E00..=0x9FFF).contains(&u))
+}
+
+/// The ascent and descent (in ems, the descent negative) that a reader
+/// puts a word's box between: its font descriptor's (poppler's too). The
+/// reader here cannot tell which face set a glyph, so it takes the
+/// Chinese faces' (in these files they share them); a Latin face (for
+/// digits and letters, where installed) starts no row the checks measure.
+fn vertical_metrics(doc: &Document) -> (f64, f64) {
+    let metric = |d: &Dictionary, key: &[u8]| get(doc, d, key).unwrap().as_float().unwrap();
+    let all: Vec<(f64, f64)> = fonts_of(doc)
+        .into_iter()
+        .filter(|(_, f)| sets_chinese(doc, f))
+        .map(|(_, f)| descriptor(doc, f))
+        .map(|d| {
+            (
+                f64::from(metric(d, b"Ascent")) / 1000.0,
+                f64::from(metric(d, b"Descent")) / 1000.0,
+            )
+        })
+        .collect();
+    assert!(!all.is_empty(), "no Chinese fonts");
+    assert!(all.iter().all(|m| *m == all[0]), "{all:?}");
+    all[0]
+}
+
+/// The pages of the PDF at `path`: its glyphs put into words as pdftotext
+/// does (a gap of more than a tenth of the size, or a space, ends a word),
+/// the words into rows (centres within 8 pt, far less than a line), top to
+/// bottom.
+fn read_pdf(path: &Path) -> Vec<PdfPage> {
+    // Loaded as the PDF import loads it (pdf-extract misreads some CID
+    // font widths otherwise).
+    let doc = jianbao::import::pdf::load(&std::fs::read(path).unwrap()).unwrap();
+    let (ascent, descent) = vertical_metrics(&doc);
+    let mut glyphs = Glyphs::default();
+    pdf_extract::output_doc(&doc, &mut glyphs).unwrap();
+    let mut pages = Vec::new();
+    for (media, mut page) in glyphs.pages {
+        let height = media.ury - media.lly;
+        let centre = |g: &Glyph| height - g.y - (ascent + descent) / 2.0 * g.size;
+        page.sort_by(|a, b| centre(a).total_cmp(&centre(b)));
+        let mut lines: Vec<Vec<Glyph>> = Vec::new();
+        for g in page {
+            match lines.last_mut() {
+                Some(l) if (centre(&l[0]) - centre(&g)).abs() < 8.0 => l.push(g),
+                _ => lines.push(vec![g]),
+            }
         }
+        let rows = lines
+            .into_iter()
+            .map(|mut line| {
+                line.sort_by(|a, b| a.x.total_cmp(&b.x));
+                let mut words: Vec<Word> = Vec::new();
+                let mut open = false;
+                for g in line {
+                    if g.text.trim().is_empty() {
+                        open = false;
+                        continue;
+                    }
+                    let (y0, y1) = (
+                        height - g.y - ascent * g.size,
+                        height - g.y - descent * g.size,
+                    );
+                    match words.last_mut() {
+                        Some(w) if open && g.x - w.x1 <= 0.1 * g.size => {
+                            w.x1 = g.x + g.advance;
+                            w.y0 = w.y0.min(y0);
+                            w.y1 = w.y1.max(y1);
+                            w.text.push_str(&g.text);
+                        }
+                        _ => words.push(Word {
+                            x0: g.x,
+                            y0,
+                            x1: g.x + g.advance,
+                            y1,
+                            text: g.text,
+                        }),
+                    }
+                    open = true;
+                }
+                PdfRow { words }
+            })
+            .filter(|r| !r.words.is_empty())
+            .collect();
         pages.push(PdfPage {
-            width: attr(head, "width"),
-            height: attr(head, "height"),
+            width: media.urx - media.llx,
+            height,
             rows,
         });
     }
     pages
 }
 
+/// The issue's PDF in `dir`, set in the fixture faces alone (not the
+/// system's: the same file on every machine).
 fn write_pdf(issue: &Issue, settings: &PrintSettings, dir: &Path) -> std::path::PathBuf {
-    let bytes = render(issue, Format::Pdf, settings).unwrap();
+    let fonts = FontSources {
+        files: vec![fixture_fonts()],
+        system: false,
+    };
+    let bytes = to_pdf(issue, settings, &fonts).unwrap().bytes;
     let path = dir.join("issue.pdf");
     std::fs::write(&path, bytes).unwrap();
     path
@@ -378,27 +512,52 @@ fn every_title_and_paragraph_copies_out_exactly() {
 fn fonts_are_embedded_as_subsets_with_unicode_maps() {
     let dir = tempfile::tempdir().unwrap();
     let path = write_pdf(&sample(), &PrintSettings::default(), dir.path());
-    let out = Command::new("pdffonts")
-        .arg(&path)
-        .output()
-        .expect("pdffonts is needed: apt-get install poppler-utils (.ci/run does)");
-    let listing = String::from_utf8(out.stdout).unwrap();
-    let fonts: Vec<&str> = listing.lines().skip(2).collect();
-    assert!(fonts.len() >= 2, "{listing}");
-    for f in fonts {
-        let cols: Vec<&str> = f.split_whitespace().collect();
-        let name = cols[0];
-        // ABCDEF+Name: a subset.
+    let doc = Document::load_mem(&std::fs::read(&path).unwrap()).unwrap();
+    let mut faces: Vec<String> = Vec::new();
+    for (resource, font) in fonts_of(&doc) {
+        let what = String::from_utf8_lossy(&resource).into_owned();
+        let name = |d: &Dictionary, key: &[u8]| {
+            String::from_utf8(get(&doc, d, key).unwrap().as_name().unwrap().to_vec()).unwrap()
+        };
+        // A composite font: Chinese needs two-byte codes.
+        assert_eq!(name(font, b"Subtype"), "Type0", "{what}");
+        // ABCDEF+Name: a subset, the descriptor saying the same.
+        let base = name(glyph_font(&doc, font), b"BaseFont");
+        let (tag, face) = base.split_at(7);
         assert!(
-            name.len() > 7
-                && name.as_bytes()[6] == b'+'
-                && name[..6].bytes().all(|b| b.is_ascii_uppercase()),
-            "{f}"
+            tag.ends_with('+') && tag[..6].bytes().all(|b| b.is_ascii_uppercase()),
+            "{base}"
         );
-        // emb, sub, uni.
-        let n = cols.len();
-        assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "{f}");
+        let d = descriptor(&doc, font);
+        assert_eq!(name(d, b"FontName"), base);
+        // Embedded.
+        assert!(
+            [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| matches!(get(&doc, d, k), Some(Object::Stream(_)))),
+            "{base} is not embedded"
+        );
+        // A map from its glyphs back to Unicode.
+        let Some(Object::Stream(map)) = get(&doc, font, b"ToUnicode") else {
+            panic!("{base} has no ToUnicode map");
+        };
+        let map = String::from_utf8_lossy(&map.decompressed_content().unwrap()).into_owned();
+        assert!(
+            map.contains("beginbfchar") || map.contains("beginbfrange"),
+            "{base}: {map}"
+        );
+        faces.push(face.to_string());
     }
+    faces.sort();
+    // Titles, headings and body: the three fixture faces.
+    assert_eq!(
+        faces,
+        [
+            "NotoSansCJKsc-Regular",
+            "NotoSerifCJKsc-Bold",
+            "NotoSerifCJKsc-Regular"
+        ]
+    );
 }
 
 fn press(app: &mut App, code: KeyCode) {
@@ -408,7 +567,8 @@ fn press(app: &mut App, code: KeyCode) {
 #[test]
 fn the_pdf_has_the_pages_of_the_print_preview() {
     let dir = tempfile::tempdir().unwrap();
-    let lib = Library::open(&dir.path().join("lib")).unwrap();
+    let mut lib = Library::open(&dir.path().join("lib")).unwrap();
+    lib.settings.export.font_files = vec![fixture_fonts().display().to_string()];
     let mut app = App::new(
         lib,
         Lang::Zh,
@@ -460,6 +620,9 @@ fn the_pdf_has_the_pages_of_the_print_preview() {
 fn the_command_line_writes_pdf_and_names_the_fonts_used_once() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
+    // Only the fixture faces (Noto CJK SC), in the library's fonts/.
+    library_with_fixture_fonts(&lib);
     let out = jianbao(&lib, &["export", "2023-025", "--format", "pdf"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let path = lib.join("exports/2023-025.pdf");
@@ -467,10 +630,10 @@ fn the_command_line_writes_pdf_and_names_the_fonts_used_once() {
     let err = stderr(&out);
     assert!(err.contains("已导出 2023-025（PDF）"), "{err}");
     // Faces not installed are named once, with what stood in for them.
-    assert!(err.matches("所设字体未安装").count() <= 1, "{err}");
-    if err.contains("所设字体未安装") {
-        assert_eq!(err.matches("仿宋_GB2312 → ").count(), 1, "{err}");
-    }
+    assert_eq!(err.matches("所设字体未安装").count(), 1, "{err}");
+    assert_eq!(err.matches("仿宋_GB2312 → ").count(), 1, "{err}");
+    assert!(err.contains("仿宋_GB2312 → Noto Serif CJK SC"), "{err}");
+    assert!(err.contains("黑体 → Noto Sans CJK SC"), "{err}");
     assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-"));
     // The format follows -o's extension.
     let named = dir.path().join("简报.pdf");
@@ -483,11 +646,8 @@ fn the_command_line_writes_pdf_and_names_the_fonts_used_once() {
 fn a_font_file_named_in_the_settings_that_is_not_there_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    assert!(jianbao(&lib, &["list"]).status.success());
-    let settings = std::fs::read_to_string(lib.join("library.ron")).unwrap();
-    let with_fonts = settings.trim_end().trim_end_matches(')').to_string()
-        + "    export: (font_files: [\"fonts/simfang.ttf\"]),\n)\n";
-    std::fs::write(lib.join("library.ron"), with_fonts).unwrap();
+    common::new_library(&lib);
+    name_font_files(&lib, &["fonts/simfang.ttf"]);
     let out = jianbao(&lib, &["export", "2023-025", "--format", "pdf"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);

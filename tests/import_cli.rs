@@ -29,8 +29,9 @@ fn issue_files(lib: &Path) -> Vec<String> {
 fn setup() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
+    common::new_library(&lib);
     // Create the library (with its sample issue 2023-025).
-    assert!(jianbao(&lib, &["list"]).status.success());
+    common::new_library(&lib);
     (dir, lib)
 }
 

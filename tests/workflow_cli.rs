@@ -26,7 +26,7 @@ fn fails(lib: &Path, args: &[&str]) -> String {
 fn counted_library() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    ok(&lib, &["list"]);
+    common::new_library(&lib);
     fs::remove_file(lib.join("issues/2023-025.ron")).unwrap();
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stats");
     for name in ["2023-040.ron", "2023-041.ron", "2024-001.ron"] {
@@ -216,7 +216,7 @@ fn check_flags_a_running_total_printed_twice_and_reports_long_articles() {
 fn changes_of_status_say_what_is_allowed() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib");
-    ok(&lib, &["list"]);
+    common::new_library(&lib);
     let err = fails(&lib, &["status", "2023-025", "signed"]);
     assert!(err.contains("2023-025 不能从草稿改为已签发：每次只能前进一步，或退回草稿。现在可以改为：review（待审）"), "{err}");
     let err = fails(&lib, &["status", "2023-025", "草稿"]);

@@ -162,7 +162,7 @@ fn two_offices() -> (TempDir, Office, Office) {
     assert!(out.status.success());
     // Office A: no git identity, so commits are by its configured name.
     let a = Office::clone(dir.path(), &server, "a", "王文明", None);
-    a.ok(&["list"]);
+    common::new_library(&a.lib);
     let first = a.sync();
     assert!(
         first.contains("已推送到 origin/") && first.contains("第一次同步"),
@@ -454,7 +454,7 @@ fn without_git_everything_works_and_sync_says_why() {
         home: dir.path().join("home"),
     };
     fs::create_dir_all(&plain.home).unwrap();
-    plain.ok(&["list"]);
+    common::new_library(&plain.lib);
     let err = plain.fails(&["sync"]);
     assert!(
         err.contains("git 功能未启用：简报库不在 git 仓库中"),
@@ -499,7 +499,7 @@ fn without_git_everything_works_and_sync_says_why() {
         lib: outer.join("lib"),
         home: plain.home.clone(),
     };
-    inner.ok(&["list"]);
+    common::new_library(&inner.lib);
     inner.ok(&["status", "2023-025", "review"]);
     let (_, said) = inner.ok(&["status", "2023-025", "signed"]);
     assert!(

@@ -7,7 +7,7 @@
 //!
 //! ```sh
 //! cargo build --release
-//! cargo run --release --example typing-latency -- [--chars 500] [--quiet-ms 30] [--only jianbao]
+//! cargo run --release --example typing-latency -- [--chars 500] [--quiet-ms 30] [--only jianbao] [--case 1|2|3]
 //! ```
 //!
 //! Cases: an empty article (typing at the end of a line), the end of one
@@ -29,6 +29,8 @@ struct Options {
     chars: usize,
     quiet: Duration,
     only: Option<String>,
+    /// Only this case (1, 2 or 3).
+    case: Option<usize>,
 }
 
 fn options() -> Options {
@@ -36,6 +38,7 @@ fn options() -> Options {
         chars: 500,
         quiet: Duration::from_millis(30),
         only: None,
+        case: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -46,6 +49,7 @@ fn options() -> Options {
                 o.quiet = Duration::from_millis(args[i + 1].parse().expect("--quiet-ms N"))
             }
             "--only" => o.only = Some(args[i + 1].clone()),
+            "--case" => o.case = Some(args[i + 1].parse().expect("--case 1|2|3")),
             other => panic!("unknown argument {other}"),
         }
         i += 2;
@@ -283,13 +287,16 @@ fn which(name: &str) -> Option<PathBuf> {
 fn main() {
     let o = options();
     let long: String = PROSE.chars().cycle().take(20_000).collect();
-    let cases: [(&'static str, &str, bool); 3] = [
+    let all_cases: [(&'static str, &str, bool); 3] = [
         ("empty article, end of line", "", false),
         ("20,000-char paragraph, at its end", &long, false),
         ("20,000-char paragraph, at its start", &long, true),
     ];
     let mut runs = Vec::new();
-    for (case, text, at_start) in cases {
+    for (n, (case, text, at_start)) in all_cases.into_iter().enumerate() {
+        if o.case.is_some_and(|c| c != n + 1) {
+            continue;
+        }
         for editor in ["jianbao", "vim", "nano"] {
             if o.only.as_deref().is_some_and(|only| only != editor) {
                 continue;

@@ -1,21 +1,23 @@
-//! The article open in the editor pane, and the find/replace bar.
+//! The article open in the editor pane, and how the editor's commands and
+//! typing reach its text.
 
-use super::input::LineInput;
-use crate::text::Editor;
+use super::{App, Command, Focus};
+use crate::i18n::Msg;
+use crate::model::ArticleRef;
+use crate::text::{EditAction, Editor, Motion, Note, Outcome};
 
 /// An article being edited: where it is in the issue, and its text buffer.
 #[derive(Debug, Clone)]
 pub struct ArticleEdit {
-    pub pos: (usize, usize),
+    pub pos: ArticleRef,
     pub editor: Editor,
     /// Editor revision last copied into the issue.
     flushed: u64,
 }
 
 impl ArticleEdit {
-    pub fn open(pos: (usize, usize), paragraphs: &[String], clipboard: &str) -> ArticleEdit {
-        let mut editor = Editor::new(paragraphs);
-        editor.set_clipboard(clipboard);
+    pub fn open(pos: ArticleRef, paragraphs: &[String]) -> ArticleEdit {
+        let editor = Editor::new(paragraphs);
         ArticleEdit {
             pos,
             flushed: editor.revision(),
@@ -38,28 +40,112 @@ impl ArticleEdit {
     }
 }
 
-/// The find bar (Ctrl+F), with a replace field (Ctrl+R).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FindBar {
-    pub query: LineInput,
-    pub replace: Option<LineInput>,
-    /// Typing goes into the replace field.
-    pub on_replace: bool,
-}
-
-impl FindBar {
-    /// What matches are replaced with.
-    pub fn replacement(&self) -> String {
-        self.replace
-            .as_ref()
-            .map(|r| r.text().to_string())
-            .unwrap_or_default()
+impl App {
+    /// Applies an editing action to the open article.
+    pub(super) fn edit(&mut self, action: EditAction) {
+        if self.refuse_edit(&action) {
+            return;
+        }
+        let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) else {
+            return;
+        };
+        let outcome = a.editor.apply_at(action, std::time::Instant::now());
+        self.after_edit(outcome);
     }
 
-    pub fn field(&mut self) -> &mut LineInput {
-        match (&mut self.replace, self.on_replace) {
-            (Some(r), true) => r,
-            _ => &mut self.query,
+    fn after_edit(&mut self, outcome: Outcome) {
+        if let Some(text) = outcome.copied {
+            // Ours, for Ctrl+V in any article or issue; and the terminal's.
+            self.clipboard.clone_from(&text);
+            self.clipboard_out = Some(text);
+        }
+        if let Some(note) = outcome.note {
+            let text = match note {
+                Note::NotFound => self.lang.t(Msg::FindNotFound).to_string(),
+                Note::Wrapped => self.lang.t(Msg::FindWrapped).to_string(),
+                Note::Replaced(n) => self.lang.fmt(Msg::Replaced, &[&n]),
+                Note::NothingToUndo => self.lang.t(Msg::NothingToUndo).to_string(),
+                Note::NothingToRedo => self.lang.t(Msg::NothingToRedo).to_string(),
+            };
+            self.notify(text);
         }
     }
+
+    /// An editing command (a key in the editor, or from the palette, which
+    /// brings the keyboard to the editor); any other command does nothing.
+    pub(super) fn edit_command(&mut self, cmd: Command) {
+        let action = match cmd {
+            Command::Paste => Some(EditAction::Paste(self.clipboard.clone())),
+            _ => edit_action(cmd),
+        };
+        let Some(action) = action else {
+            return;
+        };
+        if !self.article_open() {
+            self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
+            return;
+        }
+        self.focus = Focus::Editor;
+        self.edit(action);
+    }
+}
+
+/// What an editor command asks of the text.
+fn edit_action(cmd: Command) -> Option<EditAction> {
+    let motion = |cmd| {
+        Some(match cmd {
+            Command::Left | Command::SelectLeft => Motion::Left,
+            Command::Right | Command::SelectRight => Motion::Right,
+            Command::Up | Command::SelectUp => Motion::Up,
+            Command::Down | Command::SelectDown => Motion::Down,
+            Command::LineStart | Command::SelectLineStart => Motion::RowStart,
+            Command::LineEnd | Command::SelectLineEnd => Motion::RowEnd,
+            Command::WordLeft | Command::SelectWordLeft => Motion::WordLeft,
+            Command::WordRight | Command::SelectWordRight => Motion::WordRight,
+            Command::PageUp | Command::SelectPageUp => Motion::PageUp,
+            Command::PageDown | Command::SelectPageDown => Motion::PageDown,
+            Command::First | Command::SelectFirst => Motion::DocStart,
+            Command::Last | Command::SelectLast => Motion::DocEnd,
+            _ => return None,
+        })
+    };
+    Some(match cmd {
+        Command::Left
+        | Command::Right
+        | Command::Up
+        | Command::Down
+        | Command::LineStart
+        | Command::LineEnd
+        | Command::WordLeft
+        | Command::WordRight
+        | Command::PageUp
+        | Command::PageDown
+        | Command::First
+        | Command::Last => EditAction::Move(motion(cmd)?),
+        Command::SelectLeft
+        | Command::SelectRight
+        | Command::SelectUp
+        | Command::SelectDown
+        | Command::SelectLineStart
+        | Command::SelectLineEnd
+        | Command::SelectWordLeft
+        | Command::SelectWordRight
+        | Command::SelectPageUp
+        | Command::SelectPageDown
+        | Command::SelectFirst
+        | Command::SelectLast => EditAction::Select(motion(cmd)?),
+        Command::SelectAll => EditAction::SelectAll,
+        Command::Newline => EditAction::Newline,
+        Command::DeleteBack => EditAction::Backspace,
+        Command::DeleteForward => EditAction::Delete,
+        Command::DeleteWordBack => EditAction::DeleteWordBack,
+        Command::DeleteWordForward => EditAction::DeleteWordForward,
+        Command::Cut => EditAction::Cut,
+        Command::Copy => EditAction::Copy,
+        Command::Undo => EditAction::Undo,
+        Command::Redo => EditAction::Redo,
+        Command::FindNext => EditAction::FindNext,
+        Command::FindPrev => EditAction::FindPrev,
+        _ => return None,
+    })
 }

@@ -1,13 +1,16 @@
 //! Forms: the issue properties (masthead and closing block), an article's
 //! title/kind/source, a section's name. Validated before anything changes.
 
+use super::Command;
 use super::input::LineInput;
+use super::overlay::{Env, Keys, Outcome};
 use super::tree::Node;
 use crate::export::Format;
 use crate::i18n::{Lang, Msg};
-use crate::model::{Article, ArticleKind, Distribution, DistributionKind, Issue, Status};
+use crate::model::{
+    Article, ArticleKind, ArticleRef, Distribution, DistributionKind, Issue, Status,
+};
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FieldKind {
@@ -73,7 +76,7 @@ impl Field {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormKind {
     Issue,
-    Article(usize, usize),
+    Article(ArticleRef),
     NewArticle(Option<Node>),
     Section(usize),
     NewSection(Option<Node>),
@@ -87,15 +90,6 @@ pub struct Form {
     pub focus: usize,
     /// The first validation problem, shown under the fields.
     pub error: Option<String>,
-}
-
-/// What a key did to a form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FormKey {
-    Handled,
-    Submit,
-    Cancel,
-    Ignored,
 }
 
 const STATUS_OPTIONS: [Msg; 4] = [
@@ -215,8 +209,8 @@ impl Form {
         ]
     }
 
-    pub fn article(s: usize, a: usize, article: &Article) -> Form {
-        Form::new(FormKind::Article(s, a), Self::article_fields(article))
+    pub fn article(at: ArticleRef, article: &Article) -> Form {
+        Form::new(FormKind::Article(at), Self::article_fields(article))
     }
 
     pub fn new_article(at: Option<Node>) -> Form {
@@ -287,50 +281,31 @@ impl Form {
         &self.fields[self.focus]
     }
 
-    pub fn handle_key(&mut self, key: &KeyEvent) -> FormKey {
-        let n = self.fields.len();
-        match key.code {
-            KeyCode::Esc => return FormKey::Cancel,
-            KeyCode::Enter => return FormKey::Submit,
-            KeyCode::Tab | KeyCode::Down => self.focus = (self.focus + 1) % n,
-            KeyCode::BackTab | KeyCode::Up => self.focus = (self.focus + n - 1) % n,
-            _ => {
-                let field = &mut self.fields[self.focus];
-                let handled = match (&mut field.kind, key.code) {
-                    (
-                        FieldKind::Toggle(on),
-                        KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right,
-                    ) => {
-                        *on = !*on;
-                        true
-                    }
-                    (FieldKind::Choice { options, index }, KeyCode::Char(' ') | KeyCode::Right) => {
-                        *index = (*index + 1) % options.len();
-                        true
-                    }
-                    (FieldKind::Choice { options, index }, KeyCode::Left) => {
-                        *index = (*index + options.len() - 1) % options.len();
-                        true
-                    }
-                    (FieldKind::Toggle(_) | FieldKind::Choice { .. }, _) => false,
-                    _ => field.input.handle_key(key),
-                };
-                if !handled {
-                    return FormKey::Ignored;
-                }
-                self.error = None;
-            }
-        }
-        FormKey::Handled
-    }
-
-    /// Text pasted into the focused field.
-    pub fn paste(&mut self, text: &str) {
+    /// Changes the focused field's value by a command: a toggle flips (at
+    /// Space, ← or →), a choice steps through its options, a text field
+    /// takes the text field's keys; returns whether the field took it.
+    fn field_command(&mut self, cmd: Command) -> bool {
         let field = &mut self.fields[self.focus];
-        if field.is_textual() {
-            field.input.insert(text);
+        let handled = match (&mut field.kind, cmd) {
+            (FieldKind::Toggle(on), Command::ToggleItem | Command::Left | Command::Right) => {
+                *on = !*on;
+                true
+            }
+            (FieldKind::Choice { options, index }, Command::ToggleItem | Command::Right) => {
+                *index = (*index + 1) % options.len();
+                true
+            }
+            (FieldKind::Choice { options, index }, Command::Left) => {
+                *index = (*index + options.len() - 1) % options.len();
+                true
+            }
+            (FieldKind::Toggle(_) | FieldKind::Choice { .. }, _) => false,
+            _ => field.input.command(cmd),
+        };
+        if handled {
             self.error = None;
         }
+        handled
     }
 
     fn value(&self, label: Msg) -> &Field {
@@ -458,6 +433,45 @@ impl Form {
     }
 }
 
+impl Keys for Form {
+    fn command(&mut self, cmd: Command, env: &Env) -> Option<Outcome> {
+        let n = self.fields.len();
+        Some(match cmd {
+            Command::Close => Outcome::Close,
+            // A bad value is named and focused; the form stays.
+            Command::Accept => match self.validate(env.lang) {
+                Ok(()) => Outcome::Submit,
+                Err(_) => Outcome::Stay,
+            },
+            Command::NextField => {
+                self.focus = (self.focus + 1) % n;
+                Outcome::Stay
+            }
+            Command::PrevField => {
+                self.focus = (self.focus + n - 1) % n;
+                Outcome::Stay
+            }
+            _ if self.field_command(cmd) => Outcome::Stay,
+            _ => return None,
+        })
+    }
+
+    fn text(&mut self, c: char, env: &Env) -> Outcome {
+        self.paste(c.encode_utf8(&mut [0; 4]), env)
+    }
+
+    /// Text typed or pasted into the focused field.
+    fn paste(&mut self, text: &str, _env: &Env) -> Outcome {
+        let field = &mut self.fields[self.focus];
+        if !field.is_textual() {
+            return Outcome::Ignored;
+        }
+        field.input.insert(text);
+        self.error = None;
+        Outcome::Stay
+    }
+}
+
 /// Accepts ASCII and full-width digits (an IME may give either).
 fn parse_number(s: &str) -> Option<u32> {
     let ascii: String = s
@@ -487,12 +501,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::codec::decode_issue;
-    use crossterm::event::KeyModifiers;
-
-    fn sample() -> Issue {
-        decode_issue(crate::store::SAMPLE_ISSUE).unwrap()
-    }
+    use crate::test_support::sample_issue as sample;
 
     fn set(form: &mut Form, label: Msg, text: &str) {
         let f = form.fields.iter_mut().find(|f| f.label == label).unwrap();
@@ -520,7 +529,7 @@ mod tests {
         set(&mut form, Msg::FieldCopies, "");
         set(&mut form, Msg::FieldSigner, "  ");
         form.focus = 3;
-        form.handle_key(&KeyEvent::new(KeyCode::Char(' '), KeyModifiers::NONE));
+        form.field_command(Command::ToggleItem);
         form.validate(Lang::Zh).unwrap();
         form.apply_issue(&mut issue);
         assert_eq!(
@@ -554,12 +563,12 @@ mod tests {
     #[test]
     fn the_article_form_sets_title_lines_kind_and_source() {
         let mut article = Article::new("旧标题");
-        let mut form = Form::article(0, 0, &article);
+        let mut form = Form::article(ArticleRef::new(0, 0), &article);
         set(&mut form, Msg::FieldTitle1, "市委统战部实施四项举措");
         set(&mut form, Msg::FieldTitle2, "推动文明单位创建走深走实");
         set(&mut form, Msg::FieldSource, "市委统战部");
         form.focus = 3;
-        form.handle_key(&KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+        form.field_command(Command::Right);
         form.apply_article(&mut article);
         assert_eq!(article.title.len(), 2);
         assert_eq!(article.kind, ArticleKind::Brief);

@@ -1,7 +1,7 @@
 //! A one-line text field (form fields, prompts, the palette's filter).
 
-use crate::text::clean_line;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use super::Command;
+use crate::text::{clean_line, next_word, prev_word};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -56,31 +56,54 @@ impl LineInput {
             .map_or(self.caret, |g| self.caret + g.len())
     }
 
-    /// Handles an editing key; returns whether it was one.
-    pub fn handle_key(&mut self, key: &KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        match key.code {
-            KeyCode::Char('u') if ctrl => {
-                self.text.replace_range(..self.caret, "");
-                self.caret = 0;
+    /// The grapheme index of the caret, and the text's graphemes.
+    fn grapheme_caret(&self) -> usize {
+        self.text[..self.caret].graphemes(true).count()
+    }
+
+    /// The byte offset of grapheme `g`.
+    fn byte_of(&self, g: usize) -> usize {
+        self.text
+            .grapheme_indices(true)
+            .nth(g)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+
+    /// Carries out a text field's command (see [`Context::Field`]);
+    /// returns whether it was one.
+    ///
+    /// [`Context::Field`]: super::keymap::Context::Field
+    pub fn command(&mut self, cmd: Command) -> bool {
+        match cmd {
+            Command::Left => self.caret = self.prev_boundary(),
+            Command::Right => self.caret = self.next_boundary(),
+            Command::LineStart => self.caret = 0,
+            Command::LineEnd => self.caret = self.text.len(),
+            Command::WordLeft => {
+                self.caret = self.byte_of(prev_word(&self.text, self.grapheme_caret()))
             }
-            KeyCode::Char(c) if !ctrl => self.insert(c.encode_utf8(&mut [0; 4])),
-            KeyCode::Backspace => {
-                let start = self.prev_boundary();
-                self.text.replace_range(start..self.caret, "");
-                self.caret = start;
+            Command::WordRight => {
+                self.caret = self.byte_of(next_word(&self.text, self.grapheme_caret()))
             }
-            KeyCode::Delete => {
-                let end = self.next_boundary();
-                self.text.replace_range(self.caret..end, "");
+            Command::DeleteBack => self.delete_to(self.prev_boundary()),
+            Command::DeleteForward => self.delete_to(self.next_boundary()),
+            Command::DeleteWordBack => {
+                self.delete_to(self.byte_of(prev_word(&self.text, self.grapheme_caret())))
             }
-            KeyCode::Left => self.caret = self.prev_boundary(),
-            KeyCode::Right => self.caret = self.next_boundary(),
-            KeyCode::Home => self.caret = 0,
-            KeyCode::End => self.caret = self.text.len(),
+            Command::DeleteWordForward => {
+                self.delete_to(self.byte_of(next_word(&self.text, self.grapheme_caret())))
+            }
+            Command::DeleteToLineStart => self.delete_to(0),
             _ => return false,
         }
         true
+    }
+
+    /// Deletes between the caret and byte offset `to`.
+    fn delete_to(&mut self, to: usize) {
+        let range = self.caret.min(to)..self.caret.max(to);
+        self.caret = range.start;
+        self.text.replace_range(range, "");
     }
 }
 
@@ -88,27 +111,39 @@ impl LineInput {
 mod tests {
     use super::*;
 
-    fn key(code: KeyCode) -> KeyEvent {
-        KeyEvent::new(code, KeyModifiers::NONE)
-    }
-
     #[test]
     fn edits_by_grapheme_and_tracks_the_display_column() {
         let mut f = LineInput::new("工作动态");
         assert_eq!(f.caret_column(), 8);
-        f.handle_key(&key(KeyCode::Left));
-        f.handle_key(&key(KeyCode::Backspace));
+        f.command(Command::Left);
+        f.command(Command::DeleteBack);
         assert_eq!(f.text(), "工作态");
         assert_eq!(f.caret_column(), 4);
         f.insert("简e\u{301}");
         assert_eq!(f.text(), "工作简e\u{301}态");
-        f.handle_key(&key(KeyCode::Left));
+        f.command(Command::Left);
         assert_eq!(f.caret_column(), 6);
-        f.handle_key(&key(KeyCode::Delete));
+        f.command(Command::DeleteForward);
         assert_eq!(f.text(), "工作简态");
-        f.handle_key(&key(KeyCode::Home));
-        f.handle_key(&key(KeyCode::Delete));
+        f.command(Command::LineStart);
+        f.command(Command::DeleteForward);
         assert_eq!(f.text(), "作简态");
+    }
+
+    #[test]
+    fn words_and_the_start_go_at_once() {
+        let mut f = LineInput::new("扶沟县 白潭镇，倡导");
+        f.command(Command::WordLeft);
+        assert_eq!(f.caret_column(), 15);
+        f.command(Command::DeleteWordBack);
+        assert_eq!(f.text(), "扶沟县 倡导");
+        f.command(Command::LineStart);
+        f.command(Command::DeleteWordForward);
+        assert_eq!(f.text(), "倡导");
+        f.command(Command::LineEnd);
+        f.command(Command::DeleteToLineStart);
+        assert_eq!((f.text(), f.caret()), ("", 0));
+        assert!(!f.command(Command::Save));
     }
 
     #[test]

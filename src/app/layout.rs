@@ -81,6 +81,18 @@ pub fn inner(pane: Rect) -> Rect {
     }
 }
 
+/// A popup of at most `w`×`h` centred in `area`, a cell from its edges.
+pub fn popup(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width.saturating_sub(2)).max(1);
+    let h = h.min(area.height.saturating_sub(2)).max(1);
+    Rect::new(
+        area.x + area.width.saturating_sub(w) / 2,
+        area.y + area.height.saturating_sub(h) / 2,
+        w,
+        h,
+    )
+}
+
 /// Rows per issue in the issue list: one in a wide pane, two in a narrow one
 /// (number and date, then status and counts).
 pub fn issue_row_height(pane_width: u16) -> u16 {

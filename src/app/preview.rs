@@ -5,12 +5,13 @@
 //! numbers); a narrower window gets the rows set at its width
 //! ([`crate::export::page::rows`]), not paged.
 
+use super::overlay::{Env, Keys, Outcome};
 use super::{App, Command, Focus, Overlay};
 use crate::export::layout::{ArticleRef, Line, LineKind, layout};
 use crate::export::page::{Grid, Row, pages, rows};
 use crate::i18n::Msg;
 use crate::model::PrintSettings;
-use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use crossterm::event::{MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
 
 /// Rows a mouse wheel notch scrolls.
@@ -206,6 +207,24 @@ impl Preview {
     }
 }
 
+/// Scrolling; Esc, Q or F5 close it.
+impl Keys for Preview {
+    fn command(&mut self, cmd: Command, _env: &Env) -> Option<Outcome> {
+        let page = self.height.saturating_sub(1).max(1) as isize;
+        match cmd {
+            Command::Up => self.scroll_by(-1),
+            Command::Down => self.scroll_by(1),
+            Command::PageUp => self.scroll_by(-page),
+            Command::PageDown => self.scroll_by(page),
+            Command::First => self.scroll_to(0),
+            Command::Last => self.scroll_to(usize::MAX),
+            Command::Close => return Some(Outcome::Close),
+            _ => return None,
+        }
+        Some(Outcome::Stay)
+    }
+}
+
 impl App {
     /// Opens the print preview of the open issue, unsaved edits included.
     pub(super) fn open_preview(&mut self) {
@@ -216,11 +235,10 @@ impl App {
         doc.flush();
         let focus = match (&doc.article, doc.tree.selected) {
             (Some(a), _) if self.focus == Focus::Editor => Some(a.pos),
-            (_, Some(super::tree::Node::Article(s, a))) => Some((s, a)),
+            (_, Some(super::tree::Node::Article(at))) => Some(at),
             (Some(a), _) => Some(a.pos),
             _ => None,
-        }
-        .map(|(section, article)| ArticleRef { section, article });
+        };
         let settings = &self.lib.settings.export;
         let lines = layout(&doc.issue, settings.contents);
         let (_, page) = areas(self.width, self.height);
@@ -232,26 +250,6 @@ impl App {
         )));
     }
 
-    /// Keys of the open preview: scrolling; Esc, q or the preview key close it.
-    pub(super) fn preview_key(&mut self, mut p: Preview, key: &KeyEvent) {
-        let page = p.height.saturating_sub(1).max(1) as isize;
-        let k = super::keymap::Key::from_event(key);
-        if self.keymap.lookup(super::keymap::Context::Global, k) == Some(Command::Preview) {
-            return;
-        }
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('Q') => return,
-            KeyCode::Up => p.scroll_by(-1),
-            KeyCode::Down => p.scroll_by(1),
-            KeyCode::PageUp => p.scroll_by(-page),
-            KeyCode::PageDown | KeyCode::Char(' ') => p.scroll_by(page),
-            KeyCode::Home => p.scroll_to(0),
-            KeyCode::End => p.scroll_to(usize::MAX),
-            _ => {}
-        }
-        self.overlay = Some(Overlay::Preview(p));
-    }
-
     /// The mouse wheel scrolls the preview.
     pub(super) fn preview_mouse(&mut self, m: &MouseEvent) {
         if let Some(Overlay::Preview(p)) = self.overlay.as_mut() {
@@ -260,14 +258,6 @@ impl App {
                 MouseEventKind::ScrollDown => p.scroll_by(WHEEL as isize),
                 _ => {}
             }
-        }
-    }
-
-    /// After a resize: sets the preview's rows at the new width.
-    pub(super) fn fit_preview(&mut self) {
-        let (_, page) = areas(self.width, self.height);
-        if let Some(Overlay::Preview(p)) = self.overlay.as_mut() {
-            p.fit(page);
         }
     }
 }

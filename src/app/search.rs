@@ -4,15 +4,15 @@
 //! with the caret on the match. The unsaved text of the issue being edited
 //! is searched as it is on screen.
 
-use super::article::FindBar;
+use super::find::FindBar;
 use super::input::LineInput;
-use super::{After, App, Overlay};
+use super::overlay::{Env, Keys, Outcome};
+use super::{After, App, Command, Overlay};
 use crate::i18n::Msg;
-use crate::model::IssueId;
+use crate::model::{ArticleRef, IssueId};
 use crate::store::index::corpus::Corpus;
 use crate::store::search::{Filter, Hit, Query};
 use crate::text::Pos;
-use crossterm::event::{KeyCode, KeyEvent};
 use std::sync::Arc;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -71,12 +71,6 @@ impl Search {
         self.scroll = 0;
     }
 
-    /// Types or pastes into the field.
-    pub fn paste(&mut self, text: &str) {
-        self.input.insert(text);
-        self.refresh();
-    }
-
     fn step(&mut self, delta: isize, page: usize) {
         let last = self.hits.len().saturating_sub(1) as isize;
         self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
@@ -94,24 +88,64 @@ impl Search {
     }
 }
 
+/// How many hits the overlay shows in a terminal `height` rows high (the
+/// popup less its frame, the query row and the rule under it).
+pub fn page(height: u16) -> usize {
+    (height.saturating_sub(2 + 2 + 2) as usize / HIT_ROWS).max(1)
+}
+
+impl Keys for Search {
+    fn command(&mut self, cmd: Command, env: &Env) -> Option<Outcome> {
+        let page = page(env.height);
+        match cmd {
+            Command::Close => return Some(Outcome::Close),
+            Command::Accept => {
+                let Some(hit) = self.hits.get(self.selected) else {
+                    return Some(Outcome::Stay);
+                };
+                let at = hit.paragraph_at().map(|(p, start)| {
+                    let end = hit.marks.first().map_or(start, |m| m.end);
+                    (p, start, end)
+                });
+                return Some(Outcome::Open(Goto {
+                    id: hit.id(),
+                    article: ArticleRef::new(hit.section(), hit.article()),
+                    at,
+                }));
+            }
+            Command::Up => self.step(-1, page),
+            Command::Down => self.step(1, page),
+            Command::PageUp => self.step(-(page as isize), page),
+            Command::PageDown => self.step(page as isize, page),
+            _ if self.input.command(cmd) => self.refresh(),
+            _ => return None,
+        }
+        Some(Outcome::Stay)
+    }
+
+    fn text(&mut self, c: char, env: &Env) -> Outcome {
+        self.paste(c.encode_utf8(&mut [0; 4]), env)
+    }
+
+    /// Types or pastes into the field.
+    fn paste(&mut self, text: &str, _env: &Env) -> Outcome {
+        self.input.insert(text);
+        self.refresh();
+        Outcome::Stay
+    }
+}
+
 /// Where a search hit is, to open it: the issue, the article, and the
 /// paragraph and byte range of the match (none for a title or source).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Goto {
     pub id: IssueId,
-    pub section: usize,
-    pub article: usize,
+    pub article: ArticleRef,
     /// Paragraph, start and end byte of the match.
     pub at: Option<(usize, usize, usize)>,
 }
 
 impl App {
-    /// How many hits the overlay shows at this terminal height (the popup
-    /// less its frame, the query row and the rule under it).
-    pub fn search_page(&self) -> usize {
-        (self.height.saturating_sub(2 + 2 + 2) as usize / HIT_ROWS).max(1)
-    }
-
     /// Opens the search overlay on the library as it is now, with the
     /// unsaved text of the open issue.
     pub(super) fn open_search(&mut self) {
@@ -133,43 +167,14 @@ impl App {
         }
     }
 
-    pub(super) fn search_key(&mut self, mut s: Search, key: &KeyEvent) {
-        let page = self.search_page();
-        match key.code {
-            KeyCode::Esc => return,
-            KeyCode::Enter => {
-                if let Some(hit) = s.hits.get(s.selected) {
-                    let at = hit.paragraph_at().map(|(p, start)| {
-                        let end = hit.marks.first().map_or(start, |m| m.end);
-                        (p, start, end)
-                    });
-                    let goto = Goto {
-                        id: hit.id(),
-                        section: hit.section(),
-                        article: hit.article(),
-                        at,
-                    };
-                    // In the open issue at once, in another after the
-                    // unsaved changes of the open one are dealt with.
-                    if self.doc.as_ref().is_some_and(|d| d.id == goto.id) {
-                        self.goto_hit(goto);
-                    } else {
-                        self.guard_unsaved(After::Search(goto));
-                    }
-                    return;
-                }
-            }
-            KeyCode::Up => s.step(-1, page),
-            KeyCode::Down => s.step(1, page),
-            KeyCode::PageUp => s.step(-(page as isize), page),
-            KeyCode::PageDown => s.step(page as isize, page),
-            _ => {
-                if s.input.handle_key(key) {
-                    s.refresh();
-                }
-            }
+    /// Opens a search hit: in the open issue at once, in another after the
+    /// unsaved changes of the open one are dealt with.
+    pub(super) fn open_hit(&mut self, goto: Goto) {
+        if self.doc.as_ref().is_some_and(|d| d.id == goto.id) {
+            self.goto_hit(goto);
+        } else {
+            self.guard_unsaved(After::Search(goto));
         }
-        self.overlay = Some(Overlay::Search(s));
     }
 
     /// Shows the article of a hit with the caret on the match, which the
@@ -186,12 +191,7 @@ impl App {
         let Some(doc) = self.doc.as_mut().filter(|d| d.id == goto.id) else {
             return;
         };
-        let Some(article) = doc
-            .issue
-            .sections
-            .get(goto.section)
-            .and_then(|s| s.articles.get(goto.article))
-        else {
+        let Some(article) = doc.issue.article(goto.article) else {
             return;
         };
         // The text may have changed since the search: only a match still
@@ -202,7 +202,7 @@ impl App {
             let matched = text.get(start..end)?.to_string();
             Some((Pos::new(p, before.graphemes(true).count()), matched))
         });
-        self.open_article(goto.section, goto.article);
+        self.open_article(goto.article);
         let Some(doc) = self.doc.as_mut() else { return };
         let Some(edit) = doc.article.as_mut() else {
             return;
@@ -226,25 +226,13 @@ impl App {
 mod tests {
     use super::*;
     use crate::app::Focus;
-    use crate::app::keymap::{Key, Keymap};
+    use crate::app::keymap::Keymap;
     use crate::i18n::Lang;
-    use crate::store::Library;
+    use crate::test_support::{app_with, keys};
     use crossterm::event::Event;
 
     fn app() -> (tempfile::TempDir, App) {
-        let dir = tempfile::TempDir::new().unwrap();
-        let lib = Library::open(&dir.path().join("lib")).unwrap();
-        let today = chrono::NaiveDate::from_ymd_opt(2023, 11, 30).unwrap();
-        let mut app = App::new(lib, Lang::Zh, Keymap::default(), today);
-        app.handle_event(&Event::Resize(100, 30));
-        (dir, app)
-    }
-
-    fn keys(app: &mut App, specs: &[&str]) {
-        for s in specs {
-            let k: Key = s.parse().unwrap();
-            app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
-        }
+        app_with(Lang::Zh, Keymap::default(), 100, 30)
     }
 
     fn search(app: &App) -> &Search {
@@ -268,7 +256,7 @@ mod tests {
         assert_eq!(doc.id, id);
         assert_eq!(app.focus, Focus::Editor);
         let edit = doc.article.as_ref().unwrap();
-        let para = &doc.issue.sections[edit.pos.0].articles[edit.pos.1].paragraphs[2];
+        let para = &doc.issue.article(edit.pos).unwrap().paragraphs[2];
         let (start, end) = edit.editor.selection().expect("the match is selected");
         assert_eq!(start.paragraph, 2);
         let before: String = para.graphemes(true).take(start.grapheme).collect();

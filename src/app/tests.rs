@@ -1,72 +1,13 @@
 //! `update` for every command, driven the way a clerk drives it: keys.
 
 use super::*;
+use crate::model::{ArticleKind, IssueId};
 use crate::store::Library;
-use crossterm::event::{KeyModifiers, MouseEvent};
+use crate::test_support::*;
+use crossterm::event::{KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use std::fs;
 use tempfile::TempDir;
-
-pub(super) fn today() -> NaiveDate {
-    NaiveDate::from_ymd_opt(2023, 11, 30).unwrap()
-}
-
-/// An app on a fresh library (holding the sample issue), at 120×40.
-pub(super) fn app() -> (TempDir, App) {
-    let dir = TempDir::new().unwrap();
-    let lib = Library::open(&dir.path().join("lib")).unwrap();
-    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
-    app.handle_event(&Event::Resize(120, 40));
-    (dir, app)
-}
-
-pub(super) fn key(app: &mut App, spec: &str) {
-    let k: Key = spec.parse().unwrap();
-    app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
-}
-
-pub(super) fn keys(app: &mut App, specs: &[&str]) {
-    for s in specs {
-        key(app, s);
-    }
-}
-
-pub(super) fn typ(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.handle_event(&Event::Key(KeyEvent::new(
-            KeyCode::Char(c),
-            KeyModifiers::NONE,
-        )));
-    }
-}
-
-pub(super) fn doc(app: &App) -> &Doc {
-    app.doc.as_ref().expect("an issue is open")
-}
-
-/// The open article's editor.
-pub(super) fn editor(app: &App) -> &crate::text::Editor {
-    &doc(app)
-        .article
-        .as_ref()
-        .expect("an article is open")
-        .editor
-}
-
-/// The status-line notice, or "".
-pub(super) fn notice(app: &App) -> String {
-    app.notice
-        .as_ref()
-        .map(|n| n.text.clone())
-        .unwrap_or_default()
-}
-
-pub(super) fn sample_id() -> IssueId {
-    "2023-025".parse().unwrap()
-}
-
-pub(super) fn file(dir: &TempDir, id: &str) -> std::path::PathBuf {
-    dir.path().join(format!("lib/issues/{id}.ron"))
-}
+use tree::Node;
 
 #[test]
 fn enter_opens_the_selected_issue_and_article() {
@@ -78,7 +19,7 @@ fn enter_opens_the_selected_issue_and_article() {
     assert_eq!(doc(&app).tree.selected, Some(Node::Section(0)));
     keys(&mut app, &["Down", "Enter"]);
     assert_eq!(app.focus, Focus::Editor);
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 0));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 0));
     key(&mut app, "Esc");
     assert_eq!(app.focus, Focus::Tree);
     key(&mut app, "Esc");
@@ -106,7 +47,7 @@ fn tree_navigation_folding_and_paging() {
     let (_d, mut app) = app();
     key(&mut app, "Enter");
     key(&mut app, "End");
-    assert_eq!(doc(&app).tree.selected, Some(Node::Article(2, 3)));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(at(2, 3))));
     key(&mut app, "Left");
     assert_eq!(doc(&app).tree.selected, Some(Node::Section(2)));
     key(&mut app, "Left");
@@ -117,9 +58,9 @@ fn tree_navigation_folding_and_paging() {
     key(&mut app, "Home");
     assert_eq!(doc(&app).tree.selected, Some(Node::Section(0)));
     key(&mut app, "PageDown");
-    assert_eq!(doc(&app).tree.selected, Some(Node::Article(2, 3)));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(at(2, 3))));
     key(&mut app, "Up");
-    assert_eq!(doc(&app).tree.selected, Some(Node::Article(2, 2)));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(at(2, 2))));
     // Enter on a section folds and unfolds it.
     key(&mut app, "Home");
     key(&mut app, "Enter");
@@ -129,9 +70,9 @@ fn tree_navigation_folding_and_paging() {
 #[test]
 fn issue_list_navigation() {
     let (_d, mut app) = app();
-    app.run(Command::NewIssue);
-    app.run(Command::Back);
-    app.run(Command::Back);
+    app.update(Command::NewIssue);
+    app.update(Command::Back);
+    app.update(Command::Back);
     assert_eq!(app.issue_ids().len(), 2);
     assert_eq!(app.focus, Focus::Issues);
     keys(&mut app, &["Home"]);
@@ -292,7 +233,7 @@ fn a_new_article_opens_in_the_editor() {
     assert_eq!(art.kind, ArticleKind::Brief);
     assert_eq!(art.source.as_deref(), Some("扶沟县文明办"));
     assert_eq!(app.focus, Focus::Editor);
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 1));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 1));
 }
 
 #[test]
@@ -312,20 +253,20 @@ fn an_article_without_a_section_is_refused_with_a_hint() {
 fn moving_articles_keeps_the_open_one_open() {
     let (_d, mut app) = app();
     keys(&mut app, &["Enter", "Down", "Down", "Down", "Enter"]);
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (1, 0));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(1, 0));
     // From the editor, Alt+Up moves the open article into the previous section.
     key(&mut app, "Alt+Up");
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 1));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 1));
     assert_eq!(
         doc(&app).issue.sections[0].articles[1].title[0],
         "市委统战部实施四项举措"
     );
     key(&mut app, "Alt+Down");
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (1, 0));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(1, 0));
     // Moving a section carries the open article with it.
     keys(&mut app, &["Esc", "Home", "Alt+Down"]);
     assert_eq!(doc(&app).issue.sections[1].title, "工作动态");
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 0));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 0));
     assert_eq!(
         doc(&app).issue.sections[0].articles[0].title[0],
         "市委统战部实施四项举措"
@@ -385,13 +326,13 @@ fn zoom_needs_an_open_article() {
 fn help_palette_and_language() {
     let (_d, mut app) = app();
     key(&mut app, "F1");
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(app.overlay, Some(Overlay::Help(_))));
     key(&mut app, "Down");
-    assert!(matches!(app.overlay, Some(Overlay::Help { scroll: 1 })));
+    assert!(matches!(&app.overlay, Some(Overlay::Help(h)) if h.scroll == 1));
     key(&mut app, "Esc");
     assert!(app.overlay.is_none());
     key(&mut app, "Ctrl+G");
-    assert!(matches!(app.overlay, Some(Overlay::Help { .. })));
+    assert!(matches!(app.overlay, Some(Overlay::Help(_))));
     key(&mut app, "q");
     key(&mut app, "Ctrl+P");
     typ(&mut app, "新建一期");
@@ -399,7 +340,7 @@ fn help_palette_and_language() {
     assert_eq!(doc(&app).id.to_string(), "2023-026");
     key(&mut app, "Ctrl+L");
     assert_eq!(app.lang, Lang::En);
-    app.run(Command::SwitchLanguage);
+    app.update(Command::SwitchLanguage);
     assert_eq!(app.lang, Lang::Zh);
 }
 
@@ -429,7 +370,7 @@ fn a_tiny_window_is_flagged_acts_on_nothing_unseen_and_recovers() {
     // Help and quit still answer.
     key(&mut app, "F1");
     assert!(
-        matches!(app.overlay, Some(Overlay::Help { .. })),
+        matches!(app.overlay, Some(Overlay::Help(_))),
         "{:?}",
         app.overlay
     );
@@ -462,7 +403,7 @@ fn mouse_clicks_focus_and_select() {
     };
     // Third row of the tree (below the border): the first article.
     app.handle_event(&click(tree.x + 2, tree.y + 2));
-    assert_eq!(doc(&app).tree.selected, Some(Node::Article(0, 0)));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(at(0, 0))));
     // Clicking it again opens it.
     app.handle_event(&click(tree.x + 2, tree.y + 2));
     assert_eq!(app.focus, Focus::Editor);
@@ -529,8 +470,15 @@ fn export_goes_to_the_exports_folder_and_asks_before_overwriting() {
 #[test]
 fn ctrl_e_offers_pdf_and_writes_it_into_exports() {
     let (dir, mut app) = app();
+    // Second format: PDF, set in the Chinese faces committed for the tests
+    // (the library's font_files), so that no installed font is needed.
+    app.lib.settings.export.font_files = vec![
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/fonts")
+            .display()
+            .to_string(),
+    ];
     key(&mut app, "Enter");
-    // Second format: PDF (needs a Chinese font, which .ci/run installs).
     keys(&mut app, &["Ctrl+E", "Right", "Enter"]);
     let pdf = fs::read(dir.path().join("lib/exports/2023-025.pdf")).unwrap();
     assert_eq!(&pdf[..5], b"%PDF-");
@@ -562,7 +510,7 @@ fn typed_chinese_goes_into_the_article_and_is_saved() {
     let a = doc(&app).article.as_ref().unwrap();
     assert!(a.editor.paragraph(0).starts_with("今天下午，11月22日"));
     // The tree and status count the live text.
-    assert_eq!(doc(&app).article_chars(0, 0), 922 + 5);
+    assert_eq!(doc(&app).article_chars(at(0, 0)), 922 + 5);
     key(&mut app, "Ctrl+S");
     assert!(!app.is_dirty());
     let text = fs::read_to_string(file(&dir, "2023-025")).unwrap();
@@ -697,7 +645,8 @@ fn a_deleted_issue_comes_back_from_the_trash() {
     assert!(app.issue_ids().is_empty());
     key(&mut app, "Ctrl+T");
     match &app.overlay {
-        Some(Overlay::Trash { rows, .. }) => {
+        Some(Overlay::Trash(trash)) => {
+            let rows = &trash.rows;
             assert_eq!(rows.len(), 1);
             assert!(
                 rows[0].label.starts_with("2023-025  第25期"),
@@ -789,7 +738,7 @@ fn each_article_keeps_its_undo_history_when_another_is_opened() {
     typ(&mut app, "丙");
     // Moving the first article keeps its history with it.
     keys(&mut app, &["Esc", "Home", "Down", "Alt+Down"]);
-    assert_eq!(doc(&app).tree.selected, Some(Node::Article(1, 0)));
+    assert_eq!(doc(&app).tree.selected, Some(Node::Article(at(1, 0))));
     key(&mut app, "Enter");
     assert!(editor(&app).paragraph(0).starts_with("甲乙11月"));
     key(&mut app, "Ctrl+Z");
@@ -850,6 +799,19 @@ mod random_keys {
         "k",
         "l",
         "y",
+        // The find bar, the overlays, and keys the find bar hands on.
+        "Ctrl+F",
+        "Ctrl+R",
+        "Alt+Z",
+        "Alt+A",
+        "F3",
+        "F5",
+        "F6",
+        "F12",
+        "Ctrl+T",
+        "Ctrl+Z",
+        "Ctrl+V",
+        "Ctrl+Left",
     ];
 
     fn snapshot(dir: &TempDir) -> Vec<(String, String)> {
@@ -913,4 +875,5 @@ mod random_keys {
     }
 }
 
+mod keys;
 mod tools;

@@ -8,13 +8,14 @@
 //! paragraphs with the same key, until the next other key. Either way the
 //! editor gets one [`EditAction::Splice`]: one undo step.
 
-use super::keymap::{Context, Key};
+use super::keymap::Context;
+use super::overlay::{Env, Keys, Outcome};
 use super::{App, Command, Focus, Overlay};
 use crate::i18n::{Lang, Msg};
+use crate::model::ArticleRef;
 use crate::text::rejoin::{looks_hard_wrapped, rejoin};
 use crate::text::tidy::{Change, Rule, tidy};
 use crate::text::{EditAction, Splice, clean};
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::ops::Range;
 
 /// Columns of context shown at most on each side of a change.
@@ -24,7 +25,7 @@ const CONTEXT: usize = 10;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TidyReview {
     /// The article and the editor revision the changes were found in.
-    pos: (usize, usize),
+    pos: ArticleRef,
     revision: u64,
     /// Where `source` starts in the editor's text.
     base: usize,
@@ -91,7 +92,7 @@ pub fn rule_name(lang: Lang, rule: Rule) -> &'static str {
 }
 
 impl TidyReview {
-    /// Change `i` with up to [`CONTEXT`] columns of its line each side.
+    /// Change `i` with up to `CONTEXT` columns of its line each side.
     pub fn excerpt(&self, i: usize) -> Excerpt {
         let c = &self.changes[i];
         let line_start = self.source[..c.range.start]
@@ -145,10 +146,40 @@ impl TidyReview {
     }
 }
 
+impl Keys for TidyReview {
+    fn command(&mut self, cmd: Command, env: &Env) -> Option<Outcome> {
+        let last = self.changes.len().saturating_sub(1);
+        let page = (env.height as usize).saturating_sub(10).max(1);
+        match cmd {
+            Command::Close => return Some(Outcome::CloseWith(Msg::TidyCancelled)),
+            Command::Accept => return Some(Outcome::Tidy),
+            Command::Up => self.selected = self.selected.saturating_sub(1),
+            Command::Down => self.selected = (self.selected + 1).min(last),
+            Command::PageUp => self.selected = self.selected.saturating_sub(page),
+            Command::PageDown => self.selected = (self.selected + page).min(last),
+            Command::First => self.selected = 0,
+            Command::Last => self.selected = last,
+            Command::ToggleItem => {
+                if let Some(on) = self.on.get_mut(self.selected) {
+                    *on = !*on;
+                }
+                // On to the next row, as in a checklist.
+                self.selected = (self.selected + 1).min(last);
+            }
+            Command::ToggleAll => {
+                let all = self.chosen() < self.changes.len();
+                self.on.iter_mut().for_each(|o| *o = all);
+            }
+            _ => return None,
+        }
+        Some(Outcome::Stay)
+    }
+}
+
 /// What was just pasted, while the offer to rejoin it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PasteOffer {
-    pos: (usize, usize),
+    pos: ArticleRef,
     /// The editor revision right after the paste.
     revision: u64,
     /// The pasted text's range in the editor's text.
@@ -199,38 +230,8 @@ impl App {
         }));
     }
 
-    /// Keys of the tidy overlay.
-    pub(super) fn tidy_key(&mut self, mut t: TidyReview, key: &KeyEvent) {
-        let n = t.changes.len();
-        let page = (self.height as usize).saturating_sub(10).max(1);
-        match key.code {
-            KeyCode::Esc => {
-                self.notify(self.lang.t(Msg::TidyCancelled).to_string());
-                return;
-            }
-            KeyCode::Enter => return self.accept_tidy(t),
-            KeyCode::Up => t.selected = t.selected.saturating_sub(1),
-            KeyCode::Down => t.selected = (t.selected + 1).min(n - 1),
-            KeyCode::PageUp => t.selected = t.selected.saturating_sub(page),
-            KeyCode::PageDown => t.selected = (t.selected + page).min(n - 1),
-            KeyCode::Home => t.selected = 0,
-            KeyCode::End => t.selected = n - 1,
-            KeyCode::Char(' ') => {
-                t.on[t.selected] = !t.on[t.selected];
-                // On to the next row, as in a checklist.
-                t.selected = (t.selected + 1).min(n - 1);
-            }
-            KeyCode::Char('a' | 'A') if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                let all = t.chosen() < n;
-                t.on.iter_mut().for_each(|o| *o = all);
-            }
-            _ => {}
-        }
-        self.overlay = Some(Overlay::Tidy(t));
-    }
-
     /// Makes the chosen changes, as one undo step.
-    fn accept_tidy(&mut self, t: TidyReview) {
+    pub(super) fn accept_tidy(&mut self, t: TidyReview) {
         let chosen: Vec<Splice> = t
             .changes
             .iter()
@@ -290,14 +291,10 @@ impl App {
         self.notify(self.lang.fmt(Msg::PasteOffer, &[&key]));
     }
 
-    /// Takes the paste offer away at any key; returns whether the key
-    /// accepted it (and the paste was rejoined).
-    pub(super) fn paste_offer_key(&mut self, key: &KeyEvent) -> bool {
-        let Some(offer) = self.paste_offer.take() else {
-            return false;
-        };
-        let cmd = self.keymap.lookup(Context::Editor, Key::from_event(key));
-        if self.focus != Focus::Editor || cmd != Some(Command::Tidy) {
+    /// Rejoins the lines of the paste `offer` was made for, if the text is
+    /// still as pasted; returns whether it did.
+    pub(super) fn rejoin_paste(&mut self, offer: PasteOffer) -> bool {
+        if self.focus != Focus::Editor {
             return false;
         }
         let Some(a) = self.doc.as_ref().and_then(|d| d.article.as_ref()) else {
@@ -314,7 +311,7 @@ impl App {
             range: offer.range,
             text: joined,
         }]));
-        self.notify(self.lang.fmt(Msg::PasteRejoined, &[&paragraphs]));
+        self.notify(self.hint(Msg::PasteRejoined, &[&paragraphs]));
         true
     }
 }

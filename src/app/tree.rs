@@ -1,19 +1,20 @@
 //! The section tree: sections with their articles, and the structural edits
 //! on an issue (add, delete, move) that the tree pane offers.
 
-use crate::model::{Article, Issue, Section};
+use crate::model::{Article, ArticleRef, Issue, Section};
 
 /// A row of the tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Node {
     Section(usize),
-    Article(usize, usize),
+    Article(ArticleRef),
 }
 
 impl Node {
     pub fn section(self) -> usize {
         match self {
-            Node::Section(s) | Node::Article(s, _) => s,
+            Node::Section(s) => s,
+            Node::Article(at) => at.section,
         }
     }
 }
@@ -46,7 +47,7 @@ impl TreeState {
         for (s, sec) in issue.sections.iter().enumerate() {
             rows.push(Node::Section(s));
             if !self.is_collapsed(s) {
-                rows.extend((0..sec.articles.len()).map(|a| Node::Article(s, a)));
+                rows.extend((0..sec.articles.len()).map(|a| Node::Article(ArticleRef::new(s, a))));
             }
         }
         rows
@@ -59,13 +60,13 @@ impl TreeState {
             _ if issue.sections.is_empty() => None,
             None => first_node(issue),
             Some(Node::Section(s)) => Some(Node::Section(s.min(issue.sections.len() - 1))),
-            Some(Node::Article(s, a)) => {
-                let s = s.min(issue.sections.len() - 1);
+            Some(Node::Article(at)) => {
+                let s = at.section.min(issue.sections.len() - 1);
                 let n = issue.sections[s].articles.len();
                 if n == 0 || self.is_collapsed(s) {
                     Some(Node::Section(s))
                 } else {
-                    Some(Node::Article(s, a.min(n - 1)))
+                    Some(Node::Article(ArticleRef::new(s, at.article.min(n - 1))))
                 }
             }
         };
@@ -117,45 +118,46 @@ pub enum Change {
     /// The article at `from` was removed and inserted at `to` (indices as
     /// they are after removal).
     MoveArticle {
-        from: (usize, usize),
-        to: (usize, usize),
+        from: ArticleRef,
+        to: ArticleRef,
     },
     InsertSection(usize),
     RemoveSection(usize),
-    InsertArticle(usize, usize),
-    RemoveArticle(usize, usize),
+    InsertArticle(ArticleRef),
+    RemoveArticle(ArticleRef),
 }
 
 /// Where the article at `pos` is after `change`; `None` if it was removed.
-pub fn follow(pos: (usize, usize), change: Change) -> Option<(usize, usize)> {
-    let (s, a) = pos;
+pub fn follow(pos: ArticleRef, change: Change) -> Option<ArticleRef> {
+    let (s, a) = (pos.section, pos.article);
+    let at = ArticleRef::new;
     Some(match change {
-        Change::SwapSections(i, j) if s == i => (j, a),
-        Change::SwapSections(i, j) if s == j => (i, a),
+        Change::SwapSections(i, j) if s == i => at(j, a),
+        Change::SwapSections(i, j) if s == j => at(i, a),
         Change::SwapSections(..) => pos,
         Change::MoveArticle { from, to } => {
             if pos == from {
                 return Some(to);
             }
             let mut a = a;
-            if s == from.0 && a > from.1 {
+            if s == from.section && a > from.article {
                 a -= 1;
             }
-            if s == to.0 && a >= to.1 {
+            if s == to.section && a >= to.article {
                 a += 1;
             }
-            (s, a)
+            at(s, a)
         }
-        Change::InsertSection(i) if s >= i => (s + 1, a),
+        Change::InsertSection(i) if s >= i => at(s + 1, a),
         Change::InsertSection(_) => pos,
         Change::RemoveSection(i) if s == i => return None,
-        Change::RemoveSection(i) if s > i => (s - 1, a),
+        Change::RemoveSection(i) if s > i => at(s - 1, a),
         Change::RemoveSection(_) => pos,
-        Change::InsertArticle(i, j) if s == i && a >= j => (s, a + 1),
-        Change::InsertArticle(..) => pos,
-        Change::RemoveArticle(i, j) if s == i && a == j => return None,
-        Change::RemoveArticle(i, j) if s == i && a > j => (s, a - 1),
-        Change::RemoveArticle(..) => pos,
+        Change::InsertArticle(i) if s == i.section && a >= i.article => at(s, a + 1),
+        Change::InsertArticle(_) => pos,
+        Change::RemoveArticle(r) if pos == r => return None,
+        Change::RemoveArticle(r) if s == r.section && a > r.article => at(s, a - 1),
+        Change::RemoveArticle(_) => pos,
     })
 }
 
@@ -167,24 +169,18 @@ pub fn move_up(issue: &mut Issue, node: Node) -> Option<(Node, Change)> {
             issue.sections.swap(s, s - 1);
             Some((Node::Section(s - 1), Change::SwapSections(s, s - 1)))
         }
-        Node::Article(s, a) if a > 0 => {
+        Node::Article(from) if from.article > 0 => {
+            let (s, a) = (from.section, from.article);
             issue.sections[s].articles.swap(a, a - 1);
-            Some((
-                Node::Article(s, a - 1),
-                Change::MoveArticle {
-                    from: (s, a),
-                    to: (s, a - 1),
-                },
-            ))
+            let to = ArticleRef::new(s, a - 1);
+            Some((Node::Article(to), Change::MoveArticle { from, to }))
         }
-        Node::Article(s, 0) if s > 0 => {
+        Node::Article(from) if from.section > 0 => {
+            let s = from.section;
             let art = issue.sections[s].articles.remove(0);
-            let to = (s - 1, issue.sections[s - 1].articles.len());
+            let to = ArticleRef::new(s - 1, issue.sections[s - 1].articles.len());
             issue.sections[s - 1].articles.push(art);
-            Some((
-                Node::Article(to.0, to.1),
-                Change::MoveArticle { from: (s, 0), to },
-            ))
+            Some((Node::Article(to), Change::MoveArticle { from, to }))
         }
         _ => None,
     }
@@ -199,26 +195,18 @@ pub fn move_down(issue: &mut Issue, node: Node) -> Option<(Node, Change)> {
             issue.sections.swap(s, s + 1);
             Some((Node::Section(s + 1), Change::SwapSections(s, s + 1)))
         }
-        Node::Article(s, a) if a + 1 < issue.sections[s].articles.len() => {
+        Node::Article(from) if from.article + 1 < issue.sections[from.section].articles.len() => {
+            let (s, a) = (from.section, from.article);
             issue.sections[s].articles.swap(a, a + 1);
-            Some((
-                Node::Article(s, a + 1),
-                Change::MoveArticle {
-                    from: (s, a),
-                    to: (s, a + 1),
-                },
-            ))
+            let to = ArticleRef::new(s, a + 1);
+            Some((Node::Article(to), Change::MoveArticle { from, to }))
         }
-        Node::Article(s, a) if s + 1 < n_sec => {
-            let art = issue.sections[s].articles.remove(a);
+        Node::Article(from) if from.section + 1 < n_sec => {
+            let s = from.section;
+            let art = issue.sections[s].articles.remove(from.article);
             issue.sections[s + 1].articles.insert(0, art);
-            Some((
-                Node::Article(s + 1, 0),
-                Change::MoveArticle {
-                    from: (s, a),
-                    to: (s + 1, 0),
-                },
-            ))
+            let to = ArticleRef::new(s + 1, 0);
+            Some((Node::Article(to), Change::MoveArticle { from, to }))
         }
         _ => None,
     }
@@ -238,12 +226,16 @@ pub fn add_article(
     at: Option<Node>,
     article: Article,
 ) -> Option<(Node, Change)> {
-    let (s, a) = match at? {
-        Node::Section(s) => (s, issue.sections[s].articles.len()),
-        Node::Article(s, a) => (s, a + 1),
+    let at = match at? {
+        Node::Section(s) => ArticleRef::new(s, issue.sections.get(s)?.articles.len()),
+        Node::Article(a) => ArticleRef::new(a.section, a.article + 1),
     };
-    issue.sections[s].articles.insert(a, article);
-    Some((Node::Article(s, a), Change::InsertArticle(s, a)))
+    issue
+        .sections
+        .get_mut(at.section)?
+        .articles
+        .insert(at.article, article);
+    Some((Node::Article(at), Change::InsertArticle(at)))
 }
 
 pub fn remove(issue: &mut Issue, node: Node) -> Change {
@@ -252,9 +244,9 @@ pub fn remove(issue: &mut Issue, node: Node) -> Change {
             issue.sections.remove(s);
             Change::RemoveSection(s)
         }
-        Node::Article(s, a) => {
-            issue.sections[s].articles.remove(a);
-            Change::RemoveArticle(s, a)
+        Node::Article(at) => {
+            issue.sections[at.section].articles.remove(at.article);
+            Change::RemoveArticle(at)
         }
     }
 }
@@ -262,10 +254,10 @@ pub fn remove(issue: &mut Issue, node: Node) -> Change {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::codec::decode_issue;
+    use crate::test_support::sample_issue as sample;
 
-    fn sample() -> Issue {
-        decode_issue(crate::store::SAMPLE_ISSUE).unwrap()
+    fn at(s: usize, a: usize) -> ArticleRef {
+        ArticleRef::new(s, a)
     }
 
     fn titles(issue: &Issue) -> Vec<Vec<String>> {
@@ -283,7 +275,7 @@ mod tests {
         assert_eq!(t.rows(&issue).len(), 3 + 7);
         t.collapsed[2] = true;
         assert_eq!(t.rows(&issue).len(), 3 + 3);
-        t.selected = Some(Node::Article(2, 3));
+        t.selected = Some(Node::Article(at(2, 3)));
         t.fix(&issue);
         assert_eq!(t.selected, Some(Node::Section(2)));
     }
@@ -293,18 +285,18 @@ mod tests {
         let mut issue = sample();
         let before = titles(&issue);
         // The first article of 经验交流 moves up into 工作动态, at its end.
-        let (node, change) = move_up(&mut issue, Node::Article(1, 0)).unwrap();
-        assert_eq!(node, Node::Article(0, 1));
+        let (node, change) = move_up(&mut issue, Node::Article(at(1, 0))).unwrap();
+        assert_eq!(node, Node::Article(at(0, 1)));
         assert_eq!(issue.sections[0].articles.len(), 2);
-        assert_eq!(follow((1, 0), change), Some((0, 1)));
-        assert_eq!(follow((1, 1), change), Some((1, 0)));
+        assert_eq!(follow(at(1, 0), change), Some(at(0, 1)));
+        assert_eq!(follow(at(1, 1), change), Some(at(1, 0)));
         let (node, _) = move_down(&mut issue, node).unwrap();
-        assert_eq!(node, Node::Article(1, 0));
+        assert_eq!(node, Node::Article(at(1, 0)));
         assert_eq!(titles(&issue), before);
         // Nothing moves above the first section or below the last article.
-        assert!(move_up(&mut issue, Node::Article(0, 0)).is_none());
+        assert!(move_up(&mut issue, Node::Article(at(0, 0))).is_none());
         assert!(move_up(&mut issue, Node::Section(0)).is_none());
-        assert!(move_down(&mut issue, Node::Article(2, 3)).is_none());
+        assert!(move_down(&mut issue, Node::Article(at(2, 3))).is_none());
     }
 
     #[test]
@@ -313,28 +305,28 @@ mod tests {
         let (node, change) = move_down(&mut issue, Node::Section(0)).unwrap();
         assert_eq!(node, Node::Section(1));
         assert_eq!(issue.sections[1].title, "工作动态");
-        assert_eq!(follow((0, 0), change), Some((1, 0)));
-        assert_eq!(follow((1, 1), change), Some((0, 1)));
-        assert_eq!(follow((2, 0), change), Some((2, 0)));
+        assert_eq!(follow(at(0, 0), change), Some(at(1, 0)));
+        assert_eq!(follow(at(1, 1), change), Some(at(0, 1)));
+        assert_eq!(follow(at(2, 0), change), Some(at(2, 0)));
     }
 
     #[test]
     fn adding_and_removing_keep_positions_in_step() {
         let mut issue = sample();
-        let (node, change) = add_section(&mut issue, Some(Node::Article(0, 0)), "基层来风");
+        let (node, change) = add_section(&mut issue, Some(Node::Article(at(0, 0))), "基层来风");
         assert_eq!(node, Node::Section(1));
         assert_eq!(issue.sections[1].title, "基层来风");
-        assert_eq!(follow((1, 1), change), Some((2, 1)));
+        assert_eq!(follow(at(1, 1), change), Some(at(2, 1)));
         let (node, change) =
             add_article(&mut issue, Some(Node::Section(1)), Article::new("新文章")).unwrap();
-        assert_eq!(node, Node::Article(1, 0));
-        assert_eq!(follow((1, 0), change), Some((1, 1)));
-        let change = remove(&mut issue, Node::Article(2, 0));
-        assert_eq!(follow((2, 0), change), None);
-        assert_eq!(follow((2, 1), change), Some((2, 0)));
+        assert_eq!(node, Node::Article(at(1, 0)));
+        assert_eq!(follow(at(1, 0), change), Some(at(1, 1)));
+        let change = remove(&mut issue, Node::Article(at(2, 0)));
+        assert_eq!(follow(at(2, 0), change), None);
+        assert_eq!(follow(at(2, 1), change), Some(at(2, 0)));
         let change = remove(&mut issue, Node::Section(0));
-        assert_eq!(follow((0, 0), change), None);
-        assert_eq!(follow((2, 3), change), Some((1, 3)));
+        assert_eq!(follow(at(0, 0), change), None);
+        assert_eq!(follow(at(2, 3), change), Some(at(1, 3)));
         assert!(
             add_article(
                 &mut Issue {

@@ -9,16 +9,9 @@
 //! no leading or trailing white space, no printed indent.
 
 use super::labels;
-use crate::model::{Article, ArticleKind, Closing, Issue, Section};
-
 /// Where a line comes from in the issue, so a preview can follow the cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ArticleRef {
-    /// Index into `Issue::sections`.
-    pub section: usize,
-    /// Index into that section's `articles`.
-    pub article: usize,
-}
+pub use crate::model::ArticleRef;
+use crate::model::{Article, ArticleKind, Closing, Issue, Section};
 
 /// How a logical line is set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,78 +1,10 @@
 use super::docx::Geometry;
 use super::layout::{Align, ArticleRef, LineKind, clean, join_title, layout, run_in_title};
 use super::*;
-use crate::model::{
-    Article, ArticleKind, Closing, Distribution, DistributionKind, FontSize, SCHEMA_VERSION,
-    Section, Settings, Status,
-};
+use crate::model::{Article, ArticleKind, Closing, FontSize, Settings};
 use crate::store::codec;
+use crate::test_support::small_issue;
 use proptest::prelude::*;
-
-fn brief(title: &str, text: &str) -> Article {
-    Article {
-        title: vec![title.into()],
-        kind: ArticleKind::Brief,
-        source: None,
-        paragraphs: vec![text.into()],
-    }
-}
-
-fn small_issue() -> Issue {
-    Issue {
-        schema: SCHEMA_VERSION,
-        bulletin: "文明创建简报".into(),
-        number: 3,
-        total: Some(45),
-        supplement: false,
-        date: "2024-01-05".parse().unwrap(),
-        issuer: "周口市文明办".into(),
-        marks: Default::default(),
-        status: Status::Draft,
-        history: Vec::new(),
-        sections: vec![
-            Section {
-                title: "经验交流".into(),
-                articles: vec![Article {
-                    title: vec!["市委统战部实施四项举措".into(), "推动创建走深走实".into()],
-                    kind: ArticleKind::Feature,
-                    source: Some("市委统战部".into()),
-                    paragraphs: vec![
-                        "第一段。".into(),
-                        "　　第二段\t有制表。\u{7}".into(),
-                        " ".into(),
-                    ],
-                }],
-            },
-            Section::new("空栏目"),
-            Section {
-                title: "文明时讯".into(),
-                articles: vec![
-                    brief("商水县举办文艺演出", "11月17日，演出。"),
-                    Article {
-                        source: Some("太康县文明办".into()),
-                        ..brief("太康县举行报告会？", "近日，举行。")
-                    },
-                ],
-            },
-        ],
-        closing: Closing {
-            distribution: vec![
-                Distribution {
-                    kind: DistributionKind::Report,
-                    recipients: "省文明办".into(),
-                },
-                Distribution {
-                    kind: DistributionKind::Issue,
-                    recipients: "  ".into(),
-                },
-            ],
-            copies: Some(80),
-            editor: Some("李明".into()),
-            reviewer: None,
-            signer: Some("张华".into()),
-        },
-    }
-}
 
 fn kinds(issue: &Issue, contents: bool) -> Vec<LineKind> {
     layout(issue, contents).iter().map(|l| l.kind).collect()

@@ -6,7 +6,8 @@
 //! text for the same rules as any extracted text.
 
 use super::lines::is_page_number;
-use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+use crate::text::NO_ROW_START;
+use pdf_extract::{Document, MediaBox, Object, ObjectId, OutputDev, OutputError, Transform};
 use std::collections::HashMap;
 
 /// Why a PDF gave no text.
@@ -221,19 +222,108 @@ fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Columns a centred title or heading is set out indented by at least:
+/// one that (nearly) fills the measure is centred with an indent no wider
+/// than a paragraph's, and the text rules would take it for one.
+const CENTRED_INDENT: usize = 6;
+
 /// The share of the page height at the top and bottom where headers and
 /// footers are printed.
 const EDGE: f64 = 0.12;
+
+/// Loads a PDF for reading its text: opened (an empty password tried on
+/// an encrypted one) and its CID fonts' widths listed as pdf-extract reads
+/// them (see [`list_widths`]).
+pub fn load(bytes: &[u8]) -> Result<Document, PdfError> {
+    let mut doc = Document::load_mem(bytes).map_err(|e| PdfError::Broken(e.to_string()))?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err(PdfError::Encrypted);
+    }
+    list_widths(&mut doc);
+    Ok(doc)
+}
+
+/// pdf-extract (0.12) reads only the `c [w1 w2 …]` entries of a CID font's
+/// widths (/W) and misreads the `c_first c_last w` ones, which the PDF
+/// standard allows as well and krilla (so jianbao's own PDFs) writes: those
+/// glyphs get the default width, often 0, and a line's characters pile up
+/// at its start.
+/// Rewrites every range as a list; a /W it cannot make sense of is left
+/// as it is.
+fn list_widths(doc: &mut Document) {
+    let number = |doc: &Document, o: &Object| -> Option<f32> {
+        let o = doc.dereference(o).ok()?.1;
+        o.as_float()
+            .ok()
+            .or_else(|| o.as_i64().ok().map(|i| i as f32))
+    };
+    let mut fixes: Vec<(ObjectId, Vec<Object>)> = Vec::new();
+    for (id, object) in &doc.objects {
+        let Ok(font) = object.as_dict() else {
+            continue;
+        };
+        let cid_font = font
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|s| s == b"CIDFontType0" || s == b"CIDFontType2");
+        let Some(w) = font
+            .get(b"W")
+            .ok()
+            .filter(|_| cid_font)
+            .and_then(|w| doc.dereference(w).ok())
+            .and_then(|(_, w)| w.as_array().ok())
+        else {
+            continue;
+        };
+        let mut listed = Vec::new();
+        let mut ranges = false;
+        let mut i = 0;
+        let ok = loop {
+            let Some(first) = w.get(i) else { break true };
+            let Some(first) = number(doc, first).filter(|f| *f >= 0.0) else {
+                break false;
+            };
+            match w.get(i + 1).map(|o| doc.dereference(o).map(|r| r.1)) {
+                Some(Ok(Object::Array(list))) => {
+                    listed.push(Object::Integer(first as i64));
+                    listed.push(Object::Array(list.clone()));
+                    i += 2;
+                }
+                Some(Ok(last)) => {
+                    let (Some(last), Some(width)) =
+                        (number(doc, last), w.get(i + 2).and_then(|o| number(doc, o)))
+                    else {
+                        break false;
+                    };
+                    // CIDs are two bytes: a wider range is nonsense.
+                    if last < first || last - first > 65535.0 {
+                        break false;
+                    }
+                    let n = (last - first) as usize + 1;
+                    listed.push(Object::Integer(first as i64));
+                    listed.push(Object::Array(vec![Object::Real(width); n]));
+                    ranges = true;
+                    i += 3;
+                }
+                _ => break false,
+            }
+        };
+        if ok && ranges {
+            fixes.push((*id, listed));
+        }
+    }
+    for (id, w) in fixes {
+        if let Ok(Object::Dictionary(font)) = doc.get_object_mut(id) {
+            font.set("W", Object::Array(w));
+        }
+    }
+}
 
 /// Reads the text layer of a PDF.
 pub fn read(bytes: &[u8]) -> Result<PdfText, PdfError> {
     // A broken file must not take the program down with it.
     let collected = super::quietly(|| -> Result<Collector, PdfError> {
-        let mut doc =
-            pdf_extract::Document::load_mem(bytes).map_err(|e| PdfError::Broken(e.to_string()))?;
-        if doc.is_encrypted() && doc.decrypt("").is_err() {
-            return Err(PdfError::Encrypted);
-        }
+        let doc = load(bytes)?;
         let mut c = Collector::default();
         pdf_extract::output_doc(&doc, &mut c).map_err(|e| PdfError::Broken(e.to_string()))?;
         Ok(c)
@@ -336,18 +426,31 @@ impl Geometry {
         }
     }
 
+    /// Whether `line` is set larger than the body and centred on the
+    /// measure, as titles and headings are.
+    fn centred_display(&self, line: &Line) -> bool {
+        let (before, after) = (line.left() - self.left, self.right - line.right());
+        line.size > self.size * 1.1
+            && self.right.is_finite()
+            && before > self.size / 2.0
+            && (before - after).abs() < self.size
+    }
+
     /// Whether `next` (set out as `text`) continues the paragraph of
     /// `line`: `line` is body text filling the measure (up to a character
-    /// and a half short, as line-start rules leave it) with no wide gaps,
-    /// `next` starts at the margin, close below (or at the top of the next
-    /// page), and is no heading or closing line of its own.
+    /// and a half short, as line-start rules leave it, or short of it by
+    /// less than what `next` starts with and could not be broken, such as
+    /// “100%。”) with no wide gaps, `next` starts at the margin, close below
+    /// (or at the top of the next page), and is no heading or closing line
+    /// of its own.
     fn runs_on(&self, line: &Line, next: &Line, new_page: bool, text: &str) -> bool {
         let body = |l: &Line| (l.size - self.size).abs() <= self.size * 0.1;
         let gapped = |s: &str| s.contains("   ");
         let first = line.text();
+        let short = self.right - line.right();
         body(line)
             && body(next)
-            && line.right() >= self.right - 1.6 * self.size
+            && (short <= 1.6 * self.size || short < first_unit(next) - 0.1 * self.size)
             && (next.left() - self.left).abs() < self.size * 0.5
             && (new_page || line.y - next.y <= self.pitch * 1.3)
             && !gapped(&set(line, self.size / 2.0))
@@ -361,6 +464,31 @@ impl Geometry {
             && !(crate::text::rejoin::ends_sentence(&first)
                 && (super::toc::enumerator(text).is_some() || super::structure::is_item(text)))
     }
+}
+
+/// The width of what a line starts with that a line break could not have
+/// split: a run of digits or Latin letters, or one character, with the
+/// punctuation after it that may not start a row.
+fn first_unit(line: &Line) -> f64 {
+    let g = &line.glyphs;
+    let Some(start) = g.first() else {
+        return 0.0;
+    };
+    let mut end = if wide(&start.text) {
+        1
+    } else {
+        g.iter()
+            .take_while(|g| !wide(&g.text) && !g.text.trim().is_empty())
+            .count()
+            .max(1)
+    };
+    while g
+        .get(end)
+        .is_some_and(|g| !g.text.is_empty() && g.text.chars().all(|c| NO_ROW_START.contains(c)))
+    {
+        end += 1;
+    }
+    g[end - 1].x + g[end - 1].advance - start.x
 }
 
 /// Sets the pages out as text.
@@ -444,10 +572,12 @@ fn layout(pages: &[Page]) -> PdfText {
                 text.push('\n');
             }
             // A gap of a blank line or more is kept as one: it parts
-            // paragraphs printed without an indent.
+            // paragraphs printed without an indent. Lines of a larger size
+            // (the two lines of a title) are that much further apart.
+            let larger = |p: &Line| (p.size.min(l.size) / body_size).max(1.0);
             if let Some(p) = previous
                 && k > 0
-                && p.y - l.y > geometry.pitch * 1.7
+                && p.y - l.y > geometry.pitch * 1.7 * larger(p)
             {
                 text.push('\n');
             }
@@ -455,7 +585,10 @@ fn layout(pages: &[Page]) -> PdfText {
                 text.push('\u{0C}');
             }
             // Indents in whole characters: a stray column is no indent.
-            let cols = (((l.left() - left) / unit / 2.0).round().max(0.0) as usize) * 2;
+            let mut cols = (((l.left() - left) / unit / 2.0).round().max(0.0) as usize) * 2;
+            if geometry.centred_display(l) {
+                cols = cols.max(CENTRED_INDENT);
+            }
             text.extend(std::iter::repeat_n(' ', cols));
             text.push_str(&set_out);
             previous = Some(l);
@@ -631,6 +764,46 @@ mod tests {
             .concat(),
         };
         assert_eq!(set(&l, 8.0), "word export");
+    }
+
+    #[test]
+    fn cid_widths_given_as_ranges_are_listed() {
+        let mut doc = Document::with_version("1.7");
+        let font = |w: Vec<Object>| {
+            let mut d = pdf_extract::Dictionary::new();
+            d.set("Type", Object::Name(b"Font".to_vec()));
+            d.set("Subtype", Object::Name(b"CIDFontType0".to_vec()));
+            d.set("W", Object::Array(w));
+            d
+        };
+        let int = Object::Integer;
+        let ranged = doc.add_object(font(vec![
+            int(0),
+            int(2),
+            int(1000),
+            int(3),
+            Object::Array(vec![int(500), int(600)]),
+            int(5),
+            int(5),
+            Object::Real(250.0),
+        ]));
+        // A /W that ends in the middle of an entry is left alone.
+        let broken = doc.add_object(font(vec![int(0), int(2)]));
+        list_widths(&mut doc);
+        let w = |id| doc.get_dictionary(id).unwrap().get(b"W").unwrap().clone();
+        let real = |v: f32| Object::Real(v);
+        assert_eq!(
+            w(ranged),
+            Object::Array(vec![
+                int(0),
+                Object::Array(vec![real(1000.0); 3]),
+                int(3),
+                Object::Array(vec![int(500), int(600)]),
+                int(5),
+                Object::Array(vec![real(250.0)]),
+            ])
+        );
+        assert_eq!(w(broken), Object::Array(vec![int(0), int(2)]));
     }
 
     #[test]

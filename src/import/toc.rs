@@ -179,12 +179,22 @@ pub fn find(lines: &[SrcLine], start: usize) -> Option<(Vec<TocEntry>, usize)> {
             }
         };
         // The rest of an entry printed on two lines: not numbered, indented
-        // under a numbered one.
+        // under a numbered one, or deeper than an unnumbered one that ends
+        // in a colon (or comma) without a page number, as a two-line title
+        // (教育部负责同志强调： / 人才培养…) is set when it is too long for
+        // one line of the contents.
+        let hangs = |prev: &Entry| {
+            let above = &lines[i - 1];
+            prev.level.is_none()
+                && prev.text.ends_with(['：', ':', '，', '、'])
+                && entry_text(&above.text) == above.text.trim_end()
+                && line.indent > above.indent
+        };
         if !is_heading
             && level.is_none()
             && line.indented
             && let Some(prev) = entries.last_mut()
-            && prev.level.is_some()
+            && (prev.level.is_some() || hangs(prev))
             && !prev.heading
         {
             prev.text.push_str(&entry);
@@ -270,6 +280,26 @@ mod tests {
         let texts: Vec<&str> = entries.iter().map(|e| e.text.as_str()).collect();
         assert_eq!(texts, ["工作动态", "甲事", "乙事"]);
         assert!(entries[0].heading);
+    }
+
+    #[test]
+    fn a_title_on_two_lines_of_the_contents_is_one_entry() {
+        let mut l = lines(
+            "本期要目\n甲乙丙丁强调：\n人才培养是生命线……1\n乙事……2\n\
+             甲乙丙丁强调：\n人才培养是生命线\n正文一。\n乙事\n正文二。",
+        );
+        // The second line hangs under the first (as Word prints it).
+        l[2].indent = 4;
+        l[2].indented = true;
+        let (entries, body) = find(&l, 0).unwrap();
+        assert_eq!(body, 4);
+        let texts: Vec<&str> = entries.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["甲乙丙丁强调：人才培养是生命线", "乙事"]);
+        // Not indented deeper, it is an entry of its own.
+        l[2].indent = 0;
+        l[2].indented = false;
+        let (entries, _) = find(&l, 0).unwrap();
+        assert_eq!(entries.len(), 3);
     }
 
     #[test]

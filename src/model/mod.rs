@@ -71,6 +71,24 @@ pub(crate) fn filled(s: Option<&str>) -> Option<&str> {
     s.map(str::trim).filter(|s| !s.is_empty())
 }
 
+/// Where an article is in an issue: its section, and its place in that
+/// section. Positions go stale when the issue changes, so they are read
+/// through [`Issue::article`], which gives `None` for one that no longer
+/// exists instead of panicking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct ArticleRef {
+    /// Index into `Issue::sections`.
+    pub section: usize,
+    /// Index into that section's `articles`.
+    pub article: usize,
+}
+
+impl ArticleRef {
+    pub const fn new(section: usize, article: usize) -> ArticleRef {
+        ArticleRef { section, article }
+    }
+}
+
 /// Workflow status of an issue.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
 pub enum Status {
@@ -209,6 +227,18 @@ impl Issue {
     pub fn year(&self) -> i32 {
         use chrono::Datelike;
         self.date.year()
+    }
+
+    /// The article at `at`, if it is there.
+    pub fn article(&self, at: ArticleRef) -> Option<&Article> {
+        self.sections.get(at.section)?.articles.get(at.article)
+    }
+
+    pub fn article_mut(&mut self, at: ArticleRef) -> Option<&mut Article> {
+        self.sections
+            .get_mut(at.section)?
+            .articles
+            .get_mut(at.article)
     }
 
     pub fn articles(&self) -> impl Iterator<Item = &Article> {

@@ -1,38 +1,8 @@
 use super::*;
+use crate::test_support::signed_issue;
 
 fn date(s: &str) -> NaiveDate {
     s.parse().unwrap()
-}
-
-fn issue(number: u32, total: Option<u32>, d: &str) -> Issue {
-    Issue {
-        schema: SCHEMA_VERSION,
-        bulletin: "文明创建简报".into(),
-        number,
-        total,
-        supplement: false,
-        date: date(d),
-        issuer: "周口市文明办".into(),
-        marks: Default::default(),
-        status: Status::Signed,
-        history: Vec::new(),
-        sections: vec![Section {
-            title: "工作动态".into(),
-            articles: vec![Article {
-                title: vec![
-                    "市委统战部实施四项举措".into(),
-                    "推动文明单位创建走深走实".into(),
-                ],
-                kind: ArticleKind::Feature,
-                source: Some("市委统战部".into()),
-                paragraphs: vec!["第一段。".into(), "第 二 段".into()],
-            }],
-        }],
-        closing: Closing {
-            copies: Some(80),
-            ..Closing::default()
-        },
-    }
 }
 
 #[test]
@@ -56,7 +26,7 @@ fn ids_format_and_parse() {
 
 #[test]
 fn an_issue_knows_its_id_and_counts() {
-    let i = issue(12, Some(345), "2023-11-23");
+    let i = signed_issue(12, Some(345), "2023-11-23");
     assert_eq!(i.id().to_string(), "2023-012");
     assert_eq!(i.article_count(), 1);
     assert_eq!(i.paragraph_count(), 2);
@@ -92,7 +62,7 @@ fn spec<'a>(
 
 #[test]
 fn next_issue_continues_the_year_and_the_running_total() {
-    let prev = issue(12, Some(345), "2023-11-23");
+    let prev = signed_issue(12, Some(345), "2023-11-23");
     let existing = [
         (IssueId::new(2023, 11, false), Some(344)),
         (prev.id(), Some(345)),
@@ -122,7 +92,7 @@ fn next_issue_continues_the_year_and_the_running_total() {
 
 #[test]
 fn a_new_year_starts_again_at_one_but_the_total_runs_on() {
-    let prev = issue(40, Some(373), "2023-12-28");
+    let prev = signed_issue(40, Some(373), "2023-12-28");
     let existing = [(prev.id(), Some(373))];
     let settings = Settings::default();
     let next = next_issue(&spec(
@@ -138,7 +108,7 @@ fn a_new_year_starts_again_at_one_but_the_total_runs_on() {
 
 #[test]
 fn supplements_have_their_own_sequence_and_no_total() {
-    let prev = issue(12, Some(345), "2023-11-23");
+    let prev = signed_issue(12, Some(345), "2023-11-23");
     let existing = [(prev.id(), Some(345)), (IssueId::new(2023, 1, true), None)];
     let settings = Settings::default();
     let next = next_issue(&spec(&existing, Some(&prev), &settings, "2023-11-24", true));
@@ -170,7 +140,7 @@ fn numbers_come_from_the_whole_library_across_years_and_supplements() {
     existing.push((IssueId::new(2023, 1, true), None));
     existing.push((IssueId::new(2023, 2, true), None));
     // The template is an old issue: the numbers still follow the library.
-    let template = issue(10, Some(343), "2023-03-10");
+    let template = signed_issue(10, Some(343), "2023-03-10");
     let settings = Settings::default();
     let next = |existing: &[(IssueId, Option<u32>)], d: &str, supplement: bool| {
         next_issue(&spec(existing, Some(&template), &settings, d, supplement))
@@ -211,7 +181,7 @@ fn numbers_come_from_the_whole_library_across_years_and_supplements() {
 
 #[test]
 fn a_new_issue_keeps_the_marks_but_not_the_copy_number() {
-    let mut prev = issue(12, None, "2023-11-23");
+    let mut prev = signed_issue(12, None, "2023-11-23");
     prev.marks = Marks {
         copy_number: Some("000012".into()),
         secrecy: Some(Secrecy::Secret),

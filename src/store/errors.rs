@@ -94,8 +94,10 @@ pub enum StoreError {
     NotFound(IssueId),
     #[error("{0}: not a jianbao library (no library.ron or issues/) and not empty")]
     NotALibrary(PathBuf),
-    #[error("{path}: {message}")]
-    Decode { path: PathBuf, message: String },
+    /// Nothing (or only a library's half-made beginnings) at this path, and
+    /// the command only reads.
+    #[error("{0}: no jianbao library here")]
+    NoLibrary(PathBuf),
     /// A file that failed to load (see [`Problem`]).
     #[error("{}", .0.message(Lang::En))]
     Load(Problem),
@@ -130,7 +132,7 @@ impl StoreError {
             StoreError::Exists(id) => lang.fmt(Msg::IssueExists, &[id]),
             StoreError::NotFound(id) => lang.fmt(Msg::NoSuchIssue, &[id]),
             StoreError::NotALibrary(path) => lang.fmt(Msg::NotALibrary, &[&path.display()]),
-            StoreError::Decode { .. } => self.to_string(),
+            StoreError::NoLibrary(path) => lang.fmt(Msg::NoLibrary, &[&path.display()]),
             StoreError::Load(p) => p.message(lang),
             StoreError::ChangedOnDisk {
                 id,
@@ -150,14 +152,6 @@ impl StoreError {
                 super::workflow::read_only_message(lang, id, why)
             }
             StoreError::Move { id, error } => super::workflow::move_message(lang, id, *error),
-        }
-    }
-
-    /// The underlying I/O error kind, if any (e.g. to tell a full disk).
-    pub fn io_kind(&self) -> Option<io::ErrorKind> {
-        match self {
-            StoreError::Io { source, .. } => Some(source.kind()),
-            _ => None,
         }
     }
 }

@@ -154,8 +154,19 @@ impl Library {
         Self::open_with(root, Arc::new(RealFs))
     }
 
+    /// Opens the library at `root` only if there is one: for commands that
+    /// read (`list`, `export`, `check`, `search`), which must not leave a new
+    /// library behind a mistyped path. [`StoreError::NoLibrary`] otherwise.
+    pub fn open_existing(root: &Path) -> Result<Library, StoreError> {
+        Self::open_mode(root, Arc::new(RealFs), false)
+    }
+
     /// [`Library::open`] with every file operation going through `fs`.
     pub fn open_with(root: &Path, fs: Arc<dyn Fs>) -> Result<Library, StoreError> {
+        Self::open_mode(root, fs, true)
+    }
+
+    fn open_mode(root: &Path, fs: Arc<dyn Fs>, create: bool) -> Result<Library, StoreError> {
         // `.state/` alone (a log opened before the library) is still empty,
         // and so is a fresh clone of an empty repository (`.git/` alone).
         let names = match fs.read_dir(root) {
@@ -167,6 +178,9 @@ impl Library {
             p.file_name() == Some(STATE_DIR.as_ref()) || p.file_name() == Some(GIT_DIR.as_ref())
         });
         let unfinished = !is_new && creation_interrupted(fs.as_ref(), root, &names);
+        if (is_new || unfinished) && !create {
+            return Err(StoreError::NoLibrary(root.to_path_buf()));
+        }
         let mut lib = Library {
             root: root.to_path_buf(),
             settings: Settings::default(),
@@ -753,11 +767,9 @@ impl Library {
 
     pub fn save_settings(&self) -> Result<(), StoreError> {
         let path = self.root.join(SETTINGS_FILE);
-        if self.problems.iter().any(|p| p.path == path) {
-            return Err(StoreError::Decode {
-                path: path.clone(),
-                message: "library.ron failed to load; fix it by hand first".into(),
-            });
+        // A file that failed to load is the clerk's to fix: never written over.
+        if let Some(p) = self.problems.iter().find(|p| p.path == path) {
+            return Err(StoreError::Load(p.clone()));
         }
         atomic::write_with(
             self.fs.as_ref(),

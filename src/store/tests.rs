@@ -1,8 +1,6 @@
 use super::*;
 use crate::i18n::Msg;
-use crate::model::{
-    Article, ArticleKind, Closing, Distribution, DistributionKind, SCHEMA_VERSION, Section, Status,
-};
+use crate::model::Status;
 use crate::store::codec::DecodeError;
 use std::collections::BTreeMap;
 use std::fs;
@@ -10,6 +8,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 use tempfile::TempDir;
+
+pub(super) use crate::test_support::{full_issue, minimal_issue};
 
 mod changed;
 mod faults;
@@ -53,6 +53,11 @@ pub(super) fn permissions_enforced() -> bool {
 }
 
 /// Names of leftover temp files under `dir`, recursively.
+/// Whether `err` is the operating system refusing permission.
+pub(super) fn denied(err: &StoreError) -> bool {
+    matches!(err, StoreError::Io { source, .. } if source.kind() == io::ErrorKind::PermissionDenied)
+}
+
 pub(super) fn temp_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let Ok(it) = fs::read_dir(dir) else {
@@ -67,104 +72,6 @@ pub(super) fn temp_files(dir: &Path) -> Vec<PathBuf> {
         }
     }
     out
-}
-
-/// An issue with every field set to something other than its default.
-pub(super) fn full_issue() -> Issue {
-    Issue {
-        schema: SCHEMA_VERSION,
-        bulletin: "文明创建简报".into(),
-        number: 12,
-        total: Some(345),
-        supplement: true,
-        date: "2023-11-23".parse().unwrap(),
-        issuer: "周口市文明办".into(),
-        marks: crate::model::Marks {
-            copy_number: Some("000012".into()),
-            secrecy: Some(crate::model::Secrecy::Secret),
-            secrecy_period: Some("1年".into()),
-            urgency: Some(crate::model::Urgency::Urgent),
-            notices: vec!["内部资料".into(), "注意保存".into()],
-        },
-        status: Status::Distributed,
-        history: vec![crate::model::StatusChange {
-            status: Status::Distributed,
-            from: Status::Signed,
-            name: Some("王文明".into()),
-            user: "clerk".into(),
-            host: "office".into(),
-            time: "2023-11-23T10:12:00+08:00".parse().unwrap(),
-            note: Some("已印发".into()),
-            copy_of: Some(IssueId::new(2023, 11, false)),
-        }],
-        sections: vec![
-            Section {
-                title: "经验交流".into(),
-                articles: vec![Article {
-                    title: vec![
-                        "市委统战部实施四项举措".into(),
-                        "推动文明单位创建走深走实".into(),
-                    ],
-                    kind: ArticleKind::Feature,
-                    source: Some("市委统战部".into()),
-                    paragraphs: vec![
-                        "一是完善创建机制，强化组织保障。".into(),
-                        "含“引号”、\"ASCII quotes\"、反斜杠\\、制表\t和 emoji 🎉".into(),
-                    ],
-                }],
-            },
-            Section {
-                title: "文明时讯".into(),
-                articles: vec![Article {
-                    title: vec!["商水县举办“和美乡村·乡风文明”文艺演出".into()],
-                    kind: ArticleKind::Brief,
-                    source: None,
-                    paragraphs: vec!["为深入宣传贯彻党的二十大精神。".into()],
-                }],
-            },
-            Section {
-                title: "空栏目".into(),
-                articles: vec![],
-            },
-        ],
-        closing: Closing {
-            distribution: vec![
-                Distribution {
-                    kind: DistributionKind::Report,
-                    recipients: "省文明办".into(),
-                },
-                Distribution {
-                    kind: DistributionKind::Send,
-                    recipients: "市委、市政府领导".into(),
-                },
-                Distribution {
-                    kind: DistributionKind::Issue,
-                    recipients: "各县（市、区）文明办".into(),
-                },
-            ],
-            copies: Some(80),
-            editor: Some("李明".into()),
-            reviewer: Some("王芳".into()),
-            signer: Some("张华".into()),
-        },
-    }
-}
-
-pub(super) fn minimal_issue() -> Issue {
-    Issue {
-        schema: SCHEMA_VERSION,
-        bulletin: "工作简报".into(),
-        number: 1,
-        total: None,
-        supplement: false,
-        date: "2024-01-05".parse().unwrap(),
-        issuer: String::new(),
-        marks: Default::default(),
-        status: Status::Draft,
-        history: Vec::new(),
-        sections: vec![],
-        closing: Closing::default(),
-    }
 }
 
 #[test]
@@ -431,7 +338,11 @@ fn a_broken_settings_file_is_reported_and_defaults_are_used() {
     let lib = Library::open(&root).unwrap();
     assert_eq!(lib.settings, Settings::default());
     assert_eq!(lib.problems.len(), 1);
-    assert!(lib.save_settings().is_err());
+    // Saving names the problem instead of writing over the file.
+    match lib.save_settings() {
+        Err(StoreError::Load(p)) => assert_eq!(p, lib.problems[0]),
+        other => panic!("{other:?}"),
+    }
     assert_eq!(
         fs::read_to_string(root.join(SETTINGS_FILE)).unwrap(),
         "(schema: 1, bulletin: "

@@ -93,10 +93,6 @@ impl History {
         !self.undo.is_empty()
     }
 
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
     /// Records a step, merging it into the previous one when it continues a
     /// run of typing, of Backspace or of Delete.
     pub fn record(

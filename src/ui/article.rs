@@ -19,10 +19,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         hint(frame, theme, inner, lang.t(Msg::EmptyEditor));
         return;
     };
-    let Some(edit) = doc.article.as_ref() else {
+    let Some((edit, article)) = doc
+        .article
+        .as_ref()
+        .and_then(|e| Some((e, doc.issue.article(e.pos)?)))
+    else {
         return;
     };
-    let article = &doc.issue.sections[edit.pos.0].articles[edit.pos.1];
     let mut header: Vec<Line> = article
         .title
         .iter()
@@ -55,7 +58,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let w = r.width as usize;
         let room = w.saturating_sub(width(label) + 1);
         let value = fit(field.text(), room);
-        let hint_text = fit(lang.t(hint_msg), room.saturating_sub(width(&value) + 2));
+        let hint_text = fit(
+            &app.hint(hint_msg, &[]),
+            room.saturating_sub(width(&value) + 2),
+        );
         let pad = w.saturating_sub(width(label) + width(&value) + width(&hint_text));
         let line = Line::from(vec![
             Span::styled(label, theme.key),

@@ -63,10 +63,7 @@ pub fn render_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let mut left = format!(" [{mode}]");
     if let Some(d) = &app.doc {
         let (chars, selected) = match &d.article {
-            Some(a) => (
-                d.article_chars(a.pos.0, a.pos.1),
-                a.editor.selection_char_count(),
-            ),
+            Some(a) => (d.article_chars(a.pos), a.editor.selection_char_count()),
             None => (d.total_chars(), 0),
         };
         left.push_str("  ");
@@ -75,12 +72,15 @@ pub fn render_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             left.push_str(&lang.fmt(Msg::SelectionChars, &[&selected]));
         }
     }
-    let hint = lang.t(match app.focus {
-        Focus::Issues => Msg::HintIssues,
-        Focus::Tree => Msg::HintTree,
-        Focus::Editor => Msg::HintEditor,
-    });
-    let hint = fit(hint, w.saturating_sub(width(&left) + 3));
+    let hint = app.hint(
+        match app.focus {
+            Focus::Issues => Msg::HintIssues,
+            Focus::Tree => Msg::HintTree,
+            Focus::Editor => Msg::HintEditor,
+        },
+        &[],
+    );
+    let hint = fit(&hint, w.saturating_sub(width(&left) + 3));
     let pad = w.saturating_sub(width(&left) + width(&hint) + 1);
     let line = Line::from(vec![
         Span::raw(left),

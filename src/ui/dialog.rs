@@ -3,7 +3,7 @@
 use super::popup_pane;
 use super::theme::Theme;
 use crate::app::tree::Node;
-use crate::app::{App, Confirm, ConfirmKind};
+use crate::app::{App, Choice, Confirm, ConfirmKind};
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
@@ -37,10 +37,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
             let n = sec.map_or(0, |s| s.articles.len());
             lang.fmt(Msg::ConfirmDeleteSection, &[&title, &n])
         }
-        ConfirmKind::DeleteNode(Node::Article(s, a)) => {
+        ConfirmKind::DeleteNode(Node::Article(at)) => {
             let title = doc
-                .and_then(|d| d.issue.sections.get(s))
-                .and_then(|sec| sec.articles.get(a))
+                .and_then(|d| d.issue.article(at))
                 .map(|a| a.title_text())
                 .unwrap_or_default();
             lang.fmt(Msg::ConfirmDeleteArticle, &[&title])
@@ -58,15 +57,15 @@ pub(super) fn render_buttons(
     theme: &Theme,
     frame: &mut Frame,
     inner: Rect,
-    choices: &[Msg],
+    choices: &[Choice],
     choice: usize,
 ) {
     let mut spans = Vec::new();
-    for (i, m) in choices.iter().enumerate() {
+    for (i, c) in choices.iter().enumerate() {
         if i > 0 {
             spans.push(Span::raw("   "));
         }
-        let label = format!(" {} ", app.lang.t(*m));
+        let label = format!(" {} ", c.button(app.lang, &app.keymap));
         spans.push(if i == choice {
             Span::styled(label, theme.button_focus)
         } else {

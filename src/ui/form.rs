@@ -80,7 +80,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
     };
     let text = match &form.error {
         Some(e) => Line::styled(e.clone(), theme.error),
-        None => Line::styled(lang.t(Msg::FormHint), theme.dim),
+        None => Line::styled(app.hint(Msg::FormHint, &[]), theme.dim),
     };
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), foot);
 }

@@ -17,7 +17,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let inner = pane(frame, theme, area, lang.t(Msg::PaneIssues), focused);
     let ids = app.issue_ids();
     if ids.is_empty() {
-        hint(frame, theme, inner, lang.t(Msg::EmptyLibrary));
+        hint(frame, theme, inner, &app.hint(Msg::EmptyLibrary, &[]));
         return;
     }
     let w = inner.width as usize;

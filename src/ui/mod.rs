@@ -57,7 +57,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         app.doc.is_some(),
     );
     if layout.too_small {
-        let msg = app.lang.fmt(
+        let msg = app.hint(
             Msg::TooSmall,
             &[
                 &crate::app::layout::MIN_WIDTH,
@@ -91,10 +91,8 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         article::render(app, theme, frame, r);
     }
     match &app.overlay {
-        Some(Overlay::Help { scroll }) => help::render(app, theme, frame, *scroll),
-        Some(Overlay::Trash { rows, selected }) => {
-            trash::render(app, theme, frame, rows, *selected)
-        }
+        Some(Overlay::Help(h)) => help::render(app, theme, frame, h),
+        Some(Overlay::Trash(t)) => trash::render(app, theme, frame, t),
         Some(Overlay::Palette(p)) => palette::render(app, theme, frame, p),
         Some(Overlay::Form(f)) => form::render(app, theme, frame, f),
         Some(Overlay::Confirm(c)) => dialog::render(app, theme, frame, c),
@@ -173,14 +171,8 @@ pub(crate) fn width(s: &str) -> usize {
 /// A centred popup of at most `w`×`h`, cleared, within the frame.
 pub(crate) fn popup(frame: &mut Frame, w: u16, h: u16) -> Rect {
     let area = frame.area();
-    let w = w.min(area.width.saturating_sub(2)).max(1);
-    let h = h.min(area.height.saturating_sub(2)).max(1);
-    let r = Rect::new(
-        area.x + (area.width - w) / 2,
-        area.y + (area.height - h) / 2,
-        w,
-        h,
-    );
+    // The app lays out the help with the same rect.
+    let r = crate::app::layout::popup(area, w, h);
     frame.render_widget(Clear, r);
     // A wide character just left of the popup would cover its left border.
     if r.x > area.x {

@@ -121,9 +121,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, p: &Preview) {
         );
         format!("{rows}　{}", lang.t(Msg::PreviewNarrow))
     };
-    let hint = lang.t(Msg::PreviewHint);
+    let hint = app.hint(Msg::PreviewHint, &[]);
     let room = (area.width as usize).saturating_sub(4);
-    let bottom = if width(hint) + width(&position) + 4 <= room {
+    let bottom = if width(&hint) + width(&position) + 4 <= room {
         format!(" {hint}　{position} ")
     } else {
         fit(&format!(" {position} "), room)

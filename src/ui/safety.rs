@@ -5,7 +5,7 @@ use super::dialog::render_buttons;
 use super::popup_pane;
 use super::theme::Theme;
 use crate::app::safety::{ConflictKind, Dialog, EncodingProblem};
-use crate::app::{App, Doc};
+use crate::app::{App, Choice, Doc};
 use crate::i18n::{Lang, Msg};
 use crate::store::recovery::SavedState;
 use crate::text::wrap;
@@ -86,19 +86,22 @@ fn content(app: &App, theme: &Theme, dialog: &Dialog) -> (Msg, Vec<(String, Styl
                 SavedState::Missing => v.push((lang.t(Msg::RecoverySavedMissing).into(), plain)),
                 SavedState::Unchanged => {}
             }
-            let lines: Vec<&str> = dialog
+            let lines: Vec<String> = dialog
                 .choices(app.is_dirty())
                 .into_iter()
                 .map(|c| {
-                    lang.t(match c {
-                        Msg::ChoiceRestore => Msg::RecoveryRestoreLine,
-                        Msg::ChoiceKeepBoth if info.saved == SavedState::Missing => {
-                            Msg::RecoveryKeepMissingLine
-                        }
-                        Msg::ChoiceKeepBoth => Msg::RecoveryKeepLine,
-                        Msg::ChoiceDiscardRecovery => Msg::RecoveryDiscardLine,
-                        _ => Msg::RecoveryLaterLine,
-                    })
+                    app.hint(
+                        match c {
+                            Choice::Restore => Msg::RecoveryRestoreLine,
+                            Choice::KeepBoth if info.saved == SavedState::Missing => {
+                                Msg::RecoveryKeepMissingLine
+                            }
+                            Choice::KeepBoth => Msg::RecoveryKeepLine,
+                            Choice::DiscardRecovery => Msg::RecoveryDiscardLine,
+                            _ => Msg::RecoveryLaterLine,
+                        },
+                        &[],
+                    )
                 })
                 .collect();
             v.push((lines.join("\n"), plain));

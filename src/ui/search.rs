@@ -18,7 +18,13 @@ use std::ops::Range;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, s: &Search) {
     let lang = app.lang;
     let area = frame.area();
-    let inner = popup_pane(frame, theme, 110, area.height, lang.t(Msg::SearchTitle));
+    let inner = popup_pane(
+        frame,
+        theme,
+        110,
+        area.height,
+        &app.hint(Msg::SearchTitle, &[]),
+    );
     if inner.height < 3 {
         return;
     }

@@ -1,59 +1,18 @@
 //! Snapshots of the main screens (Chinese UI) at 80×24 and 120×40.
 
 use crate::app::App;
-use crate::app::keymap::{Key, Keymap};
+use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
 use crate::store::Library;
+use crate::test_support::{app_with, keys, screen, today};
 use crate::ui::{render, theme::Theme};
-use chrono::NaiveDate;
-use crossterm::event::{Event, KeyEvent};
+use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use tempfile::TempDir;
 
 fn app(lang: Lang, w: u16, h: u16) -> (TempDir, App) {
-    let dir = TempDir::new().unwrap();
-    let lib = Library::open(&dir.path().join("lib")).unwrap();
-    let today = NaiveDate::from_ymd_opt(2023, 11, 30).unwrap();
-    let mut app = App::new(lib, lang, Keymap::default(), today);
-    app.handle_event(&Event::Resize(w, h));
-    (dir, app)
-}
-
-fn keys(app: &mut App, specs: &[&str]) {
-    for s in specs {
-        let k: Key = s.parse().unwrap();
-        app.handle_event(&Event::Key(KeyEvent::new(k.code, k.mods)));
-    }
-}
-
-/// The screen as text, with the cursor position when it is shown.
-fn screen(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(app.width, app.height)).unwrap();
-    term.draw(|f| render(app, &Theme::color(), f)).unwrap();
-    let backend = term.backend();
-    let mut out = String::new();
-    if backend.cursor_visible() {
-        let p = backend.cursor_position();
-        out.push_str(&format!("cursor: {},{}\n", p.x, p.y));
-    }
-    let buf = backend.buffer();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-            line.push_str(sym);
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    app_with(lang, Keymap::default(), w, h)
 }
 
 macro_rules! shot {
@@ -148,8 +107,7 @@ fn invisible_and_bidi_characters_never_reach_the_terminal() {
         .replace("title: \"经验交流\"", "title: \"经验\u{2066}交流\"");
     std::fs::write(&path, text).unwrap();
     let lib = Library::open(&root).unwrap();
-    let today = NaiveDate::from_ymd_opt(2023, 11, 30).unwrap();
-    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today);
+    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
     app.handle_event(&Event::Resize(120, 40));
     let bad = |s: &str| matches!(crate::text::for_display(s), std::borrow::Cow::Owned(_));
     for specs in [&["Enter"][..], &["Down", "Enter"], &["F5"]] {

@@ -51,7 +51,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, t: &TidyReview) {
         line_at(0),
     );
     frame.render_widget(
-        Paragraph::new(fit(lang.t(Msg::TidyHint), w)).style(theme.dim),
+        Paragraph::new(fit(&app.hint(Msg::TidyHint, &[]), w)).style(theme.dim),
         line_at(inner.height - 1),
     );
 

@@ -2,15 +2,17 @@
 
 use super::theme::Theme;
 use super::{fit, popup_pane};
-use crate::app::{App, TrashRow};
+use crate::app::App;
+use crate::app::trash::Trash;
 use crate::i18n::Msg;
 use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame, rows: &[TrashRow], selected: usize) {
+pub fn render(app: &App, theme: &Theme, frame: &mut Frame, trash: &Trash) {
+    let (rows, selected) = (&trash.rows, trash.selected);
     let h = (rows.len() as u16).saturating_add(2).min(20);
-    let inner = popup_pane(frame, theme, 72, h, app.lang.t(Msg::TrashTitle));
+    let inner = popup_pane(frame, theme, 72, h, &app.hint(Msg::TrashTitle, &[]));
     let w = inner.width as usize;
     let skip = (selected + 1).saturating_sub(inner.height as usize);
     let lines: Vec<Line> = rows

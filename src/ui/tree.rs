@@ -30,10 +30,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         .into_iter()
         .skip(doc.tree.scroll)
         .take(inner.height as usize)
-        .map(|node| {
+        .filter_map(|node| {
             let (label, count, style) = match node {
                 Node::Section(s) => {
-                    let sec = &issue.sections[s];
+                    let sec = issue.sections.get(s)?;
                     let fold = if doc.tree.is_collapsed(s) {
                         "▸"
                     } else {
@@ -45,9 +45,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                         theme.section,
                     )
                 }
-                Node::Article(s, a) => {
-                    let art = &issue.sections[s].articles[a];
-                    let mark = if open == Some((s, a)) { "▸" } else { " " };
+                Node::Article(at) => {
+                    let art = issue.article(at)?;
+                    let mark = if open == Some(at) { "▸" } else { " " };
                     let kind = if art.kind == ArticleKind::Brief {
                         format!("〔{}〕", lang.t(Msg::BriefMark))
                     } else {
@@ -61,7 +61,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     };
                     (
                         format!(" {mark}{kind}{title}"),
-                        doc.article_chars(s, a),
+                        doc.article_chars(at),
                         ratatui::style::Style::new(),
                     )
                 }
@@ -75,7 +75,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 Span::raw(" ".repeat(pad)),
                 Span::styled(count, theme.dim),
             ]);
-            theme.row(line, doc.tree.selected == Some(node), focused)
+            Some(theme.row(line, doc.tree.selected == Some(node), focused))
         })
         .collect();
     frame.render_widget(Paragraph::new(rows), inner);

@@ -1,16 +1,21 @@
 //! The safety net, driven as the clerk and the clock drive it: keys, and
 //! ticks with made-up instants.
 
-use super::super::tests::{app, doc, editor, file, key, keys, notice, sample_id, today, typ};
 use super::*;
 use crate::app::keymap::Keymap;
+use crate::app::{Choice, Focus, Overlay};
 use crate::i18n::Lang;
 use crate::store::Library;
 use crate::store::fs::{Fs, RealFs};
+use crate::store::recovery::{RecoveryInfo, SavedState};
+use crate::test_support::{app, at, doc, editor, file, key, keys, notice, sample_id, today, typ};
 use crossterm::event::KeyEvent;
+use crossterm::event::{Event, KeyCode, KeyModifiers};
 use std::fs;
 use std::io;
 use std::path::Path;
+use std::path::PathBuf;
+use std::sync::Mutex;
 use tempfile::TempDir;
 
 const MS: Duration = Duration::from_millis(1);
@@ -424,7 +429,7 @@ fn a_file_changed_on_disk_is_never_overwritten_without_asking() {
     let d = conflict(&app).expect("the conflict dialog");
     assert_eq!(
         d.choices(true),
-        [Msg::ChoiceOverwrite, Msg::ChoiceLoadDisk, Msg::ChoiceCancel]
+        [Choice::Overwrite, Choice::LoadDisk, Choice::Cancel]
     );
     assert_eq!(d.choice(false), 2, "cancel is the default");
     // Enter on the default cancels: nothing written, still unsaved.
@@ -453,7 +458,7 @@ fn loading_the_disk_version_reseeds_the_editor() {
     key(&mut app, "l");
     assert!(app.overlay.is_none());
     assert!(!app.is_dirty());
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (0, 0));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 0));
     assert!(
         editor_text(&app).starts_with("11月21日"),
         "{}",
@@ -486,7 +491,7 @@ fn a_file_deleted_on_disk_can_be_saved_again() {
     fs::remove_file(file(&dir, "2023-025")).unwrap();
     ctrl(&mut app, 's');
     let d = conflict(&app).expect("the conflict dialog");
-    assert_eq!(d.choices(true), [Msg::ChoiceSave, Msg::ChoiceCancel]);
+    assert_eq!(d.choices(true), [Choice::Save, Choice::Cancel]);
     key(&mut app, "Enter");
     assert!(!app.is_dirty(), "{}", notice(&app));
     assert!(
@@ -507,7 +512,7 @@ fn a_read_only_file_is_written_only_when_the_clerk_confirms() {
     typ(&mut app, "只读");
     ctrl(&mut app, 's');
     let d = conflict(&app).expect("the read-only dialog");
-    assert_eq!(d.choices(true), [Msg::ChoiceWriteAnyway, Msg::ChoiceCancel]);
+    assert_eq!(d.choices(true), [Choice::WriteAnyway, Choice::Cancel]);
     // Enter answers the default, Cancel: nothing is written.
     key(&mut app, "Enter");
     assert!(app.is_dirty());
@@ -652,11 +657,7 @@ fn an_offer_for_a_deleted_issue_can_only_be_kept_or_discarded() {
     };
     assert_eq!(
         d.choices(false),
-        [
-            Msg::ChoiceKeepBoth,
-            Msg::ChoiceDiscardRecovery,
-            Msg::ChoiceLater
-        ]
+        [Choice::KeepBoth, Choice::DiscardRecovery, Choice::Later]
     );
     key(&mut app, "r");
     assert!(offered(&app).is_some(), "no restore button");
@@ -672,8 +673,8 @@ fn queued_offers_cannot_restore_over_unsaved_work() {
     let Some(Overlay::Safety(d)) = app.overlay.clone() else {
         panic!("offered")
     };
-    assert_eq!(d.choices(false)[0], Msg::ChoiceRestore);
-    assert_eq!(d.choices(true)[0], Msg::ChoiceKeepBoth);
+    assert_eq!(d.choices(false)[0], Choice::Restore);
+    assert_eq!(d.choices(true)[0], Choice::KeepBoth);
 }
 
 #[test]
@@ -694,8 +695,8 @@ fn enter_on_a_recovery_offer_never_discards() {
         for dirty in [false, true] {
             let chosen = d.choices(dirty)[d.choice(dirty)];
             let expected = match (saved, dirty) {
-                (SavedState::Unchanged, false) => Msg::ChoiceRestore,
-                _ => Msg::ChoiceKeepBoth,
+                (SavedState::Unchanged, false) => Choice::Restore,
+                _ => Choice::KeepBoth,
             };
             assert_eq!(chosen, expected, "{saved:?} dirty={dirty}");
         }

@@ -35,7 +35,7 @@ fn with_article() -> (TempDir, App) {
         &mut app,
         &["Enter", "Down", "Down", "Down", "Down", "Enter"],
     );
-    assert_eq!(doc(&app).article.as_ref().unwrap().pos, (1, 1));
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(1, 1));
     (d, app)
 }
 
@@ -200,7 +200,7 @@ fn f6_previews_the_changes_and_tidies_the_article_in_one_undo_step() {
     assert!(!t.selection);
     let rules: Vec<_> = t.counts();
     use crate::text::tidy::Rule;
-    assert_eq!(rules, vec![(Rule::Space, 4, 4), (Rule::Punctuation, 1, 1)]);
+    assert_eq!(rules, vec![(Rule::Space, 4, 4), (Rule::Punctuation, 2, 2)]);
     let e = t.excerpt(0);
     assert_eq!(
         (e.left.as_str(), e.old.as_str(), e.new.as_str()),
@@ -209,13 +209,13 @@ fn f6_previews_the_changes_and_tidies_the_article_in_one_undo_step() {
     assert_eq!(e.right, "月 22 日, …");
     key(&mut app, "Enter");
     assert!(app.overlay.is_none());
-    assert_eq!(editor(&app).paragraph(0), "11月22日，会议召开.");
-    assert!(notice(&app).contains("已整理 5 处"), "{}", notice(&app));
+    assert_eq!(editor(&app).paragraph(0), "11月22日，会议召开。");
+    assert!(notice(&app).contains("已整理 6 处"), "{}", notice(&app));
     assert!(app.is_dirty());
     key(&mut app, "Ctrl+Z");
     assert_eq!(editor(&app).paragraphs(), typed);
     key(&mut app, "Ctrl+Y");
-    assert_eq!(editor(&app).paragraph(0), "11月22日，会议召开.");
+    assert_eq!(editor(&app).paragraph(0), "11月22日，会议召开。");
 }
 
 #[test]

@@ -11,29 +11,20 @@ fn sample() -> Issue {
     codec::decode_issue(SAMPLE_ISSUE).unwrap()
 }
 
-/// A font file with Chinese characters on this system (`.ci/run` installs
-/// fonts-noto-cjk), and the family of its face that has them: Noto Serif
-/// CJK SC when there, which the search for 仿宋 and 宋体 picks from it.
+/// The Chinese faces committed for the tests (`tests/fixtures/fonts`,
+/// subsets of Noto Serif CJK SC Regular and Bold and Noto Sans CJK SC), so
+/// that they run where no Chinese font is installed.
+fn fixture_fonts() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fonts")
+}
+
+/// One font file with Chinese characters, and its family: the subset of
+/// Noto Serif CJK SC, which the search for 仿宋 and 宋体 picks.
 fn chinese_font() -> (PathBuf, String) {
-    let mut db = fontdb::Database::new();
-    db.load_system_fonts();
-    let chinese = |f: &&fontdb::FaceInfo| {
-        db.with_face_data(f.id, |d, i| {
-            skrifa::FontRef::from_index(d, i)
-                .is_ok_and(|r| skrifa::MetadataProvider::charmap(&r).map('中').is_some())
-        })
-        .unwrap_or(false)
-    };
-    let file = |f: &fontdb::FaceInfo| match &f.source {
-        fontdb::Source::File(p) => Some((p.clone(), f.families[0].0.clone())),
-        _ => None,
-    };
-    let mut faces: Vec<&fontdb::FaceInfo> = db.faces().filter(chinese).collect();
-    faces.sort_by_key(|f| (f.families[0].0 != "Noto Serif CJK SC", f.weight.0 != 400));
-    faces
-        .into_iter()
-        .find_map(file)
-        .expect("no Chinese font installed: apt-get install fonts-noto-cjk (.ci/run does)")
+    (
+        fixture_fonts().join("NotoSerifCJKsc-Regular.subset.otf"),
+        "Noto Serif CJK SC".to_string(),
+    )
 }
 
 fn only(files: Vec<PathBuf>) -> FontSources {
@@ -154,6 +145,53 @@ fn faces_not_installed_are_replaced_by_the_nearest_and_said_once() {
         .unwrap();
     assert!(body.exact, "{body:?}");
     assert!(!pdf.fonts.summary(Lang::En).contains(&format!("{family} →")));
+}
+
+/// The face `role` was set in.
+fn used(report: &FontReport, role: Role) -> Option<&str> {
+    let choice = report.choices.iter().find(|c| c.role == role).unwrap();
+    choice.used.as_deref()
+}
+
+#[test]
+fn each_role_gets_the_free_face_of_its_kind() {
+    // Regular and bold Noto Serif CJK SC and Noto Sans CJK SC.
+    let pdf = export(&PrintSettings::default(), &only(vec![fixture_fonts()])).unwrap();
+    let report = &pdf.fonts;
+    // 仿宋 and 宋体 → the serif; 方正小标宋 (a heavy Song) → its bold; 黑体
+    // → the sans; 楷体 → nearest is the serif.
+    assert_eq!(used(report, Role::Body), Some("Noto Serif CJK SC"));
+    assert_eq!(used(report, Role::PageNumber), Some("Noto Serif CJK SC"));
+    assert_eq!(used(report, Role::Source), Some("Noto Serif CJK SC"));
+    assert_eq!(used(report, Role::Name), Some("Noto Serif CJK SC Bold"));
+    assert_eq!(used(report, Role::Title), Some("Noto Serif CJK SC Bold"));
+    assert_eq!(used(report, Role::Heading), Some("Noto Sans CJK SC"));
+    assert_eq!(used(report, Role::Latin), None);
+    assert!(report.fallbacks.is_empty() && report.restricted.is_empty());
+    let summary = report.summary(Lang::Zh);
+    for line in [
+        "仿宋_GB2312 → Noto Serif CJK SC",
+        "方正小标宋简体 → Noto Serif CJK SC Bold",
+        "黑体 → Noto Sans CJK SC",
+    ] {
+        assert_eq!(summary.matches(line).count(), 1, "{summary}");
+    }
+}
+
+/// The same, from the faces fonts-noto-cjk installs, found where
+/// fontconfig keeps them (no `font_files`).
+#[test]
+#[ignore = "needs fonts-noto-cjk"]
+fn installed_noto_cjk_is_found_without_font_files() {
+    let sources = FontSources::new(&PrintSettings::default(), None);
+    assert!(sources.files.is_empty() && sources.system);
+    let pdf = export(&PrintSettings::default(), &sources)
+        .unwrap_or_else(|e| panic!("{}", e.message(Lang::En)));
+    let report = &pdf.fonts;
+    assert_eq!(used(report, Role::Body), Some("Noto Serif CJK SC"));
+    assert_eq!(used(report, Role::Title), Some("Noto Serif CJK SC Bold"));
+    assert_eq!(used(report, Role::Heading), Some("Noto Sans CJK SC"));
+    assert!(report.restricted.is_empty(), "{report:?}");
 }
 
 /// Sets the OS/2 fsType of every face of the font file at `path` to

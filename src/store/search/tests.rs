@@ -1,34 +1,10 @@
 use super::*;
-use crate::model::{Article, ArticleKind, Section};
+use crate::model::{Article, ArticleKind};
 use crate::store::index::index_dir;
 use crate::store::tests::temp_library;
+use crate::test_support::{article, issue, section};
 use proptest::prelude::*;
 use std::fs;
-
-fn article(title: &str, source: Option<&str>, paragraphs: &[&str]) -> Article {
-    Article {
-        title: vec![title.to_string()],
-        kind: ArticleKind::Feature,
-        source: source.map(str::to_string),
-        paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
-    }
-}
-
-fn issue(number: u32, date: &str, sections: Vec<Section>) -> Issue {
-    let mut i = crate::store::tests::minimal_issue();
-    i.number = number;
-    i.supplement = false;
-    i.date = date.parse().unwrap();
-    i.sections = sections;
-    i
-}
-
-fn section(title: &str, articles: Vec<Article>) -> Section {
-    Section {
-        title: title.to_string(),
-        articles,
-    }
-}
 
 /// A library of the given issues (the sample removed).
 fn library(issues: &[Issue]) -> (tempfile::TempDir, Library) {

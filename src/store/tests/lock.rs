@@ -171,7 +171,7 @@ fn a_read_only_library_cannot_be_locked_and_says_why() {
     fs::set_permissions(&root, fs::Permissions::from_mode(0o500)).unwrap();
     let err = lib.lock(&sample(&lib)).unwrap_err();
     fs::set_permissions(&root, fs::Permissions::from_mode(0o700)).unwrap();
-    assert_eq!(err.io_kind(), Some(io::ErrorKind::PermissionDenied));
+    assert!(denied(&err), "{err:?}");
     assert!(err.message(Lang::Zh).contains("没有写入权限"));
 }
 

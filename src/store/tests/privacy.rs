@@ -106,10 +106,10 @@ fn saving_into_a_read_only_folder_fails_clearly_and_keeps_everything() {
     let err = lib.save(&id, issue.clone()).unwrap_err();
     let insert = lib.insert(minimal_issue()).unwrap_err();
     fs::set_permissions(&issues, fs::Permissions::from_mode(0o700)).unwrap();
-    assert_eq!(err.io_kind(), Some(io::ErrorKind::PermissionDenied));
+    assert!(denied(&err), "{err:?}");
     assert!(err.message(Lang::Zh).contains("没有写入权限"));
     assert!(err.message(Lang::En).contains("permission denied"));
-    assert_eq!(insert.io_kind(), Some(io::ErrorKind::PermissionDenied));
+    assert!(denied(&insert), "{insert:?}");
     assert_eq!(fs::read(&path).unwrap(), before);
     assert_eq!(lib.issue(&id).unwrap().issuer, "周口市文明办");
     assert!(temp_files(lib.root()).is_empty());

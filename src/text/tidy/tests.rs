@@ -1,3 +1,4 @@
+use super::chars::{KANGXI, SUPPLEMENT};
 use super::*;
 use proptest::prelude::*;
 
@@ -52,6 +53,25 @@ fn english_keeps_its_spaces() {
 fn trailing_spaces_go_and_indents_stay() {
     assert_eq!(t("会议召开。  \n  下一行"), "会议召开。\n  下一行");
     assert_eq!(t("　　正文"), "　　正文");
+}
+
+#[test]
+fn a_half_width_full_stop_ending_a_chinese_sentence_becomes_a_full_stop() {
+    assert_eq!(t("覆盖群众 1,000 余人."), "覆盖群众1,000余人。");
+    assert_eq!(t("会议召开.下一阶段"), "会议召开。下一阶段");
+    assert_eq!(t("（扶沟县文明办）."), "（扶沟县文明办）。");
+    // Tidying again finds nothing to do.
+    assert!(tidy("覆盖群众1,000余人。").changes.is_empty());
+    // Numbers, versions, addresses and English stay.
+    for s in [
+        "增长12.5%",
+        "版本1.0.",
+        "访问中国.cn",
+        "见www.gov.cn",
+        "It ends here.",
+    ] {
+        assert_eq!(t(s), s, "{s}");
+    }
 }
 
 #[test]

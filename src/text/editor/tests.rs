@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use super::editor::{EditAction as A, Editor, Motion as M, Note, Pos};
+use super::{EditAction as A, Editor, Motion as M, Note, Pos};
 
 fn ed(text: &str, width: usize) -> Editor {
     let mut e = Editor::new(text.split('\n'));
@@ -163,8 +163,9 @@ fn selection_copy_cut_paste() {
     assert_eq!(out.copied.as_deref(), Some("二三"));
     assert!(out.changed);
     assert_eq!(text(&e), "一四");
+    // The clipboard is the app's: it pastes what Cut gave it.
     e.apply(A::Move(M::DocEnd));
-    e.apply(A::PasteClipboard);
+    e.apply(A::Paste(out.copied.unwrap()));
     assert_eq!(text(&e), "一四二三");
     // Copy without a selection copies nothing.
     assert_eq!(e.apply(A::Copy).copied, None);
@@ -404,8 +405,11 @@ fn find_incremental_next_previous() {
     assert_eq!(e.find_matches().len(), 2);
     assert_eq!(e.apply(A::Find("没有".into())).note, Some(Note::NotFound));
     assert!(e.find_matches().is_empty());
+    e.apply(A::Find("文".into()));
     e.apply(A::ClearFind);
-    assert_eq!(e.find_query(), "");
+    // No query left: nothing is found, nor said to be missing.
+    assert!(e.find_matches().is_empty());
+    assert_eq!(e.apply(A::FindNext).note, None);
 }
 
 #[test]
@@ -536,8 +540,8 @@ fn rows_stay_valid_after_paragraphs_vanish() {
     assert_eq!(e.paragraph_count(), 30);
 }
 
-fn splice(range: std::ops::Range<usize>, text: &str) -> super::editor::Splice {
-    super::editor::Splice {
+fn splice(range: std::ops::Range<usize>, text: &str) -> super::Splice {
+    super::Splice {
         range,
         text: text.to_string(),
     }

@@ -1,0 +1,242 @@
+//! The overlays drawn over the panes (help, palette, forms, dialogs, print
+//! preview, tidy, search, trash) and the find bar: each owns its keys.
+//!
+//! A key pressed over an overlay is looked up in the overlay's context of
+//! the key map ([`KeyPress`]); the overlay carries out the first command it
+//! has a meaning for, in its own state, and says what the app should do
+//! next as an [`Outcome`] — close it, run a command, answer a dialog — which
+//! `App::apply` carries out. Overlays never reach into the app.
+
+use super::dialog::{Choice, Confirm};
+use super::form::Form;
+use super::help::Help;
+use super::keymap::{Context, Key, typed};
+use super::palette::Palette;
+use super::search::Goto;
+use super::trash::Trash;
+use super::{App, Command, preview, safety, search, tidy};
+use crate::i18n::{Lang, Msg};
+use crate::text::EditAction;
+use crossterm::event::KeyEvent;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help(Help),
+    Trash(Trash),
+    Palette(Palette),
+    Form(Form),
+    Confirm(Confirm),
+    Preview(preview::Preview),
+    Tidy(tidy::TidyReview),
+    /// Recovery offers, save conflicts, encoding warnings.
+    Safety(safety::Dialog),
+    Search(search::Search),
+}
+
+/// A key as an overlay sees it: the commands it is bound to in the
+/// overlay's context (most specific first), and what it types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyPress {
+    pub commands: Vec<Command>,
+    pub text: Option<char>,
+}
+
+impl KeyPress {
+    pub fn new(commands: Vec<Command>, event: &KeyEvent) -> KeyPress {
+        KeyPress {
+            commands,
+            text: typed(event),
+        }
+    }
+}
+
+/// What the app tells an overlay about itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Env {
+    pub lang: Lang,
+    /// The terminal's rows, for paging.
+    pub height: u16,
+    /// The open issue has unsaved changes.
+    pub dirty: bool,
+}
+
+/// What a key in an overlay asks of the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Not the overlay's key: nothing happens.
+    Ignored,
+    /// Done inside the overlay, which stays open.
+    Stay,
+    /// Close the overlay.
+    Close,
+    /// Close the overlay and say so on the status line.
+    CloseWith(Msg),
+    /// Close the overlay, then run the command (the palette's choice).
+    Run(Command),
+    /// The dialog's answer.
+    Answer(Choice),
+    /// The form is filled in and valid: apply it.
+    Submit,
+    /// Make the ticked changes of the tidy overlay.
+    Tidy,
+    /// Open a search hit.
+    Open(Goto),
+    /// Restore an issue from the trash.
+    Restore(std::path::PathBuf),
+    /// The find bar hands the editor an action.
+    Edit(EditAction),
+    /// The find bar's query changed: find again.
+    Refind,
+    /// Close the find bar.
+    CloseFind,
+    /// Not the find bar's key: the editor's key map has it.
+    Pass,
+}
+
+/// An overlay's keys.
+pub trait Keys {
+    /// What `cmd` does here, or `None` when it means nothing here.
+    fn command(&mut self, cmd: Command, env: &Env) -> Option<Outcome>;
+
+    /// A typed character no binding took.
+    fn text(&mut self, _c: char, _env: &Env) -> Outcome {
+        Outcome::Ignored
+    }
+
+    /// A key that neither runs a command here nor types.
+    fn other(&mut self, _env: &Env) -> Outcome {
+        Outcome::Ignored
+    }
+
+    /// Pasted text (a terminal's bracketed paste).
+    fn paste(&mut self, _text: &str, _env: &Env) -> Outcome {
+        Outcome::Ignored
+    }
+
+    /// Handles a key: the first of its commands that means something
+    /// here, else what it types. Returns that command, and the outcome.
+    fn handle_key(&mut self, press: &KeyPress, env: &Env) -> (Option<Command>, Outcome) {
+        for &cmd in &press.commands {
+            if let Some(outcome) = self.command(cmd, env) {
+                return (Some(cmd), outcome);
+            }
+        }
+        let outcome = match press.text {
+            Some(c) => self.text(c, env),
+            None => self.other(env),
+        };
+        (None, outcome)
+    }
+}
+
+impl Overlay {
+    /// The key map's context of the overlay.
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Help(_) => Context::Help,
+            Overlay::Trash(_) => Context::Trash,
+            Overlay::Palette(_) => Context::Palette,
+            Overlay::Form(_) => Context::Form,
+            Overlay::Confirm(_) | Overlay::Safety(_) => Context::Dialog,
+            Overlay::Preview(_) => Context::Preview,
+            Overlay::Tidy(_) => Context::Tidy,
+            Overlay::Search(_) => Context::Search,
+        }
+    }
+
+    fn keys(&mut self) -> &mut dyn Keys {
+        match self {
+            Overlay::Help(o) => o,
+            Overlay::Trash(o) => o,
+            Overlay::Palette(o) => o,
+            Overlay::Form(o) => o,
+            Overlay::Confirm(o) => o,
+            Overlay::Preview(o) => o,
+            Overlay::Tidy(o) => o,
+            Overlay::Safety(o) => o,
+            Overlay::Search(o) => o,
+        }
+    }
+}
+
+impl App {
+    /// What overlays know of the app.
+    pub(super) fn env(&self) -> Env {
+        Env {
+            lang: self.lang,
+            height: self.height,
+            dirty: self.is_dirty(),
+        }
+    }
+
+    /// A key for the open overlay.
+    pub(super) fn overlay_key(&mut self, event: &KeyEvent, key: Key) {
+        let env = self.env();
+        let Some(overlay) = self.overlay.as_mut() else {
+            return;
+        };
+        let press = KeyPress::new(self.keymap.lookup_all(overlay.context(), key), event);
+        let (command, outcome) = overlay.keys().handle_key(&press, &env);
+        self.last_command = command;
+        self.apply(outcome);
+    }
+
+    /// A paste over the open overlay.
+    pub(super) fn overlay_paste(&mut self, text: &str) {
+        let env = self.env();
+        if let Some(overlay) = self.overlay.as_mut() {
+            let outcome = overlay.keys().paste(text, &env);
+            self.apply(outcome);
+        }
+    }
+
+    /// Carries out what an overlay or the find bar asked for.
+    pub(super) fn apply(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Ignored | Outcome::Stay => {}
+            Outcome::Close => self.close_overlay(),
+            Outcome::CloseWith(msg) => {
+                self.close_overlay();
+                self.notify(self.lang.t(msg).to_string());
+            }
+            Outcome::Run(cmd) => {
+                self.close_overlay();
+                self.update(cmd);
+            }
+            Outcome::Answer(choice) => match self.overlay.take() {
+                Some(Overlay::Confirm(c)) => self.confirm(c.kind, choice),
+                Some(Overlay::Safety(d)) => self.resolve(d, choice),
+                other => self.overlay = other,
+            },
+            Outcome::Submit => {
+                if let Some(Overlay::Form(form)) = self.overlay.take() {
+                    self.submit_form(form);
+                }
+            }
+            Outcome::Tidy => {
+                if let Some(Overlay::Tidy(review)) = self.overlay.take() {
+                    self.accept_tidy(review);
+                }
+            }
+            Outcome::Open(goto) => {
+                self.close_overlay();
+                self.open_hit(goto);
+            }
+            Outcome::Restore(path) => {
+                self.close_overlay();
+                self.restore_issue(&path);
+            }
+            Outcome::Edit(action) => self.edit(action),
+            Outcome::Refind => self.refind(),
+            Outcome::CloseFind => self.close_find(),
+            Outcome::Pass => {}
+        }
+    }
+
+    /// Closes the overlay; a safety dialog makes way for the next queued.
+    fn close_overlay(&mut self) {
+        if let Some(Overlay::Safety(_)) = self.overlay.take() {
+            self.show_queued();
+        }
+    }
+}

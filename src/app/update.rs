@@ -1,0 +1,188 @@
+//! `App::update`: the one place commands are applied, whichever way they
+//! come (a key in a pane, the palette, a click). Keys over an overlay or
+//! the find bar go to it first (see [`super::overlay`]); what they ask of
+//! the app comes back as an outcome, which may run a command here.
+
+use super::dialog::{After, Confirm, ConfirmKind};
+use super::form::Form;
+use super::help::Help;
+use super::palette::Palette;
+use super::tree::Node;
+use super::{App, Command, Focus, Overlay};
+use crate::i18n::{Lang, Msg};
+use crate::model::ArticleRef;
+
+impl App {
+    /// Carries out a command where the keyboard is.
+    pub fn update(&mut self, cmd: Command) {
+        if self.refuse_command(cmd) {
+            return;
+        }
+        match cmd {
+            Command::Quit => self.guard_unsaved(After::Quit),
+            Command::Save => {
+                self.save();
+            }
+            Command::Help => {
+                let help = Help::new(&self.keymap, self.lang, self.width, self.height);
+                self.overlay = Some(Overlay::Help(help));
+            }
+            Command::Palette => self.overlay = Some(Overlay::Palette(Palette::default())),
+            Command::FocusNext => self.cycle_focus(1),
+            Command::FocusPrev => self.cycle_focus(-1),
+            Command::Zoom => {
+                if self.article_open() {
+                    self.zoom = !self.zoom;
+                    self.focus = Focus::Editor;
+                } else {
+                    self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
+                }
+            }
+            Command::SwitchLanguage => {
+                self.lang = match self.lang {
+                    Lang::Zh => Lang::En,
+                    Lang::En => Lang::Zh,
+                };
+            }
+            Command::Export => self.open_export(),
+            Command::Preview => self.open_preview(),
+            Command::Tidy => self.open_tidy(),
+            Command::Find => self.open_find(false),
+            Command::Replace => self.open_find(true),
+            Command::SearchAll => self.open_search(),
+            Command::Properties => match &self.doc {
+                Some(doc) => self.overlay = Some(Overlay::Form(Form::issue(&doc.issue))),
+                None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
+            },
+            Command::NewIssue => self.guard_unsaved(After::NewIssue),
+            Command::DuplicateIssue => self.duplicate_issue(),
+            Command::Trash => self.open_trash(),
+            Command::DeleteIssue => {
+                if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
+                    let ask = Confirm::new(ConfirmKind::DeleteIssue(id), 1);
+                    self.overlay = Some(Overlay::Confirm(ask));
+                }
+            }
+            Command::AddSection
+            | Command::AddArticle
+            | Command::Rename
+            | Command::DeleteItem
+            | Command::MoveUp
+            | Command::MoveDown
+            | Command::ToggleKind
+            | Command::Expand
+            | Command::Collapse => self.tree_command(cmd),
+            Command::Open => self.open_selected(),
+            Command::Back => match self.focus {
+                Focus::Editor => {
+                    self.focus = Focus::Tree;
+                    self.zoom = false;
+                }
+                Focus::Tree => self.focus = Focus::Issues,
+                Focus::Issues => {}
+            },
+            // The lists' moves; in the editor they move the caret.
+            Command::Up
+            | Command::Down
+            | Command::PageUp
+            | Command::PageDown
+            | Command::First
+            | Command::Last
+                if self.focus != Focus::Editor =>
+            {
+                let page = self.page();
+                self.step(match cmd {
+                    Command::Up => -1,
+                    Command::Down => 1,
+                    Command::PageUp => -page,
+                    Command::PageDown => page,
+                    Command::First => isize::MIN / 2,
+                    _ => isize::MAX / 2,
+                });
+            }
+            // The keys of overlays and the find bar, which carry them out
+            // themselves; from a pane they mean nothing.
+            cmd if !cmd.in_palette() => {}
+            // What is left edits or moves in the article.
+            cmd => self.edit_command(cmd),
+        }
+    }
+
+    pub(super) fn article_open(&self) -> bool {
+        self.doc.as_ref().is_some_and(|d| d.article.is_some())
+    }
+
+    fn cycle_focus(&mut self, delta: isize) {
+        let mut order = vec![Focus::Issues];
+        if self.doc.is_some() {
+            order.push(Focus::Tree);
+        }
+        if self.article_open() {
+            order.push(Focus::Editor);
+        }
+        let cur = order.iter().position(|f| *f == self.focus).unwrap_or(0) as isize;
+        let n = order.len() as isize;
+        self.focus = order[((cur + delta).rem_euclid(n)) as usize];
+        if self.focus != Focus::Editor {
+            self.zoom = false;
+        }
+    }
+
+    pub(super) fn page(&self) -> isize {
+        (self.height as isize - 4).max(1)
+    }
+
+    pub(super) fn step(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Issues => self.move_list_selection(delta),
+            Focus::Tree => {
+                if let Some(doc) = self.doc.as_mut() {
+                    doc.tree.step(&doc.issue, delta);
+                }
+            }
+            Focus::Editor => {}
+        }
+    }
+
+    fn open_selected(&mut self) {
+        match self.focus {
+            Focus::Issues => {
+                if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
+                    // Opening a read-only issue again tries its lock again.
+                    if self
+                        .doc
+                        .as_ref()
+                        .is_some_and(|d| d.id == id && d.read_only().is_none())
+                    {
+                        self.focus = Focus::Tree;
+                    } else {
+                        self.guard_unsaved(After::Open(id));
+                    }
+                }
+            }
+            Focus::Tree => {
+                let Some(doc) = self.doc.as_mut() else { return };
+                match doc.tree.selected {
+                    Some(Node::Article(at)) => self.open_article(at),
+                    Some(Node::Section(s)) => {
+                        if let Some(c) = doc.tree.collapsed.get_mut(s) {
+                            *c = !*c;
+                        }
+                    }
+                    None => {}
+                }
+            }
+            Focus::Editor => {}
+        }
+    }
+
+    pub(super) fn open_article(&mut self, at: ArticleRef) {
+        if let Some(doc) = self.doc.as_mut() {
+            doc.switch_article(at);
+            if doc.article.as_ref().is_some_and(|a| a.pos == at) {
+                doc.tree.selected = Some(Node::Article(at));
+                self.focus = Focus::Editor;
+            }
+        }
+    }
+}
