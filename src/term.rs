@@ -2,6 +2,7 @@
 //! entry, all undone on exit and on panic; the event loop, which also
 //! watches for signals and a terminal that goes away.
 
+pub mod backend;
 pub mod encoding;
 #[cfg(unix)]
 pub mod input;
@@ -21,11 +22,10 @@ use crossterm::terminal::{
 };
 use crossterm::{Command as _, execute};
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use std::io::{self, Stdout, Write};
 use std::time::{Duration, Instant};
 
-pub type Term = Terminal<CrosstermBackend<output::Output<Stdout>>>;
+pub type Term = Terminal<backend::Backend<output::Output<Stdout>>>;
 
 /// Puts the terminal back as we found it. Safe to call more than once.
 pub fn restore() {
@@ -52,7 +52,7 @@ pub fn setup() -> io::Result<Term> {
         hook(info);
     }));
     enter()?;
-    Terminal::new(CrosstermBackend::new(output::Output::new(io::stdout())))
+    Terminal::new(backend::Backend::new(output::Output::new(io::stdout())))
         .inspect_err(|_| restore())
 }
 
@@ -134,18 +134,19 @@ pub fn run(term: &mut Term, app: &mut App, theme: &Theme, session: &Session) -> 
     app.handle_event(&Event::Resize(size.width, size.height));
     app.tick(Instant::now());
     term.draw(|f| ui::render(app, theme, f))?;
+    #[cfg(unix)]
+    let mut keys = Keys::new((size.width, size.height));
+    #[cfg(unix)]
     if session.probe {
-        let columns = encoding::probe(term.backend_mut(), size.height);
+        let (columns, typed) = keys.probe(term, size.height)?;
         tracing::info!(?columns, "terminal encoding probe");
         app.terminal_probe(columns);
-        // Keys typed while the probe waited were read by crossterm.
-        while event::poll(Duration::ZERO)? {
-            app.handle_event(&event::read()?);
+        // Keys typed while the probe waited, in their order.
+        for ev in typed {
+            app.handle_event(&ev);
         }
         term.clear()?;
     }
-    #[cfg(unix)]
-    let mut keys = Keys::new((size.width, size.height));
     loop {
         #[cfg(unix)]
         {
@@ -204,6 +205,34 @@ impl Keys {
         Keys {
             decoder: input::Decoder::new(),
             size,
+        }
+    }
+
+    /// How long the encoding probe waits for the terminal's answer.
+    const PROBE_WAIT: Duration = Duration::from_secs(2);
+
+    /// Runs the encoding probe ([`encoding::probe`]) and reads the answer
+    /// itself: the columns the probe took (`None` if the terminal did not
+    /// answer in time), and the events typed meanwhile, kept for the app.
+    fn probe(&mut self, term: &mut Term, rows: u16) -> io::Result<(Option<u16>, Vec<Event>)> {
+        encoding::probe(term.backend_mut(), rows)?;
+        let deadline = Instant::now() + Self::PROBE_WAIT;
+        let mut typed = Vec::new();
+        let mut buf = [0u8; 8192];
+        loop {
+            if let Some((col, _)) = self.decoder.take_report() {
+                return Ok((Some(col), typed));
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Ok((None, typed));
+            }
+            match read_input(&mut buf, left.min(Self::SEQUENCE_WAIT))? {
+                Read::Bytes(n) => typed.extend(self.decoder.feed(&buf[..n])),
+                Read::Gone => return Ok((None, typed)),
+                Read::Nothing if self.decoder.waiting() => typed.extend(self.decoder.flush()),
+                Read::Nothing => {}
+            }
         }
     }
 

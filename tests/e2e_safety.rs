@@ -441,3 +441,33 @@ fn a_stop_gives_the_terminal_back_and_continuing_takes_it_again() {
     assert!(s.wait_exit());
     assert!(issue(&lib).contains("再来"));
 }
+
+/// A terminal slow to answer a cursor-position query (an SSH link with a
+/// long round trip): keys typed while the start-up probe waits for the
+/// answer, and keys typed right after the window is resized, all arrive,
+/// and nothing but the probe asks. crossterm's own query (which ratatui
+/// made at every clear, after the probe and after `fg`) read the keys typed
+/// meanwhile into a queue nobody read, and they were lost.
+#[test]
+fn keys_typed_while_the_terminal_is_slow_to_answer_are_kept() {
+    let (_dir, lib, mut s) = start(Terminal {
+        cols: 120,
+        answer_delay: Duration::from_millis(400),
+        ..Terminal::default()
+    });
+    s.wait_for("【工作动态】");
+    // At once, while the probe waits: open the first article and type.
+    s.send(DOWN);
+    s.send(ENTER);
+    s.type_text("快速输入");
+    s.wait_for("快速输入11月22日");
+    // The window grows and the clerk goes on typing at once.
+    s.resize(100, 30);
+    s.type_text("调整窗口");
+    s.wait_for("快速输入调整窗口11月22日");
+    assert_eq!(s.queries(), 1, "only the start-up probe asks the terminal");
+    s.send(CTRL_S);
+    s.wait_for("已保存");
+    let saved = fs::read_to_string(lib.join("issues/2023-025.ron")).unwrap();
+    assert!(saved.contains("快速输入调整窗口11月22日"), "{saved}");
+}

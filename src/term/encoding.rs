@@ -40,13 +40,18 @@ fn is_utf8_locale(locale: &str) -> bool {
 }
 
 /// Prints [`PROBE`] at the start of the bottom row and asks the terminal
-/// where the cursor went (CSI 6n): the columns it took, or `None` when the
-/// terminal does not answer within crossterm's timeout (2 s). Keys typed
-/// meanwhile stay queued in crossterm. The caller redraws the screen after.
-pub fn probe(out: &mut impl Write, rows: u16) -> Option<u16> {
-    queue!(out, MoveTo(0, rows.saturating_sub(1)), Print(PROBE)).ok()?;
-    out.flush().ok()?;
-    crossterm::cursor::position().ok().map(|(col, _)| col)
+/// where the cursor went (CSI 6n). The answer comes on standard input among
+/// the keys, so the caller's key decoder reads it
+/// ([`super::input::Decoder::take_report`]): its column is the number of
+/// columns the probe took. The caller redraws the screen after.
+pub fn probe(out: &mut impl Write, rows: u16) -> std::io::Result<()> {
+    queue!(
+        out,
+        MoveTo(0, rows.saturating_sub(1)),
+        Print(PROBE),
+        Print("\x1b[6n")
+    )?;
+    out.flush()
 }
 
 #[cfg(test)]

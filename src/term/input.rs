@@ -38,12 +38,16 @@ pub struct Decoder {
     pending: Vec<u8>,
     /// Inside a bracketed paste: the text so far.
     paste: Option<Vec<u8>>,
+    /// Cursor position reports read, 0-based (column, row), oldest first.
+    reports: Vec<(u16, u16)>,
 }
 
 /// What a piece of input is.
 enum Parsed {
     /// An event (or nothing, for reports that are ignored) and its length.
     Done(Option<Event>, usize),
+    /// A cursor position report (`CSI row ; col R`, 1-based) and its length.
+    Report(u16, u16, usize),
     /// More bytes are needed to tell.
     Incomplete,
 }
@@ -63,6 +67,13 @@ impl Decoder {
     /// paste): the caller waits briefly, then calls [`Decoder::flush`].
     pub fn waiting(&self) -> bool {
         !self.pending.is_empty() || self.paste.is_some()
+    }
+
+    /// The oldest cursor position report not yet taken: (column, row),
+    /// 0-based. Reports come among the keys, so the decoder that reads the
+    /// keys is the one that must find them.
+    pub fn take_report(&mut self) -> Option<(u16, u16)> {
+        (!self.reports.is_empty()).then(|| self.reports.remove(0))
     }
 
     /// No more bytes came: what is pending is taken as it stands (a lone
@@ -108,6 +119,11 @@ impl Decoder {
                     } else if let Some(e) = event {
                         events.push(e);
                     }
+                    i += len;
+                }
+                Parsed::Report(row, col, len) => {
+                    self.reports
+                        .push((col.saturating_sub(1), row.saturating_sub(1)));
                     i += len;
                 }
                 Parsed::Incomplete => break,
@@ -203,6 +219,7 @@ fn parse_escape(s: &[u8], flush: bool) -> Parsed {
                 Parsed::Done(Some(Event::Key(k)), len + 1)
             }
             Parsed::Done(other, len) => Parsed::Done(other, len + 1),
+            Parsed::Report(_, _, len) => Parsed::Done(None, len + 1),
             Parsed::Incomplete => Parsed::Incomplete,
         },
         // Maybe the start of an Alt+arrow: wait for the next byte.
@@ -216,7 +233,7 @@ fn parse_escape(s: &[u8], flush: bool) -> Parsed {
                     k.modifiers |= KeyModifiers::ALT;
                     Parsed::Done(Some(Event::Key(k)), len + 1)
                 }
-                Parsed::Done(_, len) => Parsed::Done(None, len + 1),
+                Parsed::Done(_, len) | Parsed::Report(_, _, len) => Parsed::Done(None, len + 1),
                 Parsed::Incomplete => Parsed::Incomplete,
             }
         }
@@ -331,6 +348,9 @@ fn parse_csi(s: &[u8], flush: bool) -> Parsed {
         // Focus in/out.
         b'I' | b'O' if n == 0 => None,
         // A cursor position report, except xterm's F3 with modifiers.
+        b'R' if params.len() == 2 && first != 1 => {
+            return Parsed::Report(first, params[1], len);
+        }
         b'R' if first != 1 || params.len() != 2 => None,
         c => letter_key(c).and_then(|code| key(code, mods)),
     };

@@ -8,7 +8,7 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::os::unix::io::{AsRawFd, FromRawFd};
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
@@ -21,6 +21,7 @@ pub struct Session {
     stop: Arc<AtomicBool>,
     reader: Option<JoinHandle<()>>,
     gbk: bool,
+    queries: Arc<AtomicUsize>,
 }
 
 pub const TIMEOUT: Duration = Duration::from_secs(20);
@@ -35,6 +36,9 @@ pub struct Terminal {
     /// Decode the program's output and encode typed text as GBK, as an SSH
     /// client set to GBK does.
     pub gbk: bool,
+    /// How long the terminal takes to answer a cursor-position query, as
+    /// over a slow SSH link.
+    pub answer_delay: Duration,
 }
 
 impl Default for Terminal {
@@ -44,6 +48,7 @@ impl Default for Terminal {
             rows: 24,
             env: Vec::new(),
             gbk: false,
+            answer_delay: Duration::ZERO,
         }
     }
 }
@@ -126,6 +131,7 @@ impl Session {
             0,
         )));
         let stop = Arc::new(AtomicBool::new(false));
+        let queries = Arc::new(AtomicUsize::new(0));
         let reader = {
             let (parser, writer, stop) = (parser.clone(), writer.clone(), stop.clone());
             let mut reader = dup(fd);
@@ -134,6 +140,8 @@ impl Session {
                 writer,
                 gbk: term.gbk.then(|| encoding_rs::GBK.new_decoder()),
                 tail: Vec::new(),
+                answer_delay: term.answer_delay,
+                queries: queries.clone(),
             };
             thread::spawn(move || {
                 let mut buf = [0u8; 8192];
@@ -156,7 +164,31 @@ impl Session {
             stop,
             reader: Some(reader),
             gbk: term.gbk,
+            queries,
         }
+    }
+
+    /// How many cursor-position queries the program has sent.
+    pub fn queries(&self) -> usize {
+        self.queries.load(Ordering::SeqCst)
+    }
+
+    /// Resizes the terminal (the program gets SIGWINCH).
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.parser.lock().unwrap().screen_mut().set_size(
+            std::num::NonZeroU16::new(rows).expect("rows > 0"),
+            std::num::NonZeroU16::new(cols).expect("cols > 0"),
+        );
+        self.master
+            .as_ref()
+            .expect("the terminal is open")
+            .resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize the pty");
     }
 
     pub fn screen(&self) -> String {
@@ -290,6 +322,8 @@ struct Screen {
     gbk: Option<encoding_rs::Decoder>,
     /// The end of the previous chunk, in case a query was split.
     tail: Vec<u8>,
+    answer_delay: Duration,
+    queries: Arc<AtomicUsize>,
 }
 
 const DSR: &[u8] = b"\x1b[6n";
@@ -303,6 +337,8 @@ impl Screen {
             let end = start + at + DSR.len();
             self.show(&data[start..end]);
             let (row, col) = self.parser.lock().unwrap().screen().cursor_position();
+            self.queries.fetch_add(1, Ordering::SeqCst);
+            thread::sleep(self.answer_delay);
             if let Some(w) = self.writer.lock().unwrap().as_mut() {
                 let _ = write!(w, "\x1b[{};{}R", row + 1, col + 1);
             }

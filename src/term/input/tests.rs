@@ -205,3 +205,26 @@ mod random {
         }
     }
 }
+
+/// A cursor position report among keys (the encoding probe's answer) is
+/// kept for the probe, and the keys around it are not lost; `CSI 1;5 R` is
+/// still Ctrl+F3.
+#[test]
+fn cursor_reports_are_taken_apart_from_the_keys() {
+    let mut d = Decoder::new();
+    let events = d.feed(b"\x1b[B\x1b[24;5R\r");
+    assert_eq!(
+        events,
+        vec![
+            k(KeyCode::Down, KeyModifiers::NONE),
+            k(KeyCode::Enter, KeyModifiers::NONE)
+        ]
+    );
+    assert_eq!(d.take_report(), Some((4, 23)));
+    assert_eq!(d.take_report(), None);
+    // Split across reads, as a slow link delivers it.
+    assert!(d.feed(b"\x1b[30;").is_empty());
+    assert!(d.feed(b"7R").is_empty());
+    assert_eq!(d.take_report(), Some((6, 29)));
+    assert_eq!(one(b"\x1b[1;5R"), k(KeyCode::F(3), KeyModifiers::CONTROL));
+}

@@ -1,0 +1,136 @@
+//! The ratatui backend: crossterm's, except that it never asks the terminal
+//! where the cursor is. The answer to that question (CSI 6n) comes back on
+//! standard input, among the keys; crossterm's reader would take the keys
+//! typed meanwhile into a queue jianbao does not read, and they would be
+//! lost. ratatui asks at every `Terminal::clear`, which jianbao calls after
+//! the start-up probe and after `fg`: a clerk who typed at once over a slow
+//! link lost the first keys.
+
+use ratatui::backend::{Backend as RatatuiBackend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+use std::io::{self, Write};
+
+/// [`CrosstermBackend`] that remembers the cursor it placed instead of
+/// asking the terminal for it.
+pub struct Backend<W: Write> {
+    inner: CrosstermBackend<W>,
+    cursor: Position,
+}
+
+impl<W: Write> Backend<W> {
+    pub fn new(out: W) -> Self {
+        Backend {
+            inner: CrosstermBackend::new(out),
+            cursor: Position::ORIGIN,
+        }
+    }
+}
+
+impl<W: Write> Write for Backend<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.inner.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Write::flush(&mut self.inner)
+    }
+}
+
+impl<W: Write> RatatuiBackend for Backend<W> {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.inner.draw(content)
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    /// Where the cursor was last put: ratatui only asks so as to put it
+    /// back after a clear, and every frame places it anyway.
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        Ok(self.cursor)
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        let position = position.into();
+        self.cursor = position;
+        self.inner.set_cursor_position(position)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        RatatuiBackend::flush(&mut self.inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    #[derive(Clone, Default)]
+    struct Shared(Rc<RefCell<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.0.borrow_mut().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Shared {
+        fn take(&self) -> Vec<u8> {
+            std::mem::take(&mut self.0.borrow_mut())
+        }
+    }
+
+    /// The cursor ratatui asks for (before and after a clear) is the one
+    /// it last placed, and asking writes nothing to the terminal.
+    #[test]
+    fn the_cursor_is_remembered_not_asked_for() {
+        let out = Shared::default();
+        let mut backend = Backend::new(out.clone());
+        assert_eq!(backend.get_cursor_position().unwrap(), Position::ORIGIN);
+        backend.set_cursor_position((7, 3)).unwrap();
+        RatatuiBackend::flush(&mut backend).unwrap();
+        assert_eq!(out.take(), b"\x1b[4;8H");
+        assert_eq!(backend.get_cursor_position().unwrap(), Position::new(7, 3));
+        assert_eq!(out.take(), b"");
+        backend.clear_region(ClearType::All).unwrap();
+        RatatuiBackend::flush(&mut backend).unwrap();
+        assert_eq!(out.take(), b"\x1b[2J");
+    }
+}
