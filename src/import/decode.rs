@@ -237,12 +237,20 @@ mod tests {
         bom.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
         assert!(unsure(&bom).is_none(), "UTF-16 with BOM");
         // Big5 reads as GB18030 too, into rare characters and kana.
-        let (big5, _, bad) = BIG5.encode("周口市文明辦公室舉辦文藝演出，為深入宣傳貫徹黨的二十大精神。\n");
+        let (big5, _, bad) =
+            BIG5.encode("周口市文明辦公室舉辦文藝演出，為深入宣傳貫徹黨的二十大精神。\n");
         assert!(!bad);
         let offered = unsure(&big5).expect("Big5 is unsure");
         assert_eq!(offered[0].0, GB18030, "the detected one first");
-        let big5_read = offered.iter().find(|(e, _)| *e == BIG5).expect("Big5 offered");
-        assert!(big5_read.1.text.starts_with("周口市文明辦公室"), "{}", big5_read.1.text);
+        let big5_read = offered
+            .iter()
+            .find(|(e, _)| *e == BIG5)
+            .expect("Big5 offered");
+        assert!(
+            big5_read.1.text.starts_with("周口市文明辦公室"),
+            "{}",
+            big5_read.1.text
+        );
         // UTF-16 without a BOM is no text in UTF-8 or GB18030.
         let le: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
         assert_eq!(decode(&le, None), Err(DecodeError::Binary));
@@ -251,7 +259,9 @@ mod tests {
         assert!(names.contains(&"UTF-16LE"), "{names:?}");
         assert!(!names.contains(&"UTF-16BE"), "{names:?}");
         // Random bytes are offered in no encoding.
-        let noise: Vec<u8> = (0u32..4096).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
+        let noise: Vec<u8> = (0u32..4096)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
         assert!(unsure(&noise).is_none());
     }
 
