@@ -29,7 +29,8 @@ pub fn roots() -> Roots {
 }
 
 /// The first lines of `text` that hold something, joined, for choosing an
-/// encoding by eye.
+/// encoding by eye. Private-use characters (what Big5 read as GB18030 is
+/// full of) show as `?`: terminals disagree on their width.
 fn sample(text: &str) -> String {
     text.lines()
         .map(str::trim)
@@ -37,6 +38,12 @@ fn sample(text: &str) -> String {
         .take(3)
         .collect::<Vec<_>>()
         .join("  ")
+        .chars()
+        .map(|c| match c {
+            '\u{E000}'..='\u{F8FF}' | '\u{F0000}'.. => '?',
+            c => c,
+        })
+        .collect()
 }
 
 impl App {
