@@ -353,8 +353,10 @@ impl Keys for Import {
                 match cmd {
                     Command::Up => to(-1),
                     Command::Down => to(1),
-                    Command::PageUp | Command::First => to(-page),
-                    Command::PageDown | Command::Last => to(page),
+                    Command::PageUp => to(-page),
+                    Command::PageDown => to(page),
+                    Command::First => to(isize::MIN / 2),
+                    Command::Last => to(isize::MAX / 2),
                     Command::Accept => {
                         let file = file.clone();
                         let encoding = choices.get(*selected).map(|c| c.encoding);
