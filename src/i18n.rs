@@ -577,6 +577,8 @@ messages! {
     ImportTypePath => ("请输入要导入的文件路径，按 Tab 补全。", "Type the path of the file to import; Tab completes it."),
     ImportNotFound => ("{0}：没有这个文件。", "{0}: no such file."),
     ImportIsDir => ("{0} 是文件夹：请从列表中选择其中的文件。", "{0} is a folder: choose a file in it from the list."),
+    ImportBinaryApp => ("{0}：不是文本文件，或编码无法识别（试过 UTF-8、UTF-16、GBK/GB18030、Big5）。Word 文件请存为 .docx。",
+                        "{0}: not a text file, or in an encoding not recognised (UTF-8, UTF-16, GBK/GB18030 and Big5 were tried). Save Word files as .docx."),
     ImportEncodingAsk => ("{0}：无法确定文字编码，请选择读起来正确的一种：",
                           "{0}: the encoding cannot be told for sure; choose the one that reads right:"),
     ImportEncodingHint => ("{0}{1} 选择　{2} 用此编码读取　{3} 返回", "{0}{1} choose   {2} read in this encoding   {3} back"),

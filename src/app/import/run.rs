@@ -180,8 +180,14 @@ impl App {
                 .unwrap_or_else(|| crate::model::Settings::default().sections[0].clone()),
             fallback_title,
         };
-        let (imported, source) = import::read(&bytes, encoding, &opts)
-            .map_err(|e| import::summary::error(lang, name, &e))?;
+        let (imported, source) = import::read(&bytes, encoding, &opts).map_err(|e| match e {
+            // The command line's wording names --encoding; here the
+            // encodings were offered already.
+            import::ReadError::Text(import::decode::DecodeError::Binary) => {
+                fail(Msg::ImportBinaryApp, &[])
+            }
+            e => import::summary::error(lang, name, &e),
+        })?;
         match target {
             Target::New => self
                 .plan_new(name, source, imported, &opts.fallback_title)

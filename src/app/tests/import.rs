@@ -171,6 +171,10 @@ fn errors_are_said_in_the_prompt_and_keep_the_typed_path() {
     fs::write(base.join("图片.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
     fs::write(base.join("坏.pdf"), b"%PDF-1.4\n1 0 obj garbage").unwrap();
     fs::write(base.join("空.txt"), "").unwrap();
+    let noise: Vec<u8> = (0u32..4096)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    fs::write(base.join("数据.bin"), noise).unwrap();
     fs::write(
         base.join("第25期.txt"),
         "文明创建简报\n第25期\n周口市文明办 2023年11月23日\n\n【工作动态】\n\n全市召开推进会\n\n会议要求，抓好落实。\n",
@@ -192,6 +196,7 @@ fn errors_are_said_in_the_prompt_and_keep_the_typed_path() {
         ("图片.txt", "图片.txt：这是一张 PNG 图片"),
         ("坏.pdf", "坏.pdf：无法作为 PDF 读取"),
         ("空.txt", "空.txt：文件是空的"),
+        ("数据.bin", "数据.bin：不是文本文件，或编码无法识别（试过"),
         ("大.txt", "大.txt：文件太大（65 MB）"),
         (
             "只有报头.txt",
