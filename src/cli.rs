@@ -724,9 +724,6 @@ fn lock_briefly(lib: &Library, id: &IssueId) -> Result<crate::store::lock::Issue
     }
 }
 
-/// Files larger than this are no bulletin (and would be slow to tidy).
-const MAX_IMPORT_MB: u64 = 64;
-
 /// `jianbao import`: reads FILE (text, Word or PDF, told apart by content),
 /// creates an issue (or adds the articles to `--into`), prints the id on
 /// stdout and the summary on stderr. With `--dry-run` it prints the
@@ -747,10 +744,10 @@ pub fn run_import(
     let size = std::fs::metadata(&args.file)
         .map_err(|e| fail(Msg::ImportRead, &[&e]))?
         .len();
-    if size > MAX_IMPORT_MB * 1024 * 1024 {
+    if size > crate::import::MAX_FILE_MB * 1024 * 1024 {
         return Err(fail(
             Msg::ImportTooLarge,
-            &[&(size / 1024 / 1024), &MAX_IMPORT_MB],
+            &[&(size / 1024 / 1024), &crate::import::MAX_FILE_MB],
         ));
     }
     let bytes = std::fs::read(&args.file).map_err(|e| fail(Msg::ImportRead, &[&e]))?;

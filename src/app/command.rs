@@ -51,6 +51,12 @@ commands! {
     /// The masthead and closing block (F4).
     Properties => CmdProperties,
     Export => CmdExport,
+    // Importing from the editor (issue 16): a path prompt, a preview,
+    // confirmation.
+    /// Imports a file (text, .docx, PDF) as a new issue.
+    ImportNew => CmdImportNew,
+    /// Imports a file's articles into the open issue.
+    ImportInto => CmdImportInto,
     Preview => CmdPreview,
     Find => CmdFind,
     Replace => CmdReplace,
@@ -131,6 +137,8 @@ commands! {
     ReplaceAll => CmdReplaceAll,
     /// In a text field: deletes from the start to the caret.
     DeleteToLineStart => CmdDeleteToLineStart,
+    /// In the import prompt: completes the path typed.
+    Complete => CmdComplete,
 }
 
 impl Command {
@@ -156,6 +164,7 @@ impl Command {
                 | Command::ToggleAll
                 | Command::ReplaceAll
                 | Command::DeleteToLineStart
+                | Command::Complete
                 | Command::Answer(_)
         )
     }

@@ -25,6 +25,7 @@ pub mod find;
 pub mod form;
 pub mod help;
 mod hints;
+pub mod import;
 pub mod input;
 mod issues;
 pub mod keymap;
@@ -103,6 +104,10 @@ pub struct App {
     pub safety: safety::Safety,
     /// The command the last key ran, if any (tests, the debug log).
     pub last_command: Option<Command>,
+    /// Where the import prompt's relative and `~` paths start.
+    pub import_roots: import::paths::Roots,
+    /// What the import prompt starts with: the folder of the last import.
+    pub import_last: String,
 }
 
 impl App {
@@ -127,6 +132,8 @@ impl App {
             paste_offer: None,
             safety: safety::Safety::default(),
             last_command: None,
+            import_roots: import::roots(),
+            import_last: String::new(),
         };
         if !app.lib.problems.is_empty() {
             let first = app.lib.problems[0].message(lang);
@@ -274,6 +281,7 @@ impl App {
         match self.overlay.as_mut() {
             Some(Overlay::Preview(p)) => p.fit(preview::areas(width, height).1),
             Some(Overlay::Help(h)) => h.fit(width, height),
+            Some(Overlay::Import(i)) => i.fit(width, height, self.lang),
             _ => {}
         }
     }

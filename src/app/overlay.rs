@@ -14,7 +14,7 @@ use super::keymap::{Context, Key, typed};
 use super::palette::Palette;
 use super::search::Goto;
 use super::trash::Trash;
-use super::{App, Command, preview, safety, search, tidy};
+use super::{App, Command, import, preview, safety, search, tidy};
 use crate::i18n::{Lang, Msg};
 use crate::text::EditAction;
 use crossterm::event::KeyEvent;
@@ -31,6 +31,8 @@ pub enum Overlay {
     /// Recovery offers, save conflicts, encoding warnings.
     Safety(safety::Dialog),
     Search(search::Search),
+    /// Importing a file (boxed: it holds the plan shown).
+    Import(Box<import::Import>),
 }
 
 /// A key as an overlay sees it: the commands it is bound to in the
@@ -91,6 +93,8 @@ pub enum Outcome {
     CloseFind,
     /// Not the find bar's key: the editor's key map has it.
     Pass,
+    /// The import overlay asks to read a file or to make the import.
+    Import(import::Ask),
 }
 
 /// An overlay's keys.
@@ -141,6 +145,7 @@ impl Overlay {
             Overlay::Preview(_) => Context::Preview,
             Overlay::Tidy(_) => Context::Tidy,
             Overlay::Search(_) => Context::Search,
+            Overlay::Import(_) => Context::Import,
         }
     }
 
@@ -155,6 +160,7 @@ impl Overlay {
             Overlay::Tidy(o) => o,
             Overlay::Safety(o) => o,
             Overlay::Search(o) => o,
+            Overlay::Import(o) => o.as_mut(),
         }
     }
 }
@@ -230,6 +236,7 @@ impl App {
             Outcome::Refind => self.refind(),
             Outcome::CloseFind => self.close_find(),
             Outcome::Pass => {}
+            Outcome::Import(ask) => self.import_ask(ask),
         }
     }
 

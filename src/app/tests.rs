@@ -875,5 +875,6 @@ mod random_keys {
     }
 }
 
+mod import;
 mod keys;
 mod tools;

@@ -45,6 +45,7 @@ impl App {
                 };
             }
             Command::Export => self.open_export(),
+            Command::ImportNew | Command::ImportInto => self.open_import(cmd),
             Command::Preview => self.open_preview(),
             Command::Tidy => self.open_tidy(),
             Command::Find => self.open_find(false),

@@ -63,6 +63,10 @@ pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
     result.ok()
 }
 
+/// Files larger than this are no bulletin (and would be slow to tidy):
+/// the command line and the editor refuse them before reading.
+pub const MAX_FILE_MB: u64 = 64;
+
 /// What the caller knows that the text may not say.
 #[derive(Debug, Clone)]
 pub struct Options {

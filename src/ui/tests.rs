@@ -4,7 +4,7 @@ use crate::app::App;
 use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
 use crate::store::Library;
-use crate::test_support::{app_with, keys, screen, today};
+use crate::test_support::{app_with, key, keys, screen, today};
 use crate::ui::{render, theme::Theme};
 use crossterm::event::Event;
 use ratatui::Terminal;
@@ -123,4 +123,28 @@ fn invisible_and_bidi_characters_never_reach_the_terminal() {
             "{shown}"
         );
     }
+}
+
+/// The import prompt with its matches, and the preview, at 80×24; relative
+/// paths start at the home folder, so the screen does not name the
+/// temporary folder.
+#[test]
+fn import_overlay() {
+    let (d, mut app) = app(Lang::Zh, 80, 24);
+    let base = d.path().join("files");
+    std::fs::create_dir_all(base.join("简报/旧稿")).unwrap();
+    std::fs::write(
+        base.join("简报/周口文明简报.txt"),
+        include_str!("../../tests/fixtures/zhoukou-wenming-2023-11-23.txt"),
+    )
+    .unwrap();
+    std::fs::write(base.join("简报/扶沟来稿.docx"), "").unwrap();
+    app.import_roots = crate::app::import::paths::Roots {
+        base: base.clone(),
+        home: Some(base),
+    };
+    keys(&mut app, &["Ctrl+O", "简", "Tab", "Down", "Down"]);
+    insta::assert_snapshot!("import_prompt_80x24", screen(&app));
+    key(&mut app, "Enter");
+    insta::assert_snapshot!("import_preview_80x24", screen(&app));
 }

@@ -50,6 +50,8 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Delete", DeleteIssue),
             ("Ctrl+T", Trash),
             ("F3", SearchAll),
+            // Ctrl+O reaches over PuTTY and Xshell (no F-key is left free).
+            ("Ctrl+O", ImportNew),
         ],
     ),
     // The section tree.
@@ -77,6 +79,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Alt+Down", MoveDown),
             ("Ctrl+Down", MoveDown),
             ("F9", ToggleKind),
+            ("Ctrl+O", ImportInto),
         ],
     ),
     // The article editor (a character no binding takes is typed).
@@ -270,6 +273,21 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Up", Up),
             ("Down", Down),
             ("Enter", Accept),
+            ("Esc", Close),
+        ],
+    ),
+    // Importing a file; other keys go on to the text field.
+    (
+        Context::Import,
+        &[
+            ("Enter", Accept),
+            ("Tab", Complete),
+            ("Up", Up),
+            ("Down", Down),
+            ("PageUp", PageUp),
+            ("PageDown", PageDown),
+            ("Ctrl+Home", First),
+            ("Ctrl+End", Last),
             ("Esc", Close),
         ],
     ),

@@ -46,11 +46,13 @@ pub enum Context {
     Preview,
     Trash,
     Help,
+    /// Importing a file: the path prompt, the encoding choice, the preview.
+    Import,
 }
 
 impl Context {
     /// In the order the help lists them.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Issues,
         Context::Tree,
@@ -64,6 +66,7 @@ impl Context {
         Context::Tidy,
         Context::Preview,
         Context::Trash,
+        Context::Import,
         Context::Help,
     ];
 
@@ -73,7 +76,11 @@ impl Context {
     pub fn fallback(self) -> &'static [Context] {
         match self {
             Context::Issues | Context::Tree | Context::Editor => &[Context::Global],
-            Context::Find | Context::Palette | Context::Search | Context::Form => &[Context::Field],
+            Context::Find
+            | Context::Palette
+            | Context::Search
+            | Context::Form
+            | Context::Import => &[Context::Field],
             _ => &[],
         }
     }
@@ -95,6 +102,7 @@ impl Context {
             Context::Preview => Msg::HelpPreview,
             Context::Trash => Msg::HelpTrash,
             Context::Help => Msg::HelpHelp,
+            Context::Import => Msg::HelpImport,
         }
     }
 }

@@ -100,6 +100,7 @@ impl App {
             | Command::MoveUp
             | Command::MoveDown
             | Command::ToggleKind
+            | Command::ImportInto
             | Command::Tidy => self.refuse_read_only(),
             Command::DeleteIssue => {
                 let Some(id) = self.issue_ids().get(self.list_selected).copied() else {
