@@ -244,8 +244,14 @@ fn tidy_line(line: &str, offset: usize, changes: &mut Vec<Change>) {
         ellipses(&mut units);
         quotes(&mut units);
     }
+    // Full-width punctuation made here is Chinese context for hyphens
+    // before it ("-－." becomes "-－。"), and a dash for punctuation beside
+    // it: until neither finds more, so a second tidy finds nothing.
     dashes(&mut units);
     punctuation(&mut units);
+    while dashes(&mut units) {
+        punctuation(&mut units);
+    }
     spaces(&mut units);
     for u in units {
         if let Some(rule) = u.rule {
@@ -345,10 +351,12 @@ fn quotes(units: &mut [Unit]) {
     }
 }
 
-fn dashes(units: &mut Vec<Unit>) {
+/// Whether any run of hyphens became a dash.
+fn dashes(units: &mut Vec<Unit>) -> bool {
     let hyphen = |u: &Unit| u.is('-') || u.is('－');
     // A dash made later in the line is Chinese context for a run before it
     // ("-－“--"): repeat until nothing changes, so a second tidy finds nothing.
+    let mut any = false;
     loop {
         let mut merged = false;
         let mut i = 0;
@@ -363,8 +371,9 @@ fn dashes(units: &mut Vec<Unit>) {
             }
         }
         if !merged {
-            break;
+            return any;
         }
+        any = true;
     }
 }
 

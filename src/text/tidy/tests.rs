@@ -230,3 +230,11 @@ proptest! {
         prop_assert_eq!(han(&r.text), han(&s));
     }
 }
+
+#[test]
+fn tidy_twice_changes_nothing_after_a_dash_before_punctuation() {
+    // Found by the idempotence property: the full stop made after the
+    // hyphens is Chinese context for them on the second pass.
+    let once = t("-－.“，");
+    assert_eq!(t(&once), once);
+}
