@@ -682,6 +682,8 @@ messages! {
     SyncUnmerged => ("{0} 在两边都被修改，git 无法自动合并：同步已撤回，什么也没有丢失。请用 git 手工解决（git pull --rebase）。",
                      "{0} changed on both sides and git cannot merge it: the sync was undone, nothing is lost. Resolve it with git (git pull --rebase)."),
     SyncGitFailed => ("同步失败（git {0}）：{1}", "Sync failed (git {0}): {1}"),
+    SyncInTheWay => ("同步未进行，什么也没有改：简报库所在的 git 仓库里，{0} 有未提交的修改，而对方也改动了它。请先在仓库中提交或放弃这些修改，再同步。",
+                     "Not synced, nothing changed: in the git repository holding the library, {0} has uncommitted changes and the other side changed it too. Commit or discard them in the repository first, then sync again."),
     SyncRaced => ("同步时对方一直在推送新的提交，试了 3 次仍未成功：请稍后再同步。", "The other side kept pushing while we synced (3 tries): sync again in a moment."),
     SyncUpToDate => ("已是最新：与 {0} 一致。", "Up to date with {0}."),
     SyncCommitted => ("已提交本机的修改：{0}", "Committed local changes: {0}"),
