@@ -8,11 +8,12 @@ use crate::model::IssueId;
 use chrono::NaiveDate;
 
 impl App {
-    /// Ids of the issue list, newest first.
+    /// Ids of the issue list, newest first, of the status filtered for.
     pub fn issue_ids(&self) -> Vec<IssueId> {
         let mut ids: Vec<(NaiveDate, IssueId)> = self
             .lib
             .entries()
+            .filter(|(_, e)| self.list_filter.is_none_or(|s| e.summary.status == s))
             .map(|(id, e)| (e.summary.date, *id))
             .collect();
         ids.sort_by(|a, b| b.cmp(a));

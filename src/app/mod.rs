@@ -40,6 +40,7 @@ pub mod tidy;
 pub mod trash;
 pub mod tree;
 mod update;
+mod workflow;
 
 #[cfg(test)]
 mod tests;
@@ -103,6 +104,11 @@ pub struct App {
     pub safety: safety::Safety,
     /// The command the last key ran, if any (tests, the debug log).
     pub last_command: Option<Command>,
+    /// Who changes statuses here: recorded in the history, and the name
+    /// that fills 签发 on signing (config.ron `name`).
+    pub actor: crate::model::Actor,
+    /// The issue list shows only issues of this status (`None`: all).
+    pub list_filter: Option<crate::model::Status>,
 }
 
 impl App {
@@ -127,6 +133,8 @@ impl App {
             paste_offer: None,
             safety: safety::Safety::default(),
             last_command: None,
+            actor: crate::store::workflow::actor(None),
+            list_filter: None,
         };
         if !app.lib.problems.is_empty() {
             let first = app.lib.problems[0].message(lang);

@@ -31,6 +31,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Ctrl+Shift+F", SearchAll),
             ("Ctrl+N", NewIssue),
             ("Ctrl+L", SwitchLanguage),
+            ("Ctrl+K", ChangeStatus),
         ],
     ),
     // The issue list.
@@ -50,6 +51,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Delete", DeleteIssue),
             ("Ctrl+T", Trash),
             ("F3", SearchAll),
+            ("F", FilterStatus),
         ],
     ),
     // The section tree.
