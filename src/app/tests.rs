@@ -877,3 +877,4 @@ mod random_keys {
 
 mod keys;
 mod tools;
+mod workflow;

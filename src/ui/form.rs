@@ -16,7 +16,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
     let lang = app.lang;
     // The foot: a read-only form's reason takes up to three lines.
     let foot_h: u16 = if form.read_only.is_some() { 3 } else { 2 };
-    let rows = form.fields.len() as u16 + 2 + foot_h + form.info.len() as u16;
+    let gap = if form.info.is_empty() { 2 } else { 1 };
+    let rows = form.fields.len() as u16 + gap + foot_h + form.info.len() as u16;
     let inner = popup_pane(frame, theme, 70, rows + 2, lang.t(form.title()));
     // Info lines under the fields, leaving most of a short popup to them.
     let info_h = (form.info.len() as u16).min(inner.height.saturating_sub(foot_h + 1) / 2);
@@ -73,7 +74,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
                 ..inner
             },
         );
-        if focused && field.is_textual() {
+        // A read-only form takes no typing: no caret.
+        if focused && field.is_textual() && form.read_only.is_none() {
             let x = inner.x + (label_w + caret - shift) as u16;
             set_cursor(frame, inner, x, y);
         }
