@@ -63,7 +63,10 @@ fn signing_through_the_keys_makes_the_issue_read_only_until_reopened() {
     s.send(CTRL_S);
     s.wait_for("已保存");
     let reopened = fs::read_to_string(&path).unwrap();
-    assert!(reopened.contains("note: Some(\"补充一条简讯\")"), "{reopened}");
+    assert!(
+        reopened.contains("note: Some(\"补充一条简讯\")"),
+        "{reopened}"
+    );
     assert!(reopened.contains("可以改了11月22日"), "{reopened}");
     s.send(CTRL_Q);
     assert!(s.wait_exit());

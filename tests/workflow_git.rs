@@ -547,9 +547,17 @@ fn a_library_in_a_folder_of_a_larger_repository_syncs_and_leaves_other_files_alo
         lib: b_top.lib.join("简报库"),
         home: b_top.home.clone(),
     };
-    a.edit("2023-025", "全市创文创卫工作推进会召开", "全市创文创卫工作推进会召开（甲改）");
+    a.edit(
+        "2023-025",
+        "全市创文创卫工作推进会召开",
+        "全市创文创卫工作推进会召开（甲改）",
+    );
     a.sync();
-    b.edit("2023-025", "全市创文创卫工作推进会召开", "全市创文创卫工作推进会召开（乙改）");
+    b.edit(
+        "2023-025",
+        "全市创文创卫工作推进会召开",
+        "全市创文创卫工作推进会召开（乙改）",
+    );
     // Work of B's outside the library: one file changed, one staged.
     let notes = b_top.lib.join("docs/notes.txt");
     fs::write(&notes, "会议记录\n未完成的修改\n").unwrap();
@@ -563,7 +571,10 @@ fn a_library_in_a_folder_of_a_larger_repository_syncs_and_leaves_other_files_alo
     );
     let out = b.sync();
     assert!(out.contains("对方的版本另存为草稿 2023-026"), "{out}");
-    assert_eq!(fs::read_to_string(&notes).unwrap(), "会议记录\n未完成的修改\n");
+    assert_eq!(
+        fs::read_to_string(&notes).unwrap(),
+        "会议记录\n未完成的修改\n"
+    );
     let status = b_top.git(&["status", "--porcelain"]);
     assert_eq!(status, " M docs/notes.txt\nA  docs/plan.txt\n");
     assert!(b_top.git(&["stash", "list"]).is_empty());
@@ -583,6 +594,9 @@ fn a_library_in_a_folder_of_a_larger_repository_syncs_and_leaves_other_files_alo
     let err = b.fails(&["sync"]);
     assert!(err.contains("docs/notes.txt"), "{err}");
     assert_eq!(b.head(), head);
-    assert_eq!(fs::read_to_string(&notes).unwrap(), "会议记录\n未完成的修改\n");
+    assert_eq!(
+        fs::read_to_string(&notes).unwrap(),
+        "会议记录\n未完成的修改\n"
+    );
     assert!(b_top.git(&["stash", "list"]).is_empty());
 }

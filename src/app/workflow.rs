@@ -43,7 +43,11 @@ impl App {
             && !from.moves().contains(&to)
         {
             let lang = self.lang;
-            let allowed: Vec<&str> = from.moves().into_iter().map(|s| lang.t(move_label(s))).collect();
+            let allowed: Vec<&str> = from
+                .moves()
+                .into_iter()
+                .map(|s| lang.t(move_label(s)))
+                .collect();
             self.notify_error(lang.fmt(
                 Msg::MoveNotAllowedTui,
                 &[
@@ -71,7 +75,12 @@ impl App {
     /// Moves `id` to `to` with `note`: the open issue is saved first, the
     /// issue's lock is held (the editor's, or taken for the moment), and
     /// the open issue shows the result. Says what happened, or why not.
-    pub(super) fn change_status(&mut self, id: IssueId, to: crate::model::Status, note: Option<&str>) {
+    pub(super) fn change_status(
+        &mut self,
+        id: IssueId,
+        to: crate::model::Status,
+        note: Option<&str>,
+    ) {
         let lang = self.lang;
         let open = self.doc.as_ref().is_some_and(|d| d.id == id);
         if open {
@@ -156,10 +165,11 @@ impl App {
         // One status line: who signed, and the key that reopens (F4 has
         // the whole story).
         let status = self.lang.status(why.status);
-        let signer = why
-            .signer
-            .clone()
-            .or_else(|| why.signed.as_ref().map(|c| c.name.clone().unwrap_or_else(|| c.who())));
+        let signer = why.signer.clone().or_else(|| {
+            why.signed
+                .as_ref()
+                .map(|c| c.name.clone().unwrap_or_else(|| c.who()))
+        });
         let msg = match signer {
             Some(s) => self.hint(Msg::SignedRefused, &[&id, &status, &s]),
             None => self.hint(Msg::SignedRefusedBare, &[&id, &status]),
@@ -218,7 +228,10 @@ impl App {
     /// selected issue selected while it is shown.
     pub(super) fn cycle_filter(&mut self) {
         let selected = self.issue_ids().get(self.list_selected).copied();
-        let i = FILTERS.iter().position(|f| *f == self.list_filter).unwrap_or(0);
+        let i = FILTERS
+            .iter()
+            .position(|f| *f == self.list_filter)
+            .unwrap_or(0);
         self.list_filter = FILTERS[(i + 1) % FILTERS.len()];
         self.list_selected = 0;
         self.list_scroll = 0;

@@ -516,7 +516,10 @@ fn refuse_in_the_way(git: &Git, base: Option<&str>, up: &str) -> Result<(), Sync
     }
     let theirs = match base {
         Some(b) => names(git, &["diff", "--name-only", "--no-renames", "-z", b, up])?,
-        None => names(git, &["ls-tree", "-r", "--name-only", "--full-name", "-z", up])?,
+        None => names(
+            git,
+            &["ls-tree", "-r", "--name-only", "--full-name", "-z", up],
+        )?,
     };
     let in_the_way: Vec<String> = theirs
         .into_iter()

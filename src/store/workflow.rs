@@ -4,8 +4,6 @@
 
 use super::git::GitOff;
 use super::{Library, ProblemKind, SaveMode, StoreError, load_issue};
-use std::collections::BTreeMap;
-use std::path::PathBuf;
 use crate::i18n::{Lang, Msg};
 use crate::model::{
     Actor, Changed, Issue, IssueId, MoveError, ReadOnly, Status, StatusChange, TotalClash,
@@ -13,6 +11,8 @@ use crate::model::{
 };
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 /// What git did with a change of status.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -105,9 +105,17 @@ fn the_issue_form_edits_the_marks_but_not_the_status() {
     set(&mut form, Msg::FieldCopyNumber, "000123");
     set(&mut form, Msg::FieldSecrecyPeriod, "1年");
     set(&mut form, Msg::FieldNotices, "内部资料、仅供参考");
-    form.focus = form.fields.iter().position(|f| f.label == Msg::FieldSecrecy).unwrap();
+    form.focus = form
+        .fields
+        .iter()
+        .position(|f| f.label == Msg::FieldSecrecy)
+        .unwrap();
     form.field_command(Command::Right);
-    form.focus = form.fields.iter().position(|f| f.label == Msg::FieldUrgency).unwrap();
+    form.focus = form
+        .fields
+        .iter()
+        .position(|f| f.label == Msg::FieldUrgency)
+        .unwrap();
     form.field_command(Command::Left);
     form.validate(Lang::Zh).unwrap();
     form.apply_issue(&mut issue);

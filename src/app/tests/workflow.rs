@@ -16,8 +16,7 @@ fn clerk(app: &mut App) {
 }
 
 fn on_disk(dir: &TempDir) -> crate::model::Issue {
-    crate::store::codec::decode_issue(&fs::read_to_string(file(dir, "2023-025")).unwrap())
-        .unwrap()
+    crate::store::codec::decode_issue(&fs::read_to_string(file(dir, "2023-025")).unwrap()).unwrap()
 }
 
 /// Runs a palette command by its Chinese name.
@@ -75,7 +74,10 @@ fn signing_through_the_keys_records_the_history_and_fills_the_signer() {
     let moves: Vec<_> = issue.history.iter().map(|c| (c.from, c.status)).collect();
     assert_eq!(
         moves,
-        [(Status::Draft, Status::Review), (Status::Review, Status::Signed)]
+        [
+            (Status::Draft, Status::Review),
+            (Status::Review, Status::Signed)
+        ]
     );
     assert_eq!(issue.history[1].who(), "王文明（clerk@office）");
     // The open issue shows it, and has nothing unsaved.
@@ -102,7 +104,9 @@ fn a_signed_issue_refuses_typing_paste_and_structural_edits() {
     assert!(notice(&app).starts_with("只读：2023-025 已签发"));
     assert_eq!(editor(&app).text(), text);
     // The tree's edits, tidying, replacing.
-    for k in ["F6", "Ctrl+R", "F2", "F9", "Alt+Up", "Esc", "F7", "Insert", "Delete"] {
+    for k in [
+        "F6", "Ctrl+R", "F2", "F9", "Alt+Up", "Esc", "F7", "Insert", "Delete",
+    ] {
         app.notice = None;
         key(&mut app, k);
         if k == "Esc" {
@@ -134,7 +138,11 @@ fn f4_on_a_signed_issue_shows_the_history_and_refuses_edits() {
     );
     assert!(why.contains("按 Ctrl+K（更改状态），选“退回修改”"), "{why}");
     assert_eq!(f.info[0], "状态：已签发");
-    assert!(f.info[1].contains("待审 → 已签发  王文明（clerk@office）"), "{:?}", f.info);
+    assert!(
+        f.info[1].contains("待审 → 已签发  王文明（clerk@office）"),
+        "{:?}",
+        f.info
+    );
     assert!(f.info[2].contains("草稿 → 待审"), "{:?}", f.info);
     typ(&mut app, "改");
     assert_eq!(form(&app).error.as_deref(), Some(why.as_str()));
@@ -188,7 +196,8 @@ fn the_list_changes_the_selected_issue_and_filters_by_status() {
     key(&mut app, "Ctrl+N");
     // Back in the list, on 第25期, which is not open.
     keys(&mut app, &["Esc", "Down"]);
-    let ids = |app: &App| -> Vec<String> { app.issue_ids().iter().map(|i| i.to_string()).collect() };
+    let ids =
+        |app: &App| -> Vec<String> { app.issue_ids().iter().map(|i| i.to_string()).collect() };
     // Both drafts: the selection stays on its issue.
     key(&mut app, "F");
     assert_eq!(app.list_filter, Some(Status::Draft));
