@@ -639,6 +639,7 @@ messages! {
     CmdDistribute => ("印发", "Distribute"),
     CmdReopen => ("退回修改", "Back to draft"),
     CmdFilterStatus => ("按状态筛选期刊", "Filter issues by status"),
+    CmdSync => ("同步（git）", "Sync (git)"),
     FormStatusTitle => ("更改状态", "Change status"),
     FormIssueReadOnlyTitle => ("报头与版记（只读）", "Issue properties (read-only)"),
     FieldMoveTo => ("改为", "Move to"),

@@ -71,3 +71,69 @@ fn signing_through_the_keys_makes_the_issue_read_only_until_reopened() {
     s.send(CTRL_Q);
     assert!(s.wait_exit());
 }
+
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .env("GIT_AUTHOR_NAME", "李红")
+        .env("GIT_AUTHOR_EMAIL", "li@example.org")
+        .env("GIT_COMMITTER_NAME", "李红")
+        .env("GIT_COMMITTER_EMAIL", "li@example.org")
+        .output()
+        .expect("git is needed (.ci/run installs it)");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// 同步（git） from the palette: the first sync pushes the new library; a
+/// change the other office pushed then shows in the open issue.
+#[test]
+fn sync_from_the_palette_pushes_and_brings_the_other_side_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = dir.path().join("server.git");
+    fs::create_dir_all(&server).unwrap();
+    git(&server, &["init", "-q", "--bare"]);
+    git(dir.path(), &["clone", "-q", "server.git", "lib"]);
+    let lib = dir.path().join("lib");
+    let term = common::pty::Terminal {
+        env: vec![
+            ("GIT_CONFIG_NOSYSTEM".into(), "1".into()),
+            ("GIT_CONFIG_GLOBAL".into(), "/dev/null".into()),
+        ],
+        ..common::pty::Terminal::default()
+    };
+    let mut s = Session::start_in(&lib, &[], term);
+    s.wait_for("【工作动态】");
+    let sync = |s: &mut Session| {
+        s.send(b"\x10");
+        s.wait_for("命令面板");
+        s.type_text("同步");
+        s.wait_for("同步（git）");
+        s.send(ENTER);
+    };
+    sync(&mut s);
+    s.wait_for("第一次同步");
+
+    // The other office changes a title and pushes it.
+    git(dir.path(), &["clone", "-q", "server.git", "other"]);
+    let other = dir.path().join("other/issues/2023-025.ron");
+    let text = fs::read_to_string(&other).unwrap();
+    fs::write(
+        &other,
+        text.replacen("全市创文创卫工作推进会召开", "全市创文工作推进会召开", 1),
+    )
+    .unwrap();
+    git(&dir.path().join("other"), &["commit", "-qam", "标题"]);
+    git(&dir.path().join("other"), &["push", "-q"]);
+    sync(&mut s);
+    s.wait_for("收到 1 期的修改：2023-025");
+    s.wait_for("全市创文工作推…");
+    s.send(CTRL_Q);
+    assert!(s.wait_exit());
+}

@@ -61,6 +61,8 @@ commands! {
     Reopen => CmdReopen,
     /// Cycles the issue list through all, draft, review, signed, distributed.
     FilterStatus => CmdFilterStatus,
+    /// Shares the library through git: commit, pull with rebase, push.
+    Sync => CmdSync,
     Export => CmdExport,
     Preview => CmdPreview,
     Find => CmdFind,

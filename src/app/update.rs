@@ -56,6 +56,7 @@ impl App {
             Command::Distribute => self.open_status_form(Some(Status::Distributed)),
             Command::Reopen => self.open_status_form(Some(Status::Draft)),
             Command::FilterStatus => self.cycle_filter(),
+            Command::Sync => self.sync(),
             Command::NewIssue => self.guard_unsaved(After::NewIssue),
             Command::DuplicateIssue => self.duplicate_issue(),
             Command::Trash => self.open_trash(),

@@ -122,13 +122,8 @@ impl App {
                 return;
             }
         };
-        if open
-            && let Ok(issue) = self.lib.load(&set.id).cloned()
-            && let Some(doc) = self.doc.as_mut()
-        {
-            let pos = doc.article.as_ref().map(|a| a.pos);
-            doc.saved = issue.clone();
-            doc.replace_issue(issue, pos);
+        if open {
+            self.reload_open(set.id);
         }
         self.select_in_list(set.id);
         let c = &set.changed.change;
@@ -237,6 +232,50 @@ impl App {
         self.list_scroll = 0;
         if let Some(id) = selected {
             self.select_in_list(id);
+        }
+    }
+
+    /// Shares the library through git (see [`crate::store::sync`]): the
+    /// open issue is saved first and shows what the other side brought.
+    /// Blocks while git talks to the server.
+    pub(super) fn sync(&mut self) {
+        let lang = self.lang;
+        if self.doc.as_ref().is_some_and(|d| d.read_only().is_none())
+            && self.is_dirty()
+            && !self.save()
+        {
+            return;
+        }
+        match crate::store::sync::sync(&mut self.lib, &self.actor, lang) {
+            Ok(report) => {
+                if let Some(id) = self.doc.as_ref().map(|d| d.id)
+                    && (report.received.contains(&id)
+                        || report.kept_both.iter().any(|k| k.id == id))
+                {
+                    self.reload_open(id);
+                }
+                self.notify(report.lines(lang).join(" "));
+            }
+            Err(e) => self.notify_error(e.message(lang)),
+        }
+        self.keep_visible();
+    }
+
+    /// Reads the open issue `id` again from disk (it has nothing unsaved).
+    fn reload_open(&mut self, id: IssueId) {
+        match self
+            .lib
+            .reload(&id)
+            .and_then(|id| Ok(self.lib.load(&id)?.clone()))
+        {
+            Ok(issue) => {
+                if let Some(doc) = self.doc.as_mut() {
+                    let pos = doc.article.as_ref().map(|a| a.pos);
+                    doc.saved = issue.clone();
+                    doc.replace_issue(issue, pos);
+                }
+            }
+            Err(e) => self.notify_error(e.message(self.lang)),
         }
     }
 }
