@@ -110,6 +110,11 @@ fn sync_from_the_palette_pushes_and_brings_the_other_side_in() {
     };
     let mut s = Session::start_in(&lib, &[], term);
     s.wait_for("【工作动态】");
+    // New in git: F4 says so.
+    s.send(F4);
+    s.wait_for("状态：草稿  git：新建");
+    s.send(ESC);
+    s.wait_gone("状态：草稿");
     let sync = |s: &mut Session| {
         s.send(b"\x10");
         s.wait_for("命令面板");
@@ -119,6 +124,10 @@ fn sync_from_the_palette_pushes_and_brings_the_other_side_in() {
     };
     sync(&mut s);
     s.wait_for("第一次同步");
+    s.send(F4);
+    s.wait_for("状态：草稿  git：未改动");
+    s.send(ESC);
+    s.wait_gone("状态：草稿");
 
     // The other office changes a title and pushes it.
     git(dir.path(), &["clone", "-q", "server.git", "other"]);

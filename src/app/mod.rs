@@ -109,6 +109,11 @@ pub struct App {
     pub actor: crate::model::Actor,
     /// The issue list shows only issues of this status (`None`: all).
     pub list_filter: Option<crate::model::Status>,
+    /// Each issue file's state in git, when the library is in a work tree
+    /// that tracks it (read at start, on coming back to the list, after a
+    /// save, a change of status and a sync).
+    pub git:
+        Option<std::collections::BTreeMap<crate::model::IssueId, crate::store::git::FileState>>,
 }
 
 impl App {
@@ -135,7 +140,9 @@ impl App {
             last_command: None,
             actor: crate::store::workflow::actor(None),
             list_filter: None,
+            git: None,
         };
+        app.refresh_git();
         if !app.lib.problems.is_empty() {
             let first = app.lib.problems[0].message(lang);
             app.notify_error(

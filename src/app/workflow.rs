@@ -126,6 +126,7 @@ impl App {
             self.reload_open(set.id);
         }
         self.select_in_list(set.id);
+        self.refresh_git();
         let c = &set.changed.change;
         let mut words = vec![lang.fmt(
             Msg::StatusChanged,
@@ -204,7 +205,12 @@ impl App {
             .iter()
             .map(|c| format!("！{}", c.message(lang)))
             .collect();
-        out.push(lang.fmt(Msg::ShowStatus, &[&lang.status(issue.status)]));
+        let mut status = lang.fmt(Msg::ShowStatus, &[&lang.status(issue.status)]);
+        if let Some(state) = self.git.as_ref().and_then(|g| g.get(&id)) {
+            status.push_str("  ");
+            status.push_str(&lang.fmt(Msg::ShowGit, &[&state.label(lang)]));
+        }
+        out.push(status);
         if issue.history.is_empty() {
             out.push(format!("  {}", lang.t(Msg::ShowHistoryEmpty)));
         }
@@ -258,7 +264,14 @@ impl App {
             }
             Err(e) => self.notify_error(e.message(lang)),
         }
+        self.refresh_git();
         self.keep_visible();
+    }
+
+    /// Reads each issue file's state in git again (nothing when git is off
+    /// for the library: the list then shows none).
+    pub(super) fn refresh_git(&mut self) {
+        self.git = self.lib.git_states().ok().map(|g| g.issues);
     }
 
     /// Reads the open issue `id` again from disk (it has nothing unsaved).

@@ -6,6 +6,7 @@ use super::{hint, pane};
 use crate::app::layout::issue_row_height;
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
+use crate::store::git::FileState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -63,6 +64,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 lang.fmt(Msg::Articles, &[&issue.articles]),
                 lang.fmt(Msg::Chars, &[&issue.chars])
             );
+            // Its git state, when not as committed.
+            if let Some(state) = app
+                .git
+                .as_ref()
+                .and_then(|g| g.get(id))
+                .filter(|s| **s != FileState::Unchanged)
+            {
+                counts.push_str("  ");
+                counts.push_str(state.label(lang));
+            }
             for c in clash.into_iter().flatten() {
                 counts.push_str("  ");
                 counts.push_str(&c.short(lang));
