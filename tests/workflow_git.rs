@@ -509,3 +509,94 @@ fn without_git_everything_works_and_sync_says_why() {
     let err = inner.fails(&["sync"]);
     assert!(err.contains("没有跟踪它"), "{err}");
 }
+
+/// A library kept in a folder of a larger repository (the office's
+/// documents): git is on once the repository tracks the library, sync
+/// commits only the library's files, and the clerk's other work in the
+/// repository is never committed, stashed away or overwritten.
+#[test]
+fn a_library_in_a_folder_of_a_larger_repository_syncs_and_leaves_other_files_alone() {
+    let dir = TempDir::new().unwrap();
+    let server = dir.path().join("server.git");
+    let out = Command::new("git")
+        .args(["init", "-q", "--bare"])
+        .arg(&server)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let top = Office::clone(dir.path(), &server, "a", "王文明", Some("Wang"));
+    fs::create_dir_all(top.lib.join("docs")).unwrap();
+    fs::write(top.lib.join("docs/notes.txt"), "会议记录\n").unwrap();
+    top.git(&["add", "docs"]);
+    top.git(&["commit", "-qm", "notes"]);
+    let a = Office {
+        lib: top.lib.join("简报库"),
+        home: top.home.clone(),
+    };
+    common::new_library(&a.lib);
+    // Not yet tracked: git stays off and says how to turn it on.
+    let err = a.fails(&["sync"]);
+    assert!(err.contains("没有跟踪它"), "{err}");
+    a.git(&["add", "."]);
+    a.git(&["commit", "-qm", "简报库"]);
+    assert!(a.sync().contains("第一次同步"));
+
+    let b_top = Office::clone(dir.path(), &server, "b", "李红", Some("Li"));
+    let b = Office {
+        lib: b_top.lib.join("简报库"),
+        home: b_top.home.clone(),
+    };
+    a.edit(
+        "2023-025",
+        "全市创文创卫工作推进会召开",
+        "全市创文创卫工作推进会召开（甲改）",
+    );
+    a.sync();
+    b.edit(
+        "2023-025",
+        "全市创文创卫工作推进会召开",
+        "全市创文创卫工作推进会召开（乙改）",
+    );
+    // Work of B's outside the library: one file changed, one staged.
+    let notes = b_top.lib.join("docs/notes.txt");
+    fs::write(&notes, "会议记录\n未完成的修改\n").unwrap();
+    fs::write(b_top.lib.join("docs/plan.txt"), "计划\n").unwrap();
+    b.git(&["add", "../docs/plan.txt"]);
+    let (list, _) = b.ok(&["list"]);
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("2023-025") && l.ends_with("已修改")),
+        "{list}"
+    );
+    let out = b.sync();
+    assert!(out.contains("对方的版本另存为草稿 2023-026"), "{out}");
+    assert_eq!(
+        fs::read_to_string(&notes).unwrap(),
+        "会议记录\n未完成的修改\n"
+    );
+    let status = b_top.git(&["status", "--porcelain"]);
+    assert_eq!(status, " M docs/notes.txt\nA  docs/plan.txt\n");
+    assert!(b_top.git(&["stash", "list"]).is_empty());
+    let log = b_top.git(&["log", "--name-only", "--format=", "origin/HEAD"]);
+    assert!(!log.contains("plan.txt"), "{log}");
+    a.sync();
+    assert_eq!(a.issue_files(), b.issue_files());
+
+    // The other side changes the very file B is working on: the sync
+    // stops before changing anything, naming it.
+    fs::write(top.lib.join("docs/notes.txt"), "会议记录（甲）\n").unwrap();
+    top.git(&["commit", "-qam", "notes again"]);
+    a.sync();
+    // B has a change of its own to send, so the sync would rebase.
+    b.edit("2023-026", "推进会", "推进大会");
+    let head = b.head();
+    let err = b.fails(&["sync"]);
+    assert!(err.contains("docs/notes.txt"), "{err}");
+    assert_eq!(b.head(), head);
+    assert_eq!(
+        fs::read_to_string(&notes).unwrap(),
+        "会议记录\n未完成的修改\n"
+    );
+    assert!(b_top.git(&["stash", "list"]).is_empty());
+}

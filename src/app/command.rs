@@ -50,6 +50,19 @@ commands! {
     Trash => CmdTrash,
     /// The masthead and closing block (F4).
     Properties => CmdProperties,
+    // ----- The office's workflow (issue 14): changes of status of the
+    // selected issue (in the list) or the open one, and the list's filter.
+    /// Asks which allowed move to make, with a note.
+    ChangeStatus => CmdChangeStatus,
+    SubmitReview => CmdSubmitReview,
+    Sign => CmdSign,
+    Distribute => CmdDistribute,
+    /// Back to draft (退回修改), with a reason.
+    Reopen => CmdReopen,
+    /// Cycles the issue list through all, draft, review, signed, distributed.
+    FilterStatus => CmdFilterStatus,
+    /// Shares the library through git: commit, pull with rebase, push.
+    Sync => CmdSync,
     Export => CmdExport,
     // Importing from the editor (issue 16): a path prompt, a preview,
     // confirmation.

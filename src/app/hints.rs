@@ -37,6 +37,9 @@ fn named(msg: Msg) -> &'static [Named] {
             (Editor, C::Help, 0),
         ],
         Msg::EmptyLibrary => &[(Global, C::NewIssue, 0)],
+        Msg::ReopenHintTui => &[(Global, C::ChangeStatus, 0)],
+        Msg::SignedRefused | Msg::SignedRefusedBare => &[(Global, C::ChangeStatus, 0)],
+        Msg::ListFilterEmpty => &[(Issues, C::FilterStatus, 0)],
         Msg::FindHint => &[
             (Find, C::Accept, 0),
             (Find, C::FindNext, 0),

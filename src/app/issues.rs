@@ -8,11 +8,12 @@ use crate::model::IssueId;
 use chrono::NaiveDate;
 
 impl App {
-    /// Ids of the issue list, newest first.
+    /// Ids of the issue list, newest first, of the status filtered for.
     pub fn issue_ids(&self) -> Vec<IssueId> {
         let mut ids: Vec<(NaiveDate, IssueId)> = self
             .lib
             .entries()
+            .filter(|(_, e)| self.list_filter.is_none_or(|s| e.summary.status == s))
             .map(|(id, e)| (e.summary.date, *id))
             .collect();
         ids.sort_by(|a, b| b.cmp(a));
@@ -22,6 +23,7 @@ impl App {
     /// Shows issues added to the library by someone else since the start
     /// (another jianbao, `jianbao new`, a git pull).
     pub(super) fn refresh_list(&mut self) {
+        self.refresh_git();
         let selected = self.issue_ids().get(self.list_selected).copied();
         match self.lib.refresh() {
             Ok(0) => {}
@@ -77,7 +79,11 @@ impl App {
 
     /// Saves the open issue; reports and returns whether it worked.
     pub fn save(&mut self) -> bool {
-        self.save_as(crate::store::SaveMode::Safe, None)
+        let saved = self.save_as(crate::store::SaveMode::Safe, None);
+        if saved {
+            self.refresh_git();
+        }
+        saved
     }
 
     pub(super) fn new_issue(&mut self) {
@@ -118,6 +124,7 @@ impl App {
         };
         match self.lib.duplicate(&id, self.today) {
             Ok(created) => {
+                self.refresh_git();
                 self.select_in_list(created.id);
                 let done = self.lang.fmt(Msg::Duplicated, &[&id, &created.id]);
                 self.notify(self.created_message(created, done));
@@ -146,6 +153,7 @@ impl App {
                     self.doc = None;
                     self.focus = Focus::Issues;
                 }
+                self.refresh_git();
                 let n = self.issue_ids().len();
                 self.list_selected = self.list_selected.min(n.saturating_sub(1));
                 self.notify(self.lang.fmt(Msg::Trashed, &[&id, &path.display()]));

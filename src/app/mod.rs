@@ -41,6 +41,7 @@ pub mod tidy;
 pub mod trash;
 pub mod tree;
 mod update;
+mod workflow;
 
 #[cfg(test)]
 mod tests;
@@ -108,6 +109,16 @@ pub struct App {
     pub import_roots: import::paths::Roots,
     /// What the import prompt starts with: the folder of the last import.
     pub import_last: String,
+    /// Who changes statuses here: recorded in the history, and the name
+    /// that fills 签发 on signing (config.ron `name`).
+    pub actor: crate::model::Actor,
+    /// The issue list shows only issues of this status (`None`: all).
+    pub list_filter: Option<crate::model::Status>,
+    /// Each issue file's state in git, when the library is in a work tree
+    /// that tracks it (read at start, on coming back to the list, after a
+    /// save, a change of status and a sync).
+    pub git:
+        Option<std::collections::BTreeMap<crate::model::IssueId, crate::store::git::FileState>>,
 }
 
 impl App {
@@ -134,7 +145,11 @@ impl App {
             last_command: None,
             import_roots: import::roots(),
             import_last: String::new(),
+            actor: crate::store::workflow::actor(None),
+            list_filter: None,
+            git: None,
         };
+        app.refresh_git();
         if !app.lib.problems.is_empty() {
             let first = app.lib.problems[0].message(lang);
             app.notify_error(

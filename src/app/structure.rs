@@ -128,6 +128,11 @@ impl App {
             self.overlay = Some(Overlay::Form(form));
             return;
         }
+        if let FormKind::Status(id) = form.kind {
+            let (to, note) = form.status_choice();
+            self.change_status(id, to, note.as_deref());
+            return;
+        }
         let lang = self.lang;
         let Some(doc) = self.doc.as_mut() else { return };
         match form.kind {
@@ -165,6 +170,7 @@ impl App {
                 let (format, contents) = form.export_choice();
                 self.export(format, contents, false);
             }
+            FormKind::Status(_) => {}
             FormKind::NewSection(at) => {
                 let (node, change) = tree::add_section(&mut doc.issue, at, &form.section_title());
                 doc.follow(change);

@@ -878,3 +878,4 @@ mod random_keys {
 mod import;
 mod keys;
 mod tools;
+mod workflow;

@@ -4,13 +4,12 @@
 //! the app comes back as an outcome, which may run a command here.
 
 use super::dialog::{After, Confirm, ConfirmKind};
-use super::form::Form;
 use super::help::Help;
 use super::palette::Palette;
 use super::tree::Node;
 use super::{App, Command, Focus, Overlay};
 use crate::i18n::{Lang, Msg};
-use crate::model::ArticleRef;
+use crate::model::{ArticleRef, Status};
 
 impl App {
     /// Carries out a command where the keyboard is.
@@ -51,10 +50,14 @@ impl App {
             Command::Find => self.open_find(false),
             Command::Replace => self.open_find(true),
             Command::SearchAll => self.open_search(),
-            Command::Properties => match &self.doc {
-                Some(doc) => self.overlay = Some(Overlay::Form(Form::issue(&doc.issue))),
-                None => self.notify(self.lang.t(Msg::NoIssueOpen).to_string()),
-            },
+            Command::Properties => self.open_properties(),
+            Command::ChangeStatus => self.open_status_form(None),
+            Command::SubmitReview => self.open_status_form(Some(Status::Review)),
+            Command::Sign => self.open_status_form(Some(Status::Signed)),
+            Command::Distribute => self.open_status_form(Some(Status::Distributed)),
+            Command::Reopen => self.open_status_form(Some(Status::Draft)),
+            Command::FilterStatus => self.cycle_filter(),
+            Command::Sync => self.sync(),
             Command::NewIssue => self.guard_unsaved(After::NewIssue),
             Command::DuplicateIssue => self.duplicate_issue(),
             Command::Trash => self.open_trash(),

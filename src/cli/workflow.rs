@@ -3,12 +3,11 @@
 
 use super::{UserError, lock_briefly, parse_id};
 use crate::i18n::{Lang, Msg};
-use crate::model::{Actor, Issue, IssueId, Overlong, Status, StatusChange};
+use crate::model::{Actor, Issue, IssueId, Overlong, Status};
 use crate::store::git::FileState;
-use crate::store::lock::{current_host, current_user};
+pub use crate::store::workflow::{actor, history_line};
 use crate::store::workflow::{read_only_details, read_only_message};
 use crate::store::{Library, StoreError, sync};
-use chrono::Local;
 use clap::Args;
 use std::io::Write;
 
@@ -30,15 +29,6 @@ pub struct ShowArgs {
     pub history: bool,
     #[arg(long)]
     pub json: bool,
-}
-
-/// Who is working: the configured name (config.ron `name`), login and host.
-pub fn actor(name: Option<String>) -> Actor {
-    Actor {
-        name: name.filter(|n| !n.trim().is_empty()),
-        user: current_user(),
-        host: current_host(),
-    }
 }
 
 fn io(e: std::io::Error) -> UserError {
@@ -110,25 +100,6 @@ pub fn run_status(
         eprintln!("{line}");
     }
     Ok(())
-}
-
-/// One line of the history: `2023-11-23 10:12  待审 → 已签发  王文明（clerk@office）`.
-pub fn history_line(lang: Lang, c: &StatusChange) -> String {
-    let moved = if c.from == c.status {
-        lang.status(c.status).to_string()
-    } else {
-        format!("{} → {}", lang.status(c.from), lang.status(c.status))
-    };
-    let mut line = format!(
-        "{}  {moved}  {}",
-        c.time.with_timezone(&Local).format("%Y-%m-%d %H:%M"),
-        c.who()
-    );
-    if let Some(note) = &c.note {
-        line.push_str("  ");
-        line.push_str(&lang.fmt(Msg::ShowHistoryNote, &[note]));
-    }
-    line
 }
 
 #[derive(serde::Serialize)]

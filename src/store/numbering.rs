@@ -89,6 +89,10 @@ impl Library {
                 total: numbered.total,
                 date: numbered.date,
                 status: numbered.status,
+                // A new issue: none of the original's changes of status,
+                // nor its copy's number.
+                history: Vec::new(),
+                marks: numbered.marks,
                 ..original.clone()
             })
         })

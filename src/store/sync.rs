@@ -86,6 +86,10 @@ pub enum SyncError {
         step: &'static str,
         message: String,
     },
+    /// Files of the work tree outside the library that the clerk is
+    /// changing and the other side changed too: syncing would have to
+    /// stash them and could not give them back untouched.
+    InTheWay(Vec<String>),
     /// The other side kept moving while we pushed.
     Raced,
     Store(StoreError),
@@ -114,6 +118,10 @@ impl SyncError {
                 &[&files.join(lang.t(Msg::ListSeparator))],
             ),
             SyncError::Git { step, message } => lang.fmt(Msg::SyncGitFailed, &[step, message]),
+            SyncError::InTheWay(files) => lang.fmt(
+                Msg::SyncInTheWay,
+                &[&files.join(lang.t(Msg::ListSeparator))],
+            ),
             SyncError::Raced => lang.t(Msg::SyncRaced).to_string(),
             SyncError::Store(e) => e.message(lang),
         }
@@ -272,6 +280,7 @@ fn sync_once(
             None
         };
         refuse_locked(lib, git, &changed(git, base.as_deref(), up)?)?;
+        refuse_in_the_way(git, base.as_deref(), up)?;
     }
     commit_local(lib, git, actor, lang, report)?;
     let has_head = git
@@ -477,6 +486,49 @@ fn refuse_locked(lib: &Library, git: &Git, incoming: &[String]) -> Result<(), Sy
         Ok(())
     } else {
         Err(SyncError::Locked(held))
+    }
+}
+
+/// Stops when the library lives in a larger work tree and files of it
+/// outside the library that have uncommitted changes (or are untracked)
+/// were changed by the other side too. Other uncommitted work is stashed
+/// around the rebase and given back as it was; these files could not be.
+fn refuse_in_the_way(git: &Git, base: Option<&str>, up: &str) -> Result<(), SyncError> {
+    let status = git
+        .git(&[
+            "status",
+            "--porcelain=v1",
+            "-z",
+            "--untracked-files=all",
+            "--no-renames",
+            "--",
+            ":/",
+        ])
+        .map_err(failed("status"))?;
+    let dirty: BTreeSet<&str> = status
+        .split('\0')
+        .filter(|r| r.len() > 3)
+        .map(|r| &r[3..])
+        .filter(|rel| git.library_path(rel).is_none())
+        .collect();
+    if dirty.is_empty() {
+        return Ok(());
+    }
+    let theirs = match base {
+        Some(b) => names(git, &["diff", "--name-only", "--no-renames", "-z", b, up])?,
+        None => names(
+            git,
+            &["ls-tree", "-r", "--name-only", "--full-name", "-z", up],
+        )?,
+    };
+    let in_the_way: Vec<String> = theirs
+        .into_iter()
+        .filter(|rel| dirty.contains(rel.as_str()))
+        .collect();
+    if in_the_way.is_empty() {
+        Ok(())
+    } else {
+        Err(SyncError::InTheWay(in_the_way))
     }
 }
 

@@ -3,7 +3,7 @@
 //! write anything but a change of status over a signed or distributed issue.
 
 use super::git::GitOff;
-use super::{Library, SaveMode, StoreError, load_issue};
+use super::{Library, ProblemKind, SaveMode, StoreError, load_issue};
 use crate::i18n::{Lang, Msg};
 use crate::model::{
     Actor, Changed, Issue, IssueId, MoveError, ReadOnly, Status, StatusChange, TotalClash,
@@ -11,6 +11,8 @@ use crate::model::{
 };
 use chrono::{DateTime, FixedOffset, Local, Timelike};
 use std::borrow::Cow;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
 
 /// What git did with a change of status.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -170,7 +172,67 @@ impl Library {
     }
 }
 
+/// A numbering clash of one issue: its 第N期 is in another file too (which
+/// did not load), or its 总第N期 is printed by other issues.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Clash {
+    Number { number: u32, other: PathBuf },
+    Total { total: u32, others: Vec<IssueId> },
+}
+
+impl Clash {
+    /// A line for the properties: what clashes, with what.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            Clash::Number { number, other } => {
+                lang.fmt(Msg::NumberClash, &[number, &other.display()])
+            }
+            Clash::Total { total, others } => {
+                let others: Vec<String> = others.iter().map(|i| i.to_string()).collect();
+                lang.fmt(
+                    Msg::TotalClash,
+                    &[total, &others.join(lang.t(Msg::ListSeparator))],
+                )
+            }
+        }
+    }
+
+    /// A few words for the issue list.
+    pub fn short(&self, lang: Lang) -> String {
+        match self {
+            Clash::Number { number, .. } => lang.fmt(Msg::ListNumberClash, &[number]),
+            Clash::Total { total, .. } => lang.fmt(Msg::ListTotalClash, &[total]),
+        }
+    }
+}
+
 impl Library {
+    /// Each issue's numbering clashes (issues without any are left out).
+    pub fn clashes(&self) -> BTreeMap<IssueId, Vec<Clash>> {
+        let mut out: BTreeMap<IssueId, Vec<Clash>> = BTreeMap::new();
+        for (id, e) in self.entries() {
+            for p in &self.problems {
+                if let ProblemKind::Duplicate(first) = &p.kind
+                    && *first == e.path
+                {
+                    out.entry(*id).or_default().push(Clash::Number {
+                        number: e.summary.number,
+                        other: p.path.clone(),
+                    });
+                }
+            }
+        }
+        for c in self.total_clashes() {
+            for id in &c.ids {
+                out.entry(*id).or_default().push(Clash::Total {
+                    total: c.total,
+                    others: c.ids.iter().filter(|o| *o != id).copied().collect(),
+                });
+            }
+        }
+        out
+    }
+
     /// Every 总第N期 printed by more than one issue (for `check`, the list
     /// and F4). Two files of one 第N期 in a year are reported as a
     /// [`super::ProblemKind::Duplicate`] when the library loads.
@@ -181,6 +243,34 @@ impl Library {
             .collect();
         total_clashes(&existing)
     }
+}
+
+/// Who is working: the configured name (config.ron `name`), login and host.
+pub fn actor(name: Option<String>) -> Actor {
+    Actor {
+        name: name.filter(|n| !n.trim().is_empty()),
+        user: super::lock::current_user(),
+        host: super::lock::current_host(),
+    }
+}
+
+/// One line of the history: `2023-11-23 10:12  待审 → 已签发  王文明（clerk@office）`.
+pub fn history_line(lang: Lang, c: &StatusChange) -> String {
+    let moved = if c.from == c.status {
+        lang.status(c.status).to_string()
+    } else {
+        format!("{} → {}", lang.status(c.from), lang.status(c.status))
+    };
+    let mut line = format!(
+        "{}  {moved}  {}",
+        c.time.with_timezone(&Local).format("%Y-%m-%d %H:%M"),
+        c.who()
+    );
+    if let Some(note) = &c.note {
+        line.push_str("  ");
+        line.push_str(&lang.fmt(Msg::ShowHistoryNote, &[note]));
+    }
+    line
 }
 
 /// Who signed (and distributed) a read-only issue, and when: `签发：王文明`,

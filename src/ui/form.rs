@@ -1,4 +1,6 @@
-//! Form overlays: issue properties, article properties, section names.
+//! Form overlays: issue properties (with the status, its history and
+//! numbering clashes under the fields), a change of status, article
+//! properties, section names.
 
 use super::theme::Theme;
 use super::{fit, popup_pane, set_cursor, width};
@@ -12,8 +14,13 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
     let lang = app.lang;
-    let rows = form.fields.len() as u16 + 4;
+    // The foot: a read-only form's reason takes up to three lines.
+    let foot_h: u16 = if form.read_only.is_some() { 3 } else { 2 };
+    let gap = if form.info.is_empty() { 2 } else { 1 };
+    let rows = form.fields.len() as u16 + gap + foot_h + form.info.len() as u16;
     let inner = popup_pane(frame, theme, 70, rows + 2, lang.t(form.title()));
+    // Info lines under the fields, leaving most of a short popup to them.
+    let info_h = (form.info.len() as u16).min(inner.height.saturating_sub(foot_h + 1) / 2);
     let label_w = form
         .fields
         .iter()
@@ -23,7 +30,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
         + 2;
     let value_w = (inner.width as usize).saturating_sub(label_w + 1);
     // Keep the focused field visible when the popup is short.
-    let visible = inner.height.saturating_sub(3) as usize;
+    let visible = inner.height.saturating_sub(foot_h + 1 + info_h) as usize;
     let skip = (form.focus + 1).saturating_sub(visible.max(1));
     for (row, (i, field)) in form
         .fields
@@ -67,20 +74,39 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
                 ..inner
             },
         );
-        if focused && field.is_textual() {
+        // A read-only form takes no typing: no caret.
+        if focused && field.is_textual() && form.read_only.is_none() {
             let x = inner.x + (label_w + caret - shift) as u16;
             set_cursor(frame, inner, x, y);
         }
     }
-    let foot_y = inner.y + inner.height.saturating_sub(2);
+    let foot_y = inner.y + inner.height.saturating_sub(foot_h);
+    let info_y = foot_y.saturating_sub(info_h);
+    for (i, line) in form.info.iter().take(info_h as usize).enumerate() {
+        // Clashes are marked ！ and shown as problems.
+        let style = if line.starts_with('！') {
+            theme.error
+        } else {
+            theme.dim
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(fit(line, inner.width as usize), style)),
+            Rect {
+                y: info_y + i as u16,
+                height: 1,
+                ..inner
+            },
+        );
+    }
     let foot = Rect {
         y: foot_y,
-        height: 2,
+        height: foot_h,
         ..inner
     };
-    let text = match &form.error {
-        Some(e) => Line::styled(e.clone(), theme.error),
-        None => Line::styled(app.hint(Msg::FormHint, &[]), theme.dim),
+    let text = match (&form.error, &form.read_only) {
+        (Some(e), _) => Line::styled(e.clone(), theme.error),
+        (None, Some(why)) => Line::styled(why.clone(), theme.dim),
+        (None, None) => Line::styled(app.hint(Msg::FormHint, &[]), theme.dim),
     };
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), foot);
 }

@@ -6,6 +6,7 @@ use super::{hint, pane};
 use crate::app::layout::issue_row_height;
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
+use crate::store::git::FileState;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
@@ -14,12 +15,22 @@ use ratatui::widgets::Paragraph;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let focused = app.focus == Focus::Issues;
-    let inner = pane(frame, theme, area, lang.t(Msg::PaneIssues), focused);
+    // The title names the filter, when there is one (全部 is the plain list).
+    let title = match app.list_filter {
+        Some(s) => lang.fmt(Msg::PaneIssuesFiltered, &[&lang.status(s)]),
+        None => lang.t(Msg::PaneIssues).to_string(),
+    };
+    let inner = pane(frame, theme, area, &title, focused);
     let ids = app.issue_ids();
     if ids.is_empty() {
-        hint(frame, theme, inner, &app.hint(Msg::EmptyLibrary, &[]));
+        let text = match app.list_filter {
+            Some(s) if !app.lib.is_empty() => app.hint(Msg::ListFilterEmpty, &[&lang.status(s)]),
+            _ => app.hint(Msg::EmptyLibrary, &[]),
+        };
+        hint(frame, theme, inner, &text);
         return;
     }
+    let clashes = app.lib.clashes();
     let w = inner.width as usize;
     let open = app.doc.as_ref().map(|d| d.id);
     // Narrow panes give each issue two lines, so the counts always show.
@@ -38,19 +49,35 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             let issue = app.lib.summary(id).expect("listed issue exists");
             let number = lang.issue_number(issue.number, None, issue.supplement);
             let marker = if Some(*id) == open { "▸" } else { " " };
-            // A file whose name and number disagree (see `jianbao check`).
-            let odd = if app.lib.entry(id).is_some_and(|e| !e.name_matches(id)) {
+            let clash = clashes.get(id);
+            // A file whose name and number disagree (see `jianbao check`),
+            // or a number another issue has too.
+            let odd = if clash.is_some() || app.lib.entry(id).is_some_and(|e| !e.name_matches(id)) {
                 "!"
             } else {
                 ""
             };
             let head = format!("{marker}{odd}{number} {}", issue.date.format("%Y-%m-%d"));
-            let counts = format!(
+            let mut counts = format!(
                 "{}  {}  {}",
                 lang.status(issue.status),
                 lang.fmt(Msg::Articles, &[&issue.articles]),
                 lang.fmt(Msg::Chars, &[&issue.chars])
             );
+            // Its git state, when not as committed.
+            if let Some(state) = app
+                .git
+                .as_ref()
+                .and_then(|g| g.get(id))
+                .filter(|s| **s != FileState::Unchanged)
+            {
+                counts.push_str("  ");
+                counts.push_str(state.label(lang));
+            }
+            for c in clash.into_iter().flatten() {
+                counts.push_str("  ");
+                counts.push_str(&c.short(lang));
+            }
             let lines = if per == 1 {
                 vec![padded(format!("{head}  {counts}"))]
             } else {

@@ -88,6 +88,7 @@ fn too_small_and_english() {
 }
 
 mod tools;
+mod workflow;
 
 #[test]
 fn invisible_and_bidi_characters_never_reach_the_terminal() {

@@ -8,7 +8,7 @@ use crate::app::tree::Node;
 use crate::app::{After, App, Command, Focus, Overlay};
 use crate::i18n::Msg;
 use crate::import::{self, preview, sniff};
-use crate::model::{ArticleRef, Issue, IssueId};
+use crate::model::{ArticleRef, IssueId};
 use crate::store::StoreError;
 use encoding_rs::Encoding;
 use std::path::{Path, PathBuf};
@@ -51,15 +51,14 @@ impl App {
     /// (refused when it is signed or distributed).
     pub(in crate::app) fn open_import(&mut self, cmd: Command) {
         let target = if cmd == Command::ImportInto {
-            let Some(doc) = self.doc.as_ref() else {
+            let Some(id) = self.doc.as_ref().map(|d| d.id) else {
                 self.notify(self.lang.t(Msg::NoIssueOpen).to_string());
                 return;
             };
-            if let Some(refusal) = self.refuse_signed(doc.id, &doc.issue) {
-                self.notify_error(refusal);
+            if self.refuse_signed() {
                 return;
             }
-            Target::Into(doc.id)
+            Target::Into(id)
         } else {
             Target::New
         };
@@ -71,16 +70,6 @@ impl App {
             self.height,
         );
         self.overlay = Some(Overlay::Import(Box::new(import)));
-    }
-
-    /// Why a signed or distributed issue takes no articles, or `None`.
-    fn refuse_signed(&self, id: IssueId, issue: &Issue) -> Option<String> {
-        let why = issue.read_only()?;
-        Some(format!(
-            "{}{}",
-            crate::store::workflow::read_only_message(self.lang, &id, &why),
-            self.lang.t(Msg::ReopenHint)
-        ))
     }
 
     /// Carries out what the import overlay asks.
@@ -335,7 +324,7 @@ impl App {
             None,
             &shown.fallback_title,
         );
-        if let Some(refusal) = self.refuse_signed(id, &before) {
+        if let Some(refusal) = self.signed_refusal() {
             import.fail(refusal);
             return false;
         }

@@ -31,6 +31,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Ctrl+Shift+F", SearchAll),
             ("Ctrl+N", NewIssue),
             ("Ctrl+L", SwitchLanguage),
+            ("Ctrl+K", ChangeStatus),
         ],
     ),
     // The issue list.
@@ -52,6 +53,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("F3", SearchAll),
             // Ctrl+O reaches over PuTTY and Xshell (no F-key is left free).
             ("Ctrl+O", ImportNew),
+            ("F", FilterStatus),
         ],
     ),
     // The section tree.

@@ -91,8 +91,9 @@ impl App {
     /// issue someone is editing.
     pub(in crate::app) fn refuse_command(&mut self, cmd: Command) -> bool {
         match cmd {
-            Command::Properties
-            | Command::Replace
+            // A signed issue's properties open read-only (with its history).
+            Command::Properties => self.refuse_locked_out(),
+            Command::Replace
             | Command::AddSection
             | Command::AddArticle
             | Command::Rename
@@ -125,7 +126,13 @@ impl App {
         }
     }
 
+    /// Refuses a change to the open issue: someone else has it, or it is
+    /// signed or distributed.
     fn refuse_read_only(&mut self) -> bool {
+        self.refuse_locked_out() || self.refuse_signed()
+    }
+
+    fn refuse_locked_out(&mut self) -> bool {
         let Some(info) = self.doc.as_ref().and_then(Doc::read_only) else {
             return false;
         };

@@ -47,8 +47,12 @@ pub(super) fn rebase(git: &Git, up: &str) -> Result<Vec<Both>, SyncError> {
         })
         .filter(|b| b.ours != b.theirs)
         .collect();
+    // The library's own changes are committed by now; what is left is the
+    // clerk's other work in a larger work tree, which git stashes around the
+    // rebase and gives back (none of it is in a file the other side changed:
+    // see `refuse_in_the_way`).
     let out = git
-        .command(&["rebase", "--quiet", "--no-autostash", up])
+        .command(&["rebase", "--quiet", "--autostash", up])
         .output()
         .map_err(|e| SyncError::Git {
             step: "rebase",

@@ -222,3 +222,27 @@ fn a_rescan_takes_in_changes_on_disk_but_leaves_an_open_issue_as_loaded() {
     assert_eq!(lib.rescan().unwrap().removed, [added.id()]);
     assert!(!lib.contains(&added.id()));
 }
+
+#[test]
+fn a_duplicate_of_a_signed_issue_is_a_draft_without_its_history_or_copy_number() {
+    let (_dir, mut lib) = signed_library();
+    let mut original = lib.issue(&SAMPLE).unwrap().into_owned();
+    original.marks.copy_number = Some("000123".into());
+    original.marks.notices = vec!["内部资料".into()];
+    // Written by hand: the store refuses to save a signed issue.
+    fs::write(lib.path_for(&SAMPLE), codec::encode_issue(&original)).unwrap();
+    lib.unload(&SAMPLE);
+    lib.refresh().unwrap();
+    assert_eq!(lib.issue(&SAMPLE).unwrap().marks, original.marks);
+    assert_eq!(original.history.len(), 2);
+    let copy = lib
+        .duplicate(&SAMPLE, "2023-11-30".parse().unwrap())
+        .unwrap()
+        .id;
+    let copy = lib.issue(&copy).unwrap().into_owned();
+    assert_eq!(copy.status, Status::Draft);
+    assert!(copy.history.is_empty(), "{:?}", copy.history);
+    assert_eq!(copy.marks.copy_number, None);
+    assert_eq!(copy.marks.notices, ["内部资料"]);
+    assert_eq!(copy.sections, original.sections);
+}

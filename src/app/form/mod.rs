@@ -1,5 +1,11 @@
-//! Forms: the issue properties (masthead and closing block), an article's
-//! title/kind/source, a section's name. Validated before anything changes.
+//! Forms: the issue properties (masthead, marks and closing block, with the
+//! history of status), a change of status, an article's title/kind/source,
+//! a section's name. Validated before anything changes.
+
+mod issue;
+mod status;
+
+pub use status::move_label;
 
 use super::Command;
 use super::input::LineInput;
@@ -7,9 +13,7 @@ use super::overlay::{Env, Keys, Outcome};
 use super::tree::Node;
 use crate::export::Format;
 use crate::i18n::{Lang, Msg};
-use crate::model::{
-    Article, ArticleKind, ArticleRef, Distribution, DistributionKind, Issue, Status,
-};
+use crate::model::{Article, ArticleKind, ArticleRef, IssueId};
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +47,22 @@ impl Field {
             label,
             kind: FieldKind::Text { required },
             input: LineInput::new(value),
+        }
+    }
+
+    fn choice(label: Msg, options: Vec<Msg>, index: usize) -> Field {
+        Field {
+            label,
+            kind: FieldKind::Choice { options, index },
+            input: LineInput::default(),
+        }
+    }
+
+    /// The index of a choice field's value.
+    fn index(&self) -> usize {
+        match self.kind {
+            FieldKind::Choice { index, .. } => index,
+            _ => 0,
         }
     }
 
@@ -81,6 +101,8 @@ pub enum FormKind {
     Section(usize),
     NewSection(Option<Node>),
     Export,
+    /// A change of status of this issue.
+    Status(IssueId),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,14 +112,12 @@ pub struct Form {
     pub focus: usize,
     /// The first validation problem, shown under the fields.
     pub error: Option<String>,
+    /// Lines shown under the fields: the status and its history, clashes.
+    pub info: Vec<String>,
+    /// Why nothing may be changed (a signed issue), said at any edit.
+    pub read_only: Option<String>,
 }
 
-const STATUS_OPTIONS: [Msg; 4] = [
-    Msg::StatusDraft,
-    Msg::StatusReview,
-    Msg::StatusSigned,
-    Msg::StatusDistributed,
-];
 const KIND_OPTIONS: [Msg; 2] = [Msg::KindFeature, Msg::KindBrief];
 /// In the order of [`Format::ALL`].
 const FORMAT_OPTIONS: [Msg; 5] = [
@@ -108,17 +128,6 @@ const FORMAT_OPTIONS: [Msg; 5] = [
     Msg::FormatText,
 ];
 
-fn recipients(issue: &Issue, kind: DistributionKind) -> String {
-    issue
-        .closing
-        .distribution
-        .iter()
-        .filter(|d| d.kind == kind)
-        .map(|d| d.recipients.as_str())
-        .collect::<Vec<_>>()
-        .join("；")
-}
-
 impl Form {
     fn new(kind: FormKind, fields: Vec<Field>) -> Form {
         Form {
@@ -126,65 +135,9 @@ impl Form {
             fields,
             focus: 0,
             error: None,
+            info: Vec::new(),
+            read_only: None,
         }
-    }
-
-    pub fn issue(issue: &Issue) -> Form {
-        let c = &issue.closing;
-        let status = Status::ALL
-            .iter()
-            .position(|s| *s == issue.status)
-            .unwrap_or(0);
-        Form::new(
-            FormKind::Issue,
-            vec![
-                Field::text(Msg::FieldBulletin, &issue.bulletin, true),
-                Field::number(Msg::FieldNumber, Some(issue.number), true),
-                Field::number(Msg::FieldTotal, issue.total, false),
-                Field {
-                    label: Msg::FieldSupplement,
-                    kind: FieldKind::Toggle(issue.supplement),
-                    input: LineInput::default(),
-                },
-                Field {
-                    label: Msg::FieldDate,
-                    kind: FieldKind::Date,
-                    input: LineInput::new(&issue.date.format("%Y-%m-%d").to_string()),
-                },
-                Field::text(Msg::FieldIssuer, &issue.issuer, true),
-                Field {
-                    label: Msg::FieldStatus,
-                    kind: FieldKind::Choice {
-                        options: STATUS_OPTIONS.to_vec(),
-                        index: status,
-                    },
-                    input: LineInput::default(),
-                },
-                Field::text(
-                    Msg::FieldReport,
-                    &recipients(issue, DistributionKind::Report),
-                    false,
-                ),
-                Field::text(
-                    Msg::FieldSend,
-                    &recipients(issue, DistributionKind::Send),
-                    false,
-                ),
-                Field::text(
-                    Msg::FieldIssue,
-                    &recipients(issue, DistributionKind::Issue),
-                    false,
-                ),
-                Field::number(Msg::FieldCopies, c.copies, false),
-                Field::text(Msg::FieldEditor, c.editor.as_deref().unwrap_or(""), false),
-                Field::text(
-                    Msg::FieldReviewer,
-                    c.reviewer.as_deref().unwrap_or(""),
-                    false,
-                ),
-                Field::text(Msg::FieldSigner, c.signer.as_deref().unwrap_or(""), false),
-            ],
-        )
     }
 
     fn article_fields(article: &Article) -> Vec<Field> {
@@ -268,12 +221,14 @@ impl Form {
 
     pub fn title(&self) -> Msg {
         match self.kind {
-            FormKind::Issue => Msg::FormIssueTitle,
             FormKind::Article(..) => Msg::FormArticleTitle,
             FormKind::NewArticle(_) => Msg::FormNewArticleTitle,
             FormKind::Section(_) => Msg::FormSectionTitle,
             FormKind::NewSection(_) => Msg::FormNewSectionTitle,
             FormKind::Export => Msg::FormExportTitle,
+            FormKind::Status(_) => Msg::FormStatusTitle,
+            FormKind::Issue if self.read_only.is_some() => Msg::FormIssueReadOnlyTitle,
+            FormKind::Issue => Msg::FormIssueTitle,
         }
     }
 
@@ -285,6 +240,9 @@ impl Form {
     /// Space, ← or →), a choice steps through its options, a text field
     /// takes the text field's keys; returns whether the field took it.
     fn field_command(&mut self, cmd: Command) -> bool {
+        if self.refused() {
+            return true;
+        }
         let field = &mut self.fields[self.focus];
         let handled = match (&mut field.kind, cmd) {
             (FieldKind::Toggle(on), Command::ToggleItem | Command::Left | Command::Right) => {
@@ -308,6 +266,15 @@ impl Form {
         handled
     }
 
+    /// Says why nothing may change, when so; returns whether it did.
+    fn refused(&mut self) -> bool {
+        if let Some(why) = &self.read_only {
+            self.error = Some(why.clone());
+            return true;
+        }
+        false
+    }
+
     fn value(&self, label: Msg) -> &Field {
         self.fields
             .iter()
@@ -326,6 +293,9 @@ impl Form {
     /// Checks every field; on failure focuses the first bad one and returns
     /// its message.
     pub fn validate(&mut self, lang: Lang) -> Result<(), String> {
+        if self.kind == FormKind::Issue && self.read_only.is_some() {
+            return Ok(());
+        }
         for (i, f) in self.fields.iter().enumerate() {
             let text = f.input.text().trim();
             let label = lang.t(f.label);
@@ -354,58 +324,7 @@ impl Form {
                 return Err(p);
             }
         }
-        Ok(())
-    }
-
-    /// Writes the issue form's values into `issue` (call `validate` first).
-    pub fn apply_issue(&self, issue: &mut Issue) {
-        issue.bulletin = self.text(Msg::FieldBulletin);
-        issue.number = parse_number(&self.text(Msg::FieldNumber)).unwrap_or(issue.number);
-        issue.total = parse_number(&self.text(Msg::FieldTotal));
-        if let FieldKind::Toggle(on) = self.value(Msg::FieldSupplement).kind {
-            issue.supplement = on;
-        }
-        if let Some(d) = parse_date(&self.text(Msg::FieldDate)) {
-            issue.date = d;
-        }
-        issue.issuer = self.text(Msg::FieldIssuer);
-        if let FieldKind::Choice { index, .. } = self.value(Msg::FieldStatus).kind {
-            issue.status = Status::ALL[index];
-        }
-        let c = &mut issue.closing;
-        // A kind left as it was keeps its lines exactly; an edited one becomes one line.
-        let mut distribution = Vec::new();
-        for (kind, label) in [
-            (DistributionKind::Report, Msg::FieldReport),
-            (DistributionKind::Send, Msg::FieldSend),
-            (DistributionKind::Issue, Msg::FieldIssue),
-        ] {
-            let old: Vec<Distribution> = c
-                .distribution
-                .iter()
-                .filter(|d| d.kind == kind)
-                .cloned()
-                .collect();
-            let joined = old
-                .iter()
-                .map(|d| d.recipients.as_str())
-                .collect::<Vec<_>>()
-                .join("；");
-            let new = self.text(label);
-            if new == joined.trim() {
-                distribution.extend(old);
-            } else if !new.is_empty() {
-                distribution.push(Distribution {
-                    kind,
-                    recipients: new,
-                });
-            }
-        }
-        c.distribution = distribution;
-        c.copies = parse_number(&self.text(Msg::FieldCopies));
-        c.editor = self.opt_text(Msg::FieldEditor);
-        c.reviewer = self.opt_text(Msg::FieldReviewer);
-        c.signer = self.opt_text(Msg::FieldSigner);
+        self.validate_status(lang)
     }
 
     /// Writes the article form's values into `article`.
@@ -438,6 +357,8 @@ impl Keys for Form {
         let n = self.fields.len();
         Some(match cmd {
             Command::Close => Outcome::Close,
+            // Nothing to apply from a read-only form.
+            Command::Accept if self.read_only.is_some() => Outcome::Close,
             // A bad value is named and focused; the form stays.
             Command::Accept => match self.validate(env.lang) {
                 Ok(()) => Outcome::Submit,
@@ -462,11 +383,13 @@ impl Keys for Form {
 
     /// Text typed or pasted into the focused field.
     fn paste(&mut self, text: &str, _env: &Env) -> Outcome {
-        let field = &mut self.fields[self.focus];
-        if !field.is_textual() {
+        if !self.fields[self.focus].is_textual() {
             return Outcome::Ignored;
         }
-        field.input.insert(text);
+        if self.refused() {
+            return Outcome::Stay;
+        }
+        self.fields[self.focus].input.insert(text);
         self.error = None;
         Outcome::Stay
     }
@@ -499,96 +422,4 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::test_support::sample_issue as sample;
-
-    fn set(form: &mut Form, label: Msg, text: &str) {
-        let f = form.fields.iter_mut().find(|f| f.label == label).unwrap();
-        f.input.set(text);
-    }
-
-    #[test]
-    fn an_unchanged_issue_form_changes_nothing() {
-        let issue = sample();
-        let mut form = Form::issue(&issue);
-        assert!(form.validate(Lang::Zh).is_ok());
-        let mut copy = issue.clone();
-        form.apply_issue(&mut copy);
-        assert_eq!(copy, issue);
-    }
-
-    #[test]
-    fn the_issue_form_edits_masthead_and_closing() {
-        let mut issue = sample();
-        let mut form = Form::issue(&issue);
-        set(&mut form, Msg::FieldNumber, "２６");
-        set(&mut form, Msg::FieldTotal, "301");
-        set(&mut form, Msg::FieldDate, "2023年11月30日");
-        set(&mut form, Msg::FieldSend, "");
-        set(&mut form, Msg::FieldCopies, "");
-        set(&mut form, Msg::FieldSigner, "  ");
-        form.focus = 3;
-        form.field_command(Command::ToggleItem);
-        form.validate(Lang::Zh).unwrap();
-        form.apply_issue(&mut issue);
-        assert_eq!(
-            (issue.number, issue.total, issue.supplement),
-            (26, Some(301), true)
-        );
-        assert_eq!(issue.date, NaiveDate::from_ymd_opt(2023, 11, 30).unwrap());
-        let kinds: Vec<_> = issue.closing.distribution.iter().map(|d| d.kind).collect();
-        assert_eq!(kinds, [DistributionKind::Report, DistributionKind::Issue]);
-        assert_eq!(issue.closing.copies, None);
-        assert_eq!(issue.closing.signer, None);
-    }
-
-    #[test]
-    fn bad_values_are_named_and_focused() {
-        let issue = sample();
-        let mut form = Form::issue(&issue);
-        set(&mut form, Msg::FieldDate, "2023-02-30");
-        let err = form.validate(Lang::Zh).unwrap_err();
-        assert!(err.contains("2023-02-30"), "{err}");
-        assert_eq!(form.focused().label, Msg::FieldDate);
-        set(&mut form, Msg::FieldDate, "2023-02-28");
-        set(&mut form, Msg::FieldNumber, "0");
-        assert!(form.validate(Lang::En).is_err());
-        assert_eq!(form.focused().label, Msg::FieldNumber);
-        set(&mut form, Msg::FieldNumber, "3");
-        set(&mut form, Msg::FieldBulletin, " ");
-        assert!(form.validate(Lang::Zh).unwrap_err().contains("简报名称"));
-    }
-
-    #[test]
-    fn the_article_form_sets_title_lines_kind_and_source() {
-        let mut article = Article::new("旧标题");
-        let mut form = Form::article(ArticleRef::new(0, 0), &article);
-        set(&mut form, Msg::FieldTitle1, "市委统战部实施四项举措");
-        set(&mut form, Msg::FieldTitle2, "推动文明单位创建走深走实");
-        set(&mut form, Msg::FieldSource, "市委统战部");
-        form.focus = 3;
-        form.field_command(Command::Right);
-        form.apply_article(&mut article);
-        assert_eq!(article.title.len(), 2);
-        assert_eq!(article.kind, ArticleKind::Brief);
-        assert_eq!(article.source.as_deref(), Some("市委统战部"));
-    }
-
-    #[test]
-    fn dates_in_common_forms() {
-        let d = NaiveDate::from_ymd_opt(2023, 11, 23);
-        for s in [
-            "2023-11-23",
-            "2023/11/23",
-            "2023.11.23",
-            "2023年11月23日",
-            "２０２３-１１-２３",
-        ] {
-            assert_eq!(parse_date(s), d, "{s}");
-        }
-        for s in ["", "2023-11", "23-11-2023x", "2023-13-01"] {
-            assert_eq!(parse_date(s), None, "{s}");
-        }
-    }
-}
+mod tests;
