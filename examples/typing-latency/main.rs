@@ -144,6 +144,17 @@ impl Pty {
         (total, last, kept)
     }
 
+    /// Reads until `text` has come and the screen settled (300 ms quiet).
+    fn wait_for(&mut self, text: &str, limit: Duration) {
+        let start = Instant::now();
+        let mut seen = Vec::new();
+        while !seen.windows(text.len()).any(|w| w == text.as_bytes()) {
+            assert!(start.elapsed() < limit, "never showed {text}");
+            seen.extend(self.drain_bytes(Duration::from_millis(50), limit, true).2);
+        }
+        self.drain(Duration::from_millis(300), Duration::from_millis(300));
+    }
+
     fn send(&mut self, bytes: &[u8]) {
         self.writer.write_all(bytes).unwrap();
         self.writer.flush().unwrap();
@@ -276,7 +287,9 @@ fn run_jianbao(case: &'static str, text: &str, at_start: bool, paste: bool, o: &
     cmd.env("HOME", dir.path());
     cmd.env("XDG_CONFIG_HOME", dir.path().join("config"));
     let mut pty = Pty::start(cmd);
-    pty.drain(Duration::from_millis(300), Duration::from_secs(5));
+    // On a busy machine the first screen can take seconds; keys sent before
+    // it would be echoed by the terminal, not typed into jianbao.
+    pty.wait_for("字数", Duration::from_secs(30));
     // Tree → the article → the editor; then to the end or the start.
     pty.send(b"\x1b[B");
     pty.drain(Duration::from_millis(100), Duration::from_secs(2));
