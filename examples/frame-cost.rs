@@ -24,7 +24,7 @@ fn library(dir: &std::path::Path, text: &str) -> std::path::PathBuf {
     std::fs::create_dir_all(lib.join("issues")).unwrap();
     std::fs::write(
         lib.join("library.ron"),
-        "(bulletin: \"测试简报\", issuer: \"测试单位\")\n",
+        "(schema: 1, bulletin: \"测试简报\", issuer: \"测试单位\")\n",
     )
     .unwrap();
     let issue = format!(

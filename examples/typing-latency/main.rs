@@ -7,12 +7,13 @@
 //!
 //! ```sh
 //! cargo build --release
-//! cargo run --release --example typing-latency -- [--chars 500] [--quiet-ms 30] [--only jianbao] [--case 1|2|3]
+//! cargo run --release --example typing-latency -- [--chars 500] [--quiet-ms 30] [--only jianbao] [--case 1|2|3|4] [--dump N]
 //! ```
 //!
 //! Cases: an empty article (typing at the end of a line), the end of one
-//! 20,000-character paragraph, and its start (every row after the caret
-//! moves). Not run by `cargo test`; figures and method are in BENCHMARKS.md.
+//! 20,000-character paragraph, its start (every row after the caret
+//! moves), and 2,000-character bracketed pastes into an empty article. `--dump N` prints what came back for the Nth key and after the
+//! pause. Not run by `cargo test`; figures and method are in BENCHMARKS.md.
 
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
@@ -29,8 +30,10 @@ struct Options {
     chars: usize,
     quiet: Duration,
     only: Option<String>,
-    /// Only this case (1, 2 or 3).
+    /// Only this case (1 to 4).
     case: Option<usize>,
+    /// Print what the editor wrote back for this input (1-based), escaped.
+    dump: Option<usize>,
 }
 
 fn options() -> Options {
@@ -39,6 +42,7 @@ fn options() -> Options {
         quiet: Duration::from_millis(30),
         only: None,
         case: None,
+        dump: None,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -49,7 +53,8 @@ fn options() -> Options {
                 o.quiet = Duration::from_millis(args[i + 1].parse().expect("--quiet-ms N"))
             }
             "--only" => o.only = Some(args[i + 1].clone()),
-            "--case" => o.case = Some(args[i + 1].parse().expect("--case 1|2|3")),
+            "--case" => o.case = Some(args[i + 1].parse().expect("--case 1|2|3|4")),
+            "--dump" => o.dump = Some(args[i + 1].parse().expect("--dump N")),
             other => panic!("unknown argument {other}"),
         }
         i += 2;
@@ -105,6 +110,18 @@ impl Pty {
     /// the last of them arrived. Answers cursor-position queries as a
     /// terminal would.
     fn drain(&mut self, quiet: Duration, first_wait: Duration) -> (usize, Option<Instant>) {
+        let (total, last, _) = self.drain_bytes(quiet, first_wait, false);
+        (total, last)
+    }
+
+    /// As [`Pty::drain`], also returning the bytes when `keep`.
+    fn drain_bytes(
+        &mut self,
+        quiet: Duration,
+        first_wait: Duration,
+        keep: bool,
+    ) -> (usize, Option<Instant>, Vec<u8>) {
+        let mut kept = Vec::new();
         let mut total = 0;
         let mut last = None;
         let mut buf = [0u8; 65536];
@@ -116,12 +133,26 @@ impl Pty {
             }
             last = Some(Instant::now());
             total += n;
+            if keep {
+                kept.extend_from_slice(&buf[..n]);
+            }
             if buf[..n].windows(4).any(|w| w == b"\x1b[6n") {
                 let _ = self.writer.write_all(b"\x1b[1;1R");
             }
             wait = quiet;
         }
-        (total, last)
+        (total, last, kept)
+    }
+
+    /// Reads until `text` has come and the screen settled (300 ms quiet).
+    fn wait_for(&mut self, text: &str, limit: Duration) {
+        let start = Instant::now();
+        let mut seen = Vec::new();
+        while !seen.windows(text.len()).any(|w| w == text.as_bytes()) {
+            assert!(start.elapsed() < limit, "never showed {text}");
+            seen.extend(self.drain_bytes(Duration::from_millis(50), limit, true).2);
+        }
+        self.drain(Duration::from_millis(300), Duration::from_millis(300));
     }
 
     fn send(&mut self, bytes: &[u8]) {
@@ -142,7 +173,10 @@ struct Run {
     editor: String,
     case: &'static str,
     latencies: Vec<Duration>,
+    /// Bytes written back for each input.
     bytes: Vec<usize>,
+    /// Characters in each input (1 typed, or a paste).
+    chars: usize,
     /// Bytes written after typing stopped (deferred counters), spread over
     /// the characters typed.
     after: usize,
@@ -153,19 +187,57 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
     sorted[i]
 }
 
-/// Types `chars` characters, one at a time, each once the screen settled.
-fn type_into(pty: &mut Pty, chars: usize, quiet: Duration) -> (Vec<Duration>, Vec<usize>, usize) {
-    let mut latencies = Vec::with_capacity(chars);
-    let mut bytes = Vec::with_capacity(chars);
-    for c in PROSE.chars().cycle().take(chars) {
-        let mut b = [0u8; 4];
+/// Types `o.chars` characters, one at a time, each once the screen settled.
+fn type_into(pty: &mut Pty, o: &Options) -> (Vec<Duration>, Vec<usize>, usize) {
+    let keys = PROSE.chars().cycle().take(o.chars).map(|c| c.to_string());
+    send_each(pty, keys, o)
+}
+
+/// Pastes 2,000 characters `PASTES` times (bracketed, as a terminal sends
+/// a paste), each once the screen settled.
+fn paste_into(pty: &mut Pty, o: &Options) -> (Vec<Duration>, Vec<usize>, usize) {
+    let text: String = PROSE.chars().cycle().take(PASTE_CHARS).collect();
+    let pastes = (0..PASTES).map(|_| format!("\x1b[200~{text}\x1b[201~"));
+    send_each(pty, pastes, o)
+}
+
+const PASTE_CHARS: usize = 2_000;
+const PASTES: usize = 10;
+
+/// Sends each input once the screen settled after the one before; returns
+/// the latencies, the bytes written back for each, and those written after
+/// the last once typing paused.
+fn send_each(
+    pty: &mut Pty,
+    inputs: impl Iterator<Item = String>,
+    o: &Options,
+) -> (Vec<Duration>, Vec<usize>, usize) {
+    let mut latencies = Vec::new();
+    let mut bytes = Vec::new();
+    for (k, input) in inputs.enumerate() {
+        let dump = o.dump == Some(k + 1);
         let t0 = Instant::now();
-        pty.send(c.encode_utf8(&mut b).as_bytes());
-        let (n, last) = pty.drain(quiet, Duration::from_secs(2));
+        pty.send(input.as_bytes());
+        let (n, last, kept) = pty.drain_bytes(o.quiet, Duration::from_secs(2), dump);
+        if dump {
+            eprintln!(
+                "input {} ({input}): {} bytes: {}",
+                k + 1,
+                n,
+                kept.escape_ascii()
+            );
+        }
         latencies.push(last.map_or(Duration::ZERO, |l| l - t0));
         bytes.push(n);
     }
-    let (after, _) = pty.drain(Duration::from_millis(500), Duration::from_millis(800));
+    let (after, _, kept) = pty.drain_bytes(
+        Duration::from_millis(500),
+        Duration::from_millis(800),
+        o.dump.is_some(),
+    );
+    if o.dump.is_some() {
+        eprintln!("after the pause: {after} bytes: {}", kept.escape_ascii());
+    }
     (latencies, bytes, after)
 }
 
@@ -176,7 +248,7 @@ fn library(dir: &Path, text: &str) -> PathBuf {
     std::fs::create_dir_all(&issues).unwrap();
     std::fs::write(
         lib.join("library.ron"),
-        "(bulletin: \"测试简报\", issuer: \"测试单位\")\n",
+        "(schema: 1, bulletin: \"测试简报\", issuer: \"测试单位\")\n",
     )
     .unwrap();
     let issue = format!(
@@ -194,14 +266,19 @@ fn base_cmd(program: &str) -> CommandBuilder {
     cmd
 }
 
+/// The release build, or the binary named by `JIANBAO_BIN` (to compare
+/// two builds).
 fn jianbao_bin() -> PathBuf {
+    if let Some(bin) = std::env::var_os("JIANBAO_BIN") {
+        return PathBuf::from(bin);
+    }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let bin = root.join("target/release/jianbao");
     assert!(bin.exists(), "build it first: cargo build --release");
     bin
 }
 
-fn run_jianbao(case: &'static str, text: &str, at_start: bool, o: &Options) -> Run {
+fn run_jianbao(case: &'static str, text: &str, at_start: bool, paste: bool, o: &Options) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let lib = library(dir.path(), text);
     let mut cmd = base_cmd(jianbao_bin().to_str().unwrap());
@@ -210,7 +287,9 @@ fn run_jianbao(case: &'static str, text: &str, at_start: bool, o: &Options) -> R
     cmd.env("HOME", dir.path());
     cmd.env("XDG_CONFIG_HOME", dir.path().join("config"));
     let mut pty = Pty::start(cmd);
-    pty.drain(Duration::from_millis(300), Duration::from_secs(5));
+    // On a busy machine the first screen can take seconds; keys sent before
+    // it would be echoed by the terminal, not typed into jianbao.
+    pty.wait_for("字数", Duration::from_secs(30));
     // Tree → the article → the editor; then to the end or the start.
     pty.send(b"\x1b[B");
     pty.drain(Duration::from_millis(100), Duration::from_secs(2));
@@ -218,12 +297,17 @@ fn run_jianbao(case: &'static str, text: &str, at_start: bool, o: &Options) -> R
     pty.drain(Duration::from_millis(100), Duration::from_secs(2));
     pty.send(if at_start { b"\x1b[1;5H" } else { b"\x1b[1;5F" });
     pty.drain(Duration::from_millis(300), Duration::from_secs(2));
-    let (latencies, bytes, after) = type_into(&mut pty, o.chars, o.quiet);
+    let (latencies, bytes, after) = if paste {
+        paste_into(&mut pty, o)
+    } else {
+        type_into(&mut pty, o)
+    };
     Run {
         editor: "jianbao".into(),
         case,
         latencies,
         bytes,
+        chars: if paste { PASTE_CHARS } else { 1 },
         after,
     }
 }
@@ -233,6 +317,7 @@ fn run_other(
     case: &'static str,
     text: &str,
     at_start: bool,
+    paste: bool,
     o: &Options,
 ) -> Option<Run> {
     let path = which(editor)?;
@@ -266,12 +351,17 @@ fn run_other(
         (_, false) => pty.send(b"\x1b[F"),
     }
     pty.drain(Duration::from_millis(300), Duration::from_secs(2));
-    let (latencies, bytes, after) = type_into(&mut pty, o.chars, o.quiet);
+    let (latencies, bytes, after) = if paste {
+        paste_into(&mut pty, o)
+    } else {
+        type_into(&mut pty, o)
+    };
     Some(Run {
         editor: editor.into(),
         case,
         latencies,
         bytes,
+        chars: if paste { PASTE_CHARS } else { 1 },
         after,
     })
 }
@@ -287,13 +377,14 @@ fn which(name: &str) -> Option<PathBuf> {
 fn main() {
     let o = options();
     let long: String = PROSE.chars().cycle().take(20_000).collect();
-    let all_cases: [(&'static str, &str, bool); 3] = [
-        ("empty article, end of line", "", false),
-        ("20,000-char paragraph, at its end", &long, false),
-        ("20,000-char paragraph, at its start", &long, true),
+    let all_cases: [(&'static str, &str, bool, bool); 4] = [
+        ("empty article, end of line", "", false, false),
+        ("20,000-char paragraph, at its end", &long, false, false),
+        ("20,000-char paragraph, at its start", &long, true, false),
+        ("2,000-char bracketed paste, empty article", "", false, true),
     ];
     let mut runs = Vec::new();
-    for (n, (case, text, at_start)) in all_cases.into_iter().enumerate() {
+    for (n, (case, text, at_start, paste)) in all_cases.into_iter().enumerate() {
         if o.case.is_some_and(|c| c != n + 1) {
             continue;
         }
@@ -303,15 +394,15 @@ fn main() {
             }
             eprintln!("{editor}: {case} …");
             let run = if editor == "jianbao" {
-                Some(run_jianbao(case, text, at_start, &o))
+                Some(run_jianbao(case, text, at_start, paste, &o))
             } else {
-                run_other(editor, case, text, at_start, &o)
+                run_other(editor, case, text, at_start, paste, &o)
             };
             runs.extend(run);
         }
     }
     println!(
-        "{} characters typed one at a time into a {COLS}×{ROWS} pseudo-terminal; settled = {} ms without output.\n",
+        "{} characters typed one at a time (cases 1–3), {PASTES} pastes of {PASTE_CHARS} characters (case 4), into a {COLS}×{ROWS} pseudo-terminal; settled = {} ms without output.\n",
         o.chars,
         o.quiet.as_millis()
     );
@@ -324,16 +415,17 @@ fn main() {
         lat.sort();
         let mut b = r.bytes.clone();
         b.sort();
-        let mean = r.bytes.iter().sum::<usize>() as f64 / r.bytes.len() as f64;
+        let typed = (r.bytes.len() * r.chars) as f64;
+        let mean = r.bytes.iter().sum::<usize>() as f64 / typed;
         println!(
-            "| {} | {} | {:.3} ms | {:.3} ms | {} | {:.1} | {:.2} |",
+            "| {} | {} | {:.3} ms | {:.3} ms | {:.1} | {:.1} | {:.2} |",
             r.editor,
             r.case,
             percentile(&lat, 0.5).as_secs_f64() * 1e3,
             percentile(&lat, 0.95).as_secs_f64() * 1e3,
-            b[b.len() / 2],
+            b[b.len() / 2] as f64 / r.chars as f64,
             mean,
-            r.after as f64 / r.bytes.len() as f64,
+            r.after as f64 / typed,
         );
     }
 }

@@ -13,6 +13,8 @@ pub struct ArticleEdit {
     pub editor: Editor,
     /// Editor revision last copied into the issue.
     flushed: u64,
+    /// The 字数 shown while typing (see [`super::counts`]).
+    pub held: Option<super::counts::Held>,
 }
 
 impl ArticleEdit {
@@ -22,7 +24,14 @@ impl ArticleEdit {
             pos,
             flushed: editor.revision(),
             editor,
+            held: None,
         }
+    }
+
+    /// 字数 of the text as shown: held still while typing.
+    pub fn shown_chars(&self) -> usize {
+        self.held
+            .map_or_else(|| self.editor.char_count(), |h| h.chars)
     }
 
     /// Typed since the text was last copied into the issue?
@@ -49,7 +58,20 @@ impl App {
         let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) else {
             return;
         };
-        let outcome = a.editor.apply_at(action, std::time::Instant::now());
+        let (now, revision) = (std::time::Instant::now(), a.editor.revision());
+        let typing = super::counts::is_typing(&action);
+        let before = match a.held {
+            Some(h) => h.chars,
+            None if typing => a.editor.char_count(),
+            None => 0,
+        };
+        let outcome = a.editor.apply_at(action, now);
+        if a.editor.revision() != revision {
+            a.held = typing.then_some(super::counts::Held {
+                chars: before,
+                due: now + super::counts::PAUSE,
+            });
+        }
         self.after_edit(outcome);
     }
 

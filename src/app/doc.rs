@@ -68,7 +68,9 @@ impl Doc {
             return;
         };
         self.flush();
-        if let Some(old) = self.article.take() {
+        if let Some(mut old) = self.article.take() {
+            // Left: its 字数 in the tree is the true one.
+            old.held = None;
             self.stash.push(old);
             if self.stash.len() > STASHED_EDITORS {
                 self.stash.remove(0);
@@ -130,13 +132,14 @@ impl Doc {
         }
     }
 
-    /// 字数 of an article, live from the editor when it is open.
+    /// 字数 of an article, from the editor when it is open (held still
+    /// while typing, see [`super::counts`]).
     pub fn article_chars(&self, at: ArticleRef) -> usize {
         let Some(article) = self.issue.article(at) else {
             return 0;
         };
         match &self.article {
-            Some(e) if e.pos == at => e.editor.char_count() + article.title_chars(),
+            Some(e) if e.pos == at => e.shown_chars() + article.title_chars(),
             _ => article.char_count(),
         }
     }

@@ -18,6 +18,7 @@
 pub mod article;
 pub mod command;
 pub mod config;
+pub mod counts;
 pub mod dialog;
 pub mod doc;
 mod export;
@@ -323,7 +324,8 @@ impl App {
     /// Scrolls lists so their selection stays in view.
     pub(crate) fn keep_visible(&mut self) {
         let layout = self.layout();
-        let n = self.issue_ids().len();
+        // Every key comes here: count the issues, do not sort them.
+        let n = self.lib.len();
         self.list_selected = self.list_selected.min(n.saturating_sub(1));
         if let Some(r) = layout.issues {
             let per = layout::issue_row_height(r.width) as usize;

@@ -509,7 +509,9 @@ fn typed_chinese_goes_into_the_article_and_is_saved() {
     assert!(app.is_dirty());
     let a = doc(&app).article.as_ref().unwrap();
     assert!(a.editor.paragraph(0).starts_with("今天下午，11月22日"));
-    // The tree and status count the live text.
+    // The tree and status count the text once typing pauses.
+    assert_eq!(doc(&app).article_chars(at(0, 0)), 922);
+    app.tick(std::time::Instant::now() + crate::app::counts::PAUSE);
     assert_eq!(doc(&app).article_chars(at(0, 0)), 922 + 5);
     key(&mut app, "Ctrl+S");
     assert!(!app.is_dirty());
@@ -875,6 +877,7 @@ mod random_keys {
     }
 }
 
+mod counts;
 mod import;
 mod keys;
 mod tools;

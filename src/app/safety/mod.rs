@@ -146,10 +146,12 @@ impl App {
         self.show_queued();
     }
 
-    /// Time passes: collects the writer's outcomes, autosaves when due and
-    /// shows queued dialogs. The event loop calls it after every batch of
-    /// events and when [`App::next_tick`] says.
+    /// Time passes: collects the writer's outcomes, autosaves when due,
+    /// shows queued dialogs and, once typing pauses, the true 字数. The
+    /// event loop calls it after every batch of events and when
+    /// [`App::next_tick`] says.
     pub fn tick(&mut self, now: Instant) {
+        self.refresh_counts(now);
         self.collect_writes();
         self.autosave(now);
         self.show_queued();
@@ -160,6 +162,9 @@ impl App {
     pub fn next_tick(&self, now: Instant) -> Option<Duration> {
         let s = &self.safety;
         let mut next = s.autosave.deadline();
+        if let Some(due) = self.counts_due() {
+            next = Some(next.map_or(due, |n| n.min(due)));
+        }
         if let Some(t) = s.last_submit
             && now < t + RESULT_WINDOW
         {

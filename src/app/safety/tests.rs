@@ -91,6 +91,10 @@ fn ticks_write_the_recovery_file_after_a_pause_and_during_steady_typing() {
     assert_eq!(app.next_tick(t0), None, "nothing to wake up for");
     typ(&mut app, "今天");
     app.tick(t0 + 10 * MS);
+    // First due: the 字数 held while typing (see app::counts).
+    let counts = app.next_tick(t0 + 10 * MS).unwrap();
+    assert!(counts < Autosave::IDLE, "{counts:?}");
+    app.tick(t0 + 10 * MS + counts);
     assert_eq!(app.next_tick(t0 + 10 * MS), Some(Autosave::IDLE));
     app.tick(t0 + 900 * MS);
     assert_eq!(app.safety.submitted, 0);
