@@ -356,6 +356,18 @@ messages! {
     RuleInvisible => ("不可见字符", "Invisible"),
     RuleRadical => ("部首形近字", "Radicals"),
     PasteOffer => ("粘贴的文字像是硬换行的：按 {0} 合并为段落", "The pasted text looks hard-wrapped: press {0} to join its lines into paragraphs"),
+    // The clerk's desk (issue 12): a paste read by the importer's rules, joining lines on demand
+    PasteOfferArticles => ("粘贴的文字含有栏目或标题：按 {0} 选择作为文章加入，或合并为本文段落", "The pasted text holds sections or titles: press {0} to add them as articles, or join it into this article"),
+    PasteUntitled => ("无标题", "Untitled"),
+    PasteAdded => ("已加入 {0} 篇文章（粘贴的文字已从本文取出）", "{0} articles added (the paste was taken out of this article)"),
+    ConfirmPasteArticles => ("粘贴的文字含有 {0} 个栏目标题和 {1} 篇文章的标题。作为文章加入各自的栏目，还是合并为本文的段落（标题、来源、日期各占一段）？",
+                             "The paste holds {0} section headings and {1} article titles. Add them as articles in their sections, or join the text into this article (titles, sources and dates a paragraph each)?"),
+    ChoiceAsArticles => ("作为文章加入", "As articles"),
+    ChoiceAsText => ("合并为段落", "As text"),
+    CmdJoinLines => ("合并断行", "Join lines"),
+    JoinNeedsSelection => ("先选中要合并的几行（Shift+方向键）", "Select the lines to join first (Shift+arrows)"),
+    JoinNothing => ("选中的文字没有可合并的断行", "The selection has no broken lines to join"),
+    JoinDone => ("已合并 {0} 处断行", "Joined {0} line breaks"),
     PasteRejoined => ("已合并为 {0} 段（{1} 恢复原样）", "Joined into {0} paragraphs ({1} restores the paste)"),
 
     // One keymap: commands of the editor, the find bar, text fields and

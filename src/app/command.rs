@@ -131,6 +131,10 @@ commands! {
     ReplaceAll => CmdReplaceAll,
     /// In a text field: deletes from the start to the caret.
     DeleteToLineStart => CmdDeleteToLineStart,
+
+    // The clerk's desk (issue 12): joining lines on demand.
+    /// 合并断行: rejoins the selected lines into paragraphs.
+    JoinLines => CmdJoinLines,
 }
 
 impl Command {

@@ -32,6 +32,7 @@ pub mod layout;
 mod mouse;
 pub mod overlay;
 pub mod palette;
+mod paste;
 pub mod preview;
 pub mod safety;
 pub mod search;
@@ -98,7 +99,7 @@ pub struct App {
     /// Today, for new issues (set by the caller so tests are stable).
     pub today: NaiveDate,
     /// A hard-wrapped paste the next key may rejoin.
-    pub paste_offer: Option<tidy::PasteOffer>,
+    pub paste_offer: Option<paste::PasteOffer>,
     /// Autosave, recovery offers, encoding checks.
     pub safety: safety::Safety,
     /// The command the last key ran, if any (tests, the debug log).
@@ -222,7 +223,7 @@ impl App {
             // The offer to rejoin a paste stands until the next key.
             let offer = self.paste_offer.take();
             let tidy = self.keymap.lookup(Context::Editor, key) == Some(Command::Tidy);
-            if tidy && offer.is_some_and(|o| self.rejoin_paste(o)) {
+            if tidy && offer.is_some_and(|o| self.take_paste_offer(o)) {
                 self.last_command = Some(Command::Tidy);
             } else if !(self.find_open() && self.find_key(event, key)) {
                 self.pane_key(event, key);

@@ -875,5 +875,6 @@ mod random_keys {
     }
 }
 
+mod desk;
 mod keys;
 mod tools;

@@ -47,6 +47,7 @@ impl App {
             Command::Export => self.open_export(),
             Command::Preview => self.open_preview(),
             Command::Tidy => self.open_tidy(),
+            Command::JoinLines => self.join_lines(),
             Command::Find => self.open_find(false),
             Command::Replace => self.open_find(true),
             Command::SearchAll => self.open_search(),

@@ -133,6 +133,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Ctrl+Shift+Z", Redo),
             ("F3", FindNext),
             ("Shift+F3", FindPrev),
+            ("Alt+J", JoinLines),
         ],
     ),
     // The find bar; other keys go on to the text field, then the editor.
@@ -229,6 +230,8 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("L", Answer(Choice::Later)),
             ("L", Answer(Choice::LoadDisk)),
             ("W", Answer(Choice::WriteAnyway)),
+            ("A", Answer(Choice::AsArticles)),
+            ("T", Answer(Choice::AsText)),
         ],
     ),
     // Tidy text: the list of changes.

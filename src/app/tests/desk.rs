@@ -1,0 +1,136 @@
+//! A day at the clerk's desk (issue 12): what composing a whole issue at
+//! 80×24 found wanting, driven by keys.
+
+use super::*;
+
+/// Lines `from..=to` (1-based) of the sample PDF's text, as copied.
+fn pdf_lines(from: usize, to: usize) -> String {
+    let pdf = include_str!("../../../tests/fixtures/zhoukou-wenming-2023-11-23.txt");
+    let lines: Vec<&str> = pdf.lines().skip(from - 1).take(to + 1 - from).collect();
+    lines.join("\n") + "\n"
+}
+
+/// The first article open in the editor, the caret on a new empty
+/// paragraph at its end.
+fn at_the_end_of_the_first_article() -> (TempDir, App) {
+    let (d, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter", "Ctrl+End", "Enter"]);
+    assert_eq!(doc(&app).article.as_ref().unwrap().pos, at(0, 0));
+    (d, app)
+}
+
+fn confirm(app: &App) -> Confirm {
+    match &app.overlay {
+        Some(Overlay::Confirm(c)) => *c,
+        other => panic!("no dialog: {other:?}"),
+    }
+}
+
+#[test]
+fn rejoining_a_paste_keeps_headings_titles_and_sources_apart() {
+    let (_d, mut app) = at_the_end_of_the_first_article();
+    let before = editor(&app).paragraph_count();
+    // 【经验交流】, a title on two lines, an article, the next title.
+    app.handle_event(&Event::Paste(pdf_lines(101, 182)));
+    assert!(notice(&app).contains("含有栏目或标题"), "{}", notice(&app));
+    key(&mut app, "F6");
+    let c = confirm(&app);
+    assert_eq!(
+        c.choices(),
+        [Choice::AsArticles, Choice::AsText, Choice::Cancel]
+    );
+    assert!(screen(&app).contains("作为文章加入(A)"), "{}", screen(&app));
+    key(&mut app, "T");
+    assert!(app.overlay.is_none());
+    let p = editor(&app).paragraphs();
+    let new = &p[before - 1..];
+    assert_eq!(new[0], "【经验交流】");
+    assert_eq!(new[1], "市委统战部实施四项举措");
+    assert_eq!(new[2], "推动文明单位创建走深走实");
+    assert!(
+        new[3].starts_with("市委统战部始终") && new[3].ends_with("全面发展。"),
+        "{new:?}"
+    );
+    assert!(
+        new.contains(&"扶沟县白潭镇倡导移风易俗 破除陈规陋习".to_string()),
+        "{new:?}"
+    );
+    // One undo step gives the paste back as it came.
+    key(&mut app, "Ctrl+Z");
+    assert!(editor(&app).paragraph_count() > p.len() + 20);
+}
+
+#[test]
+fn a_paste_with_a_heading_and_titles_can_become_articles_in_their_section() {
+    let (_d, mut app) = at_the_end_of_the_first_article();
+    let text = editor(&app).paragraphs();
+    let in_section = doc(&app).issue.sections[1].articles.len();
+    app.handle_event(&Event::Paste(pdf_lines(101, 182)));
+    key(&mut app, "F6");
+    key(&mut app, "A");
+    assert!(app.overlay.is_none());
+    // The article is as it was; the two articles are at the end of 经验交流.
+    assert_eq!(editor(&app).paragraphs(), text);
+    let sec = &doc(&app).issue.sections[1];
+    assert_eq!(sec.title, "经验交流");
+    assert_eq!(sec.articles.len(), in_section + 2);
+    let added = &sec.articles[in_section];
+    assert_eq!(
+        added.title,
+        ["市委统战部实施四项举措", "推动文明单位创建走深走实"]
+    );
+    assert_eq!(added.paragraphs.len(), 5);
+    assert!(added.paragraphs[0].starts_with("市委统战部始终把精神文明建设"));
+    assert_eq!(
+        sec.articles[in_section + 1].title,
+        ["扶沟县白潭镇倡导移风易俗 破除陈规陋习"]
+    );
+    assert!(notice(&app).contains("已加入 2 篇文章"), "{}", notice(&app));
+    assert!(app.is_dirty());
+}
+
+#[test]
+fn titles_under_no_heading_follow_the_article_and_a_new_heading_makes_a_section() {
+    let (_d, mut app) = at_the_end_of_the_first_article();
+    let sections = doc(&app).issue.sections.len();
+    let text = "这是上一篇的最后一句。\n\n太康县举行宣讲报告会\n近日，太康县新时代文明实践中心举行宣讲报告会。\n【志愿服务】\n市城管局开展志愿服务\n11月20日，市城管局组织志愿者开展服务活动。\n";
+    app.handle_event(&Event::Paste(text.into()));
+    key(&mut app, "F6");
+    key(&mut app, "Enter"); // the first button: as articles
+    let issue = &doc(&app).issue;
+    assert_eq!(
+        issue.sections[0].articles[1].title,
+        ["太康县举行宣讲报告会"]
+    );
+    assert_eq!(issue.sections.len(), sections + 1);
+    let last = issue.sections.last().unwrap();
+    assert_eq!(last.title, "志愿服务");
+    assert_eq!(last.articles[0].title, ["市城管局开展志愿服务"]);
+    // The text before the first title stays in the article.
+    let p = editor(&app).paragraphs();
+    assert_eq!(p.last().unwrap(), "这是上一篇的最后一句。");
+}
+
+#[test]
+fn join_lines_on_a_selection_is_a_command() {
+    let (_d, mut app) = at_the_end_of_the_first_article();
+    typ(&mut app, "全市推进会召开，通报");
+    key(&mut app, "Enter");
+    typ(&mut app, "创建工作进展情况。");
+    key(&mut app, "Alt+J");
+    assert!(notice(&app).contains("先选中"), "{}", notice(&app));
+    keys(&mut app, &["Shift+Up", "Shift+Home"]);
+    key(&mut app, "Alt+J");
+    let p = editor(&app).paragraphs();
+    assert_eq!(p.last().unwrap(), "全市推进会召开，通报创建工作进展情况。");
+    assert!(notice(&app).contains("已合并 1 处断行"), "{}", notice(&app));
+    key(&mut app, "Ctrl+Z");
+    assert_eq!(
+        editor(&app).paragraphs().last().unwrap(),
+        "创建工作进展情况。"
+    );
+    // In the palette by its name.
+    key(&mut app, "Ctrl+P");
+    typ(&mut app, "合并断行");
+    assert!(screen(&app).contains("合并断行"));
+}
