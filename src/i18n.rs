@@ -365,6 +365,8 @@ messages! {
     ChoiceAsArticles => ("作为文章加入", "As articles"),
     ChoiceAsText => ("合并为段落", "As text"),
     CmdJoinLines => ("合并断行", "Join lines"),
+    CmdExtendSelection => ("扩展选定（移动即选定）", "Extend selection (moves select)"),
+    ModeExtend => ("扩展选定", "extend"),
     JoinNeedsSelection => ("先选中要合并的几行（Shift+方向键）", "Select the lines to join first (Shift+arrows)"),
     JoinNothing => ("选中的文字没有可合并的断行", "The selection has no broken lines to join"),
     JoinDone => ("已合并 {0} 处断行", "Joined {0} line breaks"),

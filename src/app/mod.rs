@@ -83,6 +83,8 @@ pub struct App {
     pub keymap: Keymap,
     pub focus: Focus,
     pub zoom: bool,
+    /// Extend mode (F8 in the editor): moves select.
+    pub extend: bool,
     /// Selected row of the issue list (newest first) and its first visible row.
     pub list_selected: usize,
     pub list_scroll: usize,
@@ -114,6 +116,7 @@ impl App {
             keymap,
             focus: Focus::Issues,
             zoom: false,
+            extend: false,
             list_selected: 0,
             list_scroll: 0,
             doc: None,
@@ -231,6 +234,9 @@ impl App {
         }
         if let Some(cmd) = self.last_command {
             tracing::trace!(?cmd, "key");
+        }
+        if self.focus != Focus::Editor || self.overlay.is_some() {
+            self.extend = false;
         }
         // Any key may have changed the text or the layout (a dialog that
         // reloads, new title lines): lay the view out again.

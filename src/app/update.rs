@@ -74,6 +74,15 @@ impl App {
             | Command::Expand
             | Command::Collapse => self.tree_command(cmd),
             Command::Open => self.open_selected(),
+            // Esc ends extend mode before it leaves the editor.
+            Command::Back if self.extend => self.extend = false,
+            Command::ExtendSelection => {
+                if self.focus == Focus::Editor && self.article_open() {
+                    self.extend = !self.extend;
+                } else {
+                    self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
+                }
+            }
             Command::Back => match self.focus {
                 Focus::Editor => {
                     self.focus = Focus::Tree;

@@ -74,8 +74,11 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Delete", DeleteItem),
             ("Alt+Up", MoveUp),
             ("Ctrl+Up", MoveUp),
+            // Keys any terminal passes, for clients that garble the chords.
+            ("Ctrl+U", MoveUp),
             ("Alt+Down", MoveDown),
             ("Ctrl+Down", MoveDown),
+            ("Ctrl+D", MoveDown),
             ("F9", ToggleKind),
         ],
     ),
@@ -88,7 +91,11 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("F9", ToggleKind),
             ("F6", Tidy),
             ("Alt+Up", MoveUp),
+            ("Ctrl+U", MoveUp),
             ("Alt+Down", MoveDown),
+            ("Ctrl+D", MoveDown),
+            // Word's extend mode: selecting without Shift.
+            ("F8", ExtendSelection),
             ("Enter", Newline),
             // Shift still held from a capital letter must not swallow these.
             ("Shift+Enter", Newline),

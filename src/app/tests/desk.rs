@@ -2,6 +2,7 @@
 //! 80×24 found wanting, driven by keys.
 
 use super::*;
+use crate::app::keymap::Context;
 
 /// Lines `from..=to` (1-based) of the sample PDF's text, as copied.
 fn pdf_lines(from: usize, to: usize) -> String {
@@ -133,4 +134,55 @@ fn join_lines_on_a_selection_is_a_command() {
     key(&mut app, "Ctrl+P");
     typ(&mut app, "合并断行");
     assert!(screen(&app).contains("合并断行"));
+}
+
+#[test]
+fn moving_an_article_has_keys_any_terminal_passes() {
+    let (_d, mut app) = app();
+    // The tree on 扶沟县白潭镇…, the second article of 【经验交流】.
+    keys(&mut app, &["Enter", "Down", "Down", "Down", "Down"]);
+    let second = doc(&app).issue.sections[1].articles[1].title.clone();
+    key(&mut app, "Ctrl+U");
+    assert_eq!(doc(&app).issue.sections[1].articles[0].title, second);
+    key(&mut app, "Ctrl+D");
+    assert_eq!(doc(&app).issue.sections[1].articles[1].title, second);
+    // In the editor too.
+    key(&mut app, "Enter");
+    key(&mut app, "Ctrl+U");
+    assert_eq!(doc(&app).issue.sections[1].articles[0].title, second);
+    assert_eq!(app.focus, Focus::Editor);
+    // F1 lists them.
+    let rows = crate::app::help::rows(&app.keymap, Lang::Zh);
+    let listed = |context, k: &str| {
+        rows.iter().any(|r| matches!(r, crate::app::help::Row::Keys { context: c, command: Command::MoveDown, keys, .. }
+            if *c == context && keys.iter().any(|x| x.to_string() == k)))
+    };
+    assert!(listed(Context::Tree, "Ctrl+D"));
+    assert!(listed(Context::Editor, "Ctrl+D"));
+}
+
+#[test]
+fn f8_extends_the_selection_without_shift_until_esc() {
+    let (_d, mut app) = at_the_end_of_the_first_article();
+    typ(&mut app, "文明创建");
+    key(&mut app, "Home");
+    key(&mut app, "F8");
+    assert!(screen(&app).contains("[扩展选定]"), "{}", screen(&app));
+    keys(&mut app, &["Right", "Right"]);
+    assert_eq!(editor(&app).selection_char_count(), 2);
+    // Esc ends the mode and stays in the editor; a move then deselects.
+    key(&mut app, "Esc");
+    assert_eq!(app.focus, Focus::Editor);
+    assert!(!app.extend);
+    key(&mut app, "Right");
+    assert_eq!(editor(&app).selection_char_count(), 0);
+    // An edit ends it too: typing replaces the selection.
+    keys(&mut app, &["F8", "Left"]);
+    typ(&mut app, "X");
+    assert!(!app.extend);
+    assert!(
+        editor(&app).paragraphs().last().unwrap().starts_with("文X"),
+        "{:?}",
+        editor(&app).paragraphs()
+    );
 }
