@@ -397,7 +397,7 @@ messages! {
     CmdDeleteForward => ("删除后一个字", "Delete the character after"),
     CmdDeleteWordBack => ("删除前一个词语", "Delete the word before"),
     CmdDeleteWordForward => ("删除后一个词语", "Delete the word after"),
-    CmdDeleteToLineStart => ("删除到开头", "Delete to the start"),
+    CmdDeleteToLineStart => ("删除光标前的全部文字", "Delete everything before the caret"),
     CmdFindNext => ("下一个查找结果", "Next match"),
     CmdFindPrev => ("上一个查找结果", "Previous match"),
     CmdReplaceAll => ("全部替换", "Replace all"),

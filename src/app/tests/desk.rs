@@ -186,3 +186,22 @@ fn f8_extends_the_selection_without_shift_until_esc() {
         editor(&app).paragraphs()
     );
 }
+
+#[test]
+fn replace_selects_the_query_it_holds_so_typing_replaces_it() {
+    let (_d, mut app) = at_the_end_of_the_first_article();
+    key(&mut app, "Ctrl+F");
+    typ(&mut app, "文明");
+    key(&mut app, "Ctrl+R");
+    typ(&mut app, "群众");
+    let bar = doc(&app).find.as_ref().unwrap();
+    assert_eq!(bar.query.text(), "群众");
+    // Tab to the replacement; typing there, then back: the query stays.
+    key(&mut app, "Tab");
+    typ(&mut app, "人民");
+    assert_eq!(doc(&app).find.as_ref().unwrap().replacement(), "人民");
+    // Ctrl+R again selects both: typing replaces the query.
+    key(&mut app, "Ctrl+R");
+    typ(&mut app, "创建");
+    assert_eq!(doc(&app).find.as_ref().unwrap().query.text(), "创建");
+}
