@@ -365,6 +365,7 @@ messages! {
     ChoiceAsArticles => ("作为文章加入", "As articles"),
     ChoiceAsText => ("合并为段落", "As text"),
     CmdJoinLines => ("合并断行", "Join lines"),
+    DateBeforePrevious => ("注意：日期 {0} 早于上一期 {1} 的 {2}，按 {3} 修改", "Note: the date {0} is before that of the previous issue {1}, {2}; {3} changes it"),
     CmdExtendSelection => ("扩展选定（移动即选定）", "Extend selection (moves select)"),
     ModeExtend => ("扩展选定", "extend"),
     JoinNeedsSelection => ("先选中要合并的几行（Shift+方向键）", "Select the lines to join first (Shift+arrows)"),

@@ -205,3 +205,26 @@ fn replace_selects_the_query_it_holds_so_typing_replaces_it() {
     typ(&mut app, "创建");
     assert_eq!(doc(&app).find.as_ref().unwrap().query.text(), "创建");
 }
+
+#[test]
+fn the_list_is_newest_first_by_number_as_jianbao_list_and_an_earlier_date_is_warned() {
+    let (_d, mut app) = app();
+    // The copy gets a date before its source's (a wrong clock, or a
+    // source dated ahead).
+    app.today = chrono::NaiveDate::from_ymd_opt(2023, 11, 20).unwrap();
+    key(&mut app, "Ctrl+D");
+    let n = notice(&app);
+    assert!(n.contains("早于上一期 2023-025 的 2023-11-23"), "{n}");
+    assert!(n.contains("按 F4 修改"), "{n}");
+    let ids: Vec<String> = app.issue_ids().iter().map(|i| i.to_string()).collect();
+    assert_eq!(ids, ["2023-026", "2023-025"]);
+    let listed: Vec<String> = crate::cli::list_rows(&app.lib, None, false)
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(listed, ids);
+    // A date after the previous issue's says nothing more.
+    app.today = chrono::NaiveDate::from_ymd_opt(2023, 11, 30).unwrap();
+    key(&mut app, "Ctrl+D");
+    assert!(!notice(&app).contains("早于"), "{}", notice(&app));
+}
