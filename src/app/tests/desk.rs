@@ -228,3 +228,41 @@ fn the_list_is_newest_first_by_number_as_jianbao_list_and_an_earlier_date_is_war
     key(&mut app, "Ctrl+D");
     assert!(!notice(&app).contains("早于"), "{}", notice(&app));
 }
+
+#[test]
+fn form_hints_stay_inside_their_border_in_a_small_window() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(40, 10), (40, 9), (40, 8)] {
+            for form in ["F4", "Ctrl+E"] {
+                let (_d, mut app) = app_with(lang, Keymap::default(), w, h);
+                keys(&mut app, &["Enter", form]);
+                let s = screen(&app);
+                let rows: Vec<&str> = s.lines().filter(|l| !l.starts_with("cursor:")).collect();
+                // The popup's bottom border is whole: └, then only ─, then ┘.
+                let bottom = rows
+                    .iter()
+                    .rev()
+                    .find(|l| l.contains('└'))
+                    .unwrap_or_else(|| panic!("{s}"));
+                let inner: String = bottom
+                    .chars()
+                    .skip_while(|c| *c != '─')
+                    .take_while(|c| *c != '┘')
+                    .collect();
+                assert!(
+                    inner.chars().count() > 20 && inner.chars().all(|c| c == '─'),
+                    "{form} at {w}×{h}:\n{s}"
+                );
+                // And every row of it ends in its right border.
+                let top = rows.iter().position(|l| l.contains('┐')).unwrap();
+                let end = rows.iter().rposition(|l| l.contains('┘')).unwrap();
+                for r in &rows[top..=end] {
+                    assert!(
+                        r.trim_end().ends_with(['│', '┐', '┘']),
+                        "{form} at {w}×{h}:\n{s}"
+                    );
+                }
+            }
+        }
+    }
+}
