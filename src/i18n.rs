@@ -257,8 +257,8 @@ messages! {
     CmdBack => ("返回", "Back"),
 
     // Forms and dialogs
-    Yes => ("是", "yes"),
-    No => ("否", "no"),
+    Yes => ("是", "[x]"),
+    No => ("否", "[ ]"),
     FieldBulletin => ("简报名称", "Bulletin name"),
     FieldNumber => ("第N期", "Number"),
     FieldTotal => ("总第N期", "Running total"),
@@ -365,6 +365,8 @@ messages! {
     ChoiceAsArticles => ("作为文章加入", "As articles"),
     ChoiceAsText => ("合并为段落", "As text"),
     CmdJoinLines => ("合并断行", "Join lines"),
+    ListCountsNarrow => ("{0}  {1}篇  {2}字", "{0} {1} art {2} ch"),
+    TreeTitleNarrow => ("{0} · {1} 期刊列表", "{0} · {1} issues"),
     DateBeforePrevious => ("注意：日期 {0} 早于上一期 {1} 的 {2}，按 {3} 修改", "Note: the date {0} is before that of the previous issue {1}, {2}; {3} changes it"),
     CmdExtendSelection => ("扩展选定（移动即选定）", "Extend selection (moves select)"),
     ModeExtend => ("扩展选定", "extend"),
@@ -454,7 +456,7 @@ messages! {
     EmptyLibrary => ("简报库是空的：按 {0} 新建一期。", "The library is empty: press {0} for a new issue."),
     EmptyIssue => ("这一期还没有栏目：按 F7 新建栏目。", "This issue has no sections: press F7 to add one."),
     EmptyEditor => ("在栏目树中选中一篇文章，按 Enter 开始编辑。", "Select an article in the section tree and press Enter to edit it."),
-    BriefMark => ("简讯", "brief"),
+    BriefMark => ("〔简讯〕", "[brief] "),
 
     NeedTerminal => ("编辑界面需要在终端中运行（标准输入和输出都应是终端）。可用 jianbao list 等命令在脚本中使用。",
                      "The editor needs a terminal (stdin and stdout). In scripts use commands such as jianbao list."),

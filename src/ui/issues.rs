@@ -45,15 +45,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 ""
             };
             let head = format!("{marker}{odd}{number} {}", issue.date.format("%Y-%m-%d"));
-            let counts = format!(
-                "{}  {}  {}",
-                lang.status(issue.status),
-                lang.fmt(Msg::Articles, &[&issue.articles]),
-                lang.fmt(Msg::Chars, &[&issue.chars])
-            );
             let lines = if per == 1 {
+                let counts = format!(
+                    "{}  {}  {}",
+                    lang.status(issue.status),
+                    lang.fmt(Msg::Articles, &[&issue.articles]),
+                    lang.fmt(Msg::Chars, &[&issue.chars])
+                );
                 vec![padded(format!("{head}  {counts}"))]
             } else {
+                // The narrow pane's second line, short enough for 字数.
+                let status = lang.status(issue.status);
+                let counts = lang.fmt(
+                    Msg::ListCountsNarrow,
+                    &[&status, &issue.articles, &issue.chars],
+                );
                 vec![padded(head), padded(format!("  {counts}"))]
             };
             let selected = i == app.list_selected;

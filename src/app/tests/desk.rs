@@ -266,3 +266,51 @@ fn form_hints_stay_inside_their_border_in_a_small_window() {
         }
     }
 }
+
+#[test]
+fn typing_over_a_selection_is_undone_in_one_step() {
+    let (_d, mut app) = at_the_end_of_the_first_article();
+    typ(&mut app, "文明创建");
+    let before = editor(&app).paragraphs();
+    keys(&mut app, &["Shift+Left", "Shift+Left"]);
+    typ(&mut app, "工");
+    assert_eq!(editor(&app).paragraphs().last().unwrap(), "文明工");
+    key(&mut app, "Ctrl+Z");
+    assert_eq!(editor(&app).paragraphs(), before);
+    // An IME's commit over a selection too.
+    keys(&mut app, &["Shift+Left", "Shift+Left"]);
+    app.handle_event(&Event::Paste("工作".into()));
+    key(&mut app, "Ctrl+Z");
+    assert_eq!(editor(&app).paragraphs(), before);
+}
+
+#[test]
+fn english_reads_naturally_at_80_columns() {
+    let (_d, mut app) = app_with(Lang::En, Keymap::default(), 80, 24);
+    // The list, folded into the left pane beside the open issue, shows the
+    // word count whole.
+    keys(&mut app, &["Enter", "Esc", "Esc"]);
+    let s = screen(&app);
+    let row = s.lines().find(|l| l.contains("│  draft")).unwrap_or("");
+    assert!(row.contains("3000"), "{s}");
+    // Briefs are marked in English brackets, not Chinese ones.
+    keys(&mut app, &["Enter"]);
+    let s = screen(&app);
+    assert!(s.contains("┌No. 25 · Esc issues"), "{s}");
+    assert!(!s.contains("〔brief〕") && s.contains("[brief]"), "{s}");
+    // A toggle reads as a checkbox.
+    key(&mut app, "Ctrl+E");
+    let s = screen(&app);
+    assert!(!s.contains("contents yes") && s.contains("[x]"), "{s}");
+}
+
+#[test]
+fn the_tree_names_the_issue_and_the_way_back_to_the_list_where_the_list_is_folded() {
+    let (_d, mut app) = app_with(Lang::Zh, Keymap::default(), 80, 24);
+    key(&mut app, "Enter");
+    let s = screen(&app);
+    assert!(s.contains("┌第25期 · Esc 期刊列表"), "{s}");
+    // Side by side with the list, the pane's own name is enough.
+    app.handle_event(&Event::Resize(120, 40));
+    assert!(screen(&app).contains("┌栏目"), "{}", screen(&app));
+}
