@@ -365,6 +365,8 @@ messages! {
     ChoiceAsArticles => ("作为文章加入", "As articles"),
     ChoiceAsText => ("合并为段落", "As text"),
     CmdJoinLines => ("合并断行", "Join lines"),
+    ConfigNotSaved => ("界面语言未能记入配置文件：{0}", "The language could not be remembered in the configuration file: {0}"),
+    ConfigBroken => ("配置文件有误，未改动", "the file has an error; left unchanged"),
     ListCountsNarrow => ("{0}  {1}篇  {2}字", "{0} {1} art {2} ch"),
     TreeTitleNarrow => ("{0} · {1} 期刊列表", "{0} · {1} issues"),
     DateBeforePrevious => ("注意：日期 {0} 早于上一期 {1} 的 {2}，按 {3} 修改", "Note: the date {0} is before that of the previous issue {1}, {2}; {3} changes it"),

@@ -85,6 +85,9 @@ pub struct App {
     pub zoom: bool,
     /// Extend mode (F8 in the editor): moves select.
     pub extend: bool,
+    /// The user's `config.ron`, where choices made in the interface (the
+    /// language) are remembered; `None`: not remembered (tests).
+    pub config_path: Option<std::path::PathBuf>,
     /// Selected row of the issue list (newest first) and its first visible row.
     pub list_selected: usize,
     pub list_scroll: usize,
@@ -117,6 +120,7 @@ impl App {
             focus: Focus::Issues,
             zoom: false,
             extend: false,
+            config_path: None,
             list_selected: 0,
             list_scroll: 0,
             doc: None,

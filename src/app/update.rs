@@ -43,6 +43,7 @@ impl App {
                     Lang::Zh => Lang::En,
                     Lang::En => Lang::Zh,
                 };
+                self.remember_lang();
             }
             Command::Export => self.open_export(),
             Command::Preview => self.open_preview(),

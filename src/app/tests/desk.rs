@@ -314,3 +314,33 @@ fn the_tree_names_the_issue_and_the_way_back_to_the_list_where_the_list_is_folde
     app.handle_event(&Event::Resize(120, 40));
     assert!(screen(&app).contains("┌栏目"), "{}", screen(&app));
 }
+
+#[test]
+fn the_language_chosen_is_remembered_in_config_ron() {
+    let (d, mut app) = app();
+    let path = d.path().join("config").join("config.ron");
+    app.config_path = Some(path.clone());
+    key(&mut app, "Ctrl+L");
+    let c = crate::app::config::Config::parse(&fs::read_to_string(&path).unwrap()).unwrap();
+    assert_eq!(c.lang, Some(Lang::En));
+    // The rest of a user's file stays as written.
+    fs::write(
+        &path,
+        "(\n    lang: Some(En),\n    name: Some(\"王文明\"), // 签发人\n)\n",
+    )
+    .unwrap();
+    key(&mut app, "Ctrl+L");
+    assert_eq!(
+        fs::read_to_string(&path).unwrap(),
+        "(\n    lang: Some(Zh),\n    name: Some(\"王文明\"), // 签发人\n)\n"
+    );
+    // A broken file is not touched, and the clerk is told.
+    fs::write(&path, "(lang: Some(Fr))").unwrap();
+    key(&mut app, "Ctrl+L");
+    assert_eq!(fs::read_to_string(&path).unwrap(), "(lang: Some(Fr))");
+    assert!(
+        app.notice.as_ref().is_some_and(|n| n.error),
+        "{:?}",
+        app.notice
+    );
+}
