@@ -359,9 +359,9 @@ messages! {
     // The clerk's desk (issue 12): a paste read by the importer's rules, joining lines on demand
     PasteOfferArticles => ("粘贴的文字含有栏目或标题：按 {0} 选择作为文章加入，或合并为本文段落", "The pasted text holds sections or titles: press {0} to add them as articles, or join it into this article"),
     PasteUntitled => ("无标题", "Untitled"),
-    PasteAdded => ("已加入 {0} 篇文章（粘贴的文字已从本文取出）", "{0} articles added (the paste was taken out of this article)"),
+    PasteAdded => ("已加入 {0} 篇文章（粘贴的文字已从本文取出）", "Articles added: {0} (the paste was taken out of this article)"),
     ConfirmPasteArticles => ("粘贴的文字含有 {0} 个栏目标题和 {1} 篇文章的标题。作为文章加入各自的栏目，还是合并为本文的段落（标题、来源、日期各占一段）？",
-                             "The paste holds {0} section headings and {1} article titles. Add them as articles in their sections, or join the text into this article (titles, sources and dates a paragraph each)?"),
+                             "The paste holds section headings ({0}) and article titles ({1}). Add them as articles in their sections, or join the text into this article (titles, sources and dates a paragraph each)?"),
     ChoiceAsArticles => ("作为文章加入", "As articles"),
     ChoiceAsText => ("合并为段落", "As text"),
     CmdJoinLines => ("合并断行", "Join lines"),
