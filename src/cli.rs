@@ -394,8 +394,7 @@ pub fn list_rows(
         .into_iter()
         .flat_map(|c| c.ids)
         .collect();
-    lib.entries()
-        .rev()
+    lib.newest_first()
         .map(|(id, e)| {
             let i = &e.summary;
             ListRow {

@@ -119,6 +119,7 @@ fn run_tui(
     let today = chrono::Local::now().date_naive();
     let mut app = App::new(lib, lang, keymap, today);
     app.actor = cli::actor(config.name.clone());
+    app.config_path = config_path();
     #[cfg(unix)]
     let signals =
         term::signals::Signals::spawn(app.snapshot_slot()).map_err(|e| UserError(e.to_string()))?;

@@ -69,6 +69,12 @@ fn putty_and_rxvt_ctrl_up_move_the_article() {
 }
 
 #[test]
+fn ctrl_u_moves_the_article_up_in_any_terminal() {
+    // A control byte: no escape sequence for a client to garble.
+    moves_the_article_up(b"\x15", "Ctrl+U");
+}
+
+#[test]
 fn function_keys_of_every_family_open_help() {
     for (bytes, name) in [
         (&b"\x1bOP"[..], "xterm F1"),

@@ -52,6 +52,16 @@ impl ArticleEdit {
 impl App {
     /// Applies an editing action to the open article.
     pub(super) fn edit(&mut self, action: EditAction) {
+        // Anything but a move or a search ends extend mode.
+        if !matches!(
+            action,
+            EditAction::Move(_)
+                | EditAction::Select(_)
+                | EditAction::FindNext
+                | EditAction::FindPrev
+        ) {
+            self.extend = false;
+        }
         if self.refuse_edit(&action) {
             return;
         }
@@ -100,12 +110,18 @@ impl App {
             Command::Paste => Some(EditAction::Paste(self.clipboard.clone())),
             _ => edit_action(cmd),
         };
-        let Some(action) = action else {
+        let Some(mut action) = action else {
             return;
         };
         if !self.article_open() {
             self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
             return;
+        }
+        // In extend mode a move selects.
+        if let EditAction::Move(m) = action
+            && self.extend
+        {
+            action = EditAction::Select(m);
         }
         self.focus = Focus::Editor;
         self.edit(action);

@@ -152,6 +152,13 @@ commands! {
     DeleteToLineStart => CmdDeleteToLineStart,
     /// In the import prompt: completes the path typed.
     Complete => CmdComplete,
+
+    // The clerk's desk (issue 12): joining lines on demand.
+    /// 合并断行: rejoins the selected lines into paragraphs.
+    JoinLines => CmdJoinLines,
+    /// Word's extend mode (F8): plain moves select until Esc or an edit,
+    /// for terminals that do not pass Shift with the arrows.
+    ExtendSelection => CmdExtendSelection,
 }
 
 impl Command {

@@ -6,6 +6,7 @@
 
 use super::keymap::{Context, Keymap};
 use super::overlay::{Env, Keys, Outcome};
+use super::paste::PasteOffer;
 use super::search;
 use super::tree::Node;
 use super::{App, Command, Overlay};
@@ -38,10 +39,14 @@ pub enum Choice {
     LoadDisk,
     /// Write a read-only file.
     WriteAnyway,
+    /// Add what a paste holds as articles in their sections.
+    AsArticles,
+    /// Keep a paste as text of the article, its lines rejoined.
+    AsText,
 }
 
 impl Choice {
-    pub const ALL: [Choice; 11] = [
+    pub const ALL: [Choice; 13] = [
         Choice::Save,
         Choice::Discard,
         Choice::Cancel,
@@ -53,6 +58,8 @@ impl Choice {
         Choice::Later,
         Choice::LoadDisk,
         Choice::WriteAnyway,
+        Choice::AsArticles,
+        Choice::AsText,
     ];
 
     pub(super) fn msg(self) -> Msg {
@@ -68,6 +75,8 @@ impl Choice {
             Choice::Later => Msg::ChoiceLater,
             Choice::LoadDisk => Msg::ChoiceLoadDisk,
             Choice::WriteAnyway => Msg::ChoiceWriteAnyway,
+            Choice::AsArticles => Msg::ChoiceAsArticles,
+            Choice::AsText => Msg::ChoiceAsText,
         }
     }
 
@@ -141,6 +150,8 @@ pub enum ConfirmKind {
         format: Format,
         contents: bool,
     },
+    /// A paste holds section headings or titles: articles, or text?
+    PasteArticles(PasteOffer),
 }
 
 /// A confirmation dialog.
@@ -164,6 +175,7 @@ impl Confirm {
             ConfirmKind::DeleteIssue(_) | ConfirmKind::DeleteNode(_) => {
                 &[Choice::Delete, Choice::Cancel]
             }
+            ConfirmKind::PasteArticles(_) => &[Choice::AsArticles, Choice::AsText, Choice::Cancel],
         }
     }
 }
@@ -208,6 +220,13 @@ impl App {
             ConfirmKind::DeleteIssue(id) => self.delete_issue(id),
             ConfirmKind::DeleteNode(node) => self.delete_node(node),
             ConfirmKind::Overwrite { format, contents } => self.export(format, contents, true),
+            ConfirmKind::PasteArticles(offer) => {
+                if choice == Choice::AsArticles {
+                    self.paste_as_articles(offer);
+                } else if !self.rejoin_paste(offer) {
+                    self.notify_error(self.lang.t(Msg::TidyStale).to_string());
+                }
+            }
         }
     }
 

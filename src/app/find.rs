@@ -156,8 +156,12 @@ impl App {
         // As in Word: the query field first (holding the selection), Tab to
         // the replacement.
         if replace {
-            bar.replace.get_or_insert_with(Default::default);
+            bar.replace
+                .get_or_insert_with(Default::default)
+                .select_all();
         }
+        // What the bar holds already is selected: typing replaces it.
+        bar.query.select_all();
         bar.on_replace = false;
         self.refind();
     }

@@ -108,6 +108,8 @@ fn named(msg: Msg) -> &'static [Named] {
         Msg::TooSmall => &[(Global, C::Quit, 0)],
         Msg::CtrlCHint => &[(Global, C::Quit, 0), (Editor, C::Copy, 0)],
         Msg::PasteRejoined => &[(Editor, C::Undo, 0)],
+        Msg::DateBeforePrevious => &[(Global, C::Properties, 0)],
+        Msg::TreeTitleNarrow => &[(Tree, C::Back, 0)],
         Msg::RecoveryRestoreLine => &[(Global, C::Save, 0)],
         _ => &[],
     }

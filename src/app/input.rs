@@ -10,13 +10,31 @@ pub struct LineInput {
     text: String,
     /// Caret as a byte offset, always on a grapheme boundary.
     caret: usize,
+    /// The whole text is selected (a prefilled query): typing replaces it,
+    /// a delete key clears it, a move deselects.
+    selected: bool,
 }
 
 impl LineInput {
     pub fn new(text: &str) -> Self {
         let text = clean_line(text);
         let caret = text.len();
-        LineInput { text, caret }
+        LineInput {
+            text,
+            caret,
+            selected: false,
+        }
+    }
+
+    /// Selects the whole text, so that typing replaces it (as Word's find
+    /// box holds the last query).
+    pub fn select_all(&mut self) {
+        self.caret = self.text.len();
+        self.selected = !self.text.is_empty();
+    }
+
+    pub fn is_selected(&self) -> bool {
+        self.selected
     }
 
     pub fn text(&self) -> &str {
@@ -37,6 +55,9 @@ impl LineInput {
     }
 
     pub fn insert(&mut self, s: &str) {
+        if std::mem::take(&mut self.selected) {
+            self.set("");
+        }
         let s = clean_line(s);
         self.text.insert_str(self.caret, &s);
         self.caret += s.len();
@@ -74,6 +95,25 @@ impl LineInput {
     ///
     /// [`Context::Field`]: super::keymap::Context::Field
     pub fn command(&mut self, cmd: Command) -> bool {
+        if std::mem::take(&mut self.selected) {
+            match cmd {
+                Command::DeleteBack
+                | Command::DeleteForward
+                | Command::DeleteWordBack
+                | Command::DeleteWordForward
+                | Command::DeleteToLineStart => {
+                    self.set("");
+                    return true;
+                }
+                // A move leaves the selection at its start or end.
+                Command::Left | Command::LineStart | Command::WordLeft => {
+                    self.caret = 0;
+                    return true;
+                }
+                Command::Right | Command::LineEnd | Command::WordRight => return true,
+                _ => {}
+            }
+        }
         match cmd {
             Command::Left => self.caret = self.prev_boundary(),
             Command::Right => self.caret = self.next_boundary(),
@@ -110,6 +150,23 @@ impl LineInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_selected_text_is_replaced_by_typing_and_cleared_by_a_delete() {
+        let mut f = LineInput::new("文明");
+        f.select_all();
+        f.insert("群众");
+        assert_eq!(f.text(), "群众");
+        f.select_all();
+        assert!(f.command(Command::DeleteBack));
+        assert_eq!(f.text(), "");
+        let mut f = LineInput::new("文明");
+        f.select_all();
+        f.command(Command::Left);
+        assert!(!f.is_selected());
+        f.insert("创建");
+        assert_eq!(f.text(), "创建文明");
+    }
 
     #[test]
     fn edits_by_grapheme_and_tracks_the_display_column() {

@@ -5,19 +5,15 @@ use super::doc::Doc;
 use super::{App, Focus};
 use crate::i18n::Msg;
 use crate::model::IssueId;
-use chrono::NaiveDate;
 
 impl App {
     /// Ids of the issue list, newest first, of the status filtered for.
     pub fn issue_ids(&self) -> Vec<IssueId> {
-        let mut ids: Vec<(NaiveDate, IssueId)> = self
-            .lib
-            .entries()
+        self.lib
+            .newest_first()
             .filter(|(_, e)| self.list_filter.is_none_or(|s| e.summary.status == s))
-            .map(|(id, e)| (e.summary.date, *id))
-            .collect();
-        ids.sort_by(|a, b| b.cmp(a));
-        ids.into_iter().map(|(_, id)| id).collect()
+            .map(|(id, _)| *id)
+            .collect()
     }
 
     /// Shows issues added to the library by someone else since the start
@@ -108,13 +104,23 @@ impl App {
 
     /// `done`, preceded by a word on a number another process took first.
     fn created_message(&self, created: crate::store::Created, done: String) -> String {
-        match created.taken {
+        let mut text = match created.taken {
             Some(taken) => format!(
                 "{} {done}",
                 self.lang.fmt(Msg::NumberTaken, &[&taken, &created.id])
             ),
             None => done,
+        };
+        // A date before the previous issue's prints the issues out of
+        // order: say so (F4 changes it).
+        if let Some(date) = self.lib.entry(&created.id).map(|e| e.summary.date)
+            && let Some((prev, e)) = self.lib.previous(&created.id)
+            && date < e.summary.date
+        {
+            text.push(' ');
+            text.push_str(&self.hint(Msg::DateBeforePrevious, &[&date, prev, &e.summary.date]));
         }
+        text
     }
 
     /// A full copy of the selected issue (articles included) as the next number.

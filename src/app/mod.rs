@@ -34,6 +34,7 @@ pub mod layout;
 mod mouse;
 pub mod overlay;
 pub mod palette;
+mod paste;
 pub mod preview;
 pub mod safety;
 pub mod search;
@@ -85,6 +86,11 @@ pub struct App {
     pub keymap: Keymap,
     pub focus: Focus,
     pub zoom: bool,
+    /// Extend mode (F8 in the editor): moves select.
+    pub extend: bool,
+    /// The user's `config.ron`, where choices made in the interface (the
+    /// language) are remembered; `None`: not remembered (tests).
+    pub config_path: Option<std::path::PathBuf>,
     /// Selected row of the issue list (newest first) and its first visible row.
     pub list_selected: usize,
     pub list_scroll: usize,
@@ -101,7 +107,7 @@ pub struct App {
     /// Today, for new issues (set by the caller so tests are stable).
     pub today: NaiveDate,
     /// A hard-wrapped paste the next key may rejoin.
-    pub paste_offer: Option<tidy::PasteOffer>,
+    pub paste_offer: Option<paste::PasteOffer>,
     /// Autosave, recovery offers, encoding checks.
     pub safety: safety::Safety,
     /// The command the last key ran, if any (tests, the debug log).
@@ -130,6 +136,8 @@ impl App {
             keymap,
             focus: Focus::Issues,
             zoom: false,
+            extend: false,
+            config_path: None,
             list_selected: 0,
             list_scroll: 0,
             doc: None,
@@ -245,7 +253,7 @@ impl App {
             // The offer to rejoin a paste stands until the next key.
             let offer = self.paste_offer.take();
             let tidy = self.keymap.lookup(Context::Editor, key) == Some(Command::Tidy);
-            if tidy && offer.is_some_and(|o| self.rejoin_paste(o)) {
+            if tidy && offer.is_some_and(|o| self.take_paste_offer(o)) {
                 self.last_command = Some(Command::Tidy);
             } else if !(self.find_open() && self.find_key(event, key)) {
                 self.pane_key(event, key);
@@ -253,6 +261,9 @@ impl App {
         }
         if let Some(cmd) = self.last_command {
             tracing::trace!(?cmd, "key");
+        }
+        if self.focus != Focus::Editor || self.overlay.is_some() {
+            self.extend = false;
         }
         // Any key may have changed the text or the layout (a dialog that
         // reloads, new title lines): lay the view out again.

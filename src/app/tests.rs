@@ -878,6 +878,7 @@ mod random_keys {
 }
 
 mod counts;
+mod desk;
 mod import;
 mod keys;
 mod tools;

@@ -1,22 +1,17 @@
-//! Tidying text in the editor (F6, 整理文字) and rejoining a hard-wrapped
-//! paste.
+//! Tidying text in the editor (F6, 整理文字).
 //!
 //! Tidy runs [`crate::text::tidy`] on the selection (or the whole article)
 //! and shows every change in an overlay; the clerk unticks what should stay
-//! and accepts. A paste that looks hard-wrapped (copied from a PDF) is
-//! pasted as it is, and the status line offers to join its lines into
-//! paragraphs with the same key, until the next other key. Either way the
-//! editor gets one [`EditAction::Splice`]: one undo step.
+//! and accepts: the editor gets one [`EditAction::Splice`], one undo step.
+//! Rejoining a paste, offered on the same key, is in [`super::paste`].
 
 use super::keymap::Context;
 use super::overlay::{Env, Keys, Outcome};
 use super::{App, Command, Focus, Overlay};
 use crate::i18n::{Lang, Msg};
 use crate::model::ArticleRef;
-use crate::text::rejoin::{looks_hard_wrapped, rejoin};
 use crate::text::tidy::{Change, Rule, tidy};
-use crate::text::{EditAction, Splice, clean};
-use std::ops::Range;
+use crate::text::{EditAction, Splice};
 
 /// Columns of context shown at most on each side of a change.
 const CONTEXT: usize = 10;
@@ -176,19 +171,9 @@ impl Keys for TidyReview {
     }
 }
 
-/// What was just pasted, while the offer to rejoin it stands.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PasteOffer {
-    pos: ArticleRef,
-    /// The editor revision right after the paste.
-    revision: u64,
-    /// The pasted text's range in the editor's text.
-    range: Range<usize>,
-}
-
 impl App {
     /// The key that runs `cmd` in the editor, for messages.
-    fn editor_key(&self, cmd: Command) -> String {
+    pub(super) fn editor_key(&self, cmd: Command) -> String {
         self.keymap
             .key_for(Context::Editor, cmd)
             .map(|k| k.to_string())
@@ -259,73 +244,4 @@ impl App {
         self.edit(EditAction::Splice(chosen));
         self.notify(self.lang.fmt(Msg::TidyDone, &[&n]));
     }
-
-    /// A terminal paste into the editor; offers to rejoin it when it looks
-    /// hard-wrapped.
-    pub(super) fn paste_into_editor(&mut self, text: &str) {
-        let Some(a) = self.doc.as_ref().and_then(|d| d.article.as_ref()) else {
-            return;
-        };
-        let start = a
-            .editor
-            .offset(a.editor.selection().map_or(a.editor.caret(), |(s, _)| s));
-        self.edit(EditAction::Paste(text.to_string()));
-        let Some(a) = self.doc.as_ref().and_then(|d| d.article.as_ref()) else {
-            return;
-        };
-        let pasted = clean(text);
-        let range = start..start + pasted.len();
-        let here = a.editor.text();
-        if here.get(range.clone()) != Some(pasted.as_str())
-            || !looks_hard_wrapped(&pasted)
-            || rejoined(&pasted) == pasted
-        {
-            return;
-        }
-        self.paste_offer = Some(PasteOffer {
-            pos: a.pos,
-            revision: a.editor.revision(),
-            range,
-        });
-        let key = self.editor_key(Command::Tidy);
-        self.notify(self.lang.fmt(Msg::PasteOffer, &[&key]));
-    }
-
-    /// Rejoins the lines of the paste `offer` was made for, if the text is
-    /// still as pasted; returns whether it did.
-    pub(super) fn rejoin_paste(&mut self, offer: PasteOffer) -> bool {
-        if self.focus != Focus::Editor {
-            return false;
-        }
-        let Some(a) = self.doc.as_ref().and_then(|d| d.article.as_ref()) else {
-            return false;
-        };
-        if a.pos != offer.pos || a.editor.revision() != offer.revision {
-            return false;
-        }
-        let text = a.editor.text();
-        let joined = rejoined(&text[offer.range.clone()]);
-        let paragraphs = joined.trim_matches('\n').split('\n').count();
-        self.notice = None;
-        self.edit(EditAction::Splice(vec![Splice {
-            range: offer.range,
-            text: joined,
-        }]));
-        self.notify(self.hint(Msg::PasteRejoined, &[&paragraphs]));
-        true
-    }
-}
-
-/// [`rejoin`], keeping a paragraph break at either end of the text: what
-/// was pasted after a break, or before one, stays a paragraph of its own.
-fn rejoined(text: &str) -> String {
-    let mut out = String::new();
-    if text.starts_with('\n') {
-        out.push('\n');
-    }
-    out.push_str(&rejoin(text));
-    if text.ends_with('\n') && !out.ends_with('\n') {
-        out.push('\n');
-    }
-    out
 }

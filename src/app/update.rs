@@ -42,11 +42,13 @@ impl App {
                     Lang::Zh => Lang::En,
                     Lang::En => Lang::Zh,
                 };
+                self.remember_lang();
             }
             Command::Export => self.open_export(),
             Command::ImportNew | Command::ImportInto => self.open_import(cmd),
             Command::Preview => self.open_preview(),
             Command::Tidy => self.open_tidy(),
+            Command::JoinLines => self.join_lines(),
             Command::Find => self.open_find(false),
             Command::Replace => self.open_find(true),
             Command::SearchAll => self.open_search(),
@@ -77,6 +79,15 @@ impl App {
             | Command::Expand
             | Command::Collapse => self.tree_command(cmd),
             Command::Open => self.open_selected(),
+            // Esc ends extend mode before it leaves the editor.
+            Command::Back if self.extend => self.extend = false,
+            Command::ExtendSelection => {
+                if self.focus == Focus::Editor && self.article_open() {
+                    self.extend = !self.extend;
+                } else {
+                    self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
+                }
+            }
             Command::Back => match self.focus {
                 Focus::Editor => {
                     self.focus = Focus::Tree;

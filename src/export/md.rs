@@ -8,8 +8,9 @@ use super::layout::{
 };
 use crate::model::{ArticleKind, Issue};
 
-/// The issue as Markdown, ending with a newline.
-pub fn to_markdown(issue: &Issue) -> String {
+/// The issue as Markdown, ending with a newline; `contents` adds 本期要目
+/// (each section, its titles as a list) after the masthead.
+pub fn to_markdown(issue: &Issue, contents: bool) -> String {
     let mut blocks: Vec<String> = Vec::new();
     blocks.push(front_matter(issue));
     // The marks above the masthead, one line each (a hard break between).
@@ -35,6 +36,9 @@ pub fn to_markdown(issue: &Issue) -> String {
     } else {
         format!("{}\u{3000}{date}", escape(&issuer))
     });
+    if contents {
+        contents_blocks(issue, &mut blocks);
+    }
     for (_, section) in printed_sections(issue) {
         blocks.push(format!("## {}", escape(&clean(&section.title))));
         for article in &section.articles {
@@ -45,6 +49,25 @@ pub fn to_markdown(issue: &Issue) -> String {
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out
+}
+
+/// 本期要目: a bold heading (not a `##`, which would read as a section),
+/// then per section its name and its titles as a list.
+fn contents_blocks(issue: &Issue, blocks: &mut Vec<String>) {
+    let sections: Vec<_> = printed_sections(issue).collect();
+    if sections.is_empty() {
+        return;
+    }
+    blocks.push(format!("**{}**", labels::CONTENTS));
+    for (_, section) in sections {
+        blocks.push(escape(&labels::section(&clean(&section.title))));
+        let titles: Vec<String> = section
+            .articles
+            .iter()
+            .map(|a| format!("- {}", escape_inline(&join_title(&a.title))))
+            .collect();
+        blocks.push(titles.join("\n"));
+    }
 }
 
 fn front_matter(issue: &Issue) -> String {

@@ -190,7 +190,7 @@ pub fn render_in(
             });
         }
         Format::Html => html::to_html(issue, settings).into_bytes(),
-        Format::Markdown => md::to_markdown(issue).into_bytes(),
+        Format::Markdown => md::to_markdown(issue, settings.contents).into_bytes(),
         Format::Text => txt::to_text(issue, settings).into_bytes(),
     };
     Ok(Rendered { bytes, fonts: None })

@@ -182,10 +182,39 @@ fn markdown_escapes_what_markdown_would_read() {
     assert_eq!(md::escape("2023年"), "2023年");
     let mut issue = small_issue();
     issue.bulletin = "简报\"引号\"".into();
-    let text = md::to_markdown(&issue);
+    let text = md::to_markdown(&issue, false);
+    assert!(!text.contains("本期要目"));
     assert!(text.starts_with("---\nbulletin: \"简报\\\"引号\\\"\"\nnumber: 3\ntotal: 45\nsupplement: false\ndate: 2024-01-05\nissuer: \"周口市文明办\"\n---\n"), "{text}");
     assert!(text.contains("\n**商水县举办文艺演出**。11月17日，演出。\n"));
     assert!(text.contains("\n**太康县举行报告会**？近日，举行。（太康县文明办）\n"));
+}
+
+#[test]
+fn markdown_prints_the_contents_when_asked() {
+    let issue = small_issue();
+    let text = md::to_markdown(&issue, true);
+    let at = text
+        .find("**本期要目**")
+        .unwrap_or_else(|| panic!("{text}"));
+    // After the masthead, before the first section; empty sections left out.
+    assert!(at > text.find("# 文明创建简报").unwrap());
+    assert!(at < text.find("## 经验交流").unwrap());
+    assert!(
+        text.contains("【经验交流】\n\n- 市委统战部实施四项举措 推动创建走深走实\n\n【文明时讯】\n\n- 商水县举办文艺演出\n- 太康县举行报告会？"),
+        "{text}"
+    );
+    assert!(!text.contains("【空栏目】"));
+    // Through render, as the editor's export and the command line ask.
+    let no = PrintSettings {
+        contents: false,
+        ..PrintSettings::default()
+    };
+    let off = String::from_utf8(render(&issue, Format::Markdown, &no).unwrap()).unwrap();
+    assert!(!off.contains("本期要目"));
+    let on =
+        String::from_utf8(render(&issue, Format::Markdown, &PrintSettings::default()).unwrap())
+            .unwrap();
+    assert_eq!(on.contains("本期要目"), PrintSettings::default().contents);
 }
 
 #[test]
@@ -363,7 +392,7 @@ proptest! {
         }
         let html = html::to_html(&issue, &settings);
         prop_assert_eq!(html.matches('<').count(), html::to_html(&small_issue_with_blank(&issue), &settings).matches('<').count());
-        let md = md::to_markdown(&issue);
+        let md = md::to_markdown(&issue, true);
         prop_assert!(!md.chars().any(|c| c.is_control() && c != '\n'));
         prop_assert!(render(&issue, Format::Docx, &settings).is_ok());
     }

@@ -15,6 +15,7 @@
 //! - [`add_articles`]: the parsed articles added to an existing issue;
 //! - [`preview`]: what an import would create, to show before writing.
 
+pub mod chunk;
 pub mod decode;
 pub mod docx;
 pub mod lines;

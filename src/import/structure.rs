@@ -356,6 +356,31 @@ pub struct Built {
     /// Any heading or title found.
     pub structured: bool,
     pub hard_wrapped: bool,
+    /// The full width of hard-wrapped lines, `None` for a paragraph a line.
+    pub width: Option<u32>,
+    /// Per body line: what it was taken for.
+    pub roles: Vec<Role>,
+}
+
+/// What a body line was taken for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Heading,
+    /// A line of a title printed on lines of its own.
+    Title,
+    /// A source on a line of its own: （扶沟县文明办）.
+    Source,
+    /// A line that is only a date: a dateline or signature.
+    Date,
+    /// Text of a paragraph (a title running into it included).
+    Text,
+}
+
+impl Role {
+    /// A line that is never joined with the lines around it.
+    pub fn stands_alone(self) -> bool {
+        self != Role::Text
+    }
 }
 
 struct Draft {
@@ -659,6 +684,8 @@ pub fn build(
         wrap_width(&spaced)
     };
     built.hard_wrapped = width.is_some();
+    built.width = width;
+    built.roles = vec![Role::Text; body.len()];
     let titles: Vec<(String, String)> = toc
         .iter()
         .filter(|e| !e.heading)
@@ -687,6 +714,7 @@ pub fn build(
                 articles: Vec::new(),
             });
             built.structured = true;
+            built.roles[i] = Role::Heading;
             at_break = true;
             i += 1;
             continue;
@@ -721,7 +749,10 @@ pub fn build(
             section.articles.push(draft);
             built.structured = true;
             let n = match how {
-                TocTitle::Lines(n) => n,
+                TocTitle::Lines(n) => {
+                    built.roles[i..i + n].fill(Role::Title);
+                    n
+                }
                 _ => 1,
             };
             at_break = matches!(how, TocTitle::Lines(_)) || ends_sentence(&line.text);
@@ -732,6 +763,7 @@ pub fn build(
             if w.titles.is_empty() {
                 section.articles.push(Draft::feature(&body[i..i + n]));
                 built.structured = true;
+                built.roles[i..i + n].fill(Role::Title);
                 at_break = true;
                 i += n;
                 continue;
@@ -784,6 +816,17 @@ pub fn build(
             .push(i);
         at_break = ends_paragraph(&line.text);
         i += 1;
+    }
+    // Sources and dates the walk left in the text (an untitled article's,
+    // or one signed after its last paragraph) stand alone all the same.
+    for (role, l) in built.roles.iter_mut().zip(body) {
+        if *role == Role::Text {
+            if source_of(&l.text).is_some() {
+                *role = Role::Source;
+            } else if is_date_line(l.text.trim()) {
+                *role = Role::Date;
+            }
+        }
     }
     built.toc_missing = w
         .titles
@@ -956,6 +999,71 @@ fn ends_with_colon(p: &str) -> bool {
     p.trim_end().ends_with(['：', ':'])
 }
 
+/// The lines `idx` of `lines` as the paragraph rules see them. An item of
+/// a list, and the line after a point printed on its own, start a paragraph
+/// even after a full line; so do a line that stands `alone` (by its index
+/// in `lines`) and the line after it.
+fn paragraph_lines<'a>(
+    lines: &'a [SrcLine],
+    idx: &[usize],
+    width: Option<u32>,
+    alone: impl Fn(usize) -> bool,
+) -> Vec<rejoin::Line<'a>> {
+    idx.iter()
+        .enumerate()
+        .map(|(n, &k)| {
+            let l = &lines[k];
+            let prev = n.checked_sub(1).map(|p| idx[p]);
+            let breaks = prev.is_some_and(|p| {
+                let prev = lines[p].text.as_str();
+                is_item(&l.text)
+                    || standalone_point(prev, width)
+                    || (ends_sentence(prev) && super::toc::enumerator(&l.text).is_some())
+                    || alone(p)
+                    || alone(k)
+            });
+            rejoin::Line {
+                text: &l.text,
+                indented: l.indented || breaks,
+                after_blank: l.after_blank,
+            }
+        })
+        .collect()
+}
+
+/// Rejoins a chunk's lines (pasted into an article) into paragraphs by the
+/// rules articles are built with, each heading, title line, source and
+/// dateline a paragraph of its own; nothing is tidied. Lines that show no
+/// printed width are left a paragraph each, unless `asked`: then a line
+/// that ends no sentence runs on into the next. Also gives what building
+/// the chunk into sections found.
+pub fn rejoin_chunk(
+    lines: &[SrcLine],
+    asked: bool,
+    default_section: &str,
+    fallback_title: &str,
+) -> (Vec<String>, Built) {
+    let built = build(lines, &[], false, default_section, fallback_title);
+    let idx: Vec<usize> = (0..lines.len()).collect();
+    // Without a printed width any short line is title-shaped: lines the
+    // clerk asked to join are joined unless they are headings, sources or
+    // dates.
+    let titles = !asked || built.width.is_some();
+    let alone = |k: usize| match built.roles[k] {
+        Role::Title => titles,
+        role => role.stands_alone(),
+    };
+    // No line is full at an unbounded width: every line that ends a
+    // sentence ends its paragraph, and no other does.
+    let width = built.width.or(asked.then_some(u32::MAX / 4));
+    let rl = paragraph_lines(lines, &idx, width, alone);
+    let paragraphs = rejoin::paragraphs(&rl, width)
+        .into_iter()
+        .map(|r| rejoin::join(rl[r].iter().map(|l| l.text)))
+        .collect();
+    (paragraphs, built)
+}
+
 fn finish(
     w: &Walker<'_>,
     d: Draft,
@@ -964,27 +1072,7 @@ fn finish(
     out: &mut Vec<Article>,
     built: &mut Built,
 ) {
-    let lines: Vec<rejoin::Line<'_>> = d
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(n, &k)| {
-            let l = &w.lines[k];
-            // An item of a list, and the line after a point printed on its
-            // own, start a paragraph even after a full line.
-            let prev = n.checked_sub(1).map(|p| w.lines[d.lines[p]].text.as_str());
-            let breaks = prev.is_some_and(|prev| {
-                is_item(&l.text)
-                    || standalone_point(prev, w.width)
-                    || (ends_sentence(prev) && super::toc::enumerator(&l.text).is_some())
-            });
-            rejoin::Line {
-                text: &l.text,
-                indented: l.indented || breaks,
-                after_blank: l.after_blank,
-            }
-        })
-        .collect();
+    let lines = paragraph_lines(w.lines, &d.lines, w.width, |_| false);
     let mut paragraphs: Vec<String> = Vec::new();
     for r in rejoin::paragraphs(&lines, w.width) {
         built.joined_lines += r.len() - 1;

@@ -429,6 +429,22 @@ impl Library {
         self.entries.iter()
     }
 
+    /// The issues in the one order the editor's list and `jianbao list`
+    /// show: newest first by year and number (a year's supplements before
+    /// its regular issues).
+    pub fn newest_first(&self) -> impl Iterator<Item = (&IssueId, &Entry)> {
+        self.entries.iter().rev()
+    }
+
+    /// The issue numbered just before `id` in its sequence (regular issues
+    /// and supplements apart, across years), if any.
+    pub fn previous(&self, id: &IssueId) -> Option<(&IssueId, &Entry)> {
+        self.entries
+            .range(..*id)
+            .rev()
+            .find(|(other, _)| other.supplement == id.supplement)
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -65,7 +65,16 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         let pad = w.saturating_sub(width(label) + width(&value) + width(&hint_text));
         let line = Line::from(vec![
             Span::styled(label, theme.key),
-            Span::styled(value, theme.field_focus),
+            Span::styled(
+                value,
+                if field.is_selected() {
+                    theme
+                        .field_focus
+                        .add_modifier(ratatui::style::Modifier::REVERSED)
+                } else {
+                    theme.field_focus
+                },
+            ),
             Span::raw(" ".repeat(pad)),
             Span::styled(hint_text, theme.dim),
         ]);

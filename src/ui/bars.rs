@@ -55,7 +55,9 @@ pub fn render_status(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let mode = if app.focus == Focus::Editor {
+    let mode = if app.focus == Focus::Editor && app.extend {
+        lang.t(Msg::ModeExtend)
+    } else if app.focus == Focus::Editor {
         lang.t(Msg::ModeEdit)
     } else {
         lang.t(Msg::ModeBrowse)

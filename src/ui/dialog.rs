@@ -44,6 +44,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
                 .unwrap_or_default();
             lang.fmt(Msg::ConfirmDeleteArticle, &[&title])
         }
+        ConfirmKind::PasteArticles(offer) => lang.fmt(
+            Msg::ConfirmPasteArticles,
+            &[&offer.sections, &offer.articles],
+        ),
     };
     let inner = popup_pane(frame, theme, 56, 8, lang.t(Msg::ConfirmTitle));
     frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);

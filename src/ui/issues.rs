@@ -58,30 +58,37 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                 ""
             };
             let head = format!("{marker}{odd}{number} {}", issue.date.format("%Y-%m-%d"));
-            let mut counts = format!(
-                "{}  {}  {}",
-                lang.status(issue.status),
-                lang.fmt(Msg::Articles, &[&issue.articles]),
-                lang.fmt(Msg::Chars, &[&issue.chars])
-            );
-            // Its git state, when not as committed.
+            // Its git state, when not as committed, and numbering clashes.
+            let mut extra = String::new();
             if let Some(state) = app
                 .git
                 .as_ref()
                 .and_then(|g| g.get(id))
                 .filter(|s| **s != FileState::Unchanged)
             {
-                counts.push_str("  ");
-                counts.push_str(state.label(lang));
+                extra.push_str("  ");
+                extra.push_str(state.label(lang));
             }
             for c in clash.into_iter().flatten() {
-                counts.push_str("  ");
-                counts.push_str(&c.short(lang));
+                extra.push_str("  ");
+                extra.push_str(&c.short(lang));
             }
             let lines = if per == 1 {
-                vec![padded(format!("{head}  {counts}"))]
+                let counts = format!(
+                    "{}  {}  {}",
+                    lang.status(issue.status),
+                    lang.fmt(Msg::Articles, &[&issue.articles]),
+                    lang.fmt(Msg::Chars, &[&issue.chars])
+                );
+                vec![padded(format!("{head}  {counts}{extra}"))]
             } else {
-                vec![padded(head), padded(format!("  {counts}"))]
+                // The narrow pane's second line, short enough for 字数.
+                let status = lang.status(issue.status);
+                let counts = lang.fmt(
+                    Msg::ListCountsNarrow,
+                    &[&status, &issue.articles, &issue.chars],
+                );
+                vec![padded(head), padded(format!("  {counts}{extra}"))]
             };
             let selected = i == app.list_selected;
             lines

@@ -15,7 +15,20 @@ use ratatui::widgets::Paragraph;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let focused = app.focus == Focus::Tree;
-    let inner = pane(frame, theme, area, lang.t(Msg::PaneTree), focused);
+    // Where the issue list is folded away, the title names the issue and
+    // the key back to the list (a new user would not guess Esc).
+    let title = match &app.doc {
+        Some(doc) if app.width < crate::app::layout::WIDE => {
+            let i = &doc.issue;
+            let number = lang.issue_number(i.number, None, i.supplement);
+            fit(
+                &app.hint(Msg::TreeTitleNarrow, &[&number]),
+                area.width.saturating_sub(2) as usize,
+            )
+        }
+        _ => lang.t(Msg::PaneTree).to_string(),
+    };
+    let inner = pane(frame, theme, area, &title, focused);
     let Some(doc) = &app.doc else { return };
     let issue = &doc.issue;
     if issue.sections.is_empty() {
@@ -49,7 +62,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     let art = issue.article(at)?;
                     let mark = if open == Some(at) { "▸" } else { " " };
                     let kind = if art.kind == ArticleKind::Brief {
-                        format!("〔{}〕", lang.t(Msg::BriefMark))
+                        lang.t(Msg::BriefMark).to_string()
                     } else {
                         String::new()
                     };

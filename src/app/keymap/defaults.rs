@@ -78,8 +78,11 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Delete", DeleteItem),
             ("Alt+Up", MoveUp),
             ("Ctrl+Up", MoveUp),
+            // Keys any terminal passes, for clients that garble the chords.
+            ("Ctrl+U", MoveUp),
             ("Alt+Down", MoveDown),
             ("Ctrl+Down", MoveDown),
+            ("Ctrl+D", MoveDown),
             ("F9", ToggleKind),
             ("Ctrl+O", ImportInto),
         ],
@@ -93,7 +96,11 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("F9", ToggleKind),
             ("F6", Tidy),
             ("Alt+Up", MoveUp),
+            ("Ctrl+U", MoveUp),
             ("Alt+Down", MoveDown),
+            ("Ctrl+D", MoveDown),
+            // Word's extend mode: selecting without Shift.
+            ("F8", ExtendSelection),
             ("Enter", Newline),
             // Shift still held from a capital letter must not swallow these.
             ("Shift+Enter", Newline),
@@ -138,6 +145,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Ctrl+Shift+Z", Redo),
             ("F3", FindNext),
             ("Shift+F3", FindPrev),
+            ("Alt+J", JoinLines),
         ],
     ),
     // The find bar; other keys go on to the text field, then the editor.
@@ -234,6 +242,8 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("L", Answer(Choice::Later)),
             ("L", Answer(Choice::LoadDisk)),
             ("W", Answer(Choice::WriteAnyway)),
+            ("A", Answer(Choice::AsArticles)),
+            ("T", Answer(Choice::AsText)),
         ],
     ),
     // Tidy text: the list of changes.

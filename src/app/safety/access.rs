@@ -102,7 +102,8 @@ impl App {
             | Command::MoveDown
             | Command::ToggleKind
             | Command::ImportInto
-            | Command::Tidy => self.refuse_read_only(),
+            | Command::Tidy
+            | Command::JoinLines => self.refuse_read_only(),
             Command::DeleteIssue => {
                 let Some(id) = self.issue_ids().get(self.list_selected).copied() else {
                     return false;

@@ -84,6 +84,13 @@ fn dialog(dir: &TempDir, app: &mut App, command: Command) {
             }
             key(app, "Ctrl+S");
         }
+        Command::Answer(Choice::AsArticles | Choice::AsText) => {
+            keys(app, &["Enter", "Down", "Enter", "Ctrl+End"]);
+            app.handle_event(&Event::Paste(
+                "\n【志愿服务】\n市城管局开展志愿服务\n近日，市城管局组织志愿者开展服务。\n".into(),
+            ));
+            key(app, "F6");
+        }
         _ => keys(app, &["Enter", "Down", "F9", "Ctrl+Q"]),
     }
 }

@@ -646,15 +646,46 @@ fn after_a_splice_the_view_keeps_its_text() {
     e.scroll_to_caret(20, 8);
     assert_eq!(e.top(), (12, 0));
     // Lines 5 to 19 become one paragraph: the first row shown was among
-    // them, so the view starts where they start (not at the caret's row).
+    // them, so the view starts at or before where they start (not at the
+    // caret's row), and stays full.
     let whole = e.text();
     let start = e.offset(p(5, 0));
     let joined = whole[start..].replace('\n', "");
     e.apply(A::Splice(vec![splice(start..whole.len(), &joined)]));
     e.scroll_to_caret(20, 8);
     assert_eq!(e.paragraph_count(), 6);
-    assert_eq!(e.top(), (5, 0));
-    let rows = e.visible_rows().len();
-    assert!(rows > 3, "{rows}");
-    assert_eq!(e.caret_screen().map(|(_, y)| y), Some(rows - 1));
+    assert!(e.top() <= (5, 0), "{:?}", e.top());
+    let rows = e.visible_rows();
+    assert_eq!(rows.len(), 8);
+    assert!(rows.iter().any(|r| r.paragraph == 5 && r.row == 0));
+    assert_eq!(e.caret_screen().map(|(_, y)| y), Some(7));
+}
+
+/// The rows shown that hold text (the viewport is full when all do).
+fn filled(e: &Editor) -> usize {
+    e.visible_rows().len()
+}
+
+#[test]
+fn the_pane_stays_full_after_a_page_down_past_the_end_and_a_taller_window() {
+    let text: Vec<String> = (0..30).map(|i| format!("第{i}段")).collect();
+    let mut e = Editor::new(&text);
+    e.scroll_to_caret(40, 10);
+    for _ in 0..5 {
+        e.apply(A::Move(M::PageDown));
+        e.scroll_to_caret(40, 10);
+        assert_eq!(filled(&e), 10, "top {:?}", e.top());
+    }
+    assert_eq!(e.caret().paragraph, 29);
+    assert_eq!(e.top(), (20, 0));
+    // At the end, the window grows: the text moves down to fill it.
+    e.scroll_to_caret(40, 24);
+    assert_eq!(filled(&e), 24);
+    assert_eq!(e.top(), (6, 0));
+    assert_eq!(e.caret_screen().map(|c| c.1), Some(23));
+    // Text shorter than the pane starts at the top.
+    let mut short = Editor::new(&["一".to_string(), "二".to_string()]);
+    short.apply(A::Move(M::DocEnd));
+    short.scroll_to_caret(40, 10);
+    assert_eq!(short.top(), (0, 0));
 }

@@ -205,10 +205,23 @@ impl Editor {
                 self.view.top = self.step_rows(caret, self.view.height - 1, false);
             }
         }
-        // Lay out every visible row, so that rendering only reads.
-        let mut at = Some(self.view.top);
-        for _ in 0..self.view.height {
-            at = at.and_then(|a| self.step_row_mut(a, true));
+        // Lay out every visible row, so that rendering only reads; and keep
+        // the pane full whenever the text can fill it: after a resize to a
+        // taller window, or a page down near the end, the last row of text
+        // goes to the bottom rather than leaving empty rows below it.
+        let mut at = self.view.top;
+        let mut shown = 1;
+        while shown < self.view.height {
+            match self.step_row_mut(at, true) {
+                Some(next) => {
+                    at = next;
+                    shown += 1;
+                }
+                None => break,
+            }
+        }
+        if shown < self.view.height {
+            self.view.top = self.step_rows(self.view.top, self.view.height - shown, false);
         }
     }
 
