@@ -703,6 +703,26 @@ messages! {
     SyncCommitRestored => ("同步：保留一边删除、另一边修改的期", "Sync: keep issues deleted on one side and changed on the other"),
     ImportPreviewMarks => ("标记：{0}", "Marks: {0}"),
 
+    // The inbox (issue 18): submissions from units, adopted, returned or
+    // declined; adoption statistics
+    SubNew => ("新", "new"),
+    SubAdopted => ("已采用", "adopted"),
+    SubReturned => ("退回修改", "returned"),
+    SubDeclined => ("不采用", "declined"),
+    InboxNoFile => ("{0}：收文记录所指的文件不见了", "{0}: the file of this submission record is missing"),
+    InboxFolder => ("{0}：收件箱里的文件夹不是来稿，未处理", "{0}: a folder in the inbox is not a submission; left as it is"),
+    InboxUnrecorded => ("{0}：已处理文件夹里的这个文件没有收文记录，未处理", "{0}: this file in inbox/decided/ has no record; left as it is"),
+    InboxSameNumber => ("{0}：收文号与 {1} 相同（两处同时登记），请用文件名指明", "{0}: same number as {1} (numbered in two places at once); name it by its file name"),
+    InboxUnreadable => ("{0}：不能作为来稿读取：{1}", "{0}: cannot be read as a submission: {1}"),
+    InboxGone => ("来稿 {0} 已被别人处理或移走，请刷新后再看", "Submission {0} was handled or moved by someone else meanwhile; look again"),
+    InboxChanged => ("来稿 {0} 刚被别人改动（现在：{1}，{2}），未覆盖其决定", "Submission {0} was just changed by someone else (now: {1}, by {2}); their decision is kept"),
+    InboxRecorded => ("{0} 刚被另一处登记过了", "{0} was just recorded by another jianbao"),
+    InboxFinal => ("这篇来稿已{0}，不能再处理", "This submission is {0} already and takes no further decision"),
+    InboxNeedsReason => ("不采用须写明原因（--reason）", "Declining needs a reason (--reason)"),
+    InboxNeedsNote => ("退回修改须写明意见（--note）", "Returning for changes needs a note (--note)"),
+    InboxNeedsIssue => ("采用须指明采用到哪一期（--into）", "Adopting needs the issue (--into)"),
+    InboxToNew => ("来稿不能改回“新”", "A submission cannot go back to new"),
+
     // Store problems
     StoreIo => ("{0}：{1}", "{0}: {1}"),
     StoreParse => ("{0}:{1}:{2}：{3}", "{0}:{1}:{2}: {3}"),

@@ -1073,6 +1073,7 @@ fn finish(
         kind: d.kind,
         source,
         paragraphs,
+        submission: None,
     });
     built.item_briefs += briefs.len();
     for p in briefs {
@@ -1087,6 +1088,7 @@ fn brief(title: String, text: String) -> Article {
         kind: ArticleKind::Brief,
         source: None,
         paragraphs: vec![text],
+        submission: None,
     }
 }
 
