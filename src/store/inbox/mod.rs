@@ -205,7 +205,7 @@ impl Library {
         // A file with a record beside it, even a broken one, is not dropped.
         let recorded: HashSet<String> = records
             .iter()
-            .filter_map(|(p, _)| Some(name_of(&p.with_extension(""))?))
+            .filter_map(|(p, _)| name_of(&p.with_extension("")))
             .collect();
         let mut unfinished = Vec::new();
         for (path, read) in records {
