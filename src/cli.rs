@@ -713,15 +713,7 @@ pub fn run_export(
 /// command (an import `--into` started at the same moment) holds it; an
 /// editor's lock is reported after that.
 fn lock_briefly(lib: &Library, id: &IssueId) -> Result<crate::store::lock::IssueLock, StoreError> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
-    loop {
-        match lib.lock(id) {
-            Err(StoreError::Locked(_)) if std::time::Instant::now() < deadline => {
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            other => return other,
-        }
-    }
+    lib.lock_briefly(id)
 }
 
 /// Files larger than this are no bulletin (and would be slow to tidy).

@@ -722,6 +722,8 @@ messages! {
     InboxNeedsNote => ("退回修改须写明意见（--note）", "Returning for changes needs a note (--note)"),
     InboxNeedsIssue => ("采用须指明采用到哪一期（--into）", "Adopting needs the issue (--into)"),
     InboxToNew => ("来稿不能改回“新”", "A submission cannot go back to new"),
+    InboxNoSuch => ("收件箱里没有来稿 {0}（可用收文号或文件名，见 jianbao inbox）", "No submission {0} in the inbox (name it by number or file name; see jianbao inbox)"),
+    InboxAmbiguous => ("{0} 指的来稿不止一篇：{1}；请写全", "{0} matches more than one submission: {1}; be more precise"),
 
     // Store problems
     StoreIo => ("{0}：{1}", "{0}: {1}"),

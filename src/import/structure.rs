@@ -155,7 +155,7 @@ pub fn source_of(text: &str) -> Option<String> {
 
 /// Units that sign an article at the end of its last paragraph:
 /// "…氛围。（扶沟县文明办）".
-const SOURCE_ENDINGS: [&str; 27] = [
+pub(crate) const SOURCE_ENDINGS: [&str; 27] = [
     "办",
     "部",
     "局",
