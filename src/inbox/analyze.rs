@@ -35,6 +35,25 @@ impl Reading {
     pub fn chars(&self) -> usize {
         self.articles.iter().map(Article::char_count).sum()
     }
+
+    /// The text as it would be imported: each article's title, its source
+    /// (`unit` when known) and paragraphs indented two ideographic spaces.
+    pub fn preview_lines(&self, unit: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for a in &self.articles {
+            out.extend(a.title.iter().cloned());
+            let source = match unit.trim() {
+                "" => a.source.clone(),
+                u => Some(u.to_string()),
+            };
+            if let Some(s) = source {
+                out.push(format!("（{s}）"));
+            }
+            out.extend(a.paragraphs.iter().map(|p| format!("\u{3000}\u{3000}{p}")));
+            out.push(String::new());
+        }
+        out
+    }
 }
 
 /// Reads the bytes of the file `name` (text, Word or PDF, by content) and

@@ -7,6 +7,7 @@
 //! Layer: uses `store` and `import`; the command line and the app use it.
 
 pub mod analyze;
+pub mod flags;
 
 pub use analyze::{Reading, read};
 
