@@ -120,6 +120,7 @@ fn run_tui(
     let keymap = Keymap::with_overrides(config.keys);
     let today = chrono::Local::now().date_naive();
     let mut app = App::new(lib, lang, keymap, today);
+    app.actor_name = config.name.clone();
     #[cfg(unix)]
     let signals =
         term::signals::Signals::spawn(app.snapshot_slot()).map_err(|e| UserError(e.to_string()))?;

@@ -25,6 +25,7 @@ pub mod find;
 pub mod form;
 pub mod help;
 mod hints;
+pub mod inbox;
 pub mod input;
 mod issues;
 pub mod keymap;
@@ -103,6 +104,8 @@ pub struct App {
     pub safety: safety::Safety,
     /// The command the last key ran, if any (tests, the debug log).
     pub last_command: Option<Command>,
+    /// The clerk's name (config.ron `name`), recorded with inbox decisions.
+    pub actor_name: Option<String>,
 }
 
 impl App {
@@ -127,6 +130,7 @@ impl App {
             paste_offer: None,
             safety: safety::Safety::default(),
             last_command: None,
+            actor_name: None,
         };
         if !app.lib.problems.is_empty() {
             let first = app.lib.problems[0].message(lang);

@@ -10,6 +10,7 @@
 use super::dialog::{Choice, Confirm};
 use super::form::Form;
 use super::help::Help;
+use super::inbox::{InboxAct, InboxView};
 use super::keymap::{Context, Key, typed};
 use super::palette::Palette;
 use super::search::Goto;
@@ -31,6 +32,7 @@ pub enum Overlay {
     /// Recovery offers, save conflicts, encoding warnings.
     Safety(safety::Dialog),
     Search(search::Search),
+    Inbox(InboxView),
 }
 
 /// A key as an overlay sees it: the commands it is bound to in the
@@ -89,6 +91,10 @@ pub enum Outcome {
     Refind,
     /// Close the find bar.
     CloseFind,
+    /// A decision taken in the inbox view.
+    Inbox(InboxAct),
+    /// Stay, and say this on the status line.
+    Notice(Msg),
     /// Not the find bar's key: the editor's key map has it.
     Pass,
 }
@@ -141,6 +147,7 @@ impl Overlay {
             Overlay::Preview(_) => Context::Preview,
             Overlay::Tidy(_) => Context::Tidy,
             Overlay::Search(_) => Context::Search,
+            Overlay::Inbox(_) => Context::Inbox,
         }
     }
 
@@ -155,6 +162,7 @@ impl Overlay {
             Overlay::Tidy(o) => o,
             Overlay::Safety(o) => o,
             Overlay::Search(o) => o,
+            Overlay::Inbox(o) => o,
         }
     }
 }
@@ -229,6 +237,8 @@ impl App {
             Outcome::Edit(action) => self.edit(action),
             Outcome::Refind => self.refind(),
             Outcome::CloseFind => self.close_find(),
+            Outcome::Inbox(act) => self.inbox_act(act),
+            Outcome::Notice(msg) => self.notify(self.lang.t(msg).to_string()),
             Outcome::Pass => {}
         }
     }

@@ -875,5 +875,6 @@ mod random_keys {
     }
 }
 
+mod inbox;
 mod keys;
 mod tools;

@@ -306,6 +306,7 @@ pub fn adopt(
     if entry.record.state.is_final() {
         return Err(InboxError::Decide(DecideError::Final(entry.record.state)).into());
     }
+    lib.check_submission(entry)?;
     let reading = read_entry(entry)?;
     let articles = articles_for(&reading, &entry.record, kind);
     let titles: Vec<String> = articles.iter().map(Article::title_text).collect();

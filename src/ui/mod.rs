@@ -7,6 +7,7 @@ mod dialog;
 pub mod editor;
 mod form;
 mod help;
+mod inbox;
 mod issues;
 mod palette;
 mod preview;
@@ -100,6 +101,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Tidy(t)) => tidy::render(app, theme, frame, t),
         Some(Overlay::Safety(d)) => safety::render(app, theme, frame, d),
         Some(Overlay::Search(s)) => search::render(app, theme, frame, s),
+        Some(Overlay::Inbox(v)) => inbox::render(app, theme, frame, v),
         None => {}
     }
 }

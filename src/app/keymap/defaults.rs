@@ -31,6 +31,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Ctrl+Shift+F", SearchAll),
             ("Ctrl+N", NewIssue),
             ("Ctrl+L", SwitchLanguage),
+            ("Ctrl+O", Inbox),
         ],
     ),
     // The issue list.
@@ -269,6 +270,24 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
         &[
             ("Up", Up),
             ("Down", Down),
+            ("Enter", Accept),
+            ("Esc", Close),
+        ],
+    ),
+    // The inbox view: a list, a section picker, a note field (the
+    // letters type there).
+    (
+        Context::Inbox,
+        &[
+            ("Up", Up),
+            ("Down", Down),
+            ("PageUp", PageUp),
+            ("PageDown", PageDown),
+            ("A", InboxAdopt),
+            ("B", InboxBrief),
+            ("R", InboxReturn),
+            ("D", InboxDecline),
+            ("Space", ToggleItem),
             ("Enter", Accept),
             ("Esc", Close),
         ],

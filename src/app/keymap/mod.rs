@@ -45,12 +45,14 @@ pub enum Context {
     Tidy,
     Preview,
     Trash,
+    /// The inbox view (收件箱).
+    Inbox,
     Help,
 }
 
 impl Context {
     /// In the order the help lists them.
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 15] = [
         Context::Global,
         Context::Issues,
         Context::Tree,
@@ -64,6 +66,7 @@ impl Context {
         Context::Tidy,
         Context::Preview,
         Context::Trash,
+        Context::Inbox,
         Context::Help,
     ];
 
@@ -73,7 +76,9 @@ impl Context {
     pub fn fallback(self) -> &'static [Context] {
         match self {
             Context::Issues | Context::Tree | Context::Editor => &[Context::Global],
-            Context::Find | Context::Palette | Context::Search | Context::Form => &[Context::Field],
+            Context::Find | Context::Palette | Context::Search | Context::Form | Context::Inbox => {
+                &[Context::Field]
+            }
             _ => &[],
         }
     }
@@ -94,6 +99,7 @@ impl Context {
             Context::Tidy => Msg::HelpTidy,
             Context::Preview => Msg::HelpPreview,
             Context::Trash => Msg::HelpTrash,
+            Context::Inbox => Msg::HelpInbox,
             Context::Help => Msg::HelpHelp,
         }
     }

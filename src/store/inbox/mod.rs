@@ -424,16 +424,10 @@ impl Library {
         Err(io_err(&path)(io::Error::from(io::ErrorKind::AlreadyExists)))
     }
 
-    /// Changes the submission `seen` as `change` says, after reading its
-    /// record again: [`InboxError::Changed`] when it is not as seen. A
-    /// submission adopted or declined moves with its record to
-    /// `inbox/decided/`.
-    pub fn update_submission(
-        &self,
-        seen: &Entry,
-        change: impl FnOnce(&mut Submission) -> Result<(), DecideError>,
-    ) -> Result<Entry, InboxError> {
-        let _lock = self.lock_inbox()?;
+    /// Whether the record of `seen` is still as it was read:
+    /// [`InboxError::Changed`] (with how it is now) when another jianbao or
+    /// a sync changed or moved it.
+    pub fn check_submission(&self, seen: &Entry) -> Result<(), InboxError> {
         let changed = |now: Option<Submission>| InboxError::Changed {
             file: seen.record.file.clone(),
             now: now.map(Box::new),
@@ -461,6 +455,20 @@ impl Library {
                 .and_then(|t| codec::decode_submission(&t).ok());
             return Err(changed(now));
         }
+        Ok(())
+    }
+
+    /// Changes the submission `seen` as `change` says, after reading its
+    /// record again: [`InboxError::Changed`] when it is not as seen. A
+    /// submission adopted or declined moves with its record to
+    /// `inbox/decided/`.
+    pub fn update_submission(
+        &self,
+        seen: &Entry,
+        change: impl FnOnce(&mut Submission) -> Result<(), DecideError>,
+    ) -> Result<Entry, InboxError> {
+        let _lock = self.lock_inbox()?;
+        self.check_submission(seen)?;
         let mut record = seen.record.clone();
         change(&mut record).map_err(InboxError::Decide)?;
         let text = codec::encode_submission(&record);
