@@ -238,6 +238,12 @@ impl App {
 
     /// Opens the inbox view, recording files dropped into `inbox/` by hand.
     pub(super) fn open_inbox(&mut self) {
+        self.show_inbox(false);
+    }
+
+    /// Shows the inbox as it is now: on the submission selected before, or,
+    /// after a decision (`next`), on the first still to decide.
+    fn show_inbox(&mut self, next: bool) {
         let lang = self.lang;
         let listing = match crate::inbox::scan(&self.lib, lang) {
             Ok(l) => l,
@@ -266,9 +272,9 @@ impl App {
             scroll: 0,
             mode: Mode::List,
         };
-        let at = keep
-            .and_then(|id| view.rows.iter().position(|e| e.record.id == id))
-            .unwrap_or(0);
+        let pending = view.rows.iter().position(|e| !e.record.state.is_final());
+        let kept = keep.and_then(|id| view.rows.iter().position(|e| e.record.id == id));
+        let at = if next { pending.or(kept) } else { kept }.unwrap_or(0);
         view.select(at, lang);
         if let Some(first) = view.problems.first() {
             self.notify_error(first.clone());
@@ -293,7 +299,7 @@ impl App {
                 kind,
             } => {
                 if let Some(msg) = self.adopt_into_open(&entry, section, kind) {
-                    self.open_inbox();
+                    self.show_inbox(true);
                     self.notify(msg);
                 } else {
                     // The reason is on the status line; the view stays.
@@ -306,7 +312,7 @@ impl App {
                 let actor = self.actor();
                 match crate::inbox::decide(&self.lib, &entry, to, &note, &actor, now) {
                     Ok(_) => {
-                        self.open_inbox();
+                        self.show_inbox(true);
                         let msg = if to == SubState::Declined {
                             Msg::InboxDeclinedLine
                         } else {

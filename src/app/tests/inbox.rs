@@ -78,12 +78,13 @@ fn adopt_into_the_open_issue_as_a_brief_in_the_chosen_section() {
     let r = records(&app);
     let two = r.iter().find(|e| e.record.id == 2).unwrap();
     assert!(two.decided && two.record.state == SubState::Adopted);
-    // The view shows it decided, at the bottom; the selection stayed on it.
+    // The view shows it decided, at the bottom, and goes on to the first
+    // still to decide.
     let v = view(&app);
     assert_eq!(v.rows.last().unwrap().record.id, 2);
-    assert_eq!(v.selected_entry().unwrap().record.id, 2);
+    assert_eq!(v.selected_entry().unwrap().record.id, 1);
     // A decided one takes no second adoption.
-    key(&mut app, "A");
+    keys(&mut app, &["Down", "Down", "A"]);
     assert!(notice(&app).contains("已处理完毕"), "{}", notice(&app));
     // Esc closes the view; the tree shows the new article.
     key(&mut app, "Esc");
