@@ -515,13 +515,17 @@ fn without_git_everything_works_and_sync_says_why() {
 #[test]
 fn the_inbox_travels_with_the_library() {
     let (_dir, a, b) = two_offices();
-    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inbox/商水县志愿服务.txt");
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inbox/商水县志愿服务.txt");
     a.ok(&["submit", file.to_str().unwrap()]);
     let out = a.sync();
     assert!(out.contains("已推送 1 个提交"), "{out}");
     b.sync();
     let (list, _) = b.ok(&["inbox"]);
-    assert!(list.contains("商水县文明办") && list.trim_end().ends_with("新"), "{list}");
+    assert!(
+        list.contains("商水县文明办") && list.trim_end().ends_with("新"),
+        "{list}"
+    );
     b.ok(&["inbox", "adopt", "1", "--into", "2023-025", "--brief"]);
     b.sync();
     a.sync();
