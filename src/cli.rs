@@ -12,9 +12,11 @@ use clap::{Arg, ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Par
 use std::io::Write;
 use std::path::PathBuf;
 
+mod inbox;
 mod search;
 mod stats;
 mod workflow;
+pub use inbox::{InboxAction, InboxArgs, SubmitArgs, run_inbox, run_submit};
 pub use search::{SearchArgs, Style as SearchStyle, run_search};
 pub use stats::{StatsArgs, StatsFormat, run_stats};
 pub use workflow::{ShowArgs, StatusArgs, actor, history_line, run_show, run_status, run_sync};
@@ -43,6 +45,8 @@ pub enum Command {
     Show(ShowArgs),
     Stats(StatsArgs),
     Sync,
+    Submit(SubmitArgs),
+    Inbox(InboxArgs),
 }
 
 #[derive(Debug, Args)]
@@ -198,7 +202,7 @@ pub fn command(lang: Lang) -> clap::Command {
             a.help(t(Msg::CliLibrary)).help_heading(options)
         })
         .mut_arg("lang", |a| a.help(t(Msg::CliLang)).help_heading(options));
-    let subs: [SubcommandHelp; 11] = [
+    let subs: [SubcommandHelp; 13] = [
         ("open", Msg::CliOpen, &[("id", Msg::CliOpenId)]),
         ("list", Msg::CliList, &[("json", Msg::CliListJson)]),
         (
@@ -271,6 +275,7 @@ pub fn command(lang: Lang) -> clap::Command {
             &[
                 ("by", Msg::CliStatsBy),
                 ("year", Msg::CliStatsYear),
+                ("quarter", Msg::CliStatsQuarter),
                 ("from", Msg::CliStatsFrom),
                 ("to", Msg::CliStatsTo),
                 ("format", Msg::CliStatsFormat),
@@ -278,24 +283,79 @@ pub fn command(lang: Lang) -> clap::Command {
             ],
         ),
         ("sync", Msg::CliSync, &[]),
+        (
+            "submit",
+            Msg::CliSubmit,
+            &[
+                ("file", Msg::CliSubmitFile),
+                ("unit", Msg::CliSubmitUnit),
+                ("note", Msg::CliSubmitNote),
+            ],
+        ),
+        (
+            "inbox",
+            Msg::CliInbox,
+            &[
+                ("json", Msg::CliListJson),
+                ("pending", Msg::CliInboxPending),
+            ],
+        ),
     ];
+    // A subcommand's description and its arguments' help, each under its
+    // heading.
+    let describe = |c: clap::Command, about: Msg, args: &[(&str, Msg)]| {
+        let mut c = localize(c).about(t(about));
+        for (id, help) in args {
+            let positional = c
+                .get_arguments()
+                .any(|a| a.get_id() == id && a.is_positional());
+            let heading = if positional {
+                t(Msg::CliArgumentsHeading)
+            } else {
+                options
+            };
+            c = c.mut_arg(*id, |a| a.help(t(*help)).help_heading(heading));
+        }
+        c
+    };
     for (name, about, args) in subs {
-        cmd = cmd.mut_subcommand(name, |mut c| {
-            c = localize(c).about(t(about));
-            for (id, help) in args {
-                let positional = c
-                    .get_arguments()
-                    .any(|a| a.get_id() == id && a.is_positional());
-                let heading = if positional {
-                    t(Msg::CliArgumentsHeading)
-                } else {
-                    options
-                };
-                c = c.mut_arg(*id, |a| a.help(t(*help)).help_heading(heading));
-            }
-            c
-        });
+        cmd = cmd.mut_subcommand(name, |c| describe(c, about, args));
     }
+    let inbox_actions: [SubcommandHelp; 5] = [
+        ("show", Msg::CliInboxShow, &[("sub", Msg::CliInboxSub)]),
+        (
+            "adopt",
+            Msg::CliInboxAdopt,
+            &[
+                ("sub", Msg::CliInboxSub),
+                ("into", Msg::CliInboxInto),
+                ("section", Msg::CliInboxSection),
+                ("brief", Msg::CliInboxBrief),
+            ],
+        ),
+        (
+            "return",
+            Msg::CliInboxReturn,
+            &[("sub", Msg::CliInboxSub), ("note", Msg::CliInboxNote)],
+        ),
+        (
+            "decline",
+            Msg::CliInboxDecline,
+            &[("sub", Msg::CliInboxSub), ("reason", Msg::CliInboxReason)],
+        ),
+        (
+            "unit",
+            Msg::CliInboxUnit,
+            &[("sub", Msg::CliInboxSub), ("unit", Msg::CliInboxUnitName)],
+        ),
+    ];
+    cmd = cmd.mut_subcommand("inbox", |mut inbox| {
+        inbox = inbox.subcommand_help_heading(t(Msg::CliCommandsHeading));
+        for (name, about, args) in inbox_actions {
+            inbox = inbox.mut_subcommand(name, |c| describe(c, about, args));
+        }
+        inbox
+    });
     cmd
 }
 
@@ -712,15 +772,7 @@ pub fn run_export(
 /// command (an import `--into` started at the same moment) holds it; an
 /// editor's lock is reported after that.
 fn lock_briefly(lib: &Library, id: &IssueId) -> Result<crate::store::lock::IssueLock, StoreError> {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
-    loop {
-        match lib.lock(id) {
-            Err(StoreError::Locked(_)) if std::time::Instant::now() < deadline => {
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            other => return other,
-        }
-    }
+    lib.lock_briefly(id)
 }
 
 /// `jianbao import`: reads FILE (text, Word or PDF, told apart by content),

@@ -8,6 +8,7 @@
 //! - [`store`]: the RON library on disk, locks, recovery, log;
 //! - [`import`], [`export`]: text and Word files into issues; Word, PDF, HTML,
 //!   Markdown and plain text out, and the print layout;
+//! - [`inbox`]: submissions from units, read and adopted into issues;
 //! - [`app`]: the state machine (events → commands → update), no drawing;
 //! - [`ui`]: pure rendering of the app state, one module per pane;
 //! - [`cli`], [`term`]: the command line and the terminal (with `main.rs`).
@@ -19,6 +20,7 @@ pub mod text;
 
 pub mod export;
 pub mod import;
+pub mod inbox;
 
 pub mod app;
 pub mod ui;

@@ -95,6 +95,8 @@ fn run(
         Some(Command::Show(a)) => cli::run_show(&lib, lang, a, &mut out)?,
         Some(Command::Stats(a)) => cli::run_stats(&lib, lang, a, &mut out)?,
         Some(Command::Sync) => cli::run_sync(&mut lib, lang, &actor, &mut out)?,
+        Some(Command::Submit(a)) => cli::run_submit(&lib, lang, a, &actor, &mut out)?,
+        Some(Command::Inbox(a)) => cli::run_inbox(&mut lib, lang, a, &actor, &mut out)?,
         Some(Command::Check) => {
             if !cli::run_check(&lib, lang, &mut out).map_err(io)? {
                 return Ok(ExitCode::from(1));

@@ -70,6 +70,7 @@ pub fn full_issue() -> Issue {
                         "一是完善创建机制，强化组织保障。".into(),
                         "含“引号”、\"ASCII quotes\"、反斜杠\\、制表\t和 emoji 🎉".into(),
                     ],
+                    submission: None,
                 }],
             },
             Section {
@@ -79,6 +80,7 @@ pub fn full_issue() -> Issue {
                     kind: ArticleKind::Brief,
                     source: None,
                     paragraphs: vec!["为深入宣传贯彻党的二十大精神。".into()],
+                    submission: None,
                 }],
             },
             Section {
@@ -150,6 +152,7 @@ pub fn signed_issue(number: u32, total: Option<u32>, d: &str) -> Issue {
                 kind: ArticleKind::Feature,
                 source: Some("市委统战部".into()),
                 paragraphs: vec!["第一段。".into(), "第 二 段".into()],
+                submission: None,
             }],
         }],
         closing: Closing {
@@ -165,6 +168,7 @@ pub fn brief(title: &str, text: &str) -> Article {
         kind: ArticleKind::Brief,
         source: None,
         paragraphs: vec![text.into()],
+        submission: None,
     }
 }
 
@@ -194,6 +198,7 @@ pub fn small_issue() -> Issue {
                         "　　第二段\t有制表。\u{7}".into(),
                         " ".into(),
                     ],
+                    submission: None,
                 }],
             },
             Section::new("空栏目"),
@@ -233,6 +238,7 @@ pub fn article(title: &str, source: Option<&str>, paragraphs: &[&str]) -> Articl
         kind: ArticleKind::Feature,
         source: source.map(str::to_string),
         paragraphs: paragraphs.iter().map(|p| p.to_string()).collect(),
+        submission: None,
     }
 }
 

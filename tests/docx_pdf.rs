@@ -336,6 +336,7 @@ fn grid_issue(n: usize, closing: bool) -> Issue {
             kind: ArticleKind::Feature,
             source: None,
             paragraphs: (0..n).map(|_| "文".repeat(26)).collect(),
+            submission: None,
         }],
     }];
     if !closing {

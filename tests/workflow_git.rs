@@ -600,3 +600,29 @@ fn a_library_in_a_folder_of_a_larger_repository_syncs_and_leaves_other_files_alo
     );
     assert!(b_top.git(&["stash", "list"]).is_empty());
 }
+
+/// The inbox is shared: a submission made at one office is decided at the
+/// other, and the first sees it adopted after its next sync.
+#[test]
+fn the_inbox_travels_with_the_library() {
+    let (_dir, a, b) = two_offices();
+    let file =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inbox/商水县志愿服务.txt");
+    a.ok(&["submit", file.to_str().unwrap()]);
+    let out = a.sync();
+    assert!(out.contains("已推送 1 个提交"), "{out}");
+    b.sync();
+    let (list, _) = b.ok(&["inbox"]);
+    assert!(
+        list.contains("商水县文明办") && list.trim_end().ends_with("新"),
+        "{list}"
+    );
+    b.ok(&["inbox", "adopt", "1", "--into", "2023-025", "--brief"]);
+    b.sync();
+    a.sync();
+    let (list, _) = a.ok(&["inbox"]);
+    assert!(list.trim_end().ends_with("已采用 2023-025"), "{list}");
+    assert!(a.read("2023-025").contains("商水县举办志愿服务活动"));
+    assert!(a.lib.join("inbox/decided/商水县志愿服务.txt.ron").is_file());
+    assert!(!a.lib.join("inbox/商水县志愿服务.txt").exists());
+}

@@ -148,6 +148,7 @@ impl Material {
                     },
                     source: (rng.below(3) == 0).then(|| format!("{}文明办", rng.pick(PLACES))),
                     paragraphs: Vec::new(),
+                    submission: None,
                 };
                 for _ in 0..if brief { 1 } else { 3 + rng.below(6) } {
                     article.paragraphs.push(self.paragraph(&mut rng));

@@ -136,6 +136,13 @@ commands! {
     SelectPageDown => CmdSelectPageDown,
     SelectFirst => CmdSelectFirst,
     SelectLast => CmdSelectLast,
+    // The inbox (issue 18): the view, and its decisions on a submission.
+    /// The inbox (收件箱): submissions from units, to adopt or decline.
+    Inbox => CmdInbox,
+    InboxAdopt => CmdInboxAdopt,
+    InboxBrief => CmdInboxBrief,
+    InboxReturn => CmdInboxReturn,
+    InboxDecline => CmdInboxDecline,
     /// Takes what an overlay offers: the selected command, hit, button;
     /// submits a form; in the find bar, the next match (or replaces it).
     Accept => CmdAccept,
@@ -185,6 +192,10 @@ impl Command {
                 | Command::ReplaceAll
                 | Command::DeleteToLineStart
                 | Command::Complete
+                | Command::InboxAdopt
+                | Command::InboxBrief
+                | Command::InboxReturn
+                | Command::InboxDecline
                 | Command::Answer(_)
         )
     }

@@ -27,6 +27,7 @@ pub mod form;
 pub mod help;
 mod hints;
 pub mod import;
+pub mod inbox;
 pub mod input;
 mod issues;
 pub mod keymap;

@@ -10,6 +10,7 @@
 use super::dialog::{Choice, Confirm};
 use super::form::Form;
 use super::help::Help;
+use super::inbox::{InboxAct, InboxView};
 use super::keymap::{Context, Key, typed};
 use super::palette::Palette;
 use super::search::Goto;
@@ -33,6 +34,7 @@ pub enum Overlay {
     Search(search::Search),
     /// Importing a file (boxed: it holds the plan shown).
     Import(Box<import::Import>),
+    Inbox(InboxView),
 }
 
 /// A key as an overlay sees it: the commands it is bound to in the
@@ -91,6 +93,10 @@ pub enum Outcome {
     Refind,
     /// Close the find bar.
     CloseFind,
+    /// A decision taken in the inbox view.
+    Inbox(InboxAct),
+    /// Stay, and say this on the status line.
+    Notice(Msg),
     /// Not the find bar's key: the editor's key map has it.
     Pass,
     /// The import overlay asks to read a file or to make the import.
@@ -146,6 +152,7 @@ impl Overlay {
             Overlay::Tidy(_) => Context::Tidy,
             Overlay::Search(_) => Context::Search,
             Overlay::Import(_) => Context::Import,
+            Overlay::Inbox(_) => Context::Inbox,
         }
     }
 
@@ -161,6 +168,7 @@ impl Overlay {
             Overlay::Safety(o) => o,
             Overlay::Search(o) => o,
             Overlay::Import(o) => o.as_mut(),
+            Overlay::Inbox(o) => o,
         }
     }
 }
@@ -235,6 +243,8 @@ impl App {
             Outcome::Edit(action) => self.edit(action),
             Outcome::Refind => self.refind(),
             Outcome::CloseFind => self.close_find(),
+            Outcome::Inbox(act) => self.inbox_act(act),
+            Outcome::Notice(msg) => self.notify(self.lang.t(msg).to_string()),
             Outcome::Pass => {}
             Outcome::Import(ask) => self.import_ask(ask),
         }

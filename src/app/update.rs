@@ -63,6 +63,7 @@ impl App {
             Command::NewIssue => self.guard_unsaved(After::NewIssue),
             Command::DuplicateIssue => self.duplicate_issue(),
             Command::Trash => self.open_trash(),
+            Command::Inbox => self.open_inbox(),
             Command::DeleteIssue => {
                 if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
                     let ask = Confirm::new(ConfirmKind::DeleteIssue(id), 1);

@@ -5,7 +5,7 @@
 use super::{UserError, parse_date};
 use crate::i18n::{Lang, Msg};
 use crate::model::Issue;
-use crate::model::stats::{By, Period, Row, Stats, stats};
+use crate::model::stats::{By, Period, Row, Stats, adoption, stats};
 use crate::store::Library;
 use chrono::NaiveDate;
 use clap::Args;
@@ -26,6 +26,8 @@ pub struct StatsArgs {
     pub by: By,
     #[arg(long, value_name = "YEAR", value_parser = super::search::parse_year, conflicts_with_all = ["from", "to"])]
     pub year: Option<i32>,
+    #[arg(long, value_name = "YYYY-Qn", value_parser = parse_quarter, conflicts_with_all = ["year", "from", "to"])]
+    pub quarter: Option<Period>,
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub from: Option<NaiveDate>,
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
@@ -46,6 +48,27 @@ fn choice<T: Copy>(s: &str, options: &[(&[&str], T)]) -> Result<T, String> {
             let all: Vec<&str> = options.iter().map(|(n, _)| n[0]).collect();
             super::detect_lang_from_env().fmt(Msg::BadChoice, &[&s, &all.join(", ")])
         })
+}
+
+/// `2023Q4`, `2023-Q4`, `2023-4`, `2023年第4季度`.
+fn parse_quarter(s: &str) -> Result<Period, String> {
+    let t = s
+        .trim()
+        .to_uppercase()
+        .replace(['年', '第', '季', '度'], " ");
+    let digits: Vec<&str> = t
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|p| !p.is_empty())
+        .collect();
+    match digits.as_slice() {
+        [y, q] if y.len() == 4 => y
+            .parse()
+            .ok()
+            .zip(q.parse().ok())
+            .and_then(|(y, q)| Period::quarter(y, q)),
+        _ => None,
+    }
+    .ok_or_else(|| super::detect_lang_from_env().fmt(Msg::BadQuarter, &[&s]))
 }
 
 fn parse_by(s: &str) -> Result<By, String> {
@@ -78,9 +101,10 @@ pub fn run_stats(
     args: &StatsArgs,
     out: &mut dyn Write,
 ) -> Result<(), UserError> {
-    let period = match args.year {
-        Some(y) => Period::year(y),
-        None => Period {
+    let period = match (args.year, args.quarter) {
+        (Some(y), _) => Period::year(y),
+        (None, Some(q)) => q,
+        (None, None) => Period {
             from: args.from,
             to: args.to,
         },
@@ -102,7 +126,18 @@ pub fn run_stats(
             Err(e) => eprintln!("{}", e.message(lang)),
         }
     }
-    let table = stats(&issues, args.by, period);
+    let mut table = stats(&issues, args.by, period);
+    // 报送数 and 采用率 once the office uses the inbox.
+    if args.by == By::Source {
+        let listing = lib.read_inbox().map_err(|e| UserError(e.message(lang)))?;
+        if !listing.entries.is_empty() {
+            let subs: Vec<_> = listing.entries.into_iter().map(|e| e.record).collect();
+            let day = |s: &crate::model::inbox::Submission| {
+                s.received.with_timezone(&chrono::Local).date_naive()
+            };
+            adoption(&mut table, &issues, &subs, day);
+        }
+    }
     let io = |e: std::io::Error| UserError(e.to_string());
     match args.format {
         StatsFormat::Json => {
@@ -115,40 +150,63 @@ pub fn run_stats(
     }
 }
 
-fn headings(lang: Lang, by: By) -> [&'static str; 7] {
-    let first = match by {
+/// Whether the table has the inbox's columns (报送, 采用率).
+fn with_inbox(t: &Stats) -> bool {
+    t.total.submitted.is_some()
+}
+
+fn headings(lang: Lang, t: &Stats) -> Vec<String> {
+    let first = match t.by {
         By::Source => Msg::StatsSource,
         By::Section => Msg::StatsSection,
         By::Month => Msg::StatsMonth,
     };
-    [
-        lang.t(first),
-        lang.t(Msg::StatsArticles),
+    let mut h = vec![lang.t(first)];
+    if with_inbox(t) {
+        h.extend([
+            lang.t(Msg::StatsSubmitted),
+            lang.t(Msg::StatsArticles),
+            lang.t(Msg::StatsRate),
+        ]);
+    } else {
+        h.push(lang.t(Msg::StatsArticles));
+    }
+    h.extend([
         lang.t(Msg::StatsFeatures),
         lang.t(Msg::StatsBriefs),
         lang.t(Msg::StatsChars),
         lang.t(Msg::StatsIssueCount),
         lang.t(Msg::StatsIssueIds),
-    ]
+    ]);
+    h.into_iter().map(str::to_string).collect()
 }
 
 /// The cells of a row: name, counts, the issues.
-fn cells(lang: Lang, row: &Row, name: Option<&str>) -> [String; 7] {
+fn cells(lang: Lang, row: &Row, name: Option<&str>) -> Vec<String> {
     let name = match name {
         Some(n) => n.to_string(),
         None if row.name.is_empty() => lang.t(Msg::StatsNoSource).to_string(),
         None => row.name.clone(),
     };
     let ids: Vec<String> = row.issues.iter().map(|i| i.to_string()).collect();
-    [
-        name,
-        row.articles.to_string(),
+    let mut c = vec![name];
+    match (row.submitted, row.adopted) {
+        (Some(s), Some(a)) => c.extend([
+            s.to_string(),
+            a.to_string(),
+            row.rate()
+                .map_or_else(|| "-".to_string(), |r| format!("{r:.1}%")),
+        ]),
+        _ => c.push(row.articles.to_string()),
+    }
+    c.extend([
         row.features.to_string(),
         row.briefs.to_string(),
         row.chars.to_string(),
         row.issues.len().to_string(),
         ids.join(" "),
-    ]
+    ]);
+    c
 }
 
 fn write_table(lang: Lang, t: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
@@ -157,14 +215,15 @@ fn write_table(lang: Lang, t: &Stats, out: &mut dyn Write) -> std::io::Result<()
     if t.issues == 0 {
         writeln!(out, "{}", lang.t(Msg::StatsEmpty))?;
     } else {
-        let mut rows: Vec<[String; 7]> = vec![headings(lang, t.by).map(str::to_string)];
+        let mut rows: Vec<Vec<String>> = vec![headings(lang, t)];
         rows.extend(t.rows.iter().map(|r| cells(lang, r, None)));
         rows.push(cells(lang, &t.total, Some(lang.t(Msg::StatsTotal))));
         // The total's issues are every issue counted: not listed again.
-        if let Some(last) = rows.last_mut() {
-            last[6].clear();
+        let n = rows[0].len();
+        if let Some(last) = rows.last_mut().and_then(|r| r.last_mut()) {
+            last.clear();
         }
-        let widths: Vec<usize> = (0..7)
+        let widths: Vec<usize> = (0..n)
             .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
             .collect();
         for r in &rows {
@@ -172,7 +231,7 @@ fn write_table(lang: Lang, t: &Stats, out: &mut dyn Write) -> std::io::Result<()
             for (c, cell) in r.iter().enumerate() {
                 let pad = " ".repeat(widths[c] - cell.width());
                 match c {
-                    0 | 6 => {
+                    _ if c == 0 || c == n - 1 => {
                         line.push_str(cell);
                         line.push_str(&pad);
                     }
@@ -221,16 +280,14 @@ fn write_csv(lang: Lang, t: &Stats, out: &mut dyn Write) -> std::io::Result<()> 
     };
     let line = |cells: &[String]| cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",");
     out.write_all("\u{feff}".as_bytes())?;
-    write!(
-        out,
-        "{}\r\n",
-        line(&headings(lang, t.by).map(str::to_string))
-    )?;
+    write!(out, "{}\r\n", line(&headings(lang, t)))?;
     for r in &t.rows {
         write!(out, "{}\r\n", line(&cells(lang, r, None)))?;
     }
     let mut total = cells(lang, &t.total, Some(lang.t(Msg::StatsTotal)));
-    total[6].clear();
+    if let Some(last) = total.last_mut() {
+        last.clear();
+    }
     write!(out, "{}\r\n", line(&total))?;
     Ok(())
 }

@@ -415,6 +415,7 @@ mod tests {
                 kind: ArticleKind::Feature,
                 source: None,
                 paragraphs: (0..n).map(|_| "文".repeat(26)).collect(),
+                submission: None,
             }],
         }];
         if !closing {

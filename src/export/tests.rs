@@ -382,6 +382,7 @@ proptest! {
             kind: if is_brief { ArticleKind::Brief } else { ArticleKind::Feature },
             source,
             paragraphs: paragraphs.clone(),
+            submission: None,
         });
         issue.closing.distribution[0].recipients = recipients;
         let settings = PrintSettings::default();

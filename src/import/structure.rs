@@ -155,7 +155,7 @@ pub fn source_of(text: &str) -> Option<String> {
 
 /// Units that sign an article at the end of its last paragraph:
 /// "…氛围。（扶沟县文明办）".
-const SOURCE_ENDINGS: [&str; 27] = [
+pub(crate) const SOURCE_ENDINGS: [&str; 27] = [
     "办",
     "部",
     "局",
@@ -1161,6 +1161,7 @@ fn finish(
         kind: d.kind,
         source,
         paragraphs,
+        submission: None,
     });
     built.item_briefs += briefs.len();
     for p in briefs {
@@ -1175,6 +1176,7 @@ fn brief(title: String, text: String) -> Article {
         kind: ArticleKind::Brief,
         source: None,
         paragraphs: vec![text],
+        submission: None,
     }
 }
 

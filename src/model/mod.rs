@@ -6,6 +6,7 @@
 
 mod count;
 mod id;
+pub mod inbox;
 mod limits;
 mod marks;
 mod numbering;
@@ -130,6 +131,10 @@ pub struct Article {
     pub source: Option<String>,
     /// One string per paragraph, without the printed two-character indent.
     pub paragraphs: Vec<String>,
+    /// 收文号 of the inbox submission it was adopted from (see
+    /// [`inbox::Submission`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submission: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
@@ -266,6 +271,7 @@ impl Article {
             kind: ArticleKind::Feature,
             source: None,
             paragraphs: Vec::new(),
+            submission: None,
         }
     }
 

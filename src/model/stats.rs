@@ -6,10 +6,11 @@
 //! Units written slightly differently count as one: （扶沟县文明办）,
 //! 扶沟县文明办 and 扶沟县 文明办供稿 are the same unit ([`unit_key`]).
 
+use super::inbox::Submission;
 use super::{ArticleKind, Issue, IssueId, Status, bare_title, section_key};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// What the rows are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
@@ -32,6 +33,22 @@ pub struct Period {
 }
 
 impl Period {
+    /// The quarter `q` (1–4) of `year`.
+    pub fn quarter(year: i32, q: u32) -> Option<Period> {
+        if !(1..=4).contains(&q) {
+            return None;
+        }
+        let from = NaiveDate::from_ymd_opt(year, 3 * q - 2, 1)?;
+        let to = match q {
+            4 => NaiveDate::from_ymd_opt(year, 12, 31)?,
+            _ => NaiveDate::from_ymd_opt(year, 3 * q + 1, 1)?.pred_opt()?,
+        };
+        Some(Period {
+            from: Some(from),
+            to: Some(to),
+        })
+    }
+
     /// The calendar year `year`.
     pub fn year(year: i32) -> Period {
         Period {
@@ -65,6 +82,21 @@ pub struct Row {
     pub chars: usize,
     /// The issues the articles appeared in, in id order.
     pub issues: Vec<IssueId>,
+    /// 报送数, 采用数, when the inbox is counted (see [`adoption`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub adopted: Option<usize>,
+}
+
+impl Row {
+    /// 采用率 in per cent, when anything was submitted.
+    pub fn rate(&self) -> Option<f64> {
+        match (self.submitted, self.adopted) {
+            (Some(s), Some(a)) if s > 0 => Some(a as f64 * 100.0 / s as f64),
+            _ => None,
+        }
+    }
 }
 
 /// The table: rows and their total.
@@ -249,6 +281,92 @@ pub fn stats<'a>(issues: impl IntoIterator<Item = &'a Issue>, by: By, period: Pe
     }
 }
 
+/// Adds the inbox to a table by source: per unit 报送数 (its submissions
+/// received in the period, and its articles there typed in without one)
+/// and 采用数 (the submissions its articles of the period were adopted
+/// from, each once, and those typed-in articles); a unit that submitted
+/// and had nothing adopted gets its row. `received` gives a submission's
+/// local date.
+pub fn adoption<'a>(
+    table: &mut Stats,
+    issues: impl IntoIterator<Item = &'a Issue>,
+    submissions: &[Submission],
+    received: impl Fn(&Submission) -> NaiveDate,
+) {
+    if table.by != By::Source {
+        return;
+    }
+    // Per unit key: submitted, adopted, and the submissions seen adopted.
+    let mut counts: HashMap<String, (usize, usize, HashSet<u32>)> = HashMap::new();
+    for issue in issues {
+        if !table.period.contains(issue.date) {
+            continue;
+        }
+        for a in issue.articles() {
+            let key = unit_key(a.source.as_deref().unwrap_or(""));
+            let c = counts.entry(key).or_default();
+            match a.submission {
+                Some(n) => {
+                    if c.2.insert(n) {
+                        c.1 += 1;
+                    }
+                }
+                None => {
+                    c.0 += 1;
+                    c.1 += 1;
+                }
+            }
+        }
+    }
+    let mut names: HashMap<String, String> = HashMap::new();
+    for s in submissions {
+        if !table.period.contains(received(s)) {
+            continue;
+        }
+        let key = unit_key(&s.unit);
+        counts.entry(key.clone()).or_default().0 += 1;
+        names.entry(key).or_insert_with(|| unit_name(&s.unit));
+    }
+    let (mut submitted, mut adopted) = (0, 0);
+    for (key, (s, a, _)) in counts {
+        submitted += s;
+        adopted += a;
+        match table.rows.iter_mut().find(|r| r.key == key) {
+            Some(row) => {
+                row.submitted = Some(s);
+                row.adopted = Some(a);
+            }
+            None => table.rows.push(Row {
+                name: names.get(&key).cloned().unwrap_or_default(),
+                key,
+                submitted: Some(s),
+                adopted: Some(a),
+                ..Row::default()
+            }),
+        }
+    }
+    for row in &mut table.rows {
+        row.submitted.get_or_insert(0);
+        row.adopted.get_or_insert(0);
+    }
+    table.total.submitted = Some(submitted);
+    table.total.adopted = Some(adopted);
+    // Units without a source last, then by adoptions and submissions.
+    table.rows.sort_by(|a, b| {
+        (
+            a.key.is_empty(),
+            std::cmp::Reverse(a.adopted),
+            std::cmp::Reverse(a.submitted),
+        )
+            .cmp(&(
+                b.key.is_empty(),
+                std::cmp::Reverse(b.adopted),
+                std::cmp::Reverse(b.submitted),
+            ))
+            .then_with(|| a.name.cmp(&b.name))
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -347,5 +465,68 @@ mod tests {
             .map(|r| (r.key.as_str(), r.articles))
             .collect();
         assert_eq!(rows, [("2023-11", 4), ("2023-12", 2), ("2024-01", 1)]);
+    }
+
+    #[test]
+    fn adoption_counts_submissions_and_typed_in_articles() {
+        let mut lib = library();
+        let fugou = unit_key("扶沟县文明办");
+        let a = lib
+            .iter_mut()
+            .filter(|i| i.year() == 2023)
+            .flat_map(|i| i.sections.iter_mut().flat_map(|s| s.articles.iter_mut()))
+            .find(|a| unit_key(a.source.as_deref().unwrap_or("")) == fugou)
+            .unwrap();
+        a.submission = Some(1);
+        let sub = |id: u32, unit: &str, day: &str| {
+            let t = format!("{day}T09:00:00+08:00");
+            Submission {
+                schema: 1,
+                id,
+                file: format!("{id}.txt"),
+                original: None,
+                unit: unit.into(),
+                unit_from: super::super::inbox::UnitFrom::Given,
+                submitter: None,
+                received: chrono::DateTime::parse_from_rfc3339(&t).unwrap(),
+                note: None,
+                title: String::new(),
+                chars: 0,
+                state: super::super::inbox::SubState::New,
+                history: Vec::new(),
+            }
+        };
+        let subs = [
+            sub(1, "扶沟县文明办", "2023-11-20"),
+            sub(2, "太康县文明办", "2023-11-21"),
+            sub(3, "（扶沟县文明办）", "2024-01-05"),
+        ];
+        let day = |s: &Submission| s.received.date_naive();
+        let mut t = stats(&lib, By::Source, Period::year(2023));
+        adoption(&mut t, &lib, &subs, day);
+        let rows: Vec<(&str, Option<usize>, Option<usize>)> = t
+            .rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.submitted, r.adopted))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("扶沟县文明办", Some(3), Some(3)),
+                ("商水县文明办", Some(2), Some(2)),
+                ("太康县文明办", Some(1), Some(0)),
+                ("", Some(1), Some(1)),
+            ]
+        );
+        assert_eq!(t.rows[2].rate(), Some(0.0));
+        assert_eq!((t.total.submitted, t.total.adopted), (Some(7), Some(6)));
+        // The first quarter of 2024: a submission, its unit's one article.
+        let q1 = Period::quarter(2024, 1).unwrap();
+        assert_eq!(q1.to, "2024-03-31".parse().ok());
+        let mut t = stats(&lib, By::Source, q1);
+        adoption(&mut t, &lib, &subs, day);
+        assert_eq!((t.rows[0].submitted, t.rows[0].adopted), (Some(2), Some(1)));
+        assert_eq!(t.rows[0].rate(), Some(50.0));
+        assert!(Period::quarter(2024, 5).is_none());
     }
 }

@@ -71,3 +71,11 @@ pub fn decode_issue(text: &str) -> Result<Issue, DecodeError> {
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     decode(text)
 }
+
+pub fn encode_submission(record: &crate::model::inbox::Submission) -> String {
+    encode(record)
+}
+
+pub fn decode_submission(text: &str) -> Result<crate::model::inbox::Submission, DecodeError> {
+    decode(text)
+}

@@ -279,6 +279,21 @@ impl Library {
         })
     }
 
+    /// Takes the edit lock of `id`, waiting up to two seconds for another
+    /// command that holds it only a moment (an import, a change of status);
+    /// an editor holding it is [`StoreError::Locked`].
+    pub fn lock_briefly(&self, id: &IssueId) -> Result<IssueLock, StoreError> {
+        let deadline = std::time::Instant::now() + Duration::from_secs(2);
+        loop {
+            match self.lock(id) {
+                Err(StoreError::Locked(_)) if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                other => return other,
+            }
+        }
+    }
+
     /// The state of `id`'s lock, without taking it.
     pub fn lock_status(&self, id: &IssueId) -> Result<LockStatus, StoreError> {
         let path = self.lock_path(id);

@@ -17,6 +17,7 @@ mod errors;
 mod fingerprint;
 pub mod fs;
 pub mod git;
+pub mod inbox;
 pub mod index;
 pub mod lock;
 pub mod log;

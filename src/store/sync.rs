@@ -552,6 +552,7 @@ fn commit_local(
             ISSUES_DIR,
             SETTINGS_FILE,
             GITIGNORE,
+            super::inbox::INBOX_DIR,
         ])
         .map_err(failed("status"))?;
     let mut paths: BTreeSet<String> = BTreeSet::new();

@@ -8,6 +8,7 @@ pub mod editor;
 mod form;
 mod help;
 mod import;
+mod inbox;
 mod issues;
 mod palette;
 mod preview;
@@ -102,6 +103,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Safety(d)) => safety::render(app, theme, frame, d),
         Some(Overlay::Search(s)) => search::render(app, theme, frame, s),
         Some(Overlay::Import(i)) => import::render(app, theme, frame, i),
+        Some(Overlay::Inbox(v)) => inbox::render(app, theme, frame, v),
         None => {}
     }
 }

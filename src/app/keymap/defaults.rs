@@ -32,6 +32,10 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Ctrl+N", NewIssue),
             ("Ctrl+L", SwitchLanguage),
             ("Ctrl+K", ChangeStatus),
+            // 收件箱: Ctrl+O is import in the list and the tree; F10 where the
+            // SSH client passes it, Ctrl+W everywhere.
+            ("Ctrl+W", Inbox),
+            ("F10", Inbox),
         ],
     ),
     // The issue list.
@@ -300,6 +304,24 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("PageDown", PageDown),
             ("Ctrl+Home", First),
             ("Ctrl+End", Last),
+            ("Esc", Close),
+        ],
+    ),
+    // The inbox view: a list, a section picker, a note field (the
+    // letters type there).
+    (
+        Context::Inbox,
+        &[
+            ("Up", Up),
+            ("Down", Down),
+            ("PageUp", PageUp),
+            ("PageDown", PageDown),
+            ("A", InboxAdopt),
+            ("B", InboxBrief),
+            ("R", InboxReturn),
+            ("D", InboxDecline),
+            ("Space", ToggleItem),
+            ("Enter", Accept),
             ("Esc", Close),
         ],
     ),

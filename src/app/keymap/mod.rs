@@ -45,6 +45,8 @@ pub enum Context {
     Tidy,
     Preview,
     Trash,
+    /// The inbox view (收件箱).
+    Inbox,
     Help,
     /// Importing a file: the path prompt, the encoding choice, the preview.
     Import,
@@ -52,7 +54,7 @@ pub enum Context {
 
 impl Context {
     /// In the order the help lists them.
-    pub const ALL: [Context; 15] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::Issues,
         Context::Tree,
@@ -67,6 +69,7 @@ impl Context {
         Context::Preview,
         Context::Trash,
         Context::Import,
+        Context::Inbox,
         Context::Help,
     ];
 
@@ -80,7 +83,8 @@ impl Context {
             | Context::Palette
             | Context::Search
             | Context::Form
-            | Context::Import => &[Context::Field],
+            | Context::Import
+            | Context::Inbox => &[Context::Field],
             _ => &[],
         }
     }
@@ -101,6 +105,7 @@ impl Context {
             Context::Tidy => Msg::HelpTidy,
             Context::Preview => Msg::HelpPreview,
             Context::Trash => Msg::HelpTrash,
+            Context::Inbox => Msg::HelpInbox,
             Context::Help => Msg::HelpHelp,
             Context::Import => Msg::HelpImport,
         }

@@ -266,6 +266,7 @@ fn issue_strategy() -> impl Strategy<Value = Issue> {
             kind: ArticleKind::Feature,
             source: s,
             paragraphs: ps,
+            submission: None,
         });
     let sec = (
         prop::sample::select(vec!["工作动态", "经验交流", "文明时讯"]),

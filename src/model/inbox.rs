@@ -1,0 +1,304 @@
+//! The inbox (信息报送): contributions sent in by units (供稿单位), each a
+//! file in the library's `inbox/` with a record beside it. A submission is
+//! 新 until the office adopts it into an issue (已采用), returns it for
+//! changes (退回修改) or declines it (不采用); every decision is kept in its
+//! history with who made it, when and why.
+
+use super::workflow::Actor;
+use super::{IssueId, filled};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// Where a submission stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+pub enum SubState {
+    /// 新: not yet looked at.
+    #[default]
+    New,
+    /// 已采用: in an issue.
+    Adopted,
+    /// 退回修改: sent back to the unit with a note; may still be adopted or
+    /// declined.
+    Returned,
+    /// 不采用: declined, with a reason.
+    Declined,
+}
+
+impl SubState {
+    pub const ALL: [SubState; 4] = [
+        SubState::New,
+        SubState::Adopted,
+        SubState::Returned,
+        SubState::Declined,
+    ];
+
+    /// Adopted and declined submissions are done: they live in
+    /// `inbox/decided/` and take no further decision.
+    pub fn is_final(self) -> bool {
+        matches!(self, SubState::Adopted | SubState::Declined)
+    }
+}
+
+/// How the unit of a submission was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Hash)]
+pub enum UnitFrom {
+    /// Given by whoever submitted it (`--unit`) or corrected by hand.
+    #[default]
+    Given,
+    /// A source line of the text: （扶沟县文明办）.
+    SourceLine,
+    /// A signature at the end of the text (the unit, often with a date).
+    Signature,
+    /// The author in the Word file's properties.
+    Author,
+    /// The file's name: 扶沟县文明办-白潭镇….docx.
+    FileName,
+    /// Nothing told it.
+    Unknown,
+}
+
+/// One decision on a submission, as kept in its record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub state: SubState,
+    #[serde(default)]
+    pub from: SubState,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    pub user: String,
+    pub host: String,
+    pub time: DateTime<FixedOffset>,
+    /// The note of a return, the reason of a decline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The issue it was adopted into.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub issue: Option<IssueId>,
+    /// The titles of the articles it became.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<String>,
+}
+
+impl Decision {
+    /// `王文明（clerk@office）`, or `clerk@office` without a name.
+    pub fn who(&self) -> String {
+        Actor {
+            name: self.name.clone(),
+            user: self.user.clone(),
+            host: self.host.clone(),
+        }
+        .who()
+    }
+}
+
+/// A submission's record (`inbox/NAME.ron` beside the file `inbox/NAME`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Submission {
+    pub schema: u32,
+    /// 收文号: a serial number within the library, to name it by.
+    pub id: u32,
+    /// The file's name beside the record.
+    pub file: String,
+    /// The name it was submitted under, when it is kept under another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<String>,
+    /// 供稿单位, as written (empty when unknown).
+    #[serde(default)]
+    pub unit: String,
+    #[serde(default)]
+    pub unit_from: UnitFrom,
+    /// Who submitted it (the person's name or login), when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitter: Option<String>,
+    pub received: DateTime<FixedOffset>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// The title and 字数 of the text when it was received (the list shows
+    /// them without reading every file).
+    #[serde(default)]
+    pub title: String,
+    #[serde(default)]
+    pub chars: usize,
+    #[serde(default)]
+    pub state: SubState,
+    /// Every decision, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Decision>,
+}
+
+/// Why a decision is not allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DecideError {
+    /// Adopted or declined already.
+    Final(SubState),
+    /// A return needs a note, a decline a reason.
+    NeedsNote(SubState),
+    /// An adoption names its issue.
+    NeedsIssue,
+    /// A new submission is new already.
+    ToNew,
+}
+
+impl Submission {
+    /// The issue it was adopted into, by its latest adoption.
+    pub fn adopted_into(&self) -> Option<IssueId> {
+        self.history
+            .iter()
+            .rev()
+            .find(|d| d.state == SubState::Adopted)
+            .and_then(|d| d.issue)
+    }
+
+    /// The latest decision, if any.
+    pub fn last(&self) -> Option<&Decision> {
+        self.history.last()
+    }
+
+    /// Moves the submission to `to`, recording the decision: a return
+    /// needs a note, a decline a reason, an adoption its issue; adopted and
+    /// declined submissions take no further decision. Nothing changes on
+    /// error.
+    pub fn decide(
+        &mut self,
+        to: SubState,
+        actor: &Actor,
+        note: Option<&str>,
+        adopted: Option<(IssueId, Vec<String>)>,
+        time: DateTime<FixedOffset>,
+    ) -> Result<&Decision, DecideError> {
+        if self.state.is_final() {
+            return Err(DecideError::Final(self.state));
+        }
+        let note = filled(note);
+        match to {
+            SubState::New => return Err(DecideError::ToNew),
+            SubState::Returned | SubState::Declined if note.is_none() => {
+                return Err(DecideError::NeedsNote(to));
+            }
+            SubState::Adopted if adopted.is_none() => return Err(DecideError::NeedsIssue),
+            _ => {}
+        }
+        let (issue, titles) = match adopted {
+            Some((id, titles)) if to == SubState::Adopted => (Some(id), titles),
+            _ => (None, Vec::new()),
+        };
+        self.history.push(Decision {
+            state: to,
+            from: self.state,
+            name: actor.name().map(str::to_string),
+            user: actor.user.clone(),
+            host: actor.host.clone(),
+            time,
+            note: note.map(str::to_string),
+            issue,
+            titles,
+        });
+        self.state = to;
+        Ok(self.history.last().expect("pushed above"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor() -> Actor {
+        Actor {
+            name: Some("王文明".into()),
+            user: "clerk".into(),
+            host: "office".into(),
+        }
+    }
+
+    fn time() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2023-11-20T09:30:00+08:00").unwrap()
+    }
+
+    fn sub() -> Submission {
+        Submission {
+            schema: 1,
+            id: 1,
+            file: "白潭镇.docx".into(),
+            original: None,
+            unit: "扶沟县文明办".into(),
+            unit_from: UnitFrom::Given,
+            submitter: None,
+            received: time(),
+            note: None,
+            title: "白潭镇倡导文明新风".into(),
+            chars: 300,
+            state: SubState::New,
+            history: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn return_then_adopt_keeps_both_decisions() {
+        let mut s = sub();
+        assert_eq!(
+            s.decide(SubState::Returned, &actor(), Some("  "), None, time()),
+            Err(DecideError::NeedsNote(SubState::Returned))
+        );
+        s.decide(
+            SubState::Returned,
+            &actor(),
+            Some("请补充数据"),
+            None,
+            time(),
+        )
+        .unwrap();
+        assert_eq!(s.state, SubState::Returned);
+        let id: IssueId = "2023-025".parse().unwrap();
+        assert_eq!(
+            s.decide(SubState::Adopted, &actor(), None, None, time()),
+            Err(DecideError::NeedsIssue)
+        );
+        let d = s
+            .decide(
+                SubState::Adopted,
+                &actor(),
+                None,
+                Some((id, vec!["标题".into()])),
+                time(),
+            )
+            .unwrap();
+        assert_eq!((d.from, d.issue), (SubState::Returned, Some(id)));
+        assert_eq!(d.who(), "王文明（clerk@office）");
+        assert_eq!(s.adopted_into(), Some(id));
+        assert_eq!(s.history.len(), 2);
+        assert_eq!(s.history[0].note.as_deref(), Some("请补充数据"));
+        // Done: no decision after an adoption, nothing recorded.
+        assert_eq!(
+            s.decide(SubState::Declined, &actor(), Some("重复"), None, time()),
+            Err(DecideError::Final(SubState::Adopted))
+        );
+        assert_eq!(s.history.len(), 2);
+    }
+
+    #[test]
+    fn a_decline_needs_a_reason_and_is_final() {
+        let mut s = sub();
+        assert_eq!(
+            s.decide(SubState::Declined, &actor(), None, None, time()),
+            Err(DecideError::NeedsNote(SubState::Declined))
+        );
+        assert_eq!(
+            s.decide(SubState::New, &actor(), None, None, time()),
+            Err(DecideError::ToNew)
+        );
+        s.decide(
+            SubState::Declined,
+            &actor(),
+            Some("与上期重复"),
+            None,
+            time(),
+        )
+        .unwrap();
+        assert!(s.state.is_final());
+        assert_eq!(s.adopted_into(), None);
+        let back: Submission = ron::from_str(&ron::to_string(&s).unwrap()).unwrap();
+        assert_eq!(back, s);
+    }
+}
