@@ -142,7 +142,7 @@ pub(super) fn finish(
             let breaks = prev.is_some_and(|prev| {
                 is_item(&l.text)
                     || standalone_point(prev, w.width)
-                    || (ends_sentence(prev) && super::toc::enumerator(&l.text).is_some())
+                    || (ends_sentence(prev) && crate::import::toc::enumerator(&l.text).is_some())
             });
             rejoin::Line {
                 text: &l.text,

@@ -17,7 +17,6 @@ pub use shape::{heading, is_enumerated, is_item, key, source_of, without_mark};
 
 use super::lines::SrcLine;
 use super::toc::TocEntry;
-use super::{masthead, toc};
 use crate::model::{Article, ArticleKind, Section};
 use crate::text::rejoin::{self, ends_sentence, measure};
 use crate::text::tidy::Rule;

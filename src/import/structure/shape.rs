@@ -80,7 +80,7 @@ const HEADING_WORDS: [&str; 36] = [
 /// 一、工作动态) if what follows it says so: its name.
 pub(super) fn heading_candidate(text: &str) -> Option<(String, bool)> {
     let t = text.trim();
-    if let Some((1, at)) = super::toc::enumerator(t) {
+    if let Some((1, at)) = crate::import::toc::enumerator(t) {
         return section_name(&t[at..], 8).map(|n| (n, true));
     }
     let n = section_name(t, 8)?;
@@ -228,7 +228,7 @@ pub(super) fn colon_title_start(text: &str) -> bool {
 
 /// A line that is only a date (2024年6月1日): a dateline, never a title.
 fn is_date_line(t: &str) -> bool {
-    super::masthead::find_date(t)
+    crate::import::masthead::find_date(t)
         .is_some_and(|(_, r)| t[..r.start].trim().is_empty() && t[r.end..].trim().is_empty())
 }
 

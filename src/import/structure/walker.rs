@@ -205,7 +205,7 @@ pub(super) fn find_headings(
         .iter()
         .map(|l| {
             heading(&l.text).or_else(|| {
-                let k = key(super::toc::unnumbered(&l.text));
+                let k = key(crate::import::toc::unnumbered(&l.text));
                 toc_heads
                     .iter()
                     .find(|(tk, _)| *tk == k)
