@@ -1,6 +1,7 @@
 use super::*;
-use crate::model::{ArticleKind, DistributionKind, Status};
+use crate::model::{ArticleKind, DistributionKind, IssueId, Settings, Status};
 use crate::store::{SAMPLE_ISSUE, codec};
+use chrono::NaiveDate;
 
 const SAMPLE: &str = include_str!("../../tests/fixtures/zhoukou-wenming-2023-11-23.txt");
 const SAMPLE_CRLF: &str = include_str!("../../tests/fixtures/zhoukou-wenming-2023-11-23.crlf.txt");

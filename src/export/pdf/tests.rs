@@ -3,6 +3,7 @@
 //! `tests/export_pdf.rs`.
 
 use super::*;
+use crate::export::layout::join_title;
 use crate::i18n::Lang;
 use crate::store::{SAMPLE_ISSUE, codec};
 use std::path::PathBuf;
