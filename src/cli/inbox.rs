@@ -1,7 +1,8 @@
 //! `jianbao submit FILE` and `jianbao inbox [adopt|return|decline|unit|show]`:
 //! the inbox (信息报送) from the command line.
 
-use super::{UserError, parse_id};
+use super::UserError;
+use super::args::parse_id;
 use crate::i18n::{Lang, Msg};
 use crate::inbox::flags::{Flag, flag_text, flags};
 use crate::inbox::{self, Submit};

@@ -2,7 +2,8 @@
 //! [--format table|csv|json] [--signed]`: contributor statistics
 //! (信息采用统计) as a table, CSV for a spreadsheet, or JSON.
 
-use super::{UserError, parse_date};
+use super::UserError;
+use super::args::parse_date;
 use crate::i18n::{Lang, Msg};
 use crate::model::Issue;
 use crate::model::stats::{By, Period, Row, Stats, adoption, stats};

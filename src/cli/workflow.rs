@@ -1,7 +1,8 @@
 //! `jianbao status`, `jianbao show` and `jianbao sync`: the office's
 //! workflow from the command line.
 
-use super::{UserError, lock_briefly, parse_id};
+use super::args::parse_id;
+use super::{UserError, lock_briefly};
 use crate::i18n::{Lang, Msg};
 use crate::model::{Actor, Issue, IssueId, Overlong, Status};
 use crate::store::git::FileState;
