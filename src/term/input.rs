@@ -219,7 +219,9 @@ fn parse_escape(s: &[u8], flush: bool) -> Parsed {
                 Parsed::Done(Some(Event::Key(k)), len + 1)
             }
             Parsed::Done(other, len) => Parsed::Done(other, len + 1),
-            Parsed::Report(_, _, len) => Parsed::Done(None, len + 1),
+            // An Esc key, then the terminal's answer to a query: no
+            // modifier of anything; the report is read on its own next.
+            Parsed::Report(..) => Parsed::Done(key(KeyCode::Esc, KeyModifiers::NONE), 1),
             Parsed::Incomplete => Parsed::Incomplete,
         },
         // Maybe the start of an Alt+arrow: wait for the next byte.

@@ -227,4 +227,9 @@ fn cursor_reports_are_taken_apart_from_the_keys() {
     assert!(d.feed(b"7R").is_empty());
     assert_eq!(d.take_report(), Some((6, 29)));
     assert_eq!(one(b"\x1b[1;5R"), k(KeyCode::F(3), KeyModifiers::CONTROL));
+    // Esc pressed just before the answer came: the Esc key and the report,
+    // not an "Alt+report" that swallows both.
+    let events = d.feed(b"\x1b\x1b[24;5R");
+    assert_eq!(events, vec![k(KeyCode::Esc, KeyModifiers::NONE)]);
+    assert_eq!(d.take_report(), Some((4, 23)));
 }
