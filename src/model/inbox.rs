@@ -4,7 +4,7 @@
 //! changes (退回修改) or declines it (不采用); every decision is kept in its
 //! history with who made it, when and why.
 
-use super::workflow::Actor;
+use super::workflow::{Actor, who};
 use super::{IssueId, filled};
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
@@ -83,12 +83,7 @@ pub struct Decision {
 impl Decision {
     /// `王文明（clerk@office）`, or `clerk@office` without a name.
     pub fn who(&self) -> String {
-        Actor {
-            name: self.name.clone(),
-            user: self.user.clone(),
-            host: self.host.clone(),
-        }
-        .who()
+        who(self.name.as_deref(), &self.user, &self.host)
     }
 }
 

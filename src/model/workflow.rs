@@ -41,7 +41,7 @@ impl StatusChange {
 }
 
 /// `王文明（clerk@office）`, or `clerk@office` without a name.
-fn who(name: Option<&str>, user: &str, host: &str) -> String {
+pub(super) fn who(name: Option<&str>, user: &str, host: &str) -> String {
     match filled(name) {
         Some(name) => format!("{name}（{user}@{host}）"),
         None => format!("{user}@{host}"),
