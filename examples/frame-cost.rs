@@ -1,10 +1,13 @@
 //! Where a typed character's time goes inside jianbao, without the
-//! terminal: event handling, the tick, rendering every pane, ratatui's diff
-//! and the change-only writer, for one character typed at the end of an
-//! empty article and of a 20,000-character paragraph (100×30).
+//! terminal: event handling, the tick, and drawing the frame as the app
+//! does (`term::screen`: the panes and rows that changed, the change-only
+//! writer), for one character typed at the end of an empty article and of
+//! a 20,000-character paragraph (100×30); beside it, a full drawing of
+//! every pane through ratatui's `Terminal`, as before.
 //!
 //! ```sh
 //! cargo run --release --example frame-cost
+//! perf record --call-graph dwarf target/release/examples/frame-cost --screen-only
 //! ```
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
@@ -12,10 +15,12 @@ use jianbao::app::App;
 use jianbao::app::keymap::Keymap;
 use jianbao::i18n::Lang;
 use jianbao::store::Library;
+use jianbao::term::backend::Backend;
 use jianbao::term::output::Output;
+use jianbao::term::screen::Screen;
 use jianbao::ui::theme::Theme;
 use ratatui::backend::CrosstermBackend;
-use ratatui::layout::Rect;
+use ratatui::layout::{Rect, Size};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::time::{Duration, Instant};
 
@@ -39,6 +44,8 @@ fn key(code: KeyCode, mods: KeyModifiers) -> Event {
 }
 
 fn main() {
+    // For a profile of the app's own drawing alone.
+    let screen_only = std::env::args().any(|a| a == "--screen-only");
     let prose: Vec<char> = "为深入贯彻落实党的二十大精神扎实推进全国文明城市创建工作"
         .chars()
         .collect();
@@ -56,9 +63,19 @@ fn main() {
         let backend = CrosstermBackend::new(Output::new(std::io::sink()));
         let viewport = Viewport::Fixed(Rect::new(0, 0, 100, 30));
         let mut term = Terminal::with_options(backend, TerminalOptions { viewport }).unwrap();
+        let mut screen = Screen::fixed(
+            Backend::new(Output::new(std::io::sink())),
+            Size::new(100, 30),
+        );
         let theme = Theme::color();
         term.draw(|f| jianbao::ui::render(&app, &theme, f)).unwrap();
-        let (mut handle, mut tick, mut draw) = (Duration::ZERO, Duration::ZERO, Duration::ZERO);
+        screen.draw(&app, &theme).unwrap();
+        let (mut handle, mut tick, mut draw, mut full) = (
+            Duration::ZERO,
+            Duration::ZERO,
+            Duration::ZERO,
+            Duration::ZERO,
+        );
         let n = 2000;
         for i in 0..n {
             let c = prose[i % prose.len()];
@@ -67,18 +84,25 @@ fn main() {
             let t1 = Instant::now();
             app.tick(t1);
             let t2 = Instant::now();
-            term.draw(|f| jianbao::ui::render(&app, &theme, f)).unwrap();
+            screen.draw(&app, &theme).unwrap();
             let t3 = Instant::now();
+            if !screen_only {
+                term.draw(|f| jianbao::ui::render(&app, &theme, f)).unwrap();
+            }
+            let t4 = Instant::now();
             handle += t1 - t0;
             tick += t2 - t1;
             draw += t3 - t2;
+            full += t4 - t3;
         }
         let us = |d: Duration| d.as_secs_f64() * 1e6 / n as f64;
         println!(
-            "{name}: handle {:.1} µs, tick {:.1} µs, render+diff+write {:.1} µs per key",
+            "{name}: handle {:.1} µs, tick {:.1} µs, draw {:.1} µs per key \
+             (every pane through ratatui's Terminal: {:.1} µs)",
             us(handle),
             us(tick),
-            us(draw)
+            us(draw),
+            us(full)
         );
     }
 }

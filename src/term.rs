@@ -7,25 +7,24 @@ pub mod encoding;
 #[cfg(unix)]
 pub mod input;
 pub mod output;
+pub mod screen;
 #[cfg(unix)]
 pub mod signals;
 
 use crate::app::App;
-use crate::ui::{self, theme::Theme};
+use crate::ui::theme::Theme;
 use crossterm::clipboard::CopyToClipboard;
 use crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-    Event,
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
 use crossterm::{Command as _, execute};
-use ratatui::Terminal;
 use std::io::{self, Stdout, Write};
 use std::time::{Duration, Instant};
 
-pub type Term = Terminal<backend::Backend<output::Output<Stdout>>>;
+pub type Term = screen::Screen<output::Output<Stdout>>;
 
 /// Puts the terminal back as we found it. Safe to call more than once.
 pub fn restore() {
@@ -52,7 +51,7 @@ pub fn setup() -> io::Result<Term> {
         hook(info);
     }));
     enter()?;
-    Terminal::new(backend::Backend::new(output::Output::new(io::stdout())))
+    screen::Screen::new(backend::Backend::new(output::Output::new(io::stdout())))
         .inspect_err(|_| restore())
 }
 
@@ -133,7 +132,7 @@ pub fn run(term: &mut Term, app: &mut App, theme: &Theme, session: &Session) -> 
     let size = term.size()?;
     app.handle_event(&Event::Resize(size.width, size.height));
     app.tick(Instant::now());
-    term.draw(|f| ui::render(app, theme, f))?;
+    term.draw(app, theme)?;
     #[cfg(unix)]
     let mut keys = Keys::new((size.width, size.height));
     #[cfg(unix)]
@@ -170,7 +169,7 @@ pub fn run(term: &mut Term, app: &mut App, theme: &Theme, session: &Session) -> 
         if !app.running {
             return Ok(Exit::Quit);
         }
-        let drawn = term.draw(|f| ui::render(app, theme, f)).map(|_| ());
+        let drawn = term.draw(app, theme);
         let copied = match app.clipboard_out.take() {
             Some(text) if drawn.is_ok() => {
                 let mut out = io::stdout();
@@ -338,9 +337,9 @@ fn drain_events(app: &mut App) -> io::Result<bool> {
         if hung_up() {
             return Ok(true);
         }
-        let ready = event::poll(Duration::ZERO).and_then(|ready| {
+        let ready = crossterm::event::poll(Duration::ZERO).and_then(|ready| {
             if ready {
-                event::read().map(Some)
+                crossterm::event::read().map(Some)
             } else {
                 Ok(None)
             }
@@ -362,7 +361,7 @@ fn drain_events(app: &mut App) -> io::Result<bool> {
 /// can check what a crash leaves behind (terminal, text, message).
 fn debug_panic(ev: &Event) {
     #[cfg(debug_assertions)]
-    if matches!(ev, Event::Key(k) if k.code == event::KeyCode::F(12))
+    if matches!(ev, Event::Key(k) if k.code == crossterm::event::KeyCode::F(12))
         && std::env::var_os("JIANBAO_DEBUG_PANIC").is_some()
     {
         panic!("JIANBAO_DEBUG_PANIC: F12 pressed");
@@ -430,7 +429,7 @@ fn wait(timeout: Option<Duration>, session: &Session) -> io::Result<Wake> {
 
 #[cfg(not(unix))]
 fn wait(timeout: Option<Duration>, _session: &Session) -> io::Result<Wake> {
-    event::poll(timeout.unwrap_or(Duration::from_secs(3600)))?;
+    crossterm::event::poll(timeout.unwrap_or(Duration::from_secs(3600)))?;
     Ok(Wake::Look)
 }
 

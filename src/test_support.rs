@@ -362,3 +362,62 @@ pub fn screen(app: &App) -> String {
     }
     out
 }
+
+/// A full drawing of `app` (every pane) and where the cursor goes.
+pub fn full_frame(app: &App) -> (ratatui::buffer::Buffer, Option<ratatui::layout::Position>) {
+    let area = ratatui::layout::Rect::new(0, 0, app.width, app.height);
+    let mut buf = ratatui::buffer::Buffer::empty(area);
+    let cursor = crate::ui::draw_all(app, &Theme::color(), &mut buf);
+    (buf, cursor)
+}
+
+/// Draws `app` with `painter` into `kept` (the frames it drew before) and
+/// says how it differs from a full drawing, if it does.
+pub fn retained_differs(
+    app: &App,
+    painter: &mut crate::ui::Painter,
+    kept: &mut ratatui::buffer::Buffer,
+) -> Option<String> {
+    let area = ratatui::layout::Rect::new(0, 0, app.width, app.height);
+    if kept.area != area {
+        kept.resize(area);
+    }
+    let painted = painter.paint(app, &Theme::color(), kept);
+    let (full, cursor) = full_frame(app);
+    if painted.cursor != cursor {
+        return Some(format!("cursor {:?}, full {:?}", painted.cursor, cursor));
+    }
+    let differ: Vec<usize> = (0..full.content.len())
+        .filter(|&i| full.content[i] != kept.content[i])
+        .collect();
+    let &first = differ.first()?;
+    let (x, y) = full.pos_of(first);
+    Some(format!(
+        "{} cells differ, first at {x},{y}: {:?} where the full drawing has {:?}",
+        differ.len(),
+        kept.content[first].symbol(),
+        full.content[first].symbol()
+    ))
+}
+
+/// A writer standing for the terminal: what was written, shared with the
+/// test.
+#[derive(Default, Clone)]
+pub struct Written(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl std::io::Write for Written {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(b);
+        Ok(b.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl Written {
+    /// What was written since the last call.
+    pub fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut self.0.borrow_mut())
+    }
+}

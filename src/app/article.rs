@@ -75,12 +75,20 @@ impl App {
             None if typing => a.editor.char_count(),
             None => 0,
         };
+        let shown = a.shown_chars();
+        let local = matches!(
+            action,
+            EditAction::Move(_) | EditAction::Select(_) | EditAction::Insert(_)
+        ) || typing;
         let outcome = a.editor.apply_at(action, now);
         if a.editor.revision() != revision {
             a.held = typing.then_some(super::counts::Held {
                 chars: before,
                 due: now + super::counts::PAUSE,
             });
+        }
+        if local {
+            self.edited_locally(shown);
         }
         self.after_edit(outcome);
     }

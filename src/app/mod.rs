@@ -44,6 +44,7 @@ pub mod tidy;
 pub mod trash;
 pub mod tree;
 mod update;
+pub mod view;
 mod workflow;
 
 #[cfg(test)]
@@ -127,6 +128,8 @@ pub struct App {
     /// save, a change of status and a sync).
     pub git:
         Option<std::collections::BTreeMap<crate::model::IssueId, crate::store::git::FileState>>,
+    /// Which panes the next frame must redraw.
+    pub view: view::View,
 }
 
 impl App {
@@ -158,6 +161,7 @@ impl App {
             actor: crate::store::workflow::actor(None),
             list_filter: None,
             git: None,
+            view: view::View::default(),
         };
         app.refresh_git();
         if !app.lib.problems.is_empty() {
@@ -196,6 +200,10 @@ impl App {
 
     /// Applies one terminal event.
     pub fn handle_event(&mut self, event: &Event) {
+        self.track_view(|app| app.apply_event(event));
+    }
+
+    fn apply_event(&mut self, event: &Event) {
         if self.before_event(event) {
             return;
         }

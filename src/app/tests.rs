@@ -845,6 +845,9 @@ mod random_keys {
             let mut wrote = false;
             // Time passes too: autosave and its dialogs are part of the state.
             let mut now = std::time::Instant::now();
+            // The screen's painter, which keeps what did not change.
+            let mut painter = crate::ui::Painter::default();
+            let mut kept = ratatui::buffer::Buffer::empty(ratatui::layout::Rect::new(0, 0, 1, 1));
             for (k, w, h) in seq {
                 if k % 17 == 0 {
                     app.handle_event(&Event::Resize(w, h));
@@ -867,6 +870,8 @@ mod random_keys {
                 let backend = ratatui::backend::TestBackend::new(w.max(1), h.max(1));
                 let mut term = ratatui::Terminal::new(backend).unwrap();
                 term.draw(|f| crate::ui::render(&app, &crate::ui::theme::Theme::color(), f)).unwrap();
+                let differs = crate::test_support::retained_differs(&app, &mut painter, &mut kept);
+                prop_assert!(differs.is_none(), "after {}: {}", KEYS[k], differs.unwrap_or_default());
             }
             if !wrote {
                 let after = snapshot(&dir);

@@ -95,27 +95,7 @@ impl<W: Write> RatatuiBackend for Backend<W> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::cell::RefCell;
-    use std::rc::Rc;
-
-    #[derive(Clone, Default)]
-    struct Shared(Rc<RefCell<Vec<u8>>>);
-
-    impl Write for Shared {
-        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
-
-    impl Shared {
-        fn take(&self) -> Vec<u8> {
-            std::mem::take(&mut self.0.borrow_mut())
-        }
-    }
+    use crate::test_support::Written as Shared;
 
     /// The cursor ratatui asks for (before and after a clear) is the one
     /// it last placed, and asking writes nothing to the terminal.

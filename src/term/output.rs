@@ -45,6 +45,9 @@ pub struct Output<W: Write> {
     actual: State,
     /// What the program has asked for so far.
     wanted: State,
+    /// The attributes wanted are those the terminal has (no SGR came since
+    /// they were last brought up to date): text needs no comparison.
+    sgr_synced: bool,
 }
 
 /// The terminal's cursor and attributes; `None` where not known.
@@ -74,6 +77,7 @@ impl<W: Write> Output<W> {
             frame: Vec::with_capacity(16 * 1024),
             actual: State::default(),
             wanted: State::default(),
+            sgr_synced: false,
         }
     }
 
@@ -87,9 +91,8 @@ impl<W: Write> Output<W> {
             match token {
                 Token::Cup(col, row) => self.wanted.cursor = Some((col, row)),
                 Token::Sgr(params) => {
-                    let mut sgr = self.wanted.sgr.clone().unwrap_or_default();
-                    sgr.apply(params);
-                    self.wanted.sgr = Some(sgr);
+                    self.wanted.sgr.get_or_insert_default().apply(params);
+                    self.sgr_synced = false;
                 }
                 Token::Cursor(visible) => self.wanted.visible = Some(visible),
                 Token::Text(text) => {
@@ -133,12 +136,19 @@ impl<W: Write> Output<W> {
     }
 
     fn sync_sgr(&mut self, out: &mut Vec<u8>) {
-        let want = self.wanted.sgr.clone().unwrap_or_default();
-        if self.actual.sgr.as_ref() == Some(&want) {
+        // Called before every piece of text (a frame that scrolls the text
+        // has hundreds): compare only after an SGR, clone only on change.
+        if self.sgr_synced {
+            return;
+        }
+        self.sgr_synced = true;
+        let default = Sgr::default();
+        let want = self.wanted.sgr.as_ref().unwrap_or(&default);
+        if self.actual.sgr.as_ref() == Some(want) {
             return;
         }
         out.extend_from_slice(want.change_from(self.actual.sgr.as_ref()).as_bytes());
-        self.actual.sgr = Some(want);
+        self.actual.sgr = Some(want.clone());
     }
 }
 
@@ -151,6 +161,7 @@ impl<W: Write> Write for Output<W> {
     fn flush(&mut self) -> io::Result<()> {
         if STALE.swap(false, Ordering::SeqCst) {
             self.actual = State::default();
+            self.sgr_synced = false;
         }
         if !self.frame.is_empty() {
             let frame = std::mem::take(&mut self.frame);

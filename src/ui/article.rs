@@ -1,12 +1,12 @@
 //! The article pane: the open article's title block, its text in the
 //! editor, and the find bar.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, hint, pane, set_cursor, width};
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
 use crate::ui::editor::{self, EditorStyles};
-use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -48,6 +48,64 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
         frame.buffer_mut(),
         &EditorStyles::default(),
     );
+    find_bar_and_cursor(app, theme, frame, &areas, caret);
+}
+
+/// Draws again what typing or a caret move can change in the article pane
+/// (see `ui::Painter`): the rows of the text that changed, the find bar;
+/// the frame and the title are as the last frame left them. Returns the
+/// screen rows drawn.
+pub fn render_local(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    shown: &mut editor::Shown,
+) -> Vec<u16> {
+    let (Some(doc), Some(areas)) = (app.doc.as_ref(), app.article_areas_in(area)) else {
+        return Vec::new();
+    };
+    let Some(edit) = doc.article.as_ref() else {
+        return Vec::new();
+    };
+    let (caret, mut drawn) = editor::render_changed(
+        &edit.editor,
+        areas.body,
+        frame.buffer_mut(),
+        &EditorStyles::default(),
+        shown,
+    );
+    if let Some(r) = areas.find {
+        frame.render_widget(ratatui::widgets::Clear, r);
+        drawn.extend(r.top()..r.bottom());
+    }
+    find_bar_and_cursor(app, theme, frame, &areas, caret);
+    drawn
+}
+
+/// Records in `shown` the text rows a full drawing of the pane drew.
+pub fn note_drawn(app: &App, area: Rect, shown: &mut editor::Shown) {
+    let areas = app.article_areas_in(area);
+    match (app.doc.as_ref().and_then(|d| d.article.as_ref()), areas) {
+        (Some(edit), Some(areas)) => {
+            shown.note(&edit.editor, areas.body, &EditorStyles::default());
+        }
+        _ => *shown = editor::Shown::default(),
+    }
+}
+
+/// The find bar, when open, and the terminal cursor: in the bar's field,
+/// or on the caret.
+fn find_bar_and_cursor(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    areas: &crate::app::layout::ArticleAreas,
+    caret: Option<ratatui::layout::Position>,
+) {
+    let lang = app.lang;
+    let focused = app.focus == Focus::Editor;
+    let Some(doc) = app.doc.as_ref() else { return };
     if let (Some(bar), Some(r)) = (&doc.find, areas.find) {
         let (label, field, hint_msg) = match (&bar.replace, bar.on_replace) {
             (Some(rep), true) => (Msg::ReplaceLabel, rep, Msg::ReplaceHint),

@@ -1,11 +1,11 @@
 //! Confirmation dialogs: unsaved changes, deleting.
 
+use super::Frame;
 use super::popup_pane;
 use super::theme::Theme;
 use crate::app::tree::Node;
 use crate::app::{App, Choice, Confirm, ConfirmKind};
 use crate::i18n::Msg;
-use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};

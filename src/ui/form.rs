@@ -2,12 +2,12 @@
 //! numbering clashes under the fields), a change of status, article
 //! properties, section names.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, popup_pane, set_cursor, width};
 use crate::app::App;
 use crate::app::form::Form;
 use crate::i18n::Msg;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};

@@ -1,12 +1,12 @@
 //! The help overlay (F1 / Ctrl+G): the lines `app::help` laid out from the
 //! key map in use.
 
+use super::Frame;
 use super::popup_pane;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::help::{Help, LineKind, SIZE};
 use crate::i18n::Msg;
-use ratatui::Frame;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 

@@ -1,6 +1,7 @@
 //! The import overlay: the path prompt with its matches, the encoding
 //! choice, the preview of what the import will make.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, popup_pane, set_cursor, width};
 use crate::app::App;
@@ -8,7 +9,6 @@ use crate::app::import::paths::size_label;
 use crate::app::import::{self, HEAD_ROWS, Import, RowKind, Step, hint_msg};
 use crate::i18n::Msg;
 use crate::text::wrap;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

@@ -2,6 +2,7 @@
 //! state) over the selected one's text as it would be imported; the
 //! section picker of an adoption or the field of a note in its place.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, popup_pane, set_cursor, width};
 use crate::app::App;
@@ -9,7 +10,6 @@ use crate::app::inbox::{InboxView, Mode, row_cells};
 use crate::i18n::Msg;
 use crate::inbox::flags::flag_text;
 use crate::model::inbox::SubState;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

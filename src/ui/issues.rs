@@ -1,5 +1,6 @@
 //! The issue list pane: newest first, with 第N期, date, status and counts.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, width};
 use super::{hint, pane};
@@ -7,7 +8,6 @@ use crate::app::layout::issue_row_height;
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
 use crate::store::git::FileState;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;

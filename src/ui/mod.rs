@@ -6,6 +6,7 @@ mod bars;
 mod dialog;
 pub mod editor;
 mod form;
+mod frame;
 mod help;
 mod import;
 mod inbox;
@@ -21,43 +22,160 @@ mod tree;
 
 use crate::app::{App, Overlay};
 use crate::i18n::Msg;
-use ratatui::Frame;
+pub use frame::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Span;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use theme::Theme;
 use unicode_width::UnicodeWidthChar;
 
-/// Draws the whole screen for `app`.
-pub fn render(app: &App, theme: &Theme, frame: &mut Frame) {
-    draw(app, theme, frame);
-    scrub(frame.buffer_mut());
+/// Draws the whole screen for `app` into a ratatui frame (tests, and
+/// anything drawing through ratatui's `Terminal`).
+pub fn render(app: &App, theme: &Theme, frame: &mut ratatui::Frame) {
+    let mut ours = Frame::new(frame.buffer_mut());
+    draw(app, theme, &mut ours);
+    let cursor = ours.cursor();
+    let area = frame.area();
+    scrub(frame.buffer_mut(), area);
+    if let Some(p) = cursor {
+        frame.set_cursor_position(p);
+    }
 }
 
-/// Takes out of every cell the characters that must never reach the
-/// terminal (bidi overrides, zero-width joiners, controls), wherever they
-/// came from: a bulletin name loaded from a file, a title, a message.
-fn scrub(buf: &mut ratatui::buffer::Buffer) {
-    for cell in buf.content.iter_mut() {
-        let symbol = cell.symbol();
-        let printable_ascii = matches!(symbol.as_bytes(), [b] if (0x20..0x7f).contains(b));
-        if !printable_ascii && let std::borrow::Cow::Owned(clean) = crate::text::for_display(symbol)
+/// Draws frames into a buffer that keeps the last one: after typing or a
+/// caret move in the editor ([`App::view_generation`] unchanged) only the
+/// article pane and the two bars are drawn again, the rest is left as it
+/// was; after anything else, everything. On a slow link, and for the
+/// latency of a key, drawing and comparing the whole screen each key was
+/// most of jianbao's time.
+#[derive(Debug, Default)]
+pub struct Painter {
+    /// The generation and the size of the last frame drawn.
+    last: Option<(u64, Rect)>,
+    /// What the rows of the article's text show.
+    text_rows: editor::Shown,
+    /// What the bars show (`None`: not known).
+    title: Option<bars::TitleText>,
+    status: Option<bars::StatusText>,
+}
+
+/// What [`Painter::paint`] drew: where the cursor goes, and the rows that
+/// may have changed (the others are as the last frame left them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Painted {
+    pub cursor: Option<Position>,
+    pub rows: Vec<std::ops::Range<u16>>,
+}
+
+impl Painter {
+    /// The next frame draws everything (the buffer was cleared or resized,
+    /// or something else drew on the terminal).
+    pub fn forget(&mut self) {
+        self.last = None;
+    }
+
+    /// Draws `app` into `buf`, which holds the frame this painter drew last
+    /// (or anything, after [`Painter::forget`]).
+    pub fn paint(&mut self, app: &App, theme: &Theme, buf: &mut Buffer) -> Painted {
+        let area = buf.area;
+        let key = (app.view_generation(), area);
+        let unchanged = self.last == Some(key);
+        self.last = Some(key);
+        let layout = layout_in(app, area);
+        if unchanged
+            && app.overlay.is_none()
+            && !layout.too_small
+            && let Some(editor) = layout.editor
         {
-            cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+            let mut frame = Frame::new(buf);
+            let mut rows: Vec<std::ops::Range<u16>> = Vec::new();
+            let title = bars::title_text(app);
+            if self.title.as_ref() != Some(&title) {
+                frame.render_widget(Clear, layout.title);
+                bars::render_title_text(theme, &mut frame, layout.title, &title);
+                rows.push(layout.title.top()..layout.title.bottom());
+                self.title = Some(title);
+            }
+            let status = bars::status_text(app);
+            if self.status.as_ref() != Some(&status) {
+                frame.render_widget(Clear, layout.status);
+                bars::render_status_text(app, theme, &mut frame, layout.status, &status);
+                rows.push(layout.status.top()..layout.status.bottom());
+                self.status = Some(status);
+            }
+            let text = article::render_local(app, theme, &mut frame, editor, &mut self.text_rows);
+            let cursor = frame.cursor();
+            for r in &rows {
+                scrub(buf, Rect::new(area.x, r.start, area.width, r.end - r.start));
+            }
+            for &y in &text {
+                scrub(buf, Rect::new(editor.x, y, editor.width, 1));
+            }
+            rows.extend(text.iter().map(|&y| y..y + 1));
+            return Painted { cursor, rows };
+        }
+        let cursor = draw_all(app, theme, buf);
+        // What a popup covers is not what the rows under it show.
+        let bare = !layout.too_small && app.overlay.is_none();
+        match layout.editor {
+            Some(editor) if bare => article::note_drawn(app, editor, &mut self.text_rows),
+            _ => self.text_rows = editor::Shown::default(),
+        }
+        self.title = bare.then(|| bars::title_text(app));
+        self.status = bare.then(|| bars::status_text(app));
+        Painted {
+            cursor,
+            rows: std::iter::once(area.top()..area.bottom()).collect(),
         }
     }
 }
 
-fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
-    let area = frame.area();
-    // The same layout `update` uses, for the size actually being drawn.
-    let layout = crate::app::layout::Layout::compute(
+/// Draws every pane of `app` into `buf` (cleared first); where the cursor
+/// goes.
+pub fn draw_all(app: &App, theme: &Theme, buf: &mut Buffer) -> Option<Position> {
+    buf.reset();
+    let area = buf.area;
+    let mut frame = Frame::new(buf);
+    draw(app, theme, &mut frame);
+    let cursor = frame.cursor();
+    scrub(buf, area);
+    cursor
+}
+
+/// Takes out of every cell of `area` the characters that must never reach
+/// the terminal (bidi overrides, zero-width joiners, controls), wherever
+/// they came from: a bulletin name loaded from a file, a title, a message.
+fn scrub(buf: &mut Buffer, area: Rect) {
+    let area = area.intersection(buf.area);
+    for y in area.top()..area.bottom() {
+        let start = buf.index_of(area.x, y);
+        for cell in &mut buf.content[start..start + area.width as usize] {
+            let symbol = cell.symbol();
+            let printable_ascii = matches!(symbol.as_bytes(), [b] if (0x20..0x7f).contains(b));
+            if !printable_ascii
+                && let std::borrow::Cow::Owned(clean) = crate::text::for_display(symbol)
+            {
+                cell.set_symbol(if clean.is_empty() { " " } else { &clean });
+            }
+        }
+    }
+}
+
+/// The same layout `update` uses, for the size actually being drawn.
+fn layout_in(app: &App, area: Rect) -> crate::app::layout::Layout {
+    crate::app::layout::Layout::compute(
         area.width,
         area.height,
         app.focus,
         app.zoom,
         app.doc.is_some(),
-    );
+    )
+}
+
+fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
+    let area = frame.area();
+    let layout = layout_in(app, area);
     if layout.too_small {
         let msg = app.hint(
             Msg::TooSmall,

@@ -1,11 +1,11 @@
 //! The command palette overlay.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, popup_pane, set_cursor, width};
 use crate::app::App;
 use crate::app::palette::Palette;
 use crate::i18n::Msg;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

@@ -3,6 +3,7 @@
 //! under the pages and a dashed line between them, the open article marked
 //! in the left margin.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, width};
 use crate::app::App;
@@ -12,7 +13,6 @@ use crate::export::layout::LineKind;
 use crate::export::page::Row;
 use crate::i18n::Msg;
 use crate::text::{NO_ROW_END, grapheme_width, graphemes, print_width};
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};

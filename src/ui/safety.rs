@@ -1,6 +1,7 @@
 //! The safety net's dialogs (recovered text, a file changed on disk, a
 //! terminal that is not UTF-8) and the state for the title bar.
 
+use super::Frame;
 use super::dialog::render_buttons;
 use super::popup_pane;
 use super::theme::Theme;
@@ -9,7 +10,6 @@ use crate::app::{App, Choice, Doc};
 use crate::i18n::{Lang, Msg};
 use crate::store::recovery::SavedState;
 use crate::text::wrap;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::Line;

@@ -1,6 +1,7 @@
 //! The search overlay: the query, then the articles found, two rows each
 //! (issue, date, 【section】title; the matched line), matches marked.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, popup_pane, set_cursor, width};
 use crate::app::App;
@@ -8,7 +9,6 @@ use crate::app::search::{HIT_ROWS, Search};
 use crate::i18n::Msg;
 use crate::store::index::corpus::LineKind;
 use crate::store::search::Hit;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};

@@ -1,12 +1,12 @@
 //! The tidy overlay: counts per rule, then one row per change (ticked or
 //! not, its rule, before → after in context), then the keys.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, popup_pane, set_cursor, width};
 use crate::app::App;
 use crate::app::tidy::{TidyReview, rule_name};
 use crate::i18n::Msg;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};

@@ -1,11 +1,11 @@
 //! The trash overlay: deleted issues, newest first, to restore.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, popup_pane};
 use crate::app::App;
 use crate::app::trash::Trash;
 use crate::i18n::Msg;
-use ratatui::Frame;
 use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 

@@ -1,5 +1,6 @@
 //! The section tree pane: 【sections】 with their articles and 字数.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, width};
 use super::{hint, pane};
@@ -7,7 +8,6 @@ use crate::app::tree::Node;
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
 use crate::model::ArticleKind;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;

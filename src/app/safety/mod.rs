@@ -151,10 +151,12 @@ impl App {
     /// event loop calls it after every batch of events and when
     /// [`App::next_tick`] says.
     pub fn tick(&mut self, now: Instant) {
-        self.refresh_counts(now);
-        self.collect_writes();
-        self.autosave(now);
-        self.show_queued();
+        self.track_tick(|app| {
+            app.refresh_counts(now);
+            app.collect_writes();
+            app.autosave(now);
+            app.show_queued();
+        });
     }
 
     /// How long the event loop may sleep before the next [`App::tick`] is

@@ -1,0 +1,77 @@
+//! What the screen must redraw. The screen keeps its last frame and redraws
+//! only the article pane and the two bars after an event that can change
+//! nothing else — typing or moving the caret in the editor, with no overlay
+//! (see `ui::Painter`) — and everything after anything else. The app says
+//! which by a generation it moves on with every other event and tick.
+
+use super::{App, Focus};
+use crate::model::ArticleRef;
+
+/// The focus, an overlay up, the unsaved mark, the open article and its
+/// 字数 shown.
+type Outside = (Focus, bool, bool, Option<(ArticleRef, usize)>);
+
+#[derive(Debug, Default)]
+pub struct View {
+    generation: u64,
+    /// The event being handled only typed or moved the caret.
+    local: bool,
+}
+
+impl App {
+    /// Moves on with every event and tick that may change what a pane
+    /// other than the article pane or the bars shows.
+    pub fn view_generation(&self) -> u64 {
+        self.view.generation
+    }
+
+    /// Runs `handle` (one event), and moves the generation on unless all
+    /// it did was type or move in the editor, leaving the 字数 shown, the
+    /// focus, the overlays and the unsaved mark as they were.
+    pub(super) fn track_view(&mut self, handle: impl FnOnce(&mut App)) {
+        let before = self.view_outside();
+        self.view.local = false;
+        handle(self);
+        let local = self.view.local
+            && before.0 == Focus::Editor
+            && !before.1
+            && self.view_outside() == before;
+        if !local {
+            self.view.generation = self.view.generation.wrapping_add(1);
+        }
+    }
+
+    /// Marks the event as local: the editor typed or moved (see
+    /// `App::edit`), and the 字数 shown did not change (typing holds them;
+    /// see `counts`).
+    pub(super) fn edited_locally(&mut self, shown_before: usize) {
+        let shown = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.article.as_ref())
+            .map(|a| a.shown_chars());
+        self.view.local = shown == Some(shown_before);
+    }
+
+    /// What a local event must leave alone: the focus, whether an overlay
+    /// is up, the unsaved mark and the 字数 held.
+    fn view_outside(&self) -> Outside {
+        let article = self.doc.as_ref().and_then(|d| d.article.as_ref());
+        (
+            self.focus,
+            self.overlay.is_some(),
+            self.is_dirty(),
+            article.map(|a| (a.pos, a.shown_chars())),
+        )
+    }
+
+    /// Time passed ([`App::tick`]): the 字数 brought up to date, a dialog
+    /// shown or the unsaved mark changed move the generation on.
+    pub(super) fn track_tick(&mut self, tick: impl FnOnce(&mut App)) {
+        let before = self.view_outside();
+        tick(self);
+        if self.view_outside() != before {
+            self.view.generation = self.view.generation.wrapping_add(1);
+        }
+    }
+}
