@@ -135,13 +135,7 @@ pub fn article_areas(inner: Rect, header_rows: u16, find: bool, column: u16) -> 
         height: header_h.saturating_sub(1),
         ..inner
     };
-    let body = Rect {
-        x,
-        width,
-        y: inner.y + header_h,
-        height: text_h - header_h,
-        ..inner
-    };
+    let body = Rect::new(x, inner.y + header_h, width, text_h - header_h);
     let find = (find_h == 1).then(|| Rect {
         y: inner.y + inner.height - 1,
         height: 1,
