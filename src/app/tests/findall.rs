@@ -363,3 +363,13 @@ fn a_signed_issue_refuses_replacing_across_the_issue() {
     typ(&mut app, "文明");
     assert!(bar(&app).issue.current.is_some());
 }
+
+#[test]
+fn an_issue_without_articles_says_there_is_nothing_to_search() {
+    let (_d, mut app) = app();
+    key(&mut app, "Enter");
+    app.doc.as_mut().unwrap().issue.sections.clear();
+    key(&mut app, "Ctrl+F");
+    assert!(doc(&app).find.is_none());
+    assert_eq!(notice(&app), "本期还没有文章，无处查找。");
+}
