@@ -122,6 +122,9 @@ fn run_tui(
     let mut app = App::new(lib, lang, keymap, today);
     app.actor = cli::actor(config.name.clone());
     app.config_path = config_path();
+    if let Some(w) = config.text_width {
+        app.text_width = w;
+    }
     #[cfg(unix)]
     let signals =
         term::signals::Signals::spawn(app.snapshot_slot()).map_err(|e| UserError(e.to_string()))?;

@@ -104,3 +104,45 @@ fn ctrl_h_is_backspace_and_a_lone_esc_still_leaves_the_editor() {
     s.send(ESC);
     s.wait_for("Enter 编辑");
 }
+
+/// The second keys of the editor's Ctrl chords, as PuTTY and KiTTY send
+/// Alt+key by default (ESC, then the key's own byte), as do MobaXterm,
+/// Windows Terminal and xterm (metaSendsEscape); Xshell and SecureCRT once
+/// "Alt as Meta" is set.
+#[test]
+fn putty_alt_letters_move_by_word_and_to_either_end() {
+    let (_dir, mut s) = on_second_article();
+    s.send(ENTER);
+    s.wait_for("扶沟县白潭镇倡导");
+    // Alt+> (ESC >): the end of the article.
+    s.send(b"\x1b>");
+    s.type_text("甲乙，丙丁");
+    s.wait_for("甲乙，丙丁");
+    // Alt+B (ESC b): back to the start of the phrase.
+    s.send(b"\x1bb");
+    s.type_text("戊");
+    s.wait_for("甲乙，戊丙丁");
+    // Alt+F (ESC f): on past its end.
+    s.send(b"\x1bf");
+    s.type_text("己");
+    s.wait_for("甲乙，戊丙丁己");
+    // Alt+Backspace (ESC DEL): the phrase before the caret goes.
+    s.send(b"\x1b\x7f");
+    s.wait_gone("戊丙丁己");
+    s.wait_for("甲乙，");
+    // Alt+< (ESC <): the start of the article, where typing goes first.
+    s.send(b"\x1b<");
+    s.type_text("庚");
+    s.wait_for("庚");
+    let screen = s.screen();
+    let first = screen
+        .lines()
+        .find(|l| l.contains('庚'))
+        .unwrap_or_else(|| panic!("{screen}"));
+    assert!(
+        first
+            .split('│')
+            .any(|cell| cell.trim_start().starts_with('庚')),
+        "庚 not at the start of the text:\n{screen}"
+    );
+}

@@ -105,3 +105,20 @@ fn unsaved_text_is_found_and_f3_in_the_list_searches_too() {
     s.send(CTRL_Q);
     assert!(s.wait_exit());
 }
+
+#[test]
+fn ctrl_f_in_the_tree_finds_across_the_issue_and_f3_crosses_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib");
+    let mut s = Session::start(&lib, &[]);
+    s.wait_for("Esc 期刊列表");
+    // Ctrl+F as the control byte every terminal sends.
+    s.send(CTRL_F);
+    s.type_text("白潭镇");
+    s.wait_for("全期查找：白潭镇");
+    s.wait_for("第1/");
+    // The matches are in 扶沟县白潭镇…'s title and text: F3 goes on.
+    s.wait_for("扶沟县白潭镇倡导移风易俗");
+    s.send(F3);
+    s.wait_for("第2/");
+}

@@ -166,6 +166,16 @@ commands! {
     /// Word's extend mode (F8): plain moves select until Esc or an edit,
     /// for terminals that do not pass Shift with the arrows.
     ExtendSelection => CmdExtendSelection,
+
+    // Finding across the whole issue (issue 12): titles and every
+    // article's text, in issue order.
+    /// The find bar over the whole issue (全期).
+    FindInIssue => CmdFindInIssue,
+    /// The replace bar over the whole issue; replacing all shows the
+    /// matches first.
+    ReplaceInIssue => CmdReplaceInIssue,
+    /// In the find bar: between the article (本文) and the whole issue.
+    FindScope => CmdFindScope,
 }
 
 impl Command {
@@ -190,6 +200,7 @@ impl Command {
                 | Command::ToggleItem
                 | Command::ToggleAll
                 | Command::ReplaceAll
+                | Command::FindScope
                 | Command::DeleteToLineStart
                 | Command::Complete
                 | Command::InboxAdopt

@@ -5,6 +5,7 @@
 //! (
 //!     lang: Some(En),
 //!     name: Some("王文明"),
+//!     text_width: 80,
 //!     keys: [(context: Global, key: "F12", command: Save)],
 //! )
 //! ```
@@ -22,8 +23,18 @@ pub struct Config {
     /// as 签发 when they sign an issue whose 签发 is empty.
     #[serde(default)]
     pub name: Option<String>,
+    /// The widest the article's text column grows, in terminal columns
+    /// (80: 40 Chinese characters), centred in a wider pane; 0: as wide
+    /// as the pane.
+    #[serde(default, deserialize_with = "some")]
+    pub text_width: Option<u16>,
     #[serde(default)]
     pub keys: Vec<Binding>,
+}
+
+/// A number written plainly (`text_width: 80`) as a setting that is there.
+fn some<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<u16>, D::Error> {
+    u16::deserialize(d).map(Some)
 }
 
 impl Config {
@@ -198,6 +209,11 @@ mod tests {
         .unwrap();
         assert_eq!(c.lang, Some(Lang::En));
         assert_eq!(c.keys[0].command, Command::DeleteItem);
+        assert_eq!(c.text_width, None);
+        assert_eq!(
+            Config::parse("(text_width: 0)").unwrap().text_width,
+            Some(0)
+        );
         assert_eq!(Config::parse("()").unwrap(), Config::default());
         let err = Config::parse("(lang: Some(Fr))").unwrap_err();
         assert!(err.starts_with("1:"), "{err}");

@@ -1,4 +1,5 @@
-//! The find bar (Ctrl+F), with a replace field (Ctrl+R).
+//! The find bar (Ctrl+F), with a replace field (Ctrl+R), in the article
+//! or across the whole issue (see [`super::findall`]).
 
 use super::input::LineInput;
 use super::keymap::{Context, Key};
@@ -8,6 +9,27 @@ use crate::i18n::Msg;
 use crate::text::EditAction;
 use crossterm::event::KeyEvent;
 
+/// Where the find bar looks: the open article (本文) or every article of
+/// the issue, titles included (全期).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    Article,
+    Issue,
+}
+
+/// What a key of the find bar asks for; the app reads it for the scope.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FindAsk {
+    Next,
+    Prev,
+    /// Replace the current match and go to the next.
+    Replace,
+    ReplaceAll,
+    /// Switch between the article and the whole issue.
+    Scope,
+}
+
 /// The find bar's fields and which one has the keyboard.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindBar {
@@ -15,6 +37,9 @@ pub struct FindBar {
     pub replace: Option<LineInput>,
     /// Typing goes into the replace field.
     pub on_replace: bool,
+    pub scope: Scope,
+    /// The matches across the issue, in the issue scope.
+    pub issue: super::findall::IssueFind,
 }
 
 impl FindBar {
@@ -41,18 +66,15 @@ impl Keys for FindBar {
         let replacing = self.replace.is_some();
         Some(match cmd {
             Command::Close => Outcome::CloseFind,
-            Command::Accept if self.on_replace => {
-                Outcome::Edit(EditAction::Replace(self.replacement()))
-            }
-            Command::Accept | Command::FindNext => Outcome::Edit(EditAction::FindNext),
-            Command::FindPrev => Outcome::Edit(EditAction::FindPrev),
+            Command::Accept if self.on_replace => Outcome::Find(FindAsk::Replace),
+            Command::Accept | Command::FindNext => Outcome::Find(FindAsk::Next),
+            Command::FindPrev => Outcome::Find(FindAsk::Prev),
+            Command::FindScope => Outcome::Find(FindAsk::Scope),
             Command::NextField | Command::PrevField if replacing => {
                 self.on_replace = !self.on_replace;
                 Outcome::Stay
             }
-            Command::ReplaceAll if replacing => {
-                Outcome::Edit(EditAction::ReplaceAll(self.replacement()))
-            }
+            Command::ReplaceAll if replacing => Outcome::Find(FindAsk::ReplaceAll),
             _ if self.field().command(cmd) => self.edited(),
             _ => return None,
         })
@@ -124,24 +146,57 @@ impl App {
         self.edit(EditAction::ClearFind);
     }
 
+    /// The find bar's query and scope, when it is open.
+    pub(super) fn find_query(&self) -> Option<(String, Scope)> {
+        let bar = self.doc.as_ref()?.find.as_ref()?;
+        Some((bar.query.text().to_string(), bar.scope))
+    }
+
     /// Searches again for the find bar's query (incremental find).
     pub(super) fn refind(&mut self) {
-        let query = self
-            .doc
-            .as_ref()
-            .and_then(|d| d.find.as_ref())
-            .map(|b| b.query.text().to_string());
-        if let Some(q) = query {
-            self.edit(EditAction::Find(q));
+        match self.find_query() {
+            Some((q, Scope::Article)) => self.edit(EditAction::Find(q)),
+            Some((_, Scope::Issue)) => self.issue_refind(),
+            None => {}
         }
     }
 
-    /// Opens the find bar (with the replace field for `replace`).
-    pub(super) fn open_find(&mut self, replace: bool) {
+    /// Carries out what a key of the find bar asks, in the bar's scope.
+    pub(super) fn find_ask(&mut self, ask: FindAsk) {
+        let Some((_, scope)) = self.find_query() else {
+            return;
+        };
+        let with = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.find.as_ref())
+            .map(FindBar::replacement)
+            .unwrap_or_default();
+        match (scope, ask) {
+            (_, FindAsk::Scope) => self.switch_scope(),
+            (Scope::Article, FindAsk::Next) => self.edit(EditAction::FindNext),
+            (Scope::Article, FindAsk::Prev) => self.edit(EditAction::FindPrev),
+            (Scope::Article, FindAsk::Replace) => self.edit(EditAction::Replace(with)),
+            (Scope::Article, FindAsk::ReplaceAll) => self.edit(EditAction::ReplaceAll(with)),
+            (Scope::Issue, FindAsk::Next) => self.issue_step(true),
+            (Scope::Issue, FindAsk::Prev) => self.issue_step(false),
+            (Scope::Issue, FindAsk::Replace) => self.issue_replace(&with),
+            (Scope::Issue, FindAsk::ReplaceAll) => self.review_replace_all(&with),
+        }
+    }
+
+    /// Opens the find bar (with the replace field for `replace`) over the
+    /// article, or over the whole issue for [`Scope::Issue`] (from the
+    /// tree, an article to show it in is opened: the tree's).
+    pub(super) fn open_find(&mut self, replace: bool, scope: Scope) {
+        if scope == Scope::Issue && !self.open_for_issue_find() {
+            return;
+        }
         if !self.article_open() {
             self.notify(self.lang.t(Msg::NoArticleOpen).to_string());
             return;
         }
+        let from_tree = self.focus != Focus::Editor;
         self.focus = Focus::Editor;
         let Some(doc) = self.doc.as_mut() else { return };
         let selected = doc
@@ -163,6 +218,13 @@ impl App {
         // What the bar holds already is selected: typing replaces it.
         bar.query.select_all();
         bar.on_replace = false;
-        self.refind();
+        if bar.scope != scope {
+            self.switch_scope();
+        } else {
+            if scope == Scope::Issue {
+                self.start_issue_find(from_tree);
+            }
+            self.refind();
+        }
     }
 }

@@ -9,6 +9,9 @@ pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 8;
 /// From this width on, all three panes are shown side by side.
 pub const WIDE: u16 = 100;
+/// The widest the article's text column grows by default: 40 Chinese
+/// characters a row, a comfortable measure to read; wider panes centre it.
+pub const TEXT_WIDTH: u16 = 80;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Layout {
@@ -109,8 +112,10 @@ pub struct ArticleAreas {
 
 /// Splits the article pane's inner area: up to `header_rows` rows of title
 /// block plus a blank row (dropped when the pane is short, the text comes
-/// first), the text, and one row for the find bar when it is open.
-pub fn article_areas(inner: Rect, header_rows: u16, find: bool) -> ArticleAreas {
+/// first), the text, and one row for the find bar when it is open. The
+/// title block and the text are at most `column` cells wide (0: no limit),
+/// centred; the find bar spans the pane.
+pub fn article_areas(inner: Rect, header_rows: u16, find: bool, column: u16) -> ArticleAreas {
     let find_h = u16::from(find && inner.height >= 2);
     let text_h = inner.height - find_h;
     // Keep at least 4 text rows; the title block gives way first.
@@ -119,15 +124,18 @@ pub fn article_areas(inner: Rect, header_rows: u16, find: bool) -> ArticleAreas 
     } else {
         0
     };
+    let (x, width) = if column > 0 && inner.width > column {
+        (inner.x + (inner.width - column) / 2, column)
+    } else {
+        (inner.x, inner.width)
+    };
     let header = Rect {
+        x,
+        width,
         height: header_h.saturating_sub(1),
         ..inner
     };
-    let body = Rect {
-        y: inner.y + header_h,
-        height: text_h - header_h,
-        ..inner
-    };
+    let body = Rect::new(x, inner.y + header_h, width, text_h - header_h);
     let find = (find_h == 1).then(|| Rect {
         y: inner.y + inner.height - 1,
         height: 1,
@@ -162,15 +170,37 @@ mod tests {
 
     #[test]
     fn the_title_block_gives_way_to_the_text_in_short_panes() {
-        let a = article_areas(Rect::new(10, 2, 50, 20), 2, true);
+        let a = article_areas(Rect::new(10, 2, 50, 20), 2, true, 0);
         assert_eq!(a.header, Rect::new(10, 2, 50, 2));
         assert_eq!(a.body, Rect::new(10, 5, 50, 16));
         assert_eq!(a.find, Some(Rect::new(10, 21, 50, 1)));
-        let a = article_areas(Rect::new(0, 0, 50, 6), 3, false);
+        let a = article_areas(Rect::new(0, 0, 50, 6), 3, false, 80);
         assert_eq!(a.header.height, 0);
         assert_eq!(a.body, Rect::new(0, 0, 50, 6));
-        let a = article_areas(Rect::new(0, 0, 50, 1), 1, true);
+        let a = article_areas(Rect::new(0, 0, 50, 1), 1, true, 0);
         assert_eq!((a.body.height, a.find), (1, None));
+    }
+
+    #[test]
+    fn a_wide_pane_centres_a_column_of_the_configured_width() {
+        let a = article_areas(Rect::new(31, 2, 127, 36), 2, true, 80);
+        // 47 spare cells: 23 to the left, 24 to the right.
+        assert_eq!(a.header, Rect::new(54, 2, 80, 2));
+        assert_eq!(a.body, Rect::new(54, 5, 80, 32));
+        assert_eq!(a.find, Some(Rect::new(31, 37, 127, 1)));
+        // No wider than the pane; 0 is no limit.
+        assert_eq!(
+            article_areas(Rect::new(1, 1, 60, 20), 0, false, 80)
+                .body
+                .width,
+            60
+        );
+        assert_eq!(
+            article_areas(Rect::new(1, 1, 200, 20), 0, false, 0)
+                .body
+                .width,
+            200
+        );
     }
 
     #[test]

@@ -23,6 +23,7 @@ pub mod dialog;
 pub mod doc;
 mod export;
 pub mod find;
+pub mod findall;
 pub mod form;
 pub mod help;
 mod hints;
@@ -101,6 +102,9 @@ pub struct App {
     pub notice: Option<Notice>,
     pub width: u16,
     pub height: u16,
+    /// The widest the article's text column grows (config.ron
+    /// `text_width`; 0: the pane's width).
+    pub text_width: u16,
     pub running: bool,
     /// What was last copied or cut, for Ctrl+V.
     pub clipboard: String,
@@ -149,6 +153,7 @@ impl App {
             notice: None,
             width: 80,
             height: 24,
+            text_width: layout::TEXT_WIDTH,
             running: true,
             clipboard: String::new(),
             clipboard_out: None,
@@ -268,6 +273,8 @@ impl App {
                 self.pane_key(event, key);
             }
         }
+        // The text may have changed under a search across the issue.
+        self.sync_issue_find();
         if let Some(cmd) = self.last_command {
             tracing::trace!(?cmd, "key");
         }
@@ -338,6 +345,7 @@ impl App {
             inner,
             header as u16,
             doc.find.is_some(),
+            self.text_width,
         ))
     }
 

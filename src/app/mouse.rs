@@ -68,11 +68,13 @@ impl App {
                 }
             } else {
                 self.focus = Focus::Editor;
+                // A click in the margins beside a narrowed text column
+                // goes to the nearer end of that row.
                 if let Some(body) =
-                    body.filter(|b| b.contains(ratatui::layout::Position::new(m.column, m.row)))
+                    body.filter(|b| b.width > 0 && (b.y..b.bottom()).contains(&m.row))
                 {
                     let y = (m.row - body.y) as usize;
-                    let x = (m.column - body.x) as usize;
+                    let x = m.column.saturating_sub(body.x).min(body.width) as usize;
                     if let Some((p, r)) =
                         a.editor.visible_rows().get(y).map(|v| (v.paragraph, v.row))
                     {

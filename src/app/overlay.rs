@@ -17,7 +17,6 @@ use super::search::Goto;
 use super::trash::Trash;
 use super::{App, Command, import, preview, safety, search, tidy};
 use crate::i18n::{Lang, Msg};
-use crate::text::EditAction;
 use crossterm::event::KeyEvent;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +34,9 @@ pub enum Overlay {
     /// Importing a file (boxed: it holds the plan shown).
     Import(Box<import::Import>),
     Inbox(InboxView),
+    /// Replacing all across the issue: the matches, to confirm (boxed: it
+    /// holds the rows).
+    Replace(Box<super::findall::ReplaceReview>),
 }
 
 /// A key as an overlay sees it: the commands it is bound to in the
@@ -87,10 +89,12 @@ pub enum Outcome {
     Open(Goto),
     /// Restore an issue from the trash.
     Restore(std::path::PathBuf),
-    /// The find bar hands the editor an action.
-    Edit(EditAction),
     /// The find bar's query changed: find again.
     Refind,
+    /// A key of the find bar, for its scope.
+    Find(super::find::FindAsk),
+    /// Make the ticked replacements of the replace-all review.
+    ReplaceAll,
     /// Close the find bar.
     CloseFind,
     /// A decision taken in the inbox view.
@@ -153,6 +157,7 @@ impl Overlay {
             Overlay::Search(_) => Context::Search,
             Overlay::Import(_) => Context::Import,
             Overlay::Inbox(_) => Context::Inbox,
+            Overlay::Replace(_) => Context::Replace,
         }
     }
 
@@ -169,6 +174,7 @@ impl Overlay {
             Overlay::Search(o) => o,
             Overlay::Import(o) => o.as_mut(),
             Overlay::Inbox(o) => o,
+            Overlay::Replace(o) => o.as_mut(),
         }
     }
 }
@@ -240,8 +246,13 @@ impl App {
                 self.close_overlay();
                 self.restore_issue(&path);
             }
-            Outcome::Edit(action) => self.edit(action),
             Outcome::Refind => self.refind(),
+            Outcome::Find(ask) => self.find_ask(ask),
+            Outcome::ReplaceAll => {
+                if let Some(Overlay::Replace(review)) = self.overlay.take() {
+                    self.accept_replace_all(*review);
+                }
+            }
             Outcome::CloseFind => self.close_find(),
             Outcome::Inbox(act) => self.inbox_act(act),
             Outcome::Notice(msg) => self.notify(self.lang.t(msg).to_string()),

@@ -884,6 +884,7 @@ mod random_keys {
 
 mod counts;
 mod desk;
+mod findall;
 mod import;
 mod inbox;
 mod keys;

@@ -4,6 +4,7 @@
 //! the app comes back as an outcome, which may run a command here.
 
 use super::dialog::{After, Confirm, ConfirmKind};
+use super::find::Scope;
 use super::help::Help;
 use super::palette::Palette;
 use super::tree::Node;
@@ -49,8 +50,10 @@ impl App {
             Command::Preview => self.open_preview(),
             Command::Tidy => self.open_tidy(),
             Command::JoinLines => self.join_lines(),
-            Command::Find => self.open_find(false),
-            Command::Replace => self.open_find(true),
+            Command::Find => self.open_find(false, Scope::Article),
+            Command::Replace => self.open_find(true, Scope::Article),
+            Command::FindInIssue => self.open_find(false, Scope::Issue),
+            Command::ReplaceInIssue => self.open_find(true, Scope::Issue),
             Command::SearchAll => self.open_search(),
             Command::Properties => self.open_properties(),
             Command::ChangeStatus => self.open_status_form(None),

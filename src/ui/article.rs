@@ -26,12 +26,35 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     else {
         return;
     };
+    // Matches of a search across the issue, marked in the title.
+    let marks = app.title_marks();
     let mut header: Vec<Line> = article
         .title
         .iter()
-        .map(|t| {
-            Line::styled(fit(t, areas.header.width as usize), theme.heading)
-                .alignment(Alignment::Center)
+        .enumerate()
+        .map(|(i, t)| {
+            let here: Vec<_> = marks.iter().filter(|m| m.0 == i).collect();
+            let w = areas.header.width as usize;
+            if here.is_empty() || width(t) > w {
+                return Line::styled(fit(t, w), theme.heading).alignment(Alignment::Center);
+            }
+            let spans: Vec<Span> = crate::text::graphemes(t)
+                .enumerate()
+                .map(|(k, g)| {
+                    let style = match here.iter().find(|m| m.1 <= k && k < m.2) {
+                        Some(m) if m.3 => theme.heading.add_modifier(
+                            ratatui::style::Modifier::REVERSED
+                                | ratatui::style::Modifier::UNDERLINED,
+                        ),
+                        Some(_) => theme
+                            .heading
+                            .add_modifier(ratatui::style::Modifier::UNDERLINED),
+                        None => theme.heading,
+                    };
+                    Span::styled(g.to_string(), style)
+                })
+                .collect();
+            Line::from(spans).alignment(Alignment::Center)
         })
         .collect();
     if let Some(src) = &article.source {
@@ -107,20 +130,48 @@ fn find_bar_and_cursor(
     let focused = app.focus == Focus::Editor;
     let Some(doc) = app.doc.as_ref() else { return };
     if let (Some(bar), Some(r)) = (&doc.find, areas.find) {
+        let issue = bar.scope == crate::app::find::Scope::Issue;
+        let find_label = if issue {
+            Msg::FindIssueLabel
+        } else {
+            Msg::FindLabel
+        };
         let (label, field, hint_msg) = match (&bar.replace, bar.on_replace) {
             (Some(rep), true) => (Msg::ReplaceLabel, rep, Msg::ReplaceHint),
-            (Some(_), false) => (Msg::FindLabel, &bar.query, Msg::ReplaceHint),
-            (None, _) => (Msg::FindLabel, &bar.query, Msg::FindHint),
+            (Some(_), false) => (find_label, &bar.query, Msg::ReplaceHint),
+            (None, _) => (find_label, &bar.query, Msg::FindHint),
         };
         let label = lang.t(label);
         let w = r.width as usize;
         let room = w.saturating_sub(width(label) + 1);
         let value = fit(field.text(), room);
+        // 第3/12处: where the current match is among all of the scope.
+        let (current, total) = if issue {
+            bar.issue.position()
+        } else {
+            (
+                edit.editor.current_match(),
+                edit.editor.find_matches().len(),
+            )
+        };
+        let count = match (bar.query.text().is_empty(), current) {
+            (true, _) => String::new(),
+            (false, Some(i)) => format!("  {}", lang.fmt(Msg::FindCount, &[&(i + 1), &total])),
+            (false, None) => format!("  {}", lang.fmt(Msg::FindTotal, &[&total])),
+        };
+        let count = fit(&count, room.saturating_sub(width(&value)));
+        // Ctrl+F switches to the other scope: named in the hint.
+        let other = lang.t(if issue {
+            Msg::ScopeArticle
+        } else {
+            Msg::ScopeIssue
+        });
         let hint_text = fit(
-            &app.hint(hint_msg, &[]),
-            room.saturating_sub(width(&value) + 2),
+            &app.hint(hint_msg, &[&other]),
+            room.saturating_sub(width(&value) + width(&count) + 2),
         );
-        let pad = w.saturating_sub(width(label) + width(&value) + width(&hint_text));
+        let pad =
+            w.saturating_sub(width(label) + width(&value) + width(&count) + width(&hint_text));
         let line = Line::from(vec![
             Span::styled(label, theme.key),
             Span::styled(
@@ -133,6 +184,7 @@ fn find_bar_and_cursor(
                     theme.field_focus
                 },
             ),
+            Span::styled(count, theme.key),
             Span::raw(" ".repeat(pad)),
             Span::styled(hint_text, theme.dim),
         ]);

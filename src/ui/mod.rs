@@ -5,6 +5,7 @@ mod article;
 mod bars;
 mod dialog;
 pub mod editor;
+mod findall;
 mod form;
 mod frame;
 mod help;
@@ -222,6 +223,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Search(s)) => search::render(app, theme, frame, s),
         Some(Overlay::Import(i)) => import::render(app, theme, frame, i),
         Some(Overlay::Inbox(v)) => inbox::render(app, theme, frame, v),
+        Some(Overlay::Replace(r)) => findall::render(app, theme, frame, r),
         None => {}
     }
 }

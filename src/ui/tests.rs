@@ -87,6 +87,7 @@ fn too_small_and_english() {
     insta::assert_snapshot!("english_unsaved_80x24", screen(&app));
 }
 
+mod findall;
 mod inbox;
 mod painter;
 mod tools;

@@ -89,6 +89,9 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Ctrl+D", MoveDown),
             ("F9", ToggleKind),
             ("Ctrl+O", ImportInto),
+            // From the tree, find and replace go across the whole issue.
+            ("Ctrl+F", FindInIssue),
+            ("Ctrl+R", ReplaceInIssue),
         ],
     ),
     // The article editor (a character no binding takes is typed).
@@ -150,6 +153,16 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("F3", FindNext),
             ("Shift+F3", FindPrev),
             ("Alt+J", JoinLines),
+            // Second keys for the modifier chords (issue 12): PuTTY, KiTTY
+            // and Xshell send Ctrl+arrows and Ctrl+Home/End as the plain
+            // keys, but Alt+key as ESC and the key's byte (readline's and
+            // Emacs's keys: Alt+B/F by word, Alt+</> to either end).
+            ("Alt+B", WordLeft),
+            ("Alt+F", WordRight),
+            ("Alt+<", First),
+            ("Alt+>", Last),
+            ("Alt+Backspace", DeleteWordBack),
+            ("Alt+D", DeleteWordForward),
         ],
     ),
     // The find bar; other keys go on to the text field, then the editor.
@@ -164,6 +177,8 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Tab", NextField),
             ("Shift+Tab", PrevField),
             ("Alt+A", ReplaceAll),
+            // Ctrl+F again: the whole issue, and back to the article.
+            ("Ctrl+F", FindScope),
             ("Esc", Close),
         ],
     ),
@@ -183,6 +198,11 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Ctrl+Backspace", DeleteWordBack),
             ("Ctrl+Delete", DeleteWordForward),
             ("Ctrl+U", DeleteToLineStart),
+            // As in the editor, for terminals that garble the chords.
+            ("Alt+B", WordLeft),
+            ("Alt+F", WordRight),
+            ("Alt+Backspace", DeleteWordBack),
+            ("Alt+D", DeleteWordForward),
         ],
     ),
     // The command palette.
@@ -292,6 +312,22 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Esc", Close),
         ],
     ),
+    // Replacing all across the issue: the matches, to confirm.
+    (
+        Context::Replace,
+        &[
+            ("Up", Up),
+            ("Down", Down),
+            ("PageUp", PageUp),
+            ("PageDown", PageDown),
+            ("Home", First),
+            ("End", Last),
+            ("Space", ToggleItem),
+            ("A", ToggleAll),
+            ("Enter", Accept),
+            ("Esc", Close),
+        ],
+    ),
     // Importing a file; other keys go on to the text field.
     (
         Context::Import,
@@ -304,6 +340,8 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("PageDown", PageDown),
             ("Ctrl+Home", First),
             ("Ctrl+End", Last),
+            ("Alt+<", First),
+            ("Alt+>", Last),
             ("Esc", Close),
         ],
     ),

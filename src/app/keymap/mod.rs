@@ -43,6 +43,8 @@ pub enum Context {
     /// Dialogs with buttons: confirmations, recovery offers, conflicts.
     Dialog,
     Tidy,
+    /// Replacing all across the issue: the matches, to confirm.
+    Replace,
     Preview,
     Trash,
     /// The inbox view (收件箱).
@@ -54,7 +56,7 @@ pub enum Context {
 
 impl Context {
     /// In the order the help lists them.
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 17] = [
         Context::Global,
         Context::Issues,
         Context::Tree,
@@ -66,6 +68,7 @@ impl Context {
         Context::Form,
         Context::Dialog,
         Context::Tidy,
+        Context::Replace,
         Context::Preview,
         Context::Trash,
         Context::Import,
@@ -103,6 +106,7 @@ impl Context {
             Context::Form => Msg::HelpForm,
             Context::Dialog => Msg::HelpDialog,
             Context::Tidy => Msg::HelpTidy,
+            Context::Replace => Msg::HelpReplace,
             Context::Preview => Msg::HelpPreview,
             Context::Trash => Msg::HelpTrash,
             Context::Inbox => Msg::HelpInbox,

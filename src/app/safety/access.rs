@@ -94,6 +94,7 @@ impl App {
             // A signed issue's properties open read-only (with its history).
             Command::Properties => self.refuse_locked_out(),
             Command::Replace
+            | Command::ReplaceInIssue
             | Command::AddSection
             | Command::AddArticle
             | Command::Rename
@@ -129,7 +130,7 @@ impl App {
 
     /// Refuses a change to the open issue: someone else has it, or it is
     /// signed or distributed.
-    fn refuse_read_only(&mut self) -> bool {
+    pub(in crate::app) fn refuse_read_only(&mut self) -> bool {
         self.refuse_locked_out() || self.refuse_signed()
     }
 

@@ -37,6 +37,17 @@ pub(super) fn search(paras: &[Para], query: &str) -> Vec<(Pos, Pos)> {
 }
 
 impl Editor {
+    /// Marks every match of `query` without selecting one or moving the
+    /// caret (a search across articles whose current match is elsewhere,
+    /// in a title). The selection is dropped.
+    pub fn mark_matches(&mut self, query: &str) {
+        self.history.close();
+        self.anchor = None;
+        self.find.query = query.to_string();
+        self.find.matches = search(&self.paras, query);
+        self.find.current = None;
+    }
+
     /// Recomputes the matches after a change of text or query, keeping the
     /// current match when the selection still covers one.
     pub(super) fn refresh_find(&mut self) {
