@@ -149,10 +149,12 @@ fn find_bar_and_cursor(
         let (current, total) = if issue {
             bar.issue.position()
         } else {
-            (
-                edit.editor.current_match(),
-                edit.editor.find_matches().len(),
-            )
+            doc.article.as_ref().map_or((None, 0), |edit| {
+                (
+                    edit.editor.current_match(),
+                    edit.editor.find_matches().len(),
+                )
+            })
         };
         let count = match (bar.query.text().is_empty(), current) {
             (true, _) => String::new(),

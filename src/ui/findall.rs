@@ -2,12 +2,12 @@
 //! per match (ticked or not, its article, the match → its replacement in
 //! context), then the keys.
 
+use super::Frame;
 use super::theme::Theme;
 use super::{fit, popup_pane, set_cursor, width};
 use crate::app::App;
 use crate::app::findall::ReplaceReview;
 use crate::i18n::Msg;
-use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
