@@ -166,6 +166,13 @@ commands! {
     /// Word's extend mode (F8): plain moves select until Esc or an edit,
     /// for terminals that do not pass Shift with the arrows.
     ExtendSelection => CmdExtendSelection,
+
+    // The tree at the clerk's desk (issue 12, branch tree): undo of the
+    // open issue's structure.
+    /// Takes back the last structural edit (adding, deleting, moving,
+    /// renaming, feature/brief, pasted articles, an import, F4).
+    UndoStructure => CmdUndoStructure,
+    RedoStructure => CmdRedoStructure,
 }
 
 impl Command {

@@ -89,6 +89,11 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("Ctrl+D", MoveDown),
             ("F9", ToggleKind),
             ("Ctrl+O", ImportInto),
+            // Undo of structure (issue 12, branch tree): as the editor
+            // undoes text.
+            ("Ctrl+Z", UndoStructure),
+            ("Ctrl+Y", RedoStructure),
+            ("Ctrl+Shift+Z", RedoStructure),
         ],
     ),
     // The article editor (a character no binding takes is typed).
