@@ -880,6 +880,7 @@ mod random_keys {
 
 mod counts;
 mod desk;
+mod desk_tree;
 mod import;
 mod inbox;
 mod keys;

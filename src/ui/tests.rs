@@ -87,6 +87,7 @@ fn too_small_and_english() {
     insta::assert_snapshot!("english_unsaved_80x24", screen(&app));
 }
 
+mod desk_tree;
 mod inbox;
 mod tools;
 mod workflow;
