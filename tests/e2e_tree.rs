@@ -71,6 +71,10 @@ fn ctrl_n_asks_for_the_numbers_names_a_clash_and_esc_creates_nothing() {
     s.wait_gone("新建一期");
     s.send(ESC);
     s.wait_for("期刊");
-    assert!(!s.screen().contains(&format!("{year}-002")), "{}", s.screen());
+    assert!(
+        !s.screen().contains(&format!("{year}-002")),
+        "{}",
+        s.screen()
+    );
     assert!(!s.screen().contains("第2期"), "{}", s.screen());
 }
