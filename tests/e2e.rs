@@ -22,6 +22,8 @@ fn opens_the_sample_then_creates_an_issue_with_a_section_and_an_article() {
     let year = chrono::Local::now().year();
     let number = if year == 2023 { "第26期" } else { "第1期" };
     s.send(CTRL_N);
+    s.wait_for("新建一期");
+    s.send(ENTER);
     s.wait_for(number);
     s.wait_for(&format!("已新建 {year}-"));
 

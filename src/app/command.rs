@@ -176,6 +176,12 @@ commands! {
     ReplaceInIssue => CmdReplaceInIssue,
     /// In the find bar: between the article (本文) and the whole issue.
     FindScope => CmdFindScope,
+    // The tree at the clerk's desk (issue 12, branch tree): undo of the
+    // open issue's structure.
+    /// Takes back the last structural edit (adding, deleting, moving,
+    /// renaming, feature/brief, pasted articles, an import, F4).
+    UndoStructure => CmdUndoStructure,
+    RedoStructure => CmdRedoStructure,
 }
 
 impl Command {

@@ -134,7 +134,8 @@ pub fn button(cmd: Command, b: Buttons) -> Option<Press> {
 pub enum After {
     Quit,
     Open(IssueId),
-    NewIssue,
+    /// Create the issue the new-issue form asked for.
+    CreateIssue(super::form::NewIssueChoice),
     /// Open a search hit (see [`search::Goto`]).
     Search(search::Goto),
 }
@@ -246,7 +247,7 @@ impl App {
         match after {
             After::Quit => self.running = false,
             After::Open(id) => self.open_issue(id),
-            After::NewIssue => self.new_issue(),
+            After::CreateIssue(choice) => self.create_issue(choice),
             After::Search(goto) => self.goto_hit(goto),
         }
     }

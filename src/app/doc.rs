@@ -24,6 +24,8 @@ pub struct Doc {
     pub find: Option<FindBar>,
     /// Its lock, or who holds it when it is open read-only.
     pub access: safety::Access,
+    /// Structural edits, to undo (see [`super::undo`]).
+    pub journal: super::undo::Journal,
 }
 
 /// How many articles keep their undo history when another is opened.
@@ -40,6 +42,7 @@ impl Doc {
             stash: Vec::new(),
             find: None,
             access,
+            journal: Default::default(),
         }
     }
 
@@ -49,6 +52,8 @@ impl Doc {
     pub fn replace_issue(&mut self, issue: Issue, reopen: Option<ArticleRef>) {
         self.tree = TreeState::new(&issue);
         self.issue = issue;
+        // Its steps were taken on another text.
+        self.journal.clear();
         self.stash.clear();
         self.find = None;
         let reopened = reopen.and_then(|at| Some((at, self.issue.article(at)?)));
@@ -73,7 +78,14 @@ impl Doc {
             old.held = None;
             self.stash.push(old);
             if self.stash.len() > STASHED_EDITORS {
-                self.stash.remove(0);
+                // Articles only looked at (the tree shows each it passes)
+                // go first: their editors hold no undo history.
+                let i = self
+                    .stash
+                    .iter()
+                    .position(|e| !e.editor.can_undo())
+                    .unwrap_or(0);
+                self.stash.remove(i);
             }
         }
         let edit = match self.stash.iter().position(|e| e.pos == pos) {
@@ -82,6 +94,16 @@ impl Doc {
         };
         self.article = Some(edit);
         self.find = None;
+    }
+
+    /// The article pane follows the tree: the article highlighted there is
+    /// the one shown (read-only until Enter). Nothing is done when it is
+    /// shown already, and one shown lately comes back with its editor, its
+    /// text laid out as it was.
+    pub(super) fn show_selected(&mut self) {
+        if let Some(Node::Article(at)) = self.tree.selected {
+            self.switch_article(at);
+        }
     }
 
     /// Keeps everything that points into the issue in step with a

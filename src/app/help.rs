@@ -99,6 +99,14 @@ pub fn rows(keymap: &Keymap, lang: Lang) -> Vec<Row> {
             }
             rows.push(Row::Text(lang.t(Msg::KeyTypingNote).to_string()));
         }
+        if context == Context::Tree {
+            // What the tree's undo takes back, and when it forgets.
+            let (undo, redo) = (
+                first(Context::Tree, Command::UndoStructure),
+                first(Context::Tree, Command::RedoStructure),
+            );
+            rows.push(Row::Text(lang.fmt(Msg::KeyTreeUndoNote, &[&undo, &redo])));
+        }
         rows.push(Row::Blank);
     }
     rows

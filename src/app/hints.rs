@@ -138,6 +138,11 @@ fn named(msg: Msg) -> &'static [Named] {
         Msg::DateBeforePrevious => &[(Global, C::Properties, 0)],
         Msg::TreeTitleNarrow => &[(Tree, C::Back, 0)],
         Msg::RecoveryRestoreLine => &[(Global, C::Save, 0)],
+        // The tree at the clerk's desk (issue 12, branch tree).
+        Msg::PaneEditorReadOnly | Msg::PaneSection => &[(Tree, C::Open, 0)],
+        Msg::SectionEmpty => &[(Tree, C::AddArticle, 0)],
+        Msg::StructNothingToUndo => &[(Editor, C::Undo, 0)],
+        Msg::KeyTreeUndoNote => &[(Tree, C::UndoStructure, 0), (Tree, C::RedoStructure, 0)],
         _ => &[],
     }
 }

@@ -2,7 +2,8 @@
 //! and deleting issues, and the trash.
 
 use super::doc::Doc;
-use super::{App, Focus};
+use super::form::{Form, NewIssueChoice};
+use super::{App, Focus, Overlay};
 use crate::i18n::Msg;
 use crate::model::IssueId;
 
@@ -82,9 +83,42 @@ impl App {
         saved
     }
 
-    pub(super) fn new_issue(&mut self) {
+    /// The new-issue form (Ctrl+N): the next 第N期, 总第N期 and today's
+    /// date, as `jianbao new` would take them, to confirm or change.
+    pub(super) fn open_new_issue_form(&mut self) {
         let template = self.doc.as_ref().map(|d| d.id);
-        match self.lib.create_next(template.as_ref(), self.today, false) {
+        match self.lib.next_numbered(template.as_ref(), self.today, false) {
+            Ok(next) => {
+                let existing = self
+                    .lib
+                    .entries()
+                    .map(|(id, e)| (*id, e.summary.total))
+                    .collect();
+                let template = template.or_else(|| self.lib.latest());
+                let form = Form::new_issue(&next, existing, template, self.lang);
+                self.overlay = Some(Overlay::Form(form));
+            }
+            Err(e) => self.notify_error(e.message(self.lang)),
+        }
+    }
+
+    /// Creates the issue the new-issue form asked for (unsaved changes of
+    /// the open one dealt with) and opens it. A number left as proposed
+    /// moves on when another clerk takes it meanwhile; one typed in is kept
+    /// or refused.
+    pub(super) fn create_issue(&mut self, choice: NewIssueChoice) {
+        let template = self.doc.as_ref().map(|d| d.id);
+        let made = self.lib.create_with(|lib| {
+            let mut issue = lib.next_numbered(template.as_ref(), choice.date, choice.supplement)?;
+            if let Some(n) = choice.number {
+                issue.number = n;
+            }
+            if let Some(t) = choice.total {
+                issue.total = t;
+            }
+            Ok(issue)
+        });
+        match made {
             Ok(created) => {
                 let id = created.id;
                 // From the library: opening may stop at a recovery offer.

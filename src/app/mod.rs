@@ -44,6 +44,7 @@ mod structure;
 pub mod tidy;
 pub mod trash;
 pub mod tree;
+pub mod undo;
 mod update;
 pub mod view;
 mod workflow;
@@ -366,6 +367,9 @@ impl App {
         }
         if let Some(doc) = self.doc.as_mut() {
             doc.tree.fix(&doc.issue);
+            if self.focus == Focus::Tree {
+                doc.show_selected();
+            }
             if let Some(r) = layout.tree {
                 doc.tree
                     .keep_visible(&doc.issue, (r.height as usize).saturating_sub(2));

@@ -56,7 +56,10 @@ impl App {
                     }
                 }
             }
-        } else if inside(layout.editor).is_some() && self.article_open() {
+        } else if inside(layout.editor).is_some()
+            && self.article_open()
+            && self.shown_section().is_none()
+        {
             let body = self.article_areas().map(|a| a.body);
             let Some(a) = self.doc.as_mut().and_then(|d| d.article.as_mut()) else {
                 return;

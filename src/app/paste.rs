@@ -11,6 +11,7 @@
 
 use super::dialog::{Confirm, ConfirmKind};
 use super::tree::{self, Node};
+use super::undo::{Label, Op};
 use super::{App, Command, Focus, Overlay};
 use crate::i18n::Msg;
 use crate::import::chunk::{self, Chunk};
@@ -145,16 +146,19 @@ impl App {
         let Some(doc) = self.doc.as_mut() else { return };
         doc.flush();
         let (mut added, mut first) = (0, None);
+        let total: usize = chunk.sections.iter().map(|(_, a)| a.len()).sum();
+        // One step in the tree's undo (the text taken out of this article
+        // is the editor's to give back).
+        doc.begin(Label::new(Msg::UndoPasteArticles, &[&total]));
         // Articles under no heading follow the article pasted into, in order.
         let mut after = offer.pos;
         for (heading, articles) in chunk.sections {
             let section = heading.map(|name| section_named(doc, &name));
             for article in articles {
                 let at = section.map_or(Node::Article(after), Node::Section);
-                if let Some((Node::Article(to), change)) =
-                    tree::add_article(&mut doc.issue, Some(at), article)
+                if let Some((to, op)) = tree::add_article(&doc.issue, Some(at), article)
+                    && doc.apply_op(op)
                 {
-                    doc.follow(change);
                     if section.is_none() {
                         after = to;
                     }
@@ -169,6 +173,7 @@ impl App {
         if let Some(to) = first {
             doc.tree.selected = Some(Node::Article(to));
         }
+        doc.commit();
         self.notify(self.lang.fmt(Msg::PasteAdded, &[&added]));
     }
 
@@ -208,8 +213,7 @@ fn section_named(doc: &mut super::Doc, name: &str) -> usize {
         return s;
     }
     let at = sections.len();
-    doc.issue.sections.push(Section::new(name));
-    doc.follow(tree::Change::InsertSection(at));
+    doc.apply_op(Op::InsertSection(at, Section::new(name)));
     at
 }
 

@@ -5,6 +5,7 @@
 use super::dialog::{Confirm, ConfirmKind};
 use super::form::{Form, FormKind};
 use super::tree::{self, Node};
+use super::undo::{Label, Meta, Op, title_of};
 use super::{App, Command, Focus, Overlay};
 use crate::i18n::Msg;
 use crate::model::ArticleKind;
@@ -49,15 +50,19 @@ impl App {
             }),
             Command::MoveUp | Command::MoveDown => self.move_node(cmd == Command::MoveUp),
             Command::ToggleKind => self.with_tree(|app, at| {
+                let lang = app.lang;
                 if let (Some(Node::Article(at)), Some(doc)) = (at, app.doc.as_mut())
-                    && let Some(art) = doc.issue.article_mut(at)
+                    && let Some(art) = doc.issue.article(at)
                 {
-                    art.kind = match art.kind {
+                    let mut meta = Meta::of(art);
+                    meta.kind = match art.kind {
                         ArticleKind::Feature => ArticleKind::Brief,
                         ArticleKind::Brief => ArticleKind::Feature,
                     };
-                    let kind = app.lang.kind(art.kind);
-                    app.notify(app.lang.fmt(Msg::KindNow, &[&kind]));
+                    let kind = lang.kind(meta.kind);
+                    let label = Label::new(Msg::UndoToggleKind, &[&title_of(art, lang), &kind]);
+                    doc.apply_step(label, Op::ArticleMeta(at, meta));
+                    app.notify(lang.fmt(Msg::KindNow, &[&kind]));
                 }
             }),
             Command::Expand | Command::Collapse => {
@@ -92,9 +97,19 @@ impl App {
     }
 
     pub(super) fn delete_node(&mut self, node: Node) {
+        let lang = self.lang;
         let Some(doc) = self.doc.as_mut() else { return };
-        let change = tree::remove(&mut doc.issue, node);
-        doc.follow(change);
+        let label = match node {
+            Node::Section(s) => match doc.issue.sections.get(s) {
+                Some(sec) => Label::new(Msg::UndoDeleteSection, &[&sec.title]),
+                None => return,
+            },
+            Node::Article(at) => match doc.issue.article(at) {
+                Some(a) => Label::new(Msg::UndoDeleteArticle, &[&title_of(a, lang)]),
+                None => return,
+            },
+        };
+        doc.apply_step(label, tree::remove(node));
         if doc.article.is_none() && self.focus == Focus::Editor {
             self.focus = Focus::Tree;
             self.zoom = false;
@@ -104,15 +119,26 @@ impl App {
 
     pub(super) fn move_node(&mut self, up: bool) {
         self.with_tree(|app, at| {
+            let lang = app.lang;
             let Some(doc) = app.doc.as_mut() else { return };
             let Some(node) = at else { return };
             let moved = if up {
-                tree::move_up(&mut doc.issue, node)
+                tree::move_up(&doc.issue, node)
             } else {
-                tree::move_down(&mut doc.issue, node)
+                tree::move_down(&doc.issue, node)
             };
-            let Some((to, change)) = moved else { return };
-            doc.follow(change);
+            let Some((to, op)) = moved else { return };
+            let label = match node {
+                Node::Section(s) => {
+                    Label::new(Msg::UndoMoveSection, &[&doc.issue.sections[s].title])
+                }
+                Node::Article(a) => match doc.issue.article(a) {
+                    Some(a) => Label::new(Msg::UndoMoveArticle, &[&title_of(a, lang)]),
+                    None => return,
+                },
+            };
+            doc.begin(label);
+            doc.apply_op(op);
             // A moved article is visible in its new section.
             if let Node::Article(at) = to
                 && let Some(c) = doc.tree.collapsed.get_mut(at.section)
@@ -120,6 +146,7 @@ impl App {
                 *c = false;
             }
             doc.tree.selected = Some(to);
+            doc.commit();
         });
     }
 
@@ -131,6 +158,11 @@ impl App {
         if let FormKind::Status(id) = form.kind {
             let (to, note) = form.status_choice();
             self.change_status(id, to, note.as_deref());
+            return;
+        }
+        if form.kind == FormKind::NewIssue {
+            let choice = form.new_issue_choice(self.today);
+            self.guard_unsaved(super::dialog::After::CreateIssue(choice));
             return;
         }
         let lang = self.lang;
@@ -145,36 +177,61 @@ impl App {
                     self.overlay = Some(Overlay::Form(form));
                     return;
                 }
-                doc.issue = issue;
+                if issue != doc.issue {
+                    issue.sections.clear();
+                    let label = Label::new(Msg::UndoProperties, &[]);
+                    doc.apply_step(label, Op::Masthead(Box::new(issue)));
+                }
             }
             FormKind::Article(at) => {
-                if let Some(article) = doc.issue.article_mut(at) {
-                    form.apply_article(article);
+                if let Some(article) = doc.issue.article(at) {
+                    let mut changed = article.clone();
+                    form.apply_article(&mut changed);
+                    if changed != *article {
+                        let label = Label::new(Msg::UndoArticleProps, &[&title_of(article, lang)]);
+                        doc.apply_step(label, Op::ArticleMeta(at, Meta::of(&changed)));
+                    }
                 }
             }
             FormKind::NewArticle(at) => {
                 let mut article = crate::model::Article::new("");
                 form.apply_article(&mut article);
-                if let Some((Node::Article(at), change)) =
-                    tree::add_article(&mut doc.issue, at, article)
-                {
-                    doc.follow(change);
-                    if let Some(c) = doc.tree.collapsed.get_mut(at.section) {
+                let label = Label::new(Msg::UndoAddArticle, &[&title_of(&article, lang)]);
+                if let Some((to, op)) = tree::add_article(&doc.issue, at, article) {
+                    doc.begin(label);
+                    doc.apply_op(op);
+                    if let Some(c) = doc.tree.collapsed.get_mut(to.section) {
                         *c = false;
                     }
-                    self.open_article(at);
+                    doc.tree.selected = Some(Node::Article(to));
+                    doc.commit();
+                    self.open_article(to);
                 }
             }
-            FormKind::Section(s) => doc.issue.sections[s].title = form.section_title(),
+            FormKind::Section(s) => {
+                let title = form.section_title();
+                if doc
+                    .issue
+                    .sections
+                    .get(s)
+                    .is_some_and(|sec| sec.title != title)
+                {
+                    let label = Label::new(Msg::UndoRenameSection, &[&doc.issue.sections[s].title]);
+                    doc.apply_step(label, Op::SectionTitle(s, title));
+                }
+            }
             FormKind::Export => {
                 let (format, contents) = form.export_choice();
                 self.export(format, contents, false);
             }
-            FormKind::Status(_) => {}
+            FormKind::Status(_) | FormKind::NewIssue => {}
             FormKind::NewSection(at) => {
-                let (node, change) = tree::add_section(&mut doc.issue, at, &form.section_title());
-                doc.follow(change);
+                let title = form.section_title();
+                let (node, op) = tree::add_section(&doc.issue, at, &title);
+                doc.begin(Label::new(Msg::UndoAddSection, &[&title]));
+                doc.apply_op(op);
                 doc.tree.selected = Some(node);
+                doc.commit();
                 self.focus = Focus::Tree;
             }
         }

@@ -71,6 +71,7 @@ fn tree_navigation_folding_and_paging() {
 fn issue_list_navigation() {
     let (_d, mut app) = app();
     app.update(Command::NewIssue);
+    key(&mut app, "Enter");
     app.update(Command::Back);
     app.update(Command::Back);
     assert_eq!(app.issue_ids().len(), 2);
@@ -136,7 +137,7 @@ fn quitting_without_changes_just_quits() {
 #[test]
 fn new_issue_carries_the_sections_over_and_opens_it() {
     let (dir, mut app) = app();
-    key(&mut app, "Ctrl+N");
+    keys(&mut app, &["Ctrl+N", "Enter"]);
     let d = doc(&app);
     assert_eq!(d.id.to_string(), "2023-026");
     assert_eq!(d.issue.date, today());
@@ -150,11 +151,11 @@ fn new_issue_carries_the_sections_over_and_opens_it() {
 #[test]
 fn new_issue_with_unsaved_changes_asks_and_can_save_first() {
     let (dir, mut app) = app();
-    keys(&mut app, &["Enter", "Down", "F9", "Ctrl+N"]);
+    keys(&mut app, &["Enter", "Down", "F9", "Ctrl+N", "Enter"]);
     assert!(matches!(
         app.overlay,
         Some(Overlay::Confirm(Confirm {
-            kind: ConfirmKind::Unsaved(After::NewIssue),
+            kind: ConfirmKind::Unsaved(After::CreateIssue(_)),
             ..
         }))
     ));
@@ -336,7 +337,7 @@ fn help_palette_and_language() {
     key(&mut app, "q");
     key(&mut app, "Ctrl+P");
     typ(&mut app, "新建一期");
-    key(&mut app, "Enter");
+    keys(&mut app, &["Enter", "Enter"]);
     assert_eq!(doc(&app).id.to_string(), "2023-026");
     key(&mut app, "Ctrl+L");
     assert_eq!(app.lang, Lang::En);
@@ -727,7 +728,7 @@ fn issues_made_elsewhere_appear_and_new_numbers_follow_them() {
     assert_eq!(app.issue_ids()[0], made);
     // The list keeps the issue that was selected.
     assert_eq!(app.issue_ids()[app.list_selected], sample_id());
-    key(&mut app, "Ctrl+N");
+    keys(&mut app, &["Ctrl+N", "Enter"]);
     assert_eq!(doc(&app).id.to_string(), "2023-027");
 }
 
@@ -885,6 +886,7 @@ mod random_keys {
 mod counts;
 mod desk;
 mod findall;
+mod desk_tree;
 mod import;
 mod inbox;
 mod keys;

@@ -1,6 +1,8 @@
 //! The section tree: sections with their articles, and the structural edits
-//! on an issue (add, delete, move) that the tree pane offers.
+//! on an issue (add, delete, move) that the tree pane offers, as ops
+//! (applied, and undone, by [`super::undo`]).
 
+use super::undo::Op;
 use crate::model::{Article, ArticleRef, Issue, Section};
 
 /// A row of the tree.
@@ -161,93 +163,75 @@ pub fn follow(pos: ArticleRef, change: Change) -> Option<ArticleRef> {
     })
 }
 
-/// Moves a section or article one place up. An article at the top of its
-/// section moves to the end of the previous section.
-pub fn move_up(issue: &mut Issue, node: Node) -> Option<(Node, Change)> {
+/// Moving a section or article one place up: where it goes, and the op
+/// that does it. An article at the top of its section moves to the end of
+/// the previous section.
+pub fn move_up(issue: &Issue, node: Node) -> Option<(Node, Op)> {
     match node {
-        Node::Section(s) if s > 0 => {
-            issue.sections.swap(s, s - 1);
-            Some((Node::Section(s - 1), Change::SwapSections(s, s - 1)))
+        Node::Section(s) if s > 0 && s < issue.sections.len() => {
+            Some((Node::Section(s - 1), Op::SwapSections(s, s - 1)))
         }
         Node::Article(from) if from.article > 0 => {
-            let (s, a) = (from.section, from.article);
-            issue.sections[s].articles.swap(a, a - 1);
-            let to = ArticleRef::new(s, a - 1);
-            Some((Node::Article(to), Change::MoveArticle { from, to }))
+            let to = ArticleRef::new(from.section, from.article - 1);
+            Some((Node::Article(to), Op::MoveArticle { from, to }))
         }
         Node::Article(from) if from.section > 0 => {
-            let s = from.section;
-            let art = issue.sections[s].articles.remove(0);
-            let to = ArticleRef::new(s - 1, issue.sections[s - 1].articles.len());
-            issue.sections[s - 1].articles.push(art);
-            Some((Node::Article(to), Change::MoveArticle { from, to }))
+            let to = ArticleRef::new(
+                from.section - 1,
+                issue.sections.get(from.section - 1)?.articles.len(),
+            );
+            Some((Node::Article(to), Op::MoveArticle { from, to }))
         }
         _ => None,
     }
 }
 
-/// Moves a section or article one place down; an article at the bottom of
-/// its section moves to the start of the next section.
-pub fn move_down(issue: &mut Issue, node: Node) -> Option<(Node, Change)> {
+/// Moving a section or article one place down; an article at the bottom
+/// of its section moves to the start of the next section.
+pub fn move_down(issue: &Issue, node: Node) -> Option<(Node, Op)> {
     let n_sec = issue.sections.len();
     match node {
         Node::Section(s) if s + 1 < n_sec => {
-            issue.sections.swap(s, s + 1);
-            Some((Node::Section(s + 1), Change::SwapSections(s, s + 1)))
+            Some((Node::Section(s + 1), Op::SwapSections(s, s + 1)))
         }
-        Node::Article(from) if from.article + 1 < issue.sections[from.section].articles.len() => {
-            let (s, a) = (from.section, from.article);
-            issue.sections[s].articles.swap(a, a + 1);
-            let to = ArticleRef::new(s, a + 1);
-            Some((Node::Article(to), Change::MoveArticle { from, to }))
+        Node::Article(from)
+            if from.article + 1 < issue.sections.get(from.section)?.articles.len() =>
+        {
+            let to = ArticleRef::new(from.section, from.article + 1);
+            Some((Node::Article(to), Op::MoveArticle { from, to }))
         }
         Node::Article(from) if from.section + 1 < n_sec => {
-            let s = from.section;
-            let art = issue.sections[s].articles.remove(from.article);
-            issue.sections[s + 1].articles.insert(0, art);
-            let to = ArticleRef::new(s + 1, 0);
-            Some((Node::Article(to), Change::MoveArticle { from, to }))
+            let to = ArticleRef::new(from.section + 1, 0);
+            Some((Node::Article(to), Op::MoveArticle { from, to }))
         }
         _ => None,
     }
 }
 
-/// Adds a section after the selected one (or at the end).
-pub fn add_section(issue: &mut Issue, at: Option<Node>, title: &str) -> (Node, Change) {
+/// Adding a section after the selected one (or at the end).
+pub fn add_section(issue: &Issue, at: Option<Node>, title: &str) -> (Node, Op) {
     let i = at.map_or(issue.sections.len(), |n| n.section() + 1);
-    issue.sections.insert(i, Section::new(title));
-    (Node::Section(i), Change::InsertSection(i))
+    (Node::Section(i), Op::InsertSection(i, Section::new(title)))
 }
 
-/// Adds an article after the selected article, or at the end of the
-/// selected section. Returns `None` when there is no section to hold it.
-pub fn add_article(
-    issue: &mut Issue,
-    at: Option<Node>,
-    article: Article,
-) -> Option<(Node, Change)> {
+/// Adding an article after the selected article, or at the end of the
+/// selected section; `None` when there is no section to hold it.
+pub fn add_article(issue: &Issue, at: Option<Node>, article: Article) -> Option<(ArticleRef, Op)> {
     let at = match at? {
         Node::Section(s) => ArticleRef::new(s, issue.sections.get(s)?.articles.len()),
-        Node::Article(a) => ArticleRef::new(a.section, a.article + 1),
+        Node::Article(a) => {
+            issue.sections.get(a.section)?;
+            ArticleRef::new(a.section, a.article + 1)
+        }
     };
-    issue
-        .sections
-        .get_mut(at.section)?
-        .articles
-        .insert(at.article, article);
-    Some((Node::Article(at), Change::InsertArticle(at)))
+    Some((at, Op::InsertArticle(at, article)))
 }
 
-pub fn remove(issue: &mut Issue, node: Node) -> Change {
+/// Removing a section or an article.
+pub fn remove(node: Node) -> Op {
     match node {
-        Node::Section(s) => {
-            issue.sections.remove(s);
-            Change::RemoveSection(s)
-        }
-        Node::Article(at) => {
-            issue.sections[at.section].articles.remove(at.article);
-            Change::RemoveArticle(at)
-        }
+        Node::Section(s) => Op::RemoveSection(s),
+        Node::Article(at) => Op::RemoveArticle(at),
     }
 }
 
@@ -280,29 +264,44 @@ mod tests {
         assert_eq!(t.selected, Some(Node::Section(2)));
     }
 
+    /// Applies the op, returning how positions move.
+    fn apply(issue: &mut Issue, op: Op) -> Change {
+        op.apply(issue).unwrap().1.unwrap()
+    }
+
     #[test]
     fn articles_move_across_section_boundaries_and_back() {
         let mut issue = sample();
         let before = titles(&issue);
         // The first article of 经验交流 moves up into 工作动态, at its end.
-        let (node, change) = move_up(&mut issue, Node::Article(at(1, 0))).unwrap();
+        let (node, op) = move_up(&issue, Node::Article(at(1, 0))).unwrap();
+        let change = apply(&mut issue, op);
         assert_eq!(node, Node::Article(at(0, 1)));
         assert_eq!(issue.sections[0].articles.len(), 2);
         assert_eq!(follow(at(1, 0), change), Some(at(0, 1)));
         assert_eq!(follow(at(1, 1), change), Some(at(1, 0)));
-        let (node, _) = move_down(&mut issue, node).unwrap();
+        let (node, op) = move_down(&issue, node).unwrap();
+        apply(&mut issue, op);
         assert_eq!(node, Node::Article(at(1, 0)));
         assert_eq!(titles(&issue), before);
+        // Within a section, both ways.
+        let (node, op) = move_down(&issue, Node::Article(at(2, 0))).unwrap();
+        apply(&mut issue, op);
+        assert_eq!(node, Node::Article(at(2, 1)));
+        let (_, op) = move_up(&issue, node).unwrap();
+        apply(&mut issue, op);
+        assert_eq!(titles(&issue), before);
         // Nothing moves above the first section or below the last article.
-        assert!(move_up(&mut issue, Node::Article(at(0, 0))).is_none());
-        assert!(move_up(&mut issue, Node::Section(0)).is_none());
-        assert!(move_down(&mut issue, Node::Article(at(2, 3))).is_none());
+        assert!(move_up(&issue, Node::Article(at(0, 0))).is_none());
+        assert!(move_up(&issue, Node::Section(0)).is_none());
+        assert!(move_down(&issue, Node::Article(at(2, 3))).is_none());
     }
 
     #[test]
     fn swapping_sections_carries_their_articles() {
         let mut issue = sample();
-        let (node, change) = move_down(&mut issue, Node::Section(0)).unwrap();
+        let (node, op) = move_down(&issue, Node::Section(0)).unwrap();
+        let change = apply(&mut issue, op);
         assert_eq!(node, Node::Section(1));
         assert_eq!(issue.sections[1].title, "工作动态");
         assert_eq!(follow(at(0, 0), change), Some(at(1, 0)));
@@ -313,23 +312,24 @@ mod tests {
     #[test]
     fn adding_and_removing_keep_positions_in_step() {
         let mut issue = sample();
-        let (node, change) = add_section(&mut issue, Some(Node::Article(at(0, 0))), "基层来风");
+        let (node, op) = add_section(&issue, Some(Node::Article(at(0, 0))), "基层来风");
+        let change = apply(&mut issue, op);
         assert_eq!(node, Node::Section(1));
         assert_eq!(issue.sections[1].title, "基层来风");
         assert_eq!(follow(at(1, 1), change), Some(at(2, 1)));
-        let (node, change) =
-            add_article(&mut issue, Some(Node::Section(1)), Article::new("新文章")).unwrap();
-        assert_eq!(node, Node::Article(at(1, 0)));
+        let (to, op) = add_article(&issue, Some(Node::Section(1)), Article::new("新文章")).unwrap();
+        let change = apply(&mut issue, op);
+        assert_eq!(to, at(1, 0));
         assert_eq!(follow(at(1, 0), change), Some(at(1, 1)));
-        let change = remove(&mut issue, Node::Article(at(2, 0)));
+        let change = apply(&mut issue, remove(Node::Article(at(2, 0))));
         assert_eq!(follow(at(2, 0), change), None);
         assert_eq!(follow(at(2, 1), change), Some(at(2, 0)));
-        let change = remove(&mut issue, Node::Section(0));
+        let change = apply(&mut issue, remove(Node::Section(0)));
         assert_eq!(follow(at(0, 0), change), None);
         assert_eq!(follow(at(2, 3), change), Some(at(1, 3)));
         assert!(
             add_article(
-                &mut Issue {
+                &Issue {
                     sections: vec![],
                     ..issue.clone()
                 },

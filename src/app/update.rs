@@ -63,7 +63,7 @@ impl App {
             Command::Reopen => self.open_status_form(Some(Status::Draft)),
             Command::FilterStatus => self.cycle_filter(),
             Command::Sync => self.sync(),
-            Command::NewIssue => self.guard_unsaved(After::NewIssue),
+            Command::NewIssue => self.open_new_issue_form(),
             Command::DuplicateIssue => self.duplicate_issue(),
             Command::Trash => self.open_trash(),
             Command::Inbox => self.open_inbox(),
@@ -83,6 +83,8 @@ impl App {
             | Command::Expand
             | Command::Collapse => self.tree_command(cmd),
             Command::Open => self.open_selected(),
+            Command::UndoStructure => self.undo_structure(false),
+            Command::RedoStructure => self.undo_structure(true),
             // Esc ends extend mode before it leaves the editor.
             Command::Back if self.extend => self.extend = false,
             Command::ExtendSelection => {
@@ -96,6 +98,16 @@ impl App {
                 Focus::Editor => {
                     self.focus = Focus::Tree;
                     self.zoom = false;
+                    // Back on the article left (the wheel may have moved the
+                    // highlight meanwhile): the pane keeps showing it.
+                    if let Some(doc) = self.doc.as_mut()
+                        && let Some(pos) = doc.article.as_ref().map(|a| a.pos)
+                    {
+                        doc.tree.selected = Some(Node::Article(pos));
+                        if let Some(c) = doc.tree.collapsed.get_mut(pos.section) {
+                            *c = false;
+                        }
+                    }
                 }
                 Focus::Tree => self.focus = Focus::Issues,
                 Focus::Issues => {}
@@ -129,6 +141,16 @@ impl App {
 
     pub(super) fn article_open(&self) -> bool {
         self.doc.as_ref().is_some_and(|d| d.article.is_some())
+    }
+
+    /// The section the article pane sums up: the one highlighted in the
+    /// tree while the keyboard is outside the editor (what F2 and Del act
+    /// on, rather than an article they would not touch).
+    pub fn shown_section(&self) -> Option<usize> {
+        match self.doc.as_ref()?.tree.selected? {
+            Node::Section(s) if self.focus != Focus::Editor => Some(s),
+            _ => None,
+        }
     }
 
     fn cycle_focus(&mut self, delta: isize) {

@@ -1,11 +1,14 @@
 //! The article pane: the open article's title block, its text in the
-//! editor, and the find bar.
+//! editor, and the find bar. Outside the editor it shows what the tree
+//! highlights: that article read-only (no caret; the title names the key
+//! that edits it), or a summary of a highlighted section.
 
 use super::Frame;
 use super::theme::Theme;
 use super::{fit, hint, pane, set_cursor, width};
 use crate::app::{App, Focus};
 use crate::i18n::Msg;
+use crate::model::{ArticleKind, ArticleRef};
 use crate::ui::editor::{self, EditorStyles};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
@@ -14,7 +17,20 @@ use ratatui::widgets::Paragraph;
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
     let lang = app.lang;
     let focused = app.focus == Focus::Editor;
-    let inner = pane(frame, theme, area, lang.t(Msg::PaneEditor), focused);
+    let section = app.shown_section();
+    let title = match (section, app.focus) {
+        (Some(_), _) => app.hint(Msg::PaneSection, &[]),
+        (None, Focus::Tree) if app.doc.as_ref().is_some_and(|d| d.article.is_some()) => {
+            app.hint(Msg::PaneEditorReadOnly, &[])
+        }
+        _ => lang.t(Msg::PaneEditor).to_string(),
+    };
+    let title = fit(&title, area.width.saturating_sub(2) as usize);
+    let inner = pane(frame, theme, area, &title, focused);
+    if let (Some(s), Some(doc)) = (section, app.doc.as_ref()) {
+        section_summary(app, theme, frame, inner, doc, s);
+        return;
+    }
     let (Some(doc), Some(areas)) = (app.doc.as_ref(), app.article_areas_in(area)) else {
         hint(frame, theme, inner, lang.t(Msg::EmptyEditor));
         return;
@@ -198,4 +214,84 @@ fn find_bar_and_cursor(
     } else if focused && let Some(p) = caret {
         set_cursor(frame, areas.body, p.x, p.y);
     }
+}
+
+/// A section at a glance: its articles (full titles, sources, 字数 against
+/// the section's limit), which the tree can only cut short.
+fn section_summary(
+    app: &App,
+    theme: &Theme,
+    frame: &mut Frame,
+    area: Rect,
+    doc: &crate::app::Doc,
+    s: usize,
+) {
+    let lang = app.lang;
+    let Some(sec) = doc.issue.sections.get(s) else {
+        return;
+    };
+    let w = area.width as usize;
+    let briefs = sec
+        .articles
+        .iter()
+        .filter(|a| a.kind == ArticleKind::Brief)
+        .count();
+    let mut lines = vec![Line::styled(
+        fit(
+            &lang.fmt(
+                Msg::SectionSummary,
+                &[
+                    &sec.title,
+                    &sec.articles.len(),
+                    &(sec.articles.len() - briefs),
+                    &briefs,
+                    &doc.section_chars(s),
+                ],
+            ),
+            w,
+        ),
+        theme.heading,
+    )];
+    let limit = app.lib.settings.section_limit(&sec.title);
+    if let Some(n) = limit {
+        lines.push(Line::styled(
+            fit(&lang.fmt(Msg::SectionLimit, &[&n]), w),
+            theme.dim,
+        ));
+    }
+    lines.push(Line::default());
+    if sec.articles.is_empty() {
+        lines.push(Line::styled(app.hint(Msg::SectionEmpty, &[]), theme.dim));
+    }
+    for (i, art) in sec.articles.iter().enumerate() {
+        let chars = doc.article_chars(ArticleRef::new(s, i));
+        let over = limit.is_some_and(|n| chars > n as usize);
+        let count = if over {
+            format!("{}{chars}", lang.t(Msg::SectionOverLimit))
+        } else {
+            chars.to_string()
+        };
+        let kind = if art.kind == ArticleKind::Brief {
+            lang.t(Msg::BriefMark)
+        } else {
+            ""
+        };
+        let head = format!("{:>2} {kind}", i + 1);
+        let room = w.saturating_sub(width(&head) + width(&count) + 1);
+        let title = fit(&art.title.join(" "), room);
+        let pad = w.saturating_sub(width(&head) + width(&title) + width(&count));
+        lines.push(Line::from(vec![
+            Span::raw(head),
+            Span::raw(title),
+            Span::raw(" ".repeat(pad)),
+            Span::styled(count, if over { theme.error } else { theme.dim }),
+        ]));
+        if let Some(src) = &art.source {
+            lines.push(Line::styled(fit(&format!("   （{src}）"), w), theme.dim));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
+        area,
+    );
 }

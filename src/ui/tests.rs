@@ -88,6 +88,7 @@ fn too_small_and_english() {
 }
 
 mod findall;
+mod desk_tree;
 mod inbox;
 mod painter;
 mod tools;

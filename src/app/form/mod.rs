@@ -3,8 +3,10 @@
 //! a section's name. Validated before anything changes.
 
 mod issue;
+mod new_issue;
 mod status;
 
+pub use new_issue::{NewIssueChoice, NewIssueInfo};
 pub use status::move_label;
 
 use super::Command;
@@ -103,6 +105,8 @@ pub enum FormKind {
     Export,
     /// A change of status of this issue.
     Status(IssueId),
+    /// A new issue: its numbers and date (Ctrl+N).
+    NewIssue,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +120,8 @@ pub struct Form {
     pub info: Vec<String>,
     /// Why nothing may be changed (a signed issue), said at any edit.
     pub read_only: Option<String>,
+    /// The library's numbering, for the new-issue form.
+    pub new_issue: Option<Box<NewIssueInfo>>,
 }
 
 const KIND_OPTIONS: [Msg; 2] = [Msg::KindFeature, Msg::KindBrief];
@@ -137,6 +143,7 @@ impl Form {
             error: None,
             info: Vec::new(),
             read_only: None,
+            new_issue: None,
         }
     }
 
@@ -227,6 +234,7 @@ impl Form {
             FormKind::NewSection(_) => Msg::FormNewSectionTitle,
             FormKind::Export => Msg::FormExportTitle,
             FormKind::Status(_) => Msg::FormStatusTitle,
+            FormKind::NewIssue => Msg::FormNewIssueTitle,
             FormKind::Issue if self.read_only.is_some() => Msg::FormIssueReadOnlyTitle,
             FormKind::Issue => Msg::FormIssueTitle,
         }
@@ -324,7 +332,8 @@ impl Form {
                 return Err(p);
             }
         }
-        self.validate_status(lang)
+        self.validate_status(lang)?;
+        self.validate_new_issue(lang)
     }
 
     /// Writes the article form's values into `article`.
@@ -372,7 +381,10 @@ impl Keys for Form {
                 self.focus = (self.focus + n - 1) % n;
                 Outcome::Stay
             }
-            _ if self.field_command(cmd) => Outcome::Stay,
+            _ if self.field_command(cmd) => {
+                self.refresh_new_issue(env.lang);
+                Outcome::Stay
+            }
             _ => return None,
         })
     }
@@ -382,7 +394,7 @@ impl Keys for Form {
     }
 
     /// Text typed or pasted into the focused field.
-    fn paste(&mut self, text: &str, _env: &Env) -> Outcome {
+    fn paste(&mut self, text: &str, env: &Env) -> Outcome {
         if !self.fields[self.focus].is_textual() {
             return Outcome::Ignored;
         }
@@ -391,6 +403,7 @@ impl Keys for Form {
         }
         self.fields[self.focus].input.insert(text);
         self.error = None;
+        self.refresh_new_issue(env.lang);
         Outcome::Stay
     }
 }

@@ -5,6 +5,7 @@
 use super::paths::{self, Roots};
 use super::{Ask, EncodingChoice, Import, Step, Target};
 use crate::app::tree::Node;
+use crate::app::undo::Label;
 use crate::app::{After, App, Command, Focus, Overlay};
 use crate::i18n::Msg;
 use crate::import::{self, preview, sniff};
@@ -331,7 +332,24 @@ impl App {
         let Some(doc) = self.doc.as_mut() else {
             return false;
         };
-        doc.issue = plan.issue.clone();
+        // The articles go in as one step of the tree's undo.
+        let added = plan
+            .issue
+            .article_count()
+            .saturating_sub(doc.issue.article_count());
+        doc.begin(Label::new(Msg::UndoImport, &[&added]));
+        match crate::app::undo::insertions(&doc.issue, &plan.issue) {
+            Some(ops) => {
+                for op in ops {
+                    doc.apply_op(op);
+                }
+            }
+            None => {
+                doc.issue = plan.issue.clone();
+                doc.journal.clear();
+            }
+        }
+        let recorded = doc.commit();
         doc.tree.fix(&doc.issue);
         if self.save() {
             // The first article added is selected in the tree.
@@ -354,7 +372,9 @@ impl App {
         }
         let why = self.notice.take().map(|n| n.text).unwrap_or_default();
         if let Some(doc) = self.doc.as_mut() {
-            doc.issue = before;
+            if !(recorded && doc.retract()) {
+                doc.issue = before;
+            }
             doc.tree.fix(&doc.issue);
         }
         import.fail(why);

@@ -92,6 +92,11 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             // From the tree, find and replace go across the whole issue.
             ("Ctrl+F", FindInIssue),
             ("Ctrl+R", ReplaceInIssue),
+            // Undo of structure (issue 12, branch tree): as the editor
+            // undoes text.
+            ("Ctrl+Z", UndoStructure),
+            ("Ctrl+Y", RedoStructure),
+            ("Ctrl+Shift+Z", RedoStructure),
         ],
     ),
     // The article editor (a character no binding takes is typed).

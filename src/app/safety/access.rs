@@ -102,6 +102,8 @@ impl App {
             | Command::MoveUp
             | Command::MoveDown
             | Command::ToggleKind
+            | Command::UndoStructure
+            | Command::RedoStructure
             | Command::ImportInto
             | Command::Tidy
             | Command::JoinLines => self.refuse_read_only(),

@@ -193,7 +193,7 @@ fn a_move_that_is_not_allowed_says_what_is() {
 fn the_list_changes_the_selected_issue_and_filters_by_status() {
     let (dir, mut app) = app();
     clerk(&mut app);
-    key(&mut app, "Ctrl+N");
+    keys(&mut app, &["Ctrl+N", "Enter"]);
     // Back in the list, on 第25期, which is not open.
     keys(&mut app, &["Esc", "Down"]);
     let ids =
