@@ -39,6 +39,7 @@ mod paste;
 pub mod preview;
 pub mod safety;
 pub mod search;
+pub mod stats;
 mod structure;
 pub mod tidy;
 pub mod trash;

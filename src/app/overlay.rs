@@ -35,6 +35,8 @@ pub enum Overlay {
     /// Importing a file (boxed: it holds the plan shown).
     Import(Box<import::Import>),
     Inbox(InboxView),
+    /// The statistics view (boxed: it holds the table).
+    Stats(Box<super::stats::StatsView>),
 }
 
 /// A key as an overlay sees it: the commands it is bound to in the
@@ -101,6 +103,8 @@ pub enum Outcome {
     Pass,
     /// The import overlay asks to read a file or to make the import.
     Import(import::Ask),
+    /// The statistics view asks to count again or to save the CSV.
+    Stats(super::stats::StatsAsk),
 }
 
 /// An overlay's keys.
@@ -153,6 +157,7 @@ impl Overlay {
             Overlay::Search(_) => Context::Search,
             Overlay::Import(_) => Context::Import,
             Overlay::Inbox(_) => Context::Inbox,
+            Overlay::Stats(_) => Context::Stats,
         }
     }
 
@@ -169,6 +174,7 @@ impl Overlay {
             Overlay::Search(o) => o,
             Overlay::Import(o) => o.as_mut(),
             Overlay::Inbox(o) => o,
+            Overlay::Stats(o) => o.as_mut(),
         }
     }
 }
@@ -247,6 +253,7 @@ impl App {
             Outcome::Notice(msg) => self.notify(self.lang.t(msg).to_string()),
             Outcome::Pass => {}
             Outcome::Import(ask) => self.import_ask(ask),
+            Outcome::Stats(ask) => self.stats_ask(ask),
         }
     }
 

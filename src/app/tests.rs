@@ -881,6 +881,7 @@ mod counts;
 mod desk;
 mod import;
 mod inbox;
+mod stats;
 mod keys;
 mod tools;
 mod workflow;

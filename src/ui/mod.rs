@@ -14,6 +14,7 @@ mod palette;
 mod preview;
 mod safety;
 mod search;
+mod stats;
 pub mod theme;
 mod tidy;
 mod trash;
@@ -104,6 +105,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Search(s)) => search::render(app, theme, frame, s),
         Some(Overlay::Import(i)) => import::render(app, theme, frame, i),
         Some(Overlay::Inbox(v)) => inbox::render(app, theme, frame, v),
+        Some(Overlay::Stats(v)) => stats::render(app, theme, frame, v),
         None => {}
     }
 }

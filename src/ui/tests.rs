@@ -88,6 +88,7 @@ fn too_small_and_english() {
 }
 
 mod inbox;
+mod stats;
 mod tools;
 mod workflow;
 
