@@ -815,8 +815,8 @@ messages! {
     InboxNeedsNote => ("退回修改须写明意见（--note）", "Returning for changes needs a note (--note)"),
     InboxNeedsIssue => ("采用须指明采用到哪一期（--into）", "Adopting needs the issue (--into)"),
     InboxToNew => ("来稿不能改回“新”", "A submission cannot go back to new"),
-    InboxFlagInIssue => ("与 {0} 中已有的文章同题", "same title as an article of {0}"),
-    InboxFlagSameAs => ("与来稿 {0} 同题", "same title as submission {0}"),
+    InboxFlagInIssue => ("与 {0} 中已有的文章《{1}》{2}", "{2} an article of {0}, “{1}”"),
+    InboxFlagSameAs => ("与来稿 {0} {1}", "{1} submission {0}"),
     InboxFlagTwice => ("被采用了不止一次：{0}", "adopted more than once: {0}"),
     InboxSubmitted => ("收文 {0}：{1}（{2}）", "Received {0}: {1} ({2})"),
     InboxSubmittedText => ("标题：{0}，{1}字，{2}篇", "Title: {0}, {1} chars, {2} article(s)"),
@@ -879,6 +879,12 @@ messages! {
     InboxNoPreview => ("（无正文）", "(no text)"),
     InboxNoSuch => ("收件箱里没有来稿 {0}（可用收文号或文件名，见 jianbao inbox）", "No submission {0} in the inbox (name it by number or file name; see jianbao inbox)"),
     InboxAmbiguous => ("{0} 指的来稿不止一篇：{1}；请写全", "{0} matches more than one submission: {1}; be more precise"),
+
+    // Duplicates in the inbox (issue 18): the same or nearly the same title
+    // and first paragraph
+    InboxFlagSame => ("相同", "the same as"),
+    InboxFlagNear => ("相近（{0}%）", "nearly ({0}%) the same as"),
+    InboxDuplicateWarn => ("注意：这篇来稿{0}", "Note: this submission is {0}"),
 
     // The statistics view (issues 14 and 18): the table of `jianbao stats`
     // full screen, its grouping, period and sort, saving it as CSV

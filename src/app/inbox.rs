@@ -8,7 +8,7 @@ use super::input::LineInput;
 use super::overlay::{Env, Keys, Outcome};
 use super::{App, Command, Overlay};
 use crate::i18n::Msg;
-use crate::inbox::flags::{Flag, flags};
+use crate::inbox::flags::{Flag, flags, leads};
 use crate::model::inbox::SubState;
 use crate::model::{ArticleKind, Issue, IssueId};
 use crate::store::inbox::{Entry, sub_state};
@@ -246,7 +246,7 @@ impl App {
             .filter_map(|(id, _)| self.lib.issue(id).ok().map(|i| (*id, i.into_owned())))
             .collect();
         let refs: Vec<(IssueId, &Issue)> = issues.iter().map(|(id, i)| (*id, i)).collect();
-        let flags = flags(&listing, &refs);
+        let flags = flags(&listing, &refs, &leads(&listing));
         let problems: Vec<String> = listing.problems.iter().map(|p| p.message(lang)).collect();
         let mut rows = listing.entries;
         rows.sort_by_key(|e| e.record.state.is_final());
