@@ -863,7 +863,7 @@ messages! {
     CmdInboxDecline => ("不采用", "Decline"),
     HelpInbox => ("收件箱", "Inbox"),
     InboxTitle => ("收件箱（{0}篇未处理）", "Inbox ({0} to decide)"),
-    InboxHint => ("{0} 采用  {1} 简讯  {2} 退回  {3} 不采用  {4}{5} 选择  {6} 关闭", "{0} adopt  {1} brief  {2} return  {3} decline  {4}{5} choose  {6} close"),
+    InboxHint => ("{0} 采用  {1} 简讯  {2} 退回  {3} 不采用  {4} 改单位  {5}{6} 选择  {7} 关闭", "{0} adopt  {1} brief  {2} return  {3} decline  {4} unit  {5}{6} choose  {7} close"),
     InboxAdoptTitle => ("采用到 {0}：选栏目", "Adopt into {0}: choose the section"),
     InboxAdoptHint => ("{0}{1} 选栏目  {2} 正文/简讯  {3} 采用  {4} 返回", "{0}{1} section  {2} feature/brief  {3} adopt  {4} back"),
     InboxAdoptAs => ("作为：{0}", "As: {0}"),
@@ -880,10 +880,12 @@ messages! {
     InboxNoSuch => ("收件箱里没有来稿 {0}（可用收文号或文件名，见 jianbao inbox）", "No submission {0} in the inbox (name it by number or file name; see jianbao inbox)"),
     InboxAmbiguous => ("{0} 指的来稿不止一篇：{1}；请写全", "{0} matches more than one submission: {1}; be more precise"),
 
-    // Duplicates in the inbox (issue 18): the same or nearly the same title
-    // and first paragraph
+    // Duplicates in the inbox and correcting a unit in the view (issue 18)
     InboxFlagSame => ("相同", "the same as"),
     InboxFlagNear => ("相近（{0}%）", "nearly ({0}%) the same as"),
+    CmdInboxUnit => ("更正来稿单位", "Correct the unit"),
+    InboxUnitTitle => ("单位", "Unit"),
+    InboxNeedsUnitTui => ("请写出单位名称", "Type the unit's name"),
     InboxDuplicateWarn => ("注意：这篇来稿{0}", "Note: this submission is {0}"),
 
     // The statistics view (issues 14 and 18): the table of `jianbao stats`

@@ -143,6 +143,8 @@ commands! {
     InboxBrief => CmdInboxBrief,
     InboxReturn => CmdInboxReturn,
     InboxDecline => CmdInboxDecline,
+    /// Corrects the selected submission's unit.
+    InboxUnit => CmdInboxUnit,
     // The statistics view (issues 14 and 18): the view, and its own keys.
     /// 采用统计: per unit the articles adopted, 字数, issues, adoption rates.
     Stats => CmdStats,
@@ -204,6 +206,7 @@ impl Command {
                 | Command::InboxBrief
                 | Command::InboxReturn
                 | Command::InboxDecline
+                | Command::InboxUnit
                 | Command::StatsGroup
                 | Command::StatsPeriod
                 | Command::StatsSort

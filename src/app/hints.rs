@@ -110,6 +110,7 @@ fn named(msg: Msg) -> &'static [Named] {
             (Inbox, C::InboxBrief, 0),
             (Inbox, C::InboxReturn, 0),
             (Inbox, C::InboxDecline, 0),
+            (Inbox, C::InboxUnit, 0),
             (Inbox, C::Up, 0),
             (Inbox, C::Down, 0),
             (Inbox, C::Close, 0),

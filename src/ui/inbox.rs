@@ -131,7 +131,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, v: &InboxView) {
                 line_at(hint_y),
             );
         }
-        Mode::Note { to, input } => {
+        Mode::Note { input, .. } | Mode::Unit(input) => {
             render_preview(
                 app,
                 theme,
@@ -142,10 +142,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, v: &InboxView) {
                     ..body
                 },
             );
-            let label = lang.t(if *to == SubState::Declined {
-                Msg::InboxReasonTitle
-            } else {
-                Msg::InboxNoteTitle
+            let label = lang.t(match &v.mode {
+                Mode::Note {
+                    to: SubState::Declined,
+                    ..
+                } => Msg::InboxReasonTitle,
+                Mode::Note { .. } => Msg::InboxNoteTitle,
+                _ => Msg::InboxUnitTitle,
             });
             let prompt = format!("{label}：");
             let hint = app.hint(Msg::InboxNoteHint, &[]);

@@ -323,6 +323,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("B", InboxBrief),
             ("R", InboxReturn),
             ("D", InboxDecline),
+            ("U", InboxUnit),
             ("Space", ToggleItem),
             ("Enter", Accept),
             ("Esc", Close),
