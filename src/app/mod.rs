@@ -123,6 +123,9 @@ pub struct App {
     pub actor: crate::model::Actor,
     /// The issue list shows only issues of this status (`None`: all).
     pub list_filter: Option<crate::model::Status>,
+    /// The issue selected before a filter hid it, and the one selected
+    /// instead (see `cycle_filter`).
+    filter_kept: Option<(crate::model::IssueId, Option<crate::model::IssueId>)>,
     /// Each issue file's state in git, when the library is in a work tree
     /// that tracks it (read at start, on coming back to the list, after a
     /// save, a change of status and a sync).
@@ -158,6 +161,7 @@ impl App {
             import_last: String::new(),
             actor: crate::store::workflow::actor(None),
             list_filter: None,
+            filter_kept: None,
             git: None,
         };
         app.refresh_git();

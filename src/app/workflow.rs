@@ -234,8 +234,14 @@ impl App {
 
     /// Shows the next status filter of the issue list, keeping the
     /// selected issue selected while it is shown.
+    /// An issue a filter hid comes back selected when a later filter
+    /// shows it again, unless the clerk moved meanwhile.
     pub(super) fn cycle_filter(&mut self) {
-        let selected = self.issue_ids().get(self.list_selected).copied();
+        let current = self.issue_ids().get(self.list_selected).copied();
+        let wanted = match self.filter_kept.take() {
+            Some((hidden, put)) if current == put => Some(hidden),
+            _ => current,
+        };
         let i = FILTERS
             .iter()
             .position(|f| *f == self.list_filter)
@@ -243,8 +249,12 @@ impl App {
         self.list_filter = FILTERS[(i + 1) % FILTERS.len()];
         self.list_selected = 0;
         self.list_scroll = 0;
-        if let Some(id) = selected {
-            self.select_in_list(id);
+        let ids = self.issue_ids();
+        match wanted {
+            Some(id) if ids.contains(&id) => self.select_in_list(id),
+            // Through an empty list too.
+            Some(id) => self.filter_kept = Some((id, ids.first().copied())),
+            None => {}
         }
     }
 

@@ -218,6 +218,16 @@ fn the_list_changes_the_selected_issue_and_filters_by_status() {
     keys(&mut app, &["F", "F"]);
     assert_eq!(app.list_filter, None);
     assert_eq!(ids(&app), ["2023-026", "2023-025"]);
+    // 第25期 (in review) selected: hidden by 草稿, selected again by 待审,
+    // and after a round through the empty lists.
+    key(&mut app, "Down");
+    key(&mut app, "F");
+    assert_eq!(app.issue_ids()[app.list_selected].to_string(), "2023-026");
+    key(&mut app, "F");
+    assert_eq!(app.issue_ids()[app.list_selected], sample_id());
+    keys(&mut app, &["F", "F", "F"]);
+    assert_eq!(app.list_filter, None);
+    assert_eq!(app.issue_ids()[app.list_selected], sample_id());
 }
 
 #[test]
