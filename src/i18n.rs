@@ -888,6 +888,11 @@ messages! {
     InboxNeedsUnitTui => ("请写出单位名称", "Type the unit's name"),
     InboxDuplicateWarn => ("注意：这篇来稿{0}", "Note: this submission is {0}"),
 
+    // Sync on a thread (issue 14): the window keeps drawing while git runs
+    SyncRunning => ("正在同步…", "Syncing…"),
+    SyncWait => ("正在同步，请稍候：同步完成前不能修改或保存", "Syncing: nothing can be changed or saved until it is done"),
+    SyncLost => ("同步中断了，结果不明：请用 jianbao sync 或 git status 查看", "The sync stopped without a result: see jianbao sync or git status"),
+
     // The statistics view (issues 14 and 18): the table of `jianbao stats`
     // full screen, its grouping, period and sort, saving it as CSV
     CmdStats => ("采用统计", "Statistics"),

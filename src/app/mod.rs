@@ -41,6 +41,7 @@ pub mod safety;
 pub mod search;
 pub mod stats;
 mod structure;
+mod syncing;
 pub mod tidy;
 pub mod trash;
 pub mod tree;
@@ -126,6 +127,8 @@ pub struct App {
     /// The issue selected before a filter hid it, and the one selected
     /// instead (see `cycle_filter`).
     filter_kept: Option<(crate::model::IssueId, Option<crate::model::IssueId>)>,
+    /// A sync running on its thread.
+    sync_job: Option<syncing::SyncJob>,
     /// Each issue file's state in git, when the library is in a work tree
     /// that tracks it (read at start, on coming back to the list, after a
     /// save, a change of status and a sync).
@@ -162,6 +165,7 @@ impl App {
             actor: crate::store::workflow::actor(None),
             list_filter: None,
             filter_kept: None,
+            sync_job: None,
             git: None,
         };
         app.refresh_git();

@@ -258,33 +258,6 @@ impl App {
         }
     }
 
-    /// Shares the library through git (see [`crate::store::sync`]): the
-    /// open issue is saved first and shows what the other side brought.
-    /// Blocks while git talks to the server.
-    pub(super) fn sync(&mut self) {
-        let lang = self.lang;
-        if self.doc.as_ref().is_some_and(|d| d.read_only().is_none())
-            && self.is_dirty()
-            && !self.save()
-        {
-            return;
-        }
-        match crate::store::sync::sync(&mut self.lib, &self.actor, lang) {
-            Ok(report) => {
-                if let Some(id) = self.doc.as_ref().map(|d| d.id)
-                    && (report.received.contains(&id)
-                        || report.kept_both.iter().any(|k| k.id == id))
-                {
-                    self.reload_open(id);
-                }
-                self.notify(report.lines(lang).join(" "));
-            }
-            Err(e) => self.notify_error(e.message(lang)),
-        }
-        self.refresh_git();
-        self.keep_visible();
-    }
-
     /// Reads each issue file's state in git again (nothing when git is off
     /// for the library: the list then shows none).
     pub(super) fn refresh_git(&mut self) {
@@ -292,7 +265,7 @@ impl App {
     }
 
     /// Reads the open issue `id` again from disk (it has nothing unsaved).
-    fn reload_open(&mut self, id: IssueId) {
+    pub(super) fn reload_open(&mut self, id: IssueId) {
         match self
             .lib
             .reload(&id)

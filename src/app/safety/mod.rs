@@ -153,6 +153,7 @@ impl App {
     pub fn tick(&mut self, now: Instant) {
         self.refresh_counts(now);
         self.collect_writes();
+        self.collect_sync();
         self.autosave(now);
         self.show_queued();
     }
@@ -172,6 +173,10 @@ impl App {
         }
         if self.overlay.is_none() && !s.queue.is_empty() {
             next = Some(now);
+        }
+        if self.syncing() {
+            let poll = now + crate::app::syncing::SYNC_POLL;
+            next = Some(next.map_or(poll, |n| n.min(poll)));
         }
         next.map(|t| t.saturating_duration_since(now))
     }
