@@ -23,7 +23,11 @@ fn the_statistics_view_counts_groups_and_saves() {
     s.wait_for("经验交流");
     // A year: today's, then ← back to the sample's.
     s.send(b"p");
-    let this_year: i32 = chrono::Local::now().format("%Y").to_string().parse().unwrap();
+    let this_year: i32 = chrono::Local::now()
+        .format("%Y")
+        .to_string()
+        .parse()
+        .unwrap();
     s.wait_for(&format!("{this_year}年"));
     for _ in 2023..this_year {
         s.send(LEFT);

@@ -334,16 +334,18 @@ impl App {
                     self.notice = notice;
                 }
             }
-            InboxAct::Unit { entry, unit } => match crate::inbox::set_unit(&self.lib, &entry, &unit) {
-                Ok(_) => {
-                    self.open_inbox();
-                    self.notify(lang.fmt(Msg::InboxUnitLine, &[&entry.record.id, &unit]));
+            InboxAct::Unit { entry, unit } => {
+                match crate::inbox::set_unit(&self.lib, &entry, &unit) {
+                    Ok(_) => {
+                        self.open_inbox();
+                        self.notify(lang.fmt(Msg::InboxUnitLine, &[&entry.record.id, &unit]));
+                    }
+                    Err(e) => {
+                        self.open_inbox();
+                        self.notify_error(e.message(lang));
+                    }
                 }
-                Err(e) => {
-                    self.open_inbox();
-                    self.notify_error(e.message(lang));
-                }
-            },
+            }
             InboxAct::Decide { entry, to, note } => {
                 let actor = self.actor.clone();
                 match crate::inbox::decide(&self.lib, &entry, to, &note, &actor, now) {

@@ -84,7 +84,10 @@ pub enum Mode {
     /// Asking where to save the CSV.
     Path(LineInput),
     /// The file is there: overwrite it (Enter) or choose another name.
-    Overwrite { input: LineInput, path: PathBuf },
+    Overwrite {
+        input: LineInput,
+        path: PathBuf,
+    },
 }
 
 /// The statistics overlay.
@@ -152,7 +155,10 @@ impl StatsView {
         self.table = table;
         self.unread = unread;
         // A column the new table lacks (报送 once by section) sorts no more.
-        if self.sort.is_some_and(|c| !columns(&self.table).contains(&c)) {
+        if self
+            .sort
+            .is_some_and(|c| !columns(&self.table).contains(&c))
+        {
             self.sort = None;
         }
         self.resort();

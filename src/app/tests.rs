@@ -881,7 +881,7 @@ mod counts;
 mod desk;
 mod import;
 mod inbox;
-mod stats;
 mod keys;
+mod stats;
 mod tools;
 mod workflow;

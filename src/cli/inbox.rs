@@ -267,7 +267,10 @@ fn run_action(
             let e = find(sub)?;
             // A duplicate is adopted all the same, with a warning first.
             for f in duplicates(lib, listing, e) {
-                eprintln!("{}", lang.fmt(Msg::InboxDuplicateWarn, &[&flag_text(lang, &f)]));
+                eprintln!(
+                    "{}",
+                    lang.fmt(Msg::InboxDuplicateWarn, &[&flag_text(lang, &f)])
+                );
             }
             let kind = if *brief {
                 ArticleKind::Brief

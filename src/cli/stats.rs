@@ -4,8 +4,8 @@
 
 use super::UserError;
 use super::args::parse_date;
-use crate::i18n::{Lang, Msg};
 use crate::export::stats::{Query, cells, gather, headings, total_cells, write_csv};
+use crate::i18n::{Lang, Msg};
 use crate::model::stats::{By, Period, Stats};
 use crate::store::Library;
 use chrono::NaiveDate;

@@ -153,7 +153,10 @@ impl Column {
         match self {
             Column::Name => a.name.cmp(&b.name),
             Column::Submitted => a.submitted.cmp(&b.submitted),
-            Column::Adopted => a.adopted.unwrap_or(a.articles).cmp(&b.adopted.unwrap_or(b.articles)),
+            Column::Adopted => a
+                .adopted
+                .unwrap_or(a.articles)
+                .cmp(&b.adopted.unwrap_or(b.articles)),
             Column::Rate => a
                 .rate()
                 .partial_cmp(&b.rate())

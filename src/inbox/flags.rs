@@ -218,11 +218,17 @@ pub fn flag_text(lang: crate::i18n::Lang, f: &Flag) -> String {
             issue,
             title,
             percent,
-        } => lang.fmt(Msg::InboxFlagInIssue, &[issue, title, &likeness(lang, *percent)]),
+        } => lang.fmt(
+            Msg::InboxFlagInIssue,
+            &[issue, title, &likeness(lang, *percent)],
+        ),
         Flag::SameAs {
             submission,
             percent,
-        } => lang.fmt(Msg::InboxFlagSameAs, &[submission, &likeness(lang, *percent)]),
+        } => lang.fmt(
+            Msg::InboxFlagSameAs,
+            &[submission, &likeness(lang, *percent)],
+        ),
         Flag::AdoptedTwice(ids) => {
             let ids: Vec<String> = ids.iter().map(ToString::to_string).collect();
             lang.fmt(

@@ -110,7 +110,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, v: &InboxView) {
             ))];
             // A duplicate may still be adopted: said before it is.
             let selected = v.selected_entry().map(|e| e.record.id);
-            for f in selected.and_then(|id| v.flags.get(&id)).into_iter().flatten() {
+            for f in selected
+                .and_then(|id| v.flags.get(&id))
+                .into_iter()
+                .flatten()
+            {
                 if !matches!(f, crate::inbox::flags::Flag::AdoptedTwice(_)) {
                     let warn = lang.fmt(Msg::InboxDuplicateWarn, &[&flag_text(lang, f)]);
                     lines.push(Line::from(Span::styled(fit(&warn, w), theme.error)));

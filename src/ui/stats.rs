@@ -95,7 +95,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, v: &StatsView) {
         let sorted = lang.fmt(Msg::StatsViewSortedBy, &[&c.heading(lang, v.by), &order]);
         title = format!("{title} · {sorted}");
     }
-    let title = fit(&format!(" {title} "), (area.width as usize).saturating_sub(2));
+    let title = fit(
+        &format!(" {title} "),
+        (area.width as usize).saturating_sub(2),
+    );
     let inner = pane(frame, theme, area, &title, true);
     if inner.height < 6 || inner.width < 20 {
         return;
@@ -172,7 +175,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, v: &StatsView) {
     }
     let rule_y = rows_y + v.rows.len().clamp(1, room) as u16;
     put(frame, rule_y, Line::styled("─".repeat(w), theme.border));
-    let total = texts.last().map(|c| layout(&cols, c, &cw)).unwrap_or_default();
+    let total = texts
+        .last()
+        .map(|c| layout(&cols, c, &cw))
+        .unwrap_or_default();
     put(frame, rule_y + 1, Line::styled(total, theme.title));
     let foot_y = bottom - footer as u16;
     // The selected row in full: its name, every issue, the spellings merged.

@@ -110,7 +110,8 @@ fn grouping_and_period_change_inside_the_view() {
 fn any_column_sorts_and_r_reverses() {
     let (_d, mut app) = counted_app(80, 24);
     key(&mut app, "S");
-    let names = |app: &App| -> Vec<String> { view(app).rows.iter().map(|r| r.name.clone()).collect() };
+    let names =
+        |app: &App| -> Vec<String> { view(app).rows.iter().map(|r| r.name.clone()).collect() };
     // By name, ascending (in the order of the Unicode tables, by radical
     // and strokes: 商 before 扶; the row without a name first).
     key(&mut app, "S");
@@ -193,11 +194,17 @@ fn saves_csv_where_asked_and_never_overwrites_unasked() {
     let path = d.path().join("lib/exports/stats-source-2023.csv");
     let csv = std::fs::read_to_string(&path).unwrap();
     assert!(csv.starts_with("\u{feff}供稿单位,采用,正文,简讯,字数,期数,所在各期\r\n"));
-    assert!(csv.contains("\r\n扶沟县文明办,3,1,2,26,2,2023-040 2023-041\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\n扶沟县文明办,3,1,2,26,2,2023-040 2023-041\r\n"),
+        "{csv}"
+    );
     assert!(csv.ends_with("\r\n合计,6,2,4,48,2,\r\n"), "{csv}");
     assert_eq!(view(&app).mode, Mode::Table);
     let (said, error) = view(&app).message.clone().unwrap();
-    assert!(!error && said.contains("lib/exports/stats-source-2023.csv"), "{said}");
+    assert!(
+        !error && said.contains("lib/exports/stats-source-2023.csv"),
+        "{said}"
+    );
     // Sorted by name, saved again: the file is there, so it asks.
     key(&mut app, "S");
     key(&mut app, "E");
@@ -212,7 +219,10 @@ fn saves_csv_where_asked_and_never_overwrites_unasked() {
     key(&mut app, "Enter");
     let other = std::fs::read_to_string(d.path().join("q4.csv")).unwrap();
     // In the order shown: by name, the row without a source first.
-    assert!(other.contains("\r\n（未注明）,1,0,1,5,1,2023-040\r\n商水县文明办"), "{other}");
+    assert!(
+        other.contains("\r\n（未注明）,1,0,1,5,1,2023-040\r\n商水县文明办"),
+        "{other}"
+    );
     // Asked and answered: overwritten.
     keys(&mut app, &["Ctrl+S", "Enter", "Enter"]);
     assert_eq!(view(&app).mode, Mode::Table);
@@ -242,7 +252,10 @@ fn issue_lists_are_short() {
     let id = |s: &str| s.parse::<crate::model::IssueId>().unwrap();
     let ids = |v: &[&str]| v.iter().map(|s| id(s)).collect::<Vec<_>>();
     let zh = Lang::Zh;
-    assert_eq!(issue_list(zh, &ids(&["2023-040", "2023-041"])), "第40、41期");
+    assert_eq!(
+        issue_list(zh, &ids(&["2023-040", "2023-041"])),
+        "第40、41期"
+    );
     assert_eq!(
         issue_list(zh, &ids(&["2023-001", "2023-002", "2023-003", "2023-007"])),
         "第1-3、7期"

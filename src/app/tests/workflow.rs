@@ -263,7 +263,10 @@ fn sync_runs_on_a_thread_and_nothing_writes_meanwhile() {
     }
     // The event loop polls while git runs.
     let now = std::time::Instant::now();
-    assert!(app.next_tick(now).is_some_and(|d| d <= std::time::Duration::from_millis(100)));
+    assert!(
+        app.next_tick(now)
+            .is_some_and(|d| d <= std::time::Duration::from_millis(100))
+    );
     // The result comes: said, and the issue can be edited again.
     tx.send(Err("git 不在".to_string())).unwrap();
     app.tick(now);

@@ -6,7 +6,11 @@ use super::*;
 use crate::inbox::{Submit, submit};
 
 fn shot(name: &str, submissions: &[&str], keys_: &[&str]) {
-    let (w, h) = if name.ends_with("120x40") { (120, 40) } else { (80, 24) };
+    let (w, h) = if name.ends_with("120x40") {
+        (120, 40)
+    } else {
+        (80, 24)
+    };
     let (_d, mut app) = app(Lang::Zh, w, h);
     let received = chrono::DateTime::parse_from_rfc3339("2023-11-20T09:30:00+08:00").unwrap();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inbox");
@@ -41,6 +45,14 @@ fn inbox_view() {
 fn inbox_view_wide() {
     shot("inbox_120x40", THREE, &["Enter", "Ctrl+W", "Down"]);
     let twice = &[THREE[0], THREE[1], THREE[0]];
-    shot("inbox_duplicate_120x40", twice, &["Enter", "Ctrl+W", "End", "Down", "Down"]);
-    shot("inbox_duplicate_adopt_120x40", twice, &["Enter", "Ctrl+W", "Down", "Down", "A"]);
+    shot(
+        "inbox_duplicate_120x40",
+        twice,
+        &["Enter", "Ctrl+W", "End", "Down", "Down"],
+    );
+    shot(
+        "inbox_duplicate_adopt_120x40",
+        twice,
+        &["Enter", "Ctrl+W", "Down", "Down", "A"],
+    );
 }

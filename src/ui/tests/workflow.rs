@@ -118,7 +118,14 @@ fn the_tree_marks_articles_over_their_sections_limit() {
     assert_eq!(rows.len(), 4, "{s}");
     let counts: Vec<&str> = rows
         .iter()
-        .map(|l| l.split('│').nth(1).unwrap().split_whitespace().last().unwrap())
+        .map(|l| {
+            l.split('│')
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .last()
+                .unwrap()
+        })
         .collect();
     assert_eq!(counts, ["!205", "143", "163", "!187"], "{s}");
     assert!(s.contains(" 876│") && !s.contains("!876"), "{s}");
