@@ -921,6 +921,7 @@ messages! {
     StatsViewHint => ("{0} 分组 {1} 时段 {2}{3} 前后翻 {4} 排序 {5} 倒序 {6} 存CSV {7} 关闭", "{0} group {1} period {2}{3} step {4} sort {5} reverse {6} CSV {7} close"),
     StatsViewUnread => ("{0} 期读不出，未计入：{1}", "{0} issues could not be read and are not counted: {1}"),
     StatsViewSortedBy => ("按“{0}”{1}", "by {0}, {1}"),
+    StatsViewNoArticles => ("这段时间的各期还没有文章。", "The issues of this period have no articles yet."),
     StatsViewAscending => ("升序", "ascending"),
     StatsViewDescending => ("降序", "descending"),
 

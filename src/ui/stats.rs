@@ -151,11 +151,11 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, v: &StatsView) {
     let rows_y = inner.y + 1;
     let room = (inner.height as usize).saturating_sub(3 + footer).max(1);
     if v.rows.is_empty() {
-        let empty = if t.issues == 0 {
-            lang.t(Msg::StatsEmpty)
+        let empty = lang.t(if t.issues == 0 {
+            Msg::StatsEmpty
         } else {
-            lang.t(Msg::InboxNoPreview)
-        };
+            Msg::StatsViewNoArticles
+        });
         put(frame, rows_y, Line::styled(fit(empty, w), theme.dim));
     }
     let skip = (v.selected + 1).saturating_sub(room);

@@ -43,3 +43,22 @@ fn stats_view() {
     shot("stats_save_80x24", 80, 24, false, &["S", "P", "Ctrl+S"]);
     shot("stats_en_80x24", 80, 24, true, &["S"]);
 }
+
+/// A period whose issues hold no articles says so under the headings.
+#[test]
+fn an_issue_without_articles() {
+    let (d, mut app) = counted_app(80, 24);
+    let id: crate::model::IssueId = "2024-001".parse().unwrap();
+    let mut issue = app.lib.issue(&id).unwrap().into_owned();
+    issue.sections.clear();
+    std::fs::write(
+        d.path().join("lib/issues/2024-001.ron"),
+        crate::store::codec::encode_issue(&issue),
+    )
+    .unwrap();
+    app.lib.rescan().unwrap();
+    keys(&mut app, &["S", "P", "Right"]);
+    let s = screen(&app);
+    assert!(s.contains("这段时间的各期还没有文章。"), "{s}");
+    assert!(s.contains("共 1 期"), "{s}");
+}
