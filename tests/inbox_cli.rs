@@ -249,7 +249,7 @@ fn duplicates_are_flagged_and_json_tells_everything() {
     // Adopting the duplicate all the same: warned first.
     let (_, err) = ok(&lib, &["inbox", "adopt", "2", "--into", "2023-025"]);
     assert!(
-        err.contains("注意：这篇来稿与 2023-026 中已有的文章《扶沟县白潭镇倡导文明新风》相同"),
+        err.contains("注意：这篇来稿与 2023-025 中已有的文章《扶沟县白潭镇倡导文明新风》相同"),
         "{err}"
     );
 }

@@ -180,7 +180,14 @@ pub fn flags(
             .filter(|(_, _, link, _)| *link != Some(r.id))
             .map(|(id, title, _, p)| (mine.similarity(p), id, title))
             .filter(|(s, ..)| *s >= THRESHOLD)
-            .max_by(|a, b| a.0.total_cmp(&b.0));
+            // Among equals the first, in the issues' order (the oldest).
+            .fold(
+                None,
+                |best: Option<(f64, &IssueId, &String)>, x| match best {
+                    Some(b) if b.0 >= x.0 => Some(b),
+                    _ => Some(x),
+                },
+            );
         if let Some((s, id, title)) = best {
             f.push(Flag::InIssue {
                 issue: *id,
