@@ -282,12 +282,6 @@ pub fn app_with(lang: Lang, keymap: Keymap, w: u16, h: u16) -> (TempDir, App) {
     let dir = TempDir::new().unwrap();
     let lib = Library::open(&dir.path().join("lib")).unwrap();
     let mut app = App::new(lib, lang, keymap, today());
-    // Relative paths typed in prompts (a CSV saved by random keys) land in
-    // the test's folder, never in the working directory.
-    app.import_roots = crate::app::import::paths::Roots {
-        base: dir.path().to_path_buf(),
-        home: None,
-    };
     app.handle_event(&Event::Resize(w, h));
     (dir, app)
 }

@@ -138,6 +138,16 @@ pub struct App {
 
 impl App {
     pub fn new(lib: Library, lang: Lang, keymap: Keymap, today: NaiveDate) -> App {
+        // Unit tests type relative paths (random keys among them): they
+        // start beside the test's library, never in the working directory.
+        let import_roots = if cfg!(test) {
+            import::paths::Roots {
+                base: lib.root().parent().unwrap_or(lib.root()).to_path_buf(),
+                home: None,
+            }
+        } else {
+            import::roots()
+        };
         let mut app = App {
             lang,
             lib,
@@ -160,7 +170,7 @@ impl App {
             paste_offer: None,
             safety: safety::Safety::default(),
             last_command: None,
-            import_roots: import::roots(),
+            import_roots,
             import_last: String::new(),
             actor: crate::store::workflow::actor(None),
             list_filter: None,
