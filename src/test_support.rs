@@ -421,3 +421,25 @@ impl Written {
         std::mem::take(&mut self.0.borrow_mut())
     }
 }
+
+/// An app at `w`×`h` on a library holding only the three hand-counted
+/// issues of `tests/fixtures/stats` (see its README); relative paths typed
+/// in prompts start at the folder holding the library (`lib/…`).
+pub fn counted_app(w: u16, h: u16) -> (TempDir, App) {
+    let dir = TempDir::new().unwrap();
+    let root = dir.path().join("lib");
+    drop(Library::open(&root).unwrap());
+    std::fs::remove_file(root.join("issues/2023-025.ron")).unwrap();
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stats");
+    for name in ["2023-040.ron", "2023-041.ron", "2024-001.ron"] {
+        std::fs::copy(fixtures.join(name), root.join("issues").join(name)).unwrap();
+    }
+    let lib = Library::open(&root).unwrap();
+    let mut app = App::new(lib, Lang::Zh, Keymap::default(), today());
+    app.import_roots = crate::app::import::paths::Roots {
+        base: dir.path().to_path_buf(),
+        home: None,
+    };
+    app.handle_event(&Event::Resize(w, h));
+    (dir, app)
+}

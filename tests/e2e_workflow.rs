@@ -123,6 +123,7 @@ fn sync_from_the_palette_pushes_and_brings_the_other_side_in() {
         s.send(ENTER);
     };
     sync(&mut s);
+    // Git runs on a thread; its result comes through the event loop.
     s.wait_for("第一次同步");
     s.send(F4);
     s.wait_for("状态：草稿  git：未改动");

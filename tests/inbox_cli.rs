@@ -211,8 +211,11 @@ fn duplicates_are_flagged_and_json_tells_everything() {
     ok(&lib, &["submit", &fixture("白潭镇倡导文明新风.txt")]);
     ok(&lib, &["inbox", "adopt", "1", "--into", "2023-025"]);
     let (list, _) = ok(&lib, &["inbox"]);
-    assert!(list.contains("与 2023-025 中已有的文章同题"), "{list}");
-    assert!(list.contains("与来稿 1 同题"), "{list}");
+    assert!(
+        list.contains("与 2023-025 中已有的文章《扶沟县白潭镇倡导文明新风》相同"),
+        "{list}"
+    );
+    assert!(list.contains("与来稿 1 相同"), "{list}");
     let (json, _) = ok(&lib, &["inbox", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let subs = v["submissions"].as_array().unwrap();
@@ -222,7 +225,8 @@ fn duplicates_are_flagged_and_json_tells_everything() {
     assert_eq!(subs[0]["unit"], "扶沟县文明办");
     assert_eq!(subs[1]["file"], "白潭镇倡导文明新风 (2).txt");
     assert_eq!(subs[1]["original"], "白潭镇倡导文明新风.txt");
-    assert_eq!(subs[1]["flags"][0]["in_issue"], "2023-025");
+    assert_eq!(subs[1]["flags"][0]["in_issue"]["issue"], "2023-025");
+    assert_eq!(subs[1]["flags"][0]["in_issue"]["percent"], 100);
     // Two offices adopting the same submission (seen after a sync): flagged.
     let i = issue(&lib);
     let copy = i.sections[0].articles.last().unwrap().clone();
@@ -241,6 +245,12 @@ fn duplicates_are_flagged_and_json_tells_everything() {
     assert!(
         list.contains("被采用了不止一次：2023-025，2023-026"),
         "{list}"
+    );
+    // Adopting the duplicate all the same: warned first.
+    let (_, err) = ok(&lib, &["inbox", "adopt", "2", "--into", "2023-025"]);
+    assert!(
+        err.contains("注意：这篇来稿与 2023-025 中已有的文章《扶沟县白潭镇倡导文明新风》相同"),
+        "{err}"
     );
 }
 

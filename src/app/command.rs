@@ -143,6 +143,16 @@ commands! {
     InboxBrief => CmdInboxBrief,
     InboxReturn => CmdInboxReturn,
     InboxDecline => CmdInboxDecline,
+    /// Corrects the selected submission's unit.
+    InboxUnit => CmdInboxUnit,
+    // The statistics view (issues 14 and 18): the view, and its own keys.
+    /// 采用统计: per unit the articles adopted, 字数, issues, adoption rates.
+    Stats => CmdStats,
+    StatsGroup => CmdStatsGroup,
+    StatsPeriod => CmdStatsPeriod,
+    StatsSort => CmdStatsSort,
+    StatsReverse => CmdStatsReverse,
+    StatsSave => CmdStatsSave,
     /// Takes what an overlay offers: the selected command, hit, button;
     /// submits a form; in the find bar, the next match (or replaces it).
     Accept => CmdAccept,
@@ -213,6 +223,12 @@ impl Command {
                 | Command::InboxBrief
                 | Command::InboxReturn
                 | Command::InboxDecline
+                | Command::InboxUnit
+                | Command::StatsGroup
+                | Command::StatsPeriod
+                | Command::StatsSort
+                | Command::StatsReverse
+                | Command::StatsSave
                 | Command::Answer(_)
         )
     }

@@ -120,6 +120,7 @@ fn named(msg: Msg) -> &'static [Named] {
             (Inbox, C::InboxBrief, 0),
             (Inbox, C::InboxReturn, 0),
             (Inbox, C::InboxDecline, 0),
+            (Inbox, C::InboxUnit, 0),
             (Inbox, C::Up, 0),
             (Inbox, C::Down, 0),
             (Inbox, C::Close, 0),
@@ -132,6 +133,20 @@ fn named(msg: Msg) -> &'static [Named] {
             (Inbox, C::Close, 0),
         ],
         Msg::InboxNoteHint => &[(Inbox, C::Accept, 0), (Inbox, C::Close, 0)],
+        // The statistics view.
+        Msg::StatsViewHint => &[
+            (Stats, C::StatsGroup, 0),
+            (Stats, C::StatsPeriod, 0),
+            (Stats, C::Left, 0),
+            (Stats, C::Right, 0),
+            (Stats, C::StatsSort, 0),
+            (Stats, C::StatsReverse, 0),
+            (Stats, C::StatsSave, 0),
+            (Stats, C::Close, 0),
+        ],
+        Msg::StatsViewPathHint | Msg::StatsViewOverwriteHint => {
+            &[(Stats, C::Accept, 0), (Stats, C::Close, 0)]
+        }
         Msg::TooSmall => &[(Global, C::Quit, 0)],
         Msg::CtrlCHint => &[(Global, C::Quit, 0), (Editor, C::Copy, 0)],
         Msg::PasteRejoined => &[(Editor, C::Undo, 0)],

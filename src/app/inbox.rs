@@ -8,7 +8,7 @@ use super::input::LineInput;
 use super::overlay::{Env, Keys, Outcome};
 use super::{App, Command, Overlay};
 use crate::i18n::Msg;
-use crate::inbox::flags::{Flag, flags};
+use crate::inbox::flags::{Flag, flags, leads};
 use crate::model::inbox::SubState;
 use crate::model::{ArticleKind, Issue, IssueId};
 use crate::store::inbox::{Entry, sub_state};
@@ -28,6 +28,9 @@ pub enum Mode {
     },
     /// Writing the note of a return (or the reason of a decline).
     Note { to: SubState, input: LineInput },
+    /// Correcting the selected submission's unit (its current one
+    /// prefilled).
+    Unit(LineInput),
 }
 
 /// The inbox overlay.
@@ -59,6 +62,8 @@ pub enum InboxAct {
         to: SubState,
         note: String,
     },
+    /// Records the unit as corrected.
+    Unit { entry: Box<Entry>, unit: String },
 }
 
 impl InboxView {
@@ -125,6 +130,17 @@ impl InboxView {
                     }),
                 }
             }
+            // A decided submission's unit still counts in the statistics:
+            // it may be corrected too.
+            Command::InboxUnit => match self.selected_entry() {
+                None => Outcome::Notice(Msg::InboxNothing),
+                Some(e) => {
+                    let mut input = LineInput::new(&e.record.unit);
+                    input.select_all();
+                    self.mode = Mode::Unit(input);
+                    Outcome::Stay
+                }
+            },
             Command::InboxReturn | Command::InboxDecline => match self.open_entry() {
                 Err(why) => Outcome::Notice(why),
                 Ok(_) => {
@@ -208,6 +224,25 @@ impl Keys for InboxView {
                 _ if input.command(cmd) => Some(Outcome::Stay),
                 _ => None,
             },
+            Mode::Unit(input) => match cmd {
+                Command::Close => {
+                    self.mode = Mode::List;
+                    Some(Outcome::Stay)
+                }
+                Command::Accept if input.text().trim().is_empty() => {
+                    Some(Outcome::Notice(Msg::InboxNeedsUnitTui))
+                }
+                Command::Accept => {
+                    let act = InboxAct::Unit {
+                        entry: Box::new(self.rows[self.selected].clone()),
+                        unit: input.text().trim().to_string(),
+                    };
+                    self.mode = Mode::List;
+                    Some(Outcome::Inbox(act))
+                }
+                _ if input.command(cmd) => Some(Outcome::Stay),
+                _ => None,
+            },
         }
     }
 
@@ -217,7 +252,7 @@ impl Keys for InboxView {
 
     fn paste(&mut self, text: &str, _env: &Env) -> Outcome {
         match &mut self.mode {
-            Mode::Note { input, .. } => {
+            Mode::Note { input, .. } | Mode::Unit(input) => {
                 input.insert(text);
                 Outcome::Stay
             }
@@ -246,7 +281,7 @@ impl App {
             .filter_map(|(id, _)| self.lib.issue(id).ok().map(|i| (*id, i.into_owned())))
             .collect();
         let refs: Vec<(IssueId, &Issue)> = issues.iter().map(|(id, i)| (*id, i)).collect();
-        let flags = flags(&listing, &refs);
+        let flags = flags(&listing, &refs, &leads(&listing));
         let problems: Vec<String> = listing.problems.iter().map(|p| p.message(lang)).collect();
         let mut rows = listing.entries;
         rows.sort_by_key(|e| e.record.state.is_final());
@@ -297,6 +332,18 @@ impl App {
                     let notice = self.notice.clone();
                     self.open_inbox();
                     self.notice = notice;
+                }
+            }
+            InboxAct::Unit { entry, unit } => {
+                match crate::inbox::set_unit(&self.lib, &entry, &unit) {
+                    Ok(_) => {
+                        self.open_inbox();
+                        self.notify(lang.fmt(Msg::InboxUnitLine, &[&entry.record.id, &unit]));
+                    }
+                    Err(e) => {
+                        self.open_inbox();
+                        self.notify_error(e.message(lang));
+                    }
                 }
             }
             InboxAct::Decide { entry, to, note } => {

@@ -95,6 +95,24 @@ impl LineInput {
     ///
     /// [`Context::Field`]: super::keymap::Context::Field
     pub fn command(&mut self, cmd: Command) -> bool {
+        // Not a field's command (a letter an overlay binds, typed here):
+        // the selection stays, so the character typed next replaces it.
+        if !matches!(
+            cmd,
+            Command::Left
+                | Command::Right
+                | Command::LineStart
+                | Command::LineEnd
+                | Command::WordLeft
+                | Command::WordRight
+                | Command::DeleteBack
+                | Command::DeleteForward
+                | Command::DeleteWordBack
+                | Command::DeleteWordForward
+                | Command::DeleteToLineStart
+        ) {
+            return false;
+        }
         if std::mem::take(&mut self.selected) {
             match cmd {
                 Command::DeleteBack

@@ -40,7 +40,9 @@ mod paste;
 pub mod preview;
 pub mod safety;
 pub mod search;
+pub mod stats;
 mod structure;
+mod syncing;
 pub mod tidy;
 pub mod trash;
 pub mod tree;
@@ -128,6 +130,11 @@ pub struct App {
     pub actor: crate::model::Actor,
     /// The issue list shows only issues of this status (`None`: all).
     pub list_filter: Option<crate::model::Status>,
+    /// The issue selected before a filter hid it, and the one selected
+    /// instead (see `cycle_filter`).
+    filter_kept: Option<(crate::model::IssueId, Option<crate::model::IssueId>)>,
+    /// A sync running on its thread.
+    sync_job: Option<syncing::SyncJob>,
     /// Each issue file's state in git, when the library is in a work tree
     /// that tracks it (read at start, on coming back to the list, after a
     /// save, a change of status and a sync).
@@ -139,6 +146,16 @@ pub struct App {
 
 impl App {
     pub fn new(lib: Library, lang: Lang, keymap: Keymap, today: NaiveDate) -> App {
+        // Unit tests type relative paths (random keys among them): they
+        // start beside the test's library, never in the working directory.
+        let import_roots = if cfg!(test) {
+            import::paths::Roots {
+                base: lib.root().parent().unwrap_or(lib.root()).to_path_buf(),
+                home: None,
+            }
+        } else {
+            import::roots()
+        };
         let mut app = App {
             lang,
             lib,
@@ -162,10 +179,12 @@ impl App {
             paste_offer: None,
             safety: safety::Safety::default(),
             last_command: None,
-            import_roots: import::roots(),
+            import_roots,
             import_last: String::new(),
             actor: crate::store::workflow::actor(None),
             list_filter: None,
+            filter_kept: None,
+            sync_job: None,
             git: None,
             view: view::View::default(),
         };

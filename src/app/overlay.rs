@@ -37,6 +37,8 @@ pub enum Overlay {
     /// Replacing all across the issue: the matches, to confirm (boxed: it
     /// holds the rows).
     Replace(Box<super::findall::ReplaceReview>),
+    /// The statistics view (boxed: it holds the table).
+    Stats(Box<super::stats::StatsView>),
 }
 
 /// A key as an overlay sees it: the commands it is bound to in the
@@ -105,6 +107,8 @@ pub enum Outcome {
     Pass,
     /// The import overlay asks to read a file or to make the import.
     Import(import::Ask),
+    /// The statistics view asks to count again or to save the CSV.
+    Stats(super::stats::StatsAsk),
 }
 
 /// An overlay's keys.
@@ -158,6 +162,7 @@ impl Overlay {
             Overlay::Import(_) => Context::Import,
             Overlay::Inbox(_) => Context::Inbox,
             Overlay::Replace(_) => Context::Replace,
+            Overlay::Stats(_) => Context::Stats,
         }
     }
 
@@ -175,6 +180,7 @@ impl Overlay {
             Overlay::Import(o) => o.as_mut(),
             Overlay::Inbox(o) => o,
             Overlay::Replace(o) => o.as_mut(),
+            Overlay::Stats(o) => o.as_mut(),
         }
     }
 }
@@ -258,6 +264,7 @@ impl App {
             Outcome::Notice(msg) => self.notify(self.lang.t(msg).to_string()),
             Outcome::Pass => {}
             Outcome::Import(ask) => self.import_ask(ask),
+            Outcome::Stats(ask) => self.stats_ask(ask),
         }
     }
 

@@ -885,10 +885,11 @@ mod random_keys {
 
 mod counts;
 mod desk;
-mod findall;
 mod desk_tree;
+mod findall;
 mod import;
 mod inbox;
 mod keys;
+mod stats;
 mod tools;
 mod workflow;

@@ -67,6 +67,7 @@ impl App {
             Command::DuplicateIssue => self.duplicate_issue(),
             Command::Trash => self.open_trash(),
             Command::Inbox => self.open_inbox(),
+            Command::Stats => self.open_stats(),
             Command::DeleteIssue => {
                 if let Some(id) = self.issue_ids().get(self.list_selected).copied() {
                     let ask = Confirm::new(ConfirmKind::DeleteIssue(id), 1);

@@ -65,6 +65,12 @@ impl App {
         )
     }
 
+    /// Something finished in the background (a sync): the next frame
+    /// draws everything.
+    pub(super) fn view_changed(&mut self) {
+        self.view.generation = self.view.generation.wrapping_add(1);
+    }
+
     /// Time passed ([`App::tick`]): the 字数 brought up to date, a dialog
     /// shown or the unsaved mark changed move the generation on.
     pub(super) fn track_tick(&mut self, tick: impl FnOnce(&mut App)) {

@@ -234,8 +234,14 @@ impl App {
 
     /// Shows the next status filter of the issue list, keeping the
     /// selected issue selected while it is shown.
+    /// An issue a filter hid comes back selected when a later filter
+    /// shows it again, unless the clerk moved meanwhile.
     pub(super) fn cycle_filter(&mut self) {
-        let selected = self.issue_ids().get(self.list_selected).copied();
+        let current = self.issue_ids().get(self.list_selected).copied();
+        let wanted = match self.filter_kept.take() {
+            Some((hidden, put)) if current == put => Some(hidden),
+            _ => current,
+        };
         let i = FILTERS
             .iter()
             .position(|f| *f == self.list_filter)
@@ -243,36 +249,13 @@ impl App {
         self.list_filter = FILTERS[(i + 1) % FILTERS.len()];
         self.list_selected = 0;
         self.list_scroll = 0;
-        if let Some(id) = selected {
-            self.select_in_list(id);
+        let ids = self.issue_ids();
+        match wanted {
+            Some(id) if ids.contains(&id) => self.select_in_list(id),
+            // Through an empty list too.
+            Some(id) => self.filter_kept = Some((id, ids.first().copied())),
+            None => {}
         }
-    }
-
-    /// Shares the library through git (see [`crate::store::sync`]): the
-    /// open issue is saved first and shows what the other side brought.
-    /// Blocks while git talks to the server.
-    pub(super) fn sync(&mut self) {
-        let lang = self.lang;
-        if self.doc.as_ref().is_some_and(|d| d.read_only().is_none())
-            && self.is_dirty()
-            && !self.save()
-        {
-            return;
-        }
-        match crate::store::sync::sync(&mut self.lib, &self.actor, lang) {
-            Ok(report) => {
-                if let Some(id) = self.doc.as_ref().map(|d| d.id)
-                    && (report.received.contains(&id)
-                        || report.kept_both.iter().any(|k| k.id == id))
-                {
-                    self.reload_open(id);
-                }
-                self.notify(report.lines(lang).join(" "));
-            }
-            Err(e) => self.notify_error(e.message(lang)),
-        }
-        self.refresh_git();
-        self.keep_visible();
     }
 
     /// Reads each issue file's state in git again (nothing when git is off
@@ -282,7 +265,7 @@ impl App {
     }
 
     /// Reads the open issue `id` again from disk (it has nothing unsaved).
-    fn reload_open(&mut self, id: IssueId) {
+    pub(super) fn reload_open(&mut self, id: IssueId) {
         match self
             .lib
             .reload(&id)

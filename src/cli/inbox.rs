@@ -4,7 +4,7 @@
 use super::UserError;
 use super::args::parse_id;
 use crate::i18n::{Lang, Msg};
-use crate::inbox::flags::{Flag, flag_text, flags};
+use crate::inbox::flags::{Flag, flag_text, flags, leads};
 use crate::inbox::{self, Submit};
 use crate::model::inbox::{SubState, UnitFrom};
 use crate::model::{Actor, ArticleKind, Issue, IssueId};
@@ -128,6 +128,18 @@ pub fn unit_text(lang: Lang, unit: &str, from: UnitFrom) -> String {
     format!("{unit}{}", lang.t(how))
 }
 
+/// What `e` duplicates: articles of the issues, other submissions.
+fn duplicates(lib: &Library, listing: &Listing, e: &Entry) -> Vec<Flag> {
+    let issues = all_issues(lib);
+    let refs: Vec<(IssueId, &Issue)> = issues.iter().map(|(id, i)| (*id, i)).collect();
+    let mut all = flags(listing, &refs, &leads(listing));
+    all.remove(&e.record.id)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|f| !matches!(f, Flag::AdoptedTwice(_)))
+        .collect()
+}
+
 /// Every issue of the library, for the flags (a broken one is left out).
 fn all_issues(lib: &Library) -> Vec<(IssueId, Issue)> {
     lib.entries()
@@ -160,7 +172,7 @@ pub fn run_inbox(
     }
     let issues = all_issues(lib);
     let refs: Vec<(IssueId, &Issue)> = issues.iter().map(|(id, i)| (*id, i)).collect();
-    let flagged = flags(&listing, &refs);
+    let flagged = flags(&listing, &refs, &leads(&listing));
     let shown: Vec<&Entry> = listing
         .entries
         .iter()
@@ -253,6 +265,13 @@ fn run_action(
             brief,
         } => {
             let e = find(sub)?;
+            // A duplicate is adopted all the same, with a warning first.
+            for f in duplicates(lib, listing, e) {
+                eprintln!(
+                    "{}",
+                    lang.fmt(Msg::InboxDuplicateWarn, &[&flag_text(lang, &f)])
+                );
+            }
             let kind = if *brief {
                 ArticleKind::Brief
             } else {

@@ -4,9 +4,9 @@
 
 use super::UserError;
 use super::args::parse_date;
+use crate::export::stats::{Query, cells, gather, headings, total_cells, write_csv};
 use crate::i18n::{Lang, Msg};
-use crate::model::Issue;
-use crate::model::stats::{By, Period, Row, Stats, adoption, stats};
+use crate::model::stats::{By, Period, Stats};
 use crate::store::Library;
 use chrono::NaiveDate;
 use clap::Args;
@@ -115,30 +115,17 @@ pub fn run_stats(
     {
         return Err(UserError(lang.fmt(Msg::BadRange, &[&f, &t])));
     }
-    let mut issues: Vec<Issue> = Vec::new();
-    for (id, e) in lib.entries() {
-        let s = &e.summary;
-        if !period.contains(s.date) || (args.signed && !s.status.is_read_only()) {
-            continue;
-        }
-        match lib.issue(id) {
-            Ok(i) => issues.push(i.into_owned()),
-            // Counted without it, and said so.
-            Err(e) => eprintln!("{}", e.message(lang)),
-        }
+    let q = Query {
+        by: args.by,
+        period,
+        signed: args.signed,
+    };
+    let gathered = gather(lib, &q, None).map_err(|e| UserError(e.message(lang)))?;
+    // Counted without them, and said so.
+    for e in &gathered.unread {
+        eprintln!("{}", e.message(lang));
     }
-    let mut table = stats(&issues, args.by, period);
-    // 报送数 and 采用率 once the office uses the inbox.
-    if args.by == By::Source {
-        let listing = lib.read_inbox().map_err(|e| UserError(e.message(lang)))?;
-        if !listing.entries.is_empty() {
-            let subs: Vec<_> = listing.entries.into_iter().map(|e| e.record).collect();
-            let day = |s: &crate::model::inbox::Submission| {
-                s.received.with_timezone(&chrono::Local).date_naive()
-            };
-            adoption(&mut table, &issues, &subs, day);
-        }
-    }
+    let table = gathered.table;
     let io = |e: std::io::Error| UserError(e.to_string());
     match args.format {
         StatsFormat::Json => {
@@ -151,65 +138,6 @@ pub fn run_stats(
     }
 }
 
-/// Whether the table has the inbox's columns (报送, 采用率).
-fn with_inbox(t: &Stats) -> bool {
-    t.total.submitted.is_some()
-}
-
-fn headings(lang: Lang, t: &Stats) -> Vec<String> {
-    let first = match t.by {
-        By::Source => Msg::StatsSource,
-        By::Section => Msg::StatsSection,
-        By::Month => Msg::StatsMonth,
-    };
-    let mut h = vec![lang.t(first)];
-    if with_inbox(t) {
-        h.extend([
-            lang.t(Msg::StatsSubmitted),
-            lang.t(Msg::StatsArticles),
-            lang.t(Msg::StatsRate),
-        ]);
-    } else {
-        h.push(lang.t(Msg::StatsArticles));
-    }
-    h.extend([
-        lang.t(Msg::StatsFeatures),
-        lang.t(Msg::StatsBriefs),
-        lang.t(Msg::StatsChars),
-        lang.t(Msg::StatsIssueCount),
-        lang.t(Msg::StatsIssueIds),
-    ]);
-    h.into_iter().map(str::to_string).collect()
-}
-
-/// The cells of a row: name, counts, the issues.
-fn cells(lang: Lang, row: &Row, name: Option<&str>) -> Vec<String> {
-    let name = match name {
-        Some(n) => n.to_string(),
-        None if row.name.is_empty() => lang.t(Msg::StatsNoSource).to_string(),
-        None => row.name.clone(),
-    };
-    let ids: Vec<String> = row.issues.iter().map(|i| i.to_string()).collect();
-    let mut c = vec![name];
-    match (row.submitted, row.adopted) {
-        (Some(s), Some(a)) => c.extend([
-            s.to_string(),
-            a.to_string(),
-            row.rate()
-                .map_or_else(|| "-".to_string(), |r| format!("{r:.1}%")),
-        ]),
-        _ => c.push(row.articles.to_string()),
-    }
-    c.extend([
-        row.features.to_string(),
-        row.briefs.to_string(),
-        row.chars.to_string(),
-        row.issues.len().to_string(),
-        ids.join(" "),
-    ]);
-    c
-}
-
 fn write_table(lang: Lang, t: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
     let any = lang.t(Msg::StatsAny);
     let day = |d: Option<NaiveDate>| d.map_or_else(|| any.to_string(), |d| d.to_string());
@@ -217,13 +145,9 @@ fn write_table(lang: Lang, t: &Stats, out: &mut dyn Write) -> std::io::Result<()
         writeln!(out, "{}", lang.t(Msg::StatsEmpty))?;
     } else {
         let mut rows: Vec<Vec<String>> = vec![headings(lang, t)];
-        rows.extend(t.rows.iter().map(|r| cells(lang, r, None)));
-        rows.push(cells(lang, &t.total, Some(lang.t(Msg::StatsTotal))));
-        // The total's issues are every issue counted: not listed again.
+        rows.extend(t.rows.iter().map(|r| cells(lang, t, r, None)));
+        rows.push(total_cells(lang, t));
         let n = rows[0].len();
-        if let Some(last) = rows.last_mut().and_then(|r| r.last_mut()) {
-            last.clear();
-        }
         let widths: Vec<usize> = (0..n)
             .map(|c| rows.iter().map(|r| r[c].width()).max().unwrap_or(0))
             .collect();
@@ -267,28 +191,5 @@ fn write_table(lang: Lang, t: &Stats, out: &mut dyn Write) -> std::io::Result<()
             )
         )?;
     }
-    Ok(())
-}
-
-/// RFC 4180, with a byte-order mark so that Excel reads it as UTF-8.
-fn write_csv(lang: Lang, t: &Stats, out: &mut dyn Write) -> std::io::Result<()> {
-    let field = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
-    let line = |cells: &[String]| cells.iter().map(|c| field(c)).collect::<Vec<_>>().join(",");
-    out.write_all("\u{feff}".as_bytes())?;
-    write!(out, "{}\r\n", line(&headings(lang, t)))?;
-    for r in &t.rows {
-        write!(out, "{}\r\n", line(&cells(lang, r, None)))?;
-    }
-    let mut total = cells(lang, &t.total, Some(lang.t(Msg::StatsTotal)));
-    if let Some(last) = total.last_mut() {
-        last.clear();
-    }
-    write!(out, "{}\r\n", line(&total))?;
     Ok(())
 }

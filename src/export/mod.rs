@@ -19,6 +19,7 @@ pub mod ooxml;
 pub mod package;
 pub mod page;
 pub mod pdf;
+pub mod stats;
 pub mod txt;
 
 use crate::i18n::{Lang, Msg};

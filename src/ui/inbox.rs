@@ -108,9 +108,21 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, v: &InboxView) {
                 lang.fmt(Msg::InboxAdoptTitle, &[&id]),
                 theme.title,
             ))];
+            // A duplicate may still be adopted: said before it is.
+            let selected = v.selected_entry().map(|e| e.record.id);
+            for f in selected
+                .and_then(|id| v.flags.get(&id))
+                .into_iter()
+                .flatten()
+            {
+                if !matches!(f, crate::inbox::flags::Flag::AdoptedTwice(_)) {
+                    let warn = lang.fmt(Msg::InboxDuplicateWarn, &[&flag_text(lang, f)]);
+                    lines.push(Line::from(Span::styled(fit(&warn, w), theme.error)));
+                }
+            }
             let as_kind = lang.fmt(Msg::InboxAdoptAs, &[&lang.kind(*kind)]);
             lines.push(Line::from(as_kind));
-            let room = (body.height as usize).saturating_sub(2).max(1);
+            let room = (body.height as usize).saturating_sub(lines.len()).max(1);
             let skip = (section + 1).saturating_sub(room);
             for (i, s) in sections.iter().enumerate().skip(skip).take(room) {
                 let l = Line::from(fit(&format!("【{s}】"), w));
@@ -123,7 +135,7 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, v: &InboxView) {
                 line_at(hint_y),
             );
         }
-        Mode::Note { to, input } => {
+        Mode::Note { input, .. } | Mode::Unit(input) => {
             render_preview(
                 app,
                 theme,
@@ -134,10 +146,13 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, v: &InboxView) {
                     ..body
                 },
             );
-            let label = lang.t(if *to == SubState::Declined {
-                Msg::InboxReasonTitle
-            } else {
-                Msg::InboxNoteTitle
+            let label = lang.t(match &v.mode {
+                Mode::Note {
+                    to: SubState::Declined,
+                    ..
+                } => Msg::InboxReasonTitle,
+                Mode::Note { .. } => Msg::InboxNoteTitle,
+                _ => Msg::InboxUnitTitle,
             });
             let prompt = format!("{label}：");
             let hint = app.hint(Msg::InboxNoteHint, &[]);

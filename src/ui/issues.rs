@@ -59,20 +59,22 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
             };
             let head = format!("{marker}{odd}{number} {}", issue.date.format("%Y-%m-%d"));
             // Its git state, when not as committed, and numbering clashes.
-            let mut extra = String::new();
+            let mut git = String::new();
             if let Some(state) = app
                 .git
                 .as_ref()
                 .and_then(|g| g.get(id))
                 .filter(|s| **s != FileState::Unchanged)
             {
-                extra.push_str("  ");
-                extra.push_str(state.label(lang));
+                git.push_str("  ");
+                git.push_str(state.label(lang));
             }
+            let mut clashing = String::new();
             for c in clash.into_iter().flatten() {
-                extra.push_str("  ");
-                extra.push_str(&c.short(lang));
+                clashing.push_str("  ");
+                clashing.push_str(&c.short(lang));
             }
+            let extra = format!("{git}{clashing}");
             let lines = if per == 1 {
                 let counts = format!(
                     "{}  {}  {}",
@@ -88,7 +90,20 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     Msg::ListCountsNarrow,
                     &[&status, &issue.articles, &issue.chars],
                 );
-                vec![padded(head), padded(format!("  {counts}{extra}"))]
+                // Too long for the pane: the git state stays whole; the
+                // article count goes first, then the clash (the row's !
+                // still marks it), then 字数.
+                let chars = lang.fmt(Msg::Chars, &[&issue.chars]);
+                let second = [
+                    format!("  {counts}{extra}"),
+                    format!("  {status}  {chars}{extra}"),
+                    format!("  {status}  {chars}{git}"),
+                    format!("  {status}{git}"),
+                ]
+                .into_iter()
+                .find(|l| width(l) <= w)
+                .unwrap_or_else(|| format!("  {status}{git}"));
+                vec![padded(head), padded(second)]
             };
             let selected = i == app.list_selected;
             lines

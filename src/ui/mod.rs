@@ -16,6 +16,7 @@ mod palette;
 mod preview;
 mod safety;
 mod search;
+mod stats;
 pub mod theme;
 mod tidy;
 mod trash;
@@ -84,7 +85,10 @@ impl Painter {
         let unchanged = self.last == Some(key);
         self.last = Some(key);
         let layout = layout_in(app, area);
+        // Only typing or moving in the editor leaves the generation as it
+        // was (see `app::view`); the pane shows the editor then.
         if unchanged
+            && app.focus == crate::app::Focus::Editor
             && app.overlay.is_none()
             && !layout.too_small
             && let Some(editor) = layout.editor
@@ -120,7 +124,9 @@ impl Painter {
         // What a popup covers is not what the rows under it show.
         let bare = !layout.too_small && app.overlay.is_none();
         match layout.editor {
-            Some(editor) if bare => article::note_drawn(app, editor, &mut self.text_rows),
+            Some(editor) if bare && app.focus == crate::app::Focus::Editor => {
+                article::note_drawn(app, editor, &mut self.text_rows);
+            }
             _ => self.text_rows = editor::Shown::default(),
         }
         self.title = bare.then(|| bars::title_text(app));
@@ -224,6 +230,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
         Some(Overlay::Import(i)) => import::render(app, theme, frame, i),
         Some(Overlay::Inbox(v)) => inbox::render(app, theme, frame, v),
         Some(Overlay::Replace(r)) => findall::render(app, theme, frame, r),
+        Some(Overlay::Stats(v)) => stats::render(app, theme, frame, v),
         None => {}
     }
 }

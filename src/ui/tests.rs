@@ -87,10 +87,11 @@ fn too_small_and_english() {
     insta::assert_snapshot!("english_unsaved_80x24", screen(&app));
 }
 
-mod findall;
 mod desk_tree;
+mod findall;
 mod inbox;
 mod painter;
+mod stats;
 mod tools;
 mod workflow;
 

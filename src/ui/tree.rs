@@ -79,14 +79,27 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, area: Rect) {
                     )
                 }
             };
-            let count = count.to_string();
+            // Over its section's limit (library.ron): the count marked.
+            let over = match node {
+                Node::Article(at) => issue
+                    .sections
+                    .get(at.section)
+                    .and_then(|s| app.lib.settings.section_limit(&s.title))
+                    .is_some_and(|limit| count > limit as usize),
+                Node::Section(_) => false,
+            };
+            let (count, count_style) = if over {
+                (format!("!{count}"), theme.error)
+            } else {
+                (count.to_string(), theme.dim)
+            };
             let room = w.saturating_sub(width(&count) + 1);
             let label = fit(&label, room);
             let pad = w.saturating_sub(width(&label) + width(&count));
             let line = Line::from(vec![
                 Span::styled(label, style),
                 Span::raw(" ".repeat(pad)),
-                Span::styled(count, theme.dim),
+                Span::styled(count, count_style),
             ]);
             Some(theme.row(line, doc.tree.selected == Some(node), focused))
         })

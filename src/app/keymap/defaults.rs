@@ -36,6 +36,8 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             // SSH client passes it, Ctrl+W everywhere.
             ("Ctrl+W", Inbox),
             ("F10", Inbox),
+            // 采用统计 (tongji); `S` in the issue list reaches everywhere.
+            ("Alt+T", Stats),
         ],
     ),
     // The issue list.
@@ -58,6 +60,7 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             // Ctrl+O reaches over PuTTY and Xshell (no F-key is left free).
             ("Ctrl+O", ImportNew),
             ("F", FilterStatus),
+            ("S", Stats),
         ],
     ),
     // The section tree.
@@ -363,7 +366,31 @@ pub(super) const DEFAULTS: &[(Context, &[(&str, Command)])] = &[
             ("B", InboxBrief),
             ("R", InboxReturn),
             ("D", InboxDecline),
+            ("U", InboxUnit),
             ("Space", ToggleItem),
+            ("Enter", Accept),
+            ("Esc", Close),
+        ],
+    ),
+    // The statistics view: a table, then the CSV's path field (the
+    // letters type there).
+    (
+        Context::Stats,
+        &[
+            ("Up", Up),
+            ("Down", Down),
+            ("PageUp", PageUp),
+            ("PageDown", PageDown),
+            ("Home", First),
+            ("End", Last),
+            ("Left", Left),
+            ("Right", Right),
+            ("G", StatsGroup),
+            ("P", StatsPeriod),
+            ("S", StatsSort),
+            ("R", StatsReverse),
+            ("Ctrl+S", StatsSave),
+            ("E", StatsSave),
             ("Enter", Accept),
             ("Esc", Close),
         ],

@@ -49,6 +49,8 @@ pub enum Context {
     Trash,
     /// The inbox view (收件箱).
     Inbox,
+    /// The statistics view (采用统计).
+    Stats,
     Help,
     /// Importing a file: the path prompt, the encoding choice, the preview.
     Import,
@@ -56,7 +58,7 @@ pub enum Context {
 
 impl Context {
     /// In the order the help lists them.
-    pub const ALL: [Context; 17] = [
+    pub const ALL: [Context; 18] = [
         Context::Global,
         Context::Issues,
         Context::Tree,
@@ -73,6 +75,7 @@ impl Context {
         Context::Trash,
         Context::Import,
         Context::Inbox,
+        Context::Stats,
         Context::Help,
     ];
 
@@ -87,7 +90,8 @@ impl Context {
             | Context::Search
             | Context::Form
             | Context::Import
-            | Context::Inbox => &[Context::Field],
+            | Context::Inbox
+            | Context::Stats => &[Context::Field],
             _ => &[],
         }
     }
@@ -110,6 +114,7 @@ impl Context {
             Context::Preview => Msg::HelpPreview,
             Context::Trash => Msg::HelpTrash,
             Context::Inbox => Msg::HelpInbox,
+            Context::Stats => Msg::HelpStats,
             Context::Help => Msg::HelpHelp,
             Context::Import => Msg::HelpImport,
         }

@@ -90,6 +90,27 @@ impl App {
     /// Refuses a command that would change a read-only issue, or delete an
     /// issue someone is editing.
     pub(in crate::app) fn refuse_command(&mut self, cmd: Command) -> bool {
+        // While git runs (see `syncing`), nothing writes to the library.
+        if matches!(
+            cmd,
+            Command::Save
+                | Command::NewIssue
+                | Command::DuplicateIssue
+                | Command::DeleteIssue
+                | Command::Trash
+                | Command::Properties
+                | Command::ChangeStatus
+                | Command::SubmitReview
+                | Command::Sign
+                | Command::Distribute
+                | Command::Reopen
+                | Command::Sync
+                | Command::ImportNew
+                | Command::Inbox
+        ) && self.refuse_syncing()
+        {
+            return true;
+        }
         match cmd {
             // A signed issue's properties open read-only (with its history).
             Command::Properties => self.refuse_locked_out(),
@@ -133,7 +154,7 @@ impl App {
     /// Refuses a change to the open issue: someone else has it, or it is
     /// signed or distributed.
     pub(in crate::app) fn refuse_read_only(&mut self) -> bool {
-        self.refuse_locked_out() || self.refuse_signed()
+        self.refuse_syncing() || self.refuse_locked_out() || self.refuse_signed()
     }
 
     fn refuse_locked_out(&mut self) -> bool {

@@ -154,6 +154,7 @@ impl App {
         self.track_tick(|app| {
             app.refresh_counts(now);
             app.collect_writes();
+            app.collect_sync();
             app.autosave(now);
             app.show_queued();
         });
@@ -174,6 +175,10 @@ impl App {
         }
         if self.overlay.is_none() && !s.queue.is_empty() {
             next = Some(now);
+        }
+        if self.syncing() {
+            let poll = now + crate::app::syncing::SYNC_POLL;
+            next = Some(next.map_or(poll, |n| n.min(poll)));
         }
         next.map(|t| t.saturating_duration_since(now))
     }

@@ -201,3 +201,31 @@ fn another_decision_meanwhile_is_kept_and_the_adoption_undone() {
     assert_eq!(r[0].record.state, SubState::Declined);
     assert_eq!(r[0].record.history.len(), 1);
 }
+
+#[test]
+fn u_corrects_the_unit_with_the_current_one_prefilled() {
+    let (_dir, mut app) = with_inbox();
+    keys(&mut app, &["Ctrl+W", "Down", "U"]);
+    let crate::app::inbox::Mode::Unit(input) = &view(&app).mode else {
+        panic!("{:?}", view(&app).mode)
+    };
+    assert_eq!(input.text(), "商水县文明办");
+    // Typing replaces it whole; letters type (U, A are keys of the list).
+    typ(&mut app, "UA商水县委宣传部");
+    key(&mut app, "Enter");
+    assert!(
+        notice(&app).contains("来稿 2 的单位改为 UA商水县委宣传部"),
+        "{}",
+        notice(&app)
+    );
+    assert_eq!(records(&app)[1].record.unit, "UA商水县委宣传部");
+    // The view shows it, still on the same submission.
+    assert_eq!(view(&app).selected, 1);
+    assert_eq!(view(&app).rows[1].record.unit, "UA商水县委宣传部");
+    // An empty name is refused; Esc leaves the unit as it was.
+    keys(&mut app, &["U", "Ctrl+U", "Enter"]);
+    assert!(notice(&app).contains("请写出单位名称"), "{}", notice(&app));
+    key(&mut app, "Esc");
+    assert_eq!(view(&app).mode, crate::app::inbox::Mode::List);
+    assert_eq!(records(&app)[1].record.unit, "UA商水县委宣传部");
+}

@@ -46,6 +46,7 @@ fn in_context(context: Context, command: Command) -> (TempDir, App) {
         Context::Preview => keys(&mut app, &["Enter", "F5"]),
         Context::Trash => keys(&mut app, &["Delete", "D", "Ctrl+T"]),
         Context::Inbox => key(&mut app, "Ctrl+W"),
+        Context::Stats => key(&mut app, "Alt+T"),
         Context::Help => key(&mut app, "F1"),
         Context::Import => key(&mut app, "Ctrl+O"),
     }

@@ -218,6 +218,16 @@ fn the_list_changes_the_selected_issue_and_filters_by_status() {
     keys(&mut app, &["F", "F"]);
     assert_eq!(app.list_filter, None);
     assert_eq!(ids(&app), ["2023-026", "2023-025"]);
+    // 第25期 (in review) selected: hidden by 草稿, selected again by 待审,
+    // and after a round through the empty lists.
+    key(&mut app, "Down");
+    key(&mut app, "F");
+    assert_eq!(app.issue_ids()[app.list_selected].to_string(), "2023-026");
+    key(&mut app, "F");
+    assert_eq!(app.issue_ids()[app.list_selected], sample_id());
+    keys(&mut app, &["F", "F", "F"]);
+    assert_eq!(app.list_filter, None);
+    assert_eq!(app.issue_ids()[app.list_selected], sample_id());
 }
 
 #[test]
@@ -232,4 +242,48 @@ fn an_issue_another_editor_has_open_keeps_its_status() {
         notice(&app)
     );
     assert_eq!(on_disk(&dir).status, Status::Draft);
+}
+
+#[test]
+fn sync_runs_on_a_thread_and_nothing_writes_meanwhile() {
+    let (dir, mut app) = app();
+    keys(&mut app, &["Enter", "Down", "Enter"]);
+    let before = fs::read_to_string(file(&dir, "2023-025")).unwrap();
+    let tx = app.fake_sync();
+    assert!(app.syncing());
+    // Typing, saving, a status change, a new issue: refused, said why.
+    typ(&mut app, "甲");
+    assert!(!app.is_dirty());
+    assert!(notice(&app).contains("正在同步"), "{}", notice(&app));
+    for k in ["Ctrl+S", "Ctrl+K", "Ctrl+N"] {
+        app.notice = None;
+        key(&mut app, k);
+        assert!(notice(&app).contains("正在同步"), "{k}: {}", notice(&app));
+        assert!(app.overlay.is_none(), "{k}");
+    }
+    // The event loop polls while git runs.
+    let now = std::time::Instant::now();
+    assert!(
+        app.next_tick(now)
+            .is_some_and(|d| d <= std::time::Duration::from_millis(100))
+    );
+    // The result comes: said, and the issue can be edited again.
+    tx.send(Err("git 不在".to_string())).unwrap();
+    app.tick(now);
+    assert!(!app.syncing());
+    assert_eq!(notice(&app), "git 不在");
+    typ(&mut app, "甲");
+    assert!(app.is_dirty());
+    assert_eq!(fs::read_to_string(file(&dir, "2023-025")).unwrap(), before);
+    // A real sync outside git: 正在同步… at once, then why it is off.
+    key(&mut app, "Ctrl+S");
+    palette(&mut app, "同步");
+    assert_eq!(notice(&app), "正在同步…");
+    let start = std::time::Instant::now();
+    while app.syncing() && start.elapsed() < std::time::Duration::from_secs(20) {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.tick(std::time::Instant::now());
+    }
+    assert!(!app.syncing());
+    assert!(notice(&app).contains("git"), "{}", notice(&app));
 }

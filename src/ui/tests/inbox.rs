@@ -1,4 +1,4 @@
-//! Snapshots of the inbox view at 80×24: the list over the selected
+//! Snapshots of the inbox view at 80×24 and 120×40: the list over the selected
 //! submission's text, the section picker of an adoption, the field of a
 //! decline's reason, an empty inbox.
 
@@ -6,7 +6,12 @@ use super::*;
 use crate::inbox::{Submit, submit};
 
 fn shot(name: &str, submissions: &[&str], keys_: &[&str]) {
-    let (_d, mut app) = app(Lang::Zh, 80, 24);
+    let (w, h) = if name.ends_with("120x40") {
+        (120, 40)
+    } else {
+        (80, 24)
+    };
+    let (_d, mut app) = app(Lang::Zh, w, h);
     let received = chrono::DateTime::parse_from_rfc3339("2023-11-20T09:30:00+08:00").unwrap();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inbox");
     for f in submissions {
@@ -32,4 +37,22 @@ fn inbox_view() {
         &["Ctrl+W", "D", "与", "上", "期", "重", "复"],
     );
     shot("inbox_empty_80x24", &[], &["Ctrl+W"]);
+}
+
+/// The wide window (issue 18): the list over the text, a duplicate
+/// flagged with what it repeats, the warning before adopting it.
+#[test]
+fn inbox_view_wide() {
+    shot("inbox_120x40", THREE, &["Enter", "Ctrl+W", "Down"]);
+    let twice = &[THREE[0], THREE[1], THREE[0]];
+    shot(
+        "inbox_duplicate_120x40",
+        twice,
+        &["Enter", "Ctrl+W", "End", "Down", "Down"],
+    );
+    shot(
+        "inbox_duplicate_adopt_120x40",
+        twice,
+        &["Enter", "Ctrl+W", "Down", "Down", "A"],
+    );
 }

@@ -79,3 +79,54 @@ fn f4_of_a_signed_issue_shows_its_history_read_only() {
     keys(&mut app, &["Down", "Enter", "F4"]);
     insta::assert_snapshot!("workflow_f4_signed_80x24", screen(&app));
 }
+
+/// Each issue's git state beside its status and clash, at 80 columns with
+/// the list beside the tree and alone.
+#[test]
+fn the_list_fits_status_clash_and_git_state_at_80_columns() {
+    use crate::store::git::FileState;
+    let (_d, mut app) = office(80, 24);
+    // Set by hand: coming back to the list reads git again (none here).
+    let states = |app: &mut App| {
+        let ids = app.issue_ids();
+        app.git = Some(
+            ids.iter()
+                .copied()
+                .zip([FileState::Modified, FileState::Conflict, FileState::New])
+                .collect(),
+        );
+    };
+    states(&mut app);
+    insta::assert_snapshot!("workflow_list_git_80x24", screen(&app));
+    keys(&mut app, &["Enter", "Esc"]);
+    states(&mut app);
+    insta::assert_snapshot!("workflow_list_git_open_80x24", screen(&app));
+}
+
+/// An article over its section's length limit (library.ron) is marked in
+/// the tree; the others, and other sections' articles, are not.
+#[test]
+fn the_tree_marks_articles_over_their_sections_limit() {
+    let (_d, mut app) = app(Lang::Zh, 80, 24);
+    app.lib
+        .settings
+        .section_limits
+        .insert("文明 时讯".into(), 180);
+    key(&mut app, "Enter");
+    let s = screen(&app);
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains("〔简讯〕")).collect();
+    assert_eq!(rows.len(), 4, "{s}");
+    let counts: Vec<&str> = rows
+        .iter()
+        .map(|l| {
+            l.split('│')
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .last()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(counts, ["!205", "143", "163", "!187"], "{s}");
+    assert!(s.contains(" 876│") && !s.contains("!876"), "{s}");
+}
