@@ -405,7 +405,7 @@ messages! {
     NewIssueTaken => ("{0} 已有这一期：请改第N期", "{0} exists already: change the number"),
     PaneEditorReadOnly => ("正文 · 只读 · {0} 编辑", "Text · read-only · {0} edits"),
     PaneSection => ("栏目 · {0} 折叠", "Section · {0} folds"),
-    SectionSummary => ("【{0}】 {1} 篇（正文 {2}，简讯 {3}），{4} 字", "【{0}】 articles: {1} (features {2}, briefs {3}), 字数 {4}"),
+    SectionSummary => ("【{0}】 {1} 篇（正文 {2}，简讯 {3}），{4} 字", "【{0}】 articles: {1} (features {2}, briefs {3}), {4} chars"),
     SectionLimit => ("每篇限 {0} 字", "at most {0} 字 an article"),
     SectionOverLimit => ("！超出", "! over"),
     SectionEmpty => ("这个栏目还没有文章：按 {0} 新建一篇。", "This section has no articles yet: {0} adds one."),
