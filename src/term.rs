@@ -238,7 +238,7 @@ impl Keys {
     /// Hands every event waiting to the app (a resize, then the input
     /// read so far); returns whether the terminal has gone.
     fn drain(&mut self, app: &mut App) -> io::Result<bool> {
-        if let Ok(size) = crossterm::terminal::size()
+        if let Ok(size) = backend::size()
             && size != self.size
         {
             self.size = size;

@@ -3,7 +3,10 @@
 //! what comes back: the time until the screen has settled (the last byte
 //! written before a quiet spell) and how many bytes were written. Runs
 //! jianbao (release build) and, when they are installed, vim and nano on
-//! the same text, and prints a Markdown table.
+//! the same text, and prints a Markdown table. In the first case it also
+//! runs `cat` in the cooked terminal, whose echo by the kernel is the floor
+//! (no program wakes up), and `cat` in a raw terminal, which reads each key
+//! and writes it back: the floor for any program that handles keys.
 //!
 //! ```sh
 //! cargo build --release
@@ -366,6 +369,25 @@ fn run_other(
     })
 }
 
+/// `cat` in a pseudo-terminal, cooked (the kernel echoes each key, 3 bytes
+/// of UTF-8, and no program wakes up) or raw (`cat` reads each key and
+/// writes it back, as any program handling keys must): the floors.
+fn run_floor(case: &'static str, raw: bool, o: &Options) -> Option<Run> {
+    let mut cmd = base_cmd(which("sh")?.to_str()?);
+    cmd.args(["-c", if raw { "stty raw -echo; exec cat" } else { "exec cat" }]);
+    let mut pty = Pty::start(cmd);
+    pty.drain(Duration::from_millis(300), Duration::from_secs(2));
+    let (latencies, bytes, after) = type_into(&mut pty, o);
+    Some(Run {
+        editor: if raw { "cat, raw" } else { "cat, cooked" }.into(),
+        case,
+        latencies,
+        bytes,
+        chars: 1,
+        after,
+    })
+}
+
 fn which(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH")?
         .to_str()?
@@ -388,15 +410,17 @@ fn main() {
         if o.case.is_some_and(|c| c != n + 1) {
             continue;
         }
-        for editor in ["jianbao", "vim", "nano"] {
-            if o.only.as_deref().is_some_and(|only| only != editor) {
+        for editor in ["cat", "cat-raw", "jianbao", "vim", "nano"] {
+            let floor = editor.starts_with("cat");
+            if o.only.as_deref().is_some_and(|only| only != editor) || (floor && n > 0) {
                 continue;
             }
             eprintln!("{editor}: {case} …");
-            let run = if editor == "jianbao" {
-                Some(run_jianbao(case, text, at_start, paste, &o))
-            } else {
-                run_other(editor, case, text, at_start, paste, &o)
+            let run = match editor {
+                "jianbao" => Some(run_jianbao(case, text, at_start, paste, &o)),
+                "cat" => run_floor(case, false, &o),
+                "cat-raw" => run_floor(case, true, &o),
+                _ => run_other(editor, case, text, at_start, paste, &o),
             };
             runs.extend(run);
         }

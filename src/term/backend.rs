@@ -80,7 +80,7 @@ impl<W: Write> RatatuiBackend for Backend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        size().map(|(width, height)| Size { width, height })
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -90,6 +90,28 @@ impl<W: Write> RatatuiBackend for Backend<W> {
     fn flush(&mut self) -> io::Result<()> {
         RatatuiBackend::flush(&mut self.inner)
     }
+}
+
+/// The terminal's size in columns and rows. crossterm opens `/dev/tty` to
+/// ask, at every call; asked at every key and every frame, that was two
+/// opens a key. The standard streams are the terminal: ask them first.
+pub fn size() -> io::Result<(u16, u16)> {
+    #[cfg(unix)]
+    for fd in [libc::STDOUT_FILENO, libc::STDIN_FILENO] {
+        let mut ws = libc::winsize {
+            ws_row: 0,
+            ws_col: 0,
+            ws_xpixel: 0,
+            ws_ypixel: 0,
+        };
+        // SAFETY: TIOCGWINSZ writes one winsize into `ws`, which lives
+        // for the call.
+        let ok = unsafe { libc::ioctl(fd, libc::TIOCGWINSZ, &mut ws) } == 0;
+        if ok && ws.ws_col > 0 && ws.ws_row > 0 {
+            return Ok((ws.ws_col, ws.ws_row));
+        }
+    }
+    crossterm::terminal::size()
 }
 
 #[cfg(test)]
