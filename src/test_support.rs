@@ -443,3 +443,21 @@ pub fn counted_app(w: u16, h: u16) -> (TempDir, App) {
     app.handle_event(&Event::Resize(w, h));
     (dir, app)
 }
+
+/// A wide character whose next cell holds something: the terminal would
+/// show the character over it (ratatui does not draw a covered cell).
+pub fn covered_cell(buf: &ratatui::buffer::Buffer) -> Option<String> {
+    let a = buf.area;
+    for y in a.top()..a.bottom() {
+        for x in a.left()..a.right().saturating_sub(1) {
+            let s = buf[(x, y)].symbol();
+            if unicode_width::UnicodeWidthStr::width(s) > 1 && buf[(x + 1, y)].symbol() != " " {
+                return Some(format!(
+                    "{s:?} at {x},{y} covers {:?}",
+                    buf[(x + 1, y)].symbol()
+                ));
+            }
+        }
+    }
+    None
+}

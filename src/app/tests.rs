@@ -871,6 +871,8 @@ mod random_keys {
                 let backend = ratatui::backend::TestBackend::new(w.max(1), h.max(1));
                 let mut term = ratatui::Terminal::new(backend).unwrap();
                 term.draw(|f| crate::ui::render(&app, &crate::ui::theme::Theme::color(), f)).unwrap();
+                let covered = crate::test_support::covered_cell(&crate::test_support::full_frame(&app).0);
+                prop_assert!(covered.is_none(), "after {}: {}", KEYS[k], covered.unwrap_or_default());
                 let differs = crate::test_support::retained_differs(&app, &mut painter, &mut kept);
                 prop_assert!(differs.is_none(), "after {}: {}", KEYS[k], differs.unwrap_or_default());
             }

@@ -8,7 +8,7 @@ use crate::app::{App, Choice, Confirm, ConfirmKind};
 use crate::i18n::Msg;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
     let lang = app.lang;
@@ -50,7 +50,10 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
         ),
     };
     let inner = popup_pane(frame, theme, 56, 8, lang.t(Msg::ConfirmTitle));
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), inner);
+    frame.render_widget(
+        super::wrapped(&text, inner.width, ratatui::style::Style::new()),
+        inner,
+    );
     render_buttons(app, theme, frame, inner, c.choices(), c.choice);
 }
 

@@ -10,7 +10,7 @@ use crate::app::form::Form;
 use crate::i18n::Msg;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 pub fn render(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
     let lang = app.lang;
@@ -103,12 +103,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, form: &Form) {
         height: foot_h,
         ..inner
     };
-    let text = match (&form.error, &form.read_only) {
-        (Some(e), _) => Line::styled(e.clone(), theme.error),
-        (None, Some(why)) => Line::styled(why.clone(), theme.dim),
-        (None, None) => Line::styled(app.hint(Msg::FormHint, &[]), theme.dim),
+    let (text, style) = match (&form.error, &form.read_only) {
+        (Some(e), _) => (e.clone(), theme.error),
+        (None, Some(why)) => (why.clone(), theme.dim),
+        (None, None) => (app.hint(Msg::FormHint, &[]), theme.dim),
     };
-    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), foot);
+    frame.render_widget(super::wrapped(&text, foot.width, style), foot);
 }
 
 /// `s` without its first `cols` display columns.

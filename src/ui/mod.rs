@@ -28,7 +28,7 @@ pub use frame::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::Span;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use theme::Theme;
 use unicode_width::UnicodeWidthChar;
 
@@ -193,12 +193,7 @@ fn draw(app: &App, theme: &Theme, frame: &mut Frame) {
                 &area.height,
             ],
         );
-        frame.render_widget(
-            Paragraph::new(msg)
-                .style(theme.error)
-                .wrap(Wrap { trim: true }),
-            area,
-        );
+        frame.render_widget(wrapped(&msg, area.width, theme.error), area);
         return;
     }
     // The print preview takes the whole screen.
@@ -264,12 +259,24 @@ pub(crate) fn popup_pane(frame: &mut Frame, theme: &Theme, w: u16, h: u16, title
 
 /// A dim, wrapped hint shown in an empty pane.
 pub(crate) fn hint(frame: &mut Frame, theme: &Theme, area: Rect, text: &str) {
-    frame.render_widget(
-        Paragraph::new(text.to_string())
-            .style(theme.dim)
-            .wrap(Wrap { trim: true }),
-        area,
-    );
+    frame.render_widget(wrapped(text, area.width, theme.dim), area);
+}
+
+/// `text` wrapped to `width` columns by display width, as the editor wraps
+/// (no row starts with closing punctuation). ratatui's own wrapping could
+/// put a wide character in the last column, where it covers the border.
+pub(crate) fn wrapped(text: &str, width: u16, style: ratatui::style::Style) -> Paragraph<'static> {
+    let width = (width as usize).max(2);
+    let lines: Vec<ratatui::text::Line> = text
+        .split('\n')
+        .flat_map(|para| {
+            crate::text::wrap(para, width, 0)
+                .into_iter()
+                .map(|r| ratatui::text::Line::from(para[r.start..r.end].trim().to_string()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    Paragraph::new(lines).style(style)
 }
 
 /// `s` cut to at most `width` columns, ending in … when cut.

@@ -64,7 +64,9 @@ impl Editor {
         let before = self.sel();
         let (bs, be) = (self.bpos(s), self.bpos(e));
         let edit = self.replace(bs, be, text);
-        let kind = if s != e || text.contains('\n') {
+        // Typing over a selection begins a typing step that the next keys
+        // join: one undo takes the whole replacement back, as in Word.
+        let kind = if text.contains('\n') {
             StepKind::Other
         } else {
             kind
