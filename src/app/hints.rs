@@ -61,7 +61,8 @@ fn named(msg: Msg) -> &'static [Named] {
             (Replace, C::Close, 0),
         ],
         Msg::ReplacedInIssue => &[(Editor, C::Undo, 0)],
-        Msg::FindTitleNotReplaced => &[(Tree, C::Rename, 0)],
+        Msg::ReplacedTitle | Msg::ReplacedInIssueTitles => &[(Tree, C::UndoStructure, 0)],
+        Msg::ReplacedInIssueBoth => &[(Tree, C::UndoStructure, 0), (Editor, C::Undo, 0)],
         Msg::FormHint => &[
             (Form, C::Accept, 0),
             (Form, C::Close, 0),

@@ -31,8 +31,9 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, r: &ReplaceReview) {
         Msg::ReplaceAllSummary,
         &[&r.chosen(), &r.articles(), &r.rows.len()],
     );
-    if r.titles > 0 {
-        summary.push_str(&lang.fmt(Msg::ReplaceAllTitles, &[&r.titles]));
+    let titles = r.chosen_titles();
+    if titles > 0 {
+        summary.push_str(&lang.fmt(Msg::ReplaceAllTitles, &[&titles]));
     }
     frame.render_widget(
         Paragraph::new(fit(&summary, w)).style(theme.heading),

@@ -3,9 +3,9 @@
 //! or previous match opens its article with the match selected (a title's
 //! match is marked in the title block) and the tree follows. Replacing
 //! goes article by article through each one's own editor, so `Ctrl+Z` in
-//! an article gives its text back; replacing all shows the matches first
-//! (see [`replace::ReplaceReview`]). Titles are found but never replaced here: `F2`
-//! changes a title.
+//! an article gives its text back, and titles through the structural undo
+//! (`Ctrl+Z` in the tree); replacing all shows the matches first (see
+//! [`replace::ReplaceReview`]).
 
 mod replace;
 
@@ -51,8 +51,9 @@ pub struct IssueFind {
     pub current: Option<Hit>,
     /// Where typing a query searches from (inclusive).
     origin: (ArticleRef, Place, Pos),
-    /// The open article and its editor's revision the hits were found in.
-    seen: Option<(ArticleRef, u64)>,
+    /// The open article, its editor's revision and the titles' fingerprint
+    /// the hits were found in.
+    seen: Option<(ArticleRef, u64, u64)>,
 }
 
 impl IssueFind {
@@ -127,6 +128,20 @@ pub fn search(issue: &Issue, query: &str) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// A fingerprint of every title of the issue: a title changed by the tree
+/// (a rename, an undo) makes the hits found again.
+fn titles_print(issue: &Issue) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for s in &issue.sections {
+        s.articles.len().hash(&mut h);
+        for a in &s.articles {
+            a.title.hash(&mut h);
+        }
+    }
+    h.finish()
 }
 
 impl App {
@@ -220,7 +235,11 @@ impl App {
     /// current match stays current while it is still there.
     pub(super) fn sync_issue_find(&mut self) {
         let Some(doc) = self.doc.as_mut() else { return };
-        let now = doc.article.as_ref().map(|a| (a.pos, a.editor.revision()));
+        let titles = titles_print(&doc.issue);
+        let now = doc
+            .article
+            .as_ref()
+            .map(|a| (a.pos, a.editor.revision(), titles));
         let Some(bar) = doc.find.as_mut().filter(|b| b.scope == Scope::Issue) else {
             return;
         };
@@ -318,6 +337,23 @@ impl App {
         }
     }
 
+    /// Goes to the first match at or after `from` in issue order (past the
+    /// last, the first, and says so).
+    fn issue_go_from(&mut self, from: (ArticleRef, Place, Pos)) {
+        let Some(f) = self.issue_find() else { return };
+        let next = f.hits.iter().find(|h| h.key() >= from);
+        let wrapped = next.is_none();
+        match next.or(f.hits.first()).copied() {
+            Some(hit) => {
+                self.go_to_match(hit);
+                if wrapped {
+                    self.notify(self.lang.t(Msg::FindWrapped).to_string());
+                }
+            }
+            None => self.clear_open_marks(),
+        }
+    }
+
     /// Drops the find marks of the open article (its matches are not
     /// current any more).
     fn clear_open_marks(&mut self) {
@@ -358,7 +394,7 @@ impl App {
                 a.editor.mark_matches(&query);
             }
         }
-        let now = (a.pos, a.editor.revision());
+        let now = (a.pos, a.editor.revision(), titles_print(&doc.issue));
         if let Some(f) = doc.find.as_mut().map(|b| &mut b.issue) {
             f.current = Some(hit);
             f.origin = hit.key();

@@ -4,6 +4,7 @@
 use super::*;
 use crate::app::keymap::Keymap;
 use crate::i18n::Lang;
+use crate::model::Issue;
 
 /// The first article open in the editor, at its start.
 fn in_first_article() -> (TempDir, App) {
@@ -284,16 +285,24 @@ fn replace_all_in_the_issue_shows_every_match_first_and_esc_changes_nothing() {
         .filter(|h| h.place == Place::Body)
         .collect();
     let r = review(&app);
-    assert_eq!(r.rows.iter().map(|r| r.hit).collect::<Vec<_>>(), text);
-    assert_eq!(r.titles, all.len() - text.len());
+    // Titles and text alike, in issue order, a title's row named so.
+    assert_eq!(r.rows.iter().map(|r| r.hit).collect::<Vec<_>>(), all);
+    let titles = all.len() - text.len();
+    assert!(titles > 0);
+    assert_eq!(r.chosen_titles(), titles);
     assert!(r.rows.iter().all(|r| r.matched == "文明"));
     assert!(r.rows[0].article.starts_with("【工作动态】"));
+    let row = r.rows.iter().find(|r| r.hit.place == Place::Title).unwrap();
+    assert!(row.article.ends_with("】标题"), "{}", row.article);
+    let title = &doc(&app).issue.article(row.hit.at).unwrap().title[row.hit.start.paragraph];
+    assert!(title.contains(&format!("{}文明{}", row.left, row.right).replace('…', "")));
     let s = screen(&app);
     assert!(
         s.contains(&format!(
-            "将在 {} 篇文章中替换 {} 处",
+            "将在 {} 篇文章中替换 {} 处（共 {} 处），其中标题 {titles} 处",
             r.articles(),
-            text.len()
+            all.len(),
+            all.len()
         )),
         "{s}"
     );
@@ -315,23 +324,24 @@ fn replace_all_in_the_issue_replaces_the_ticked_and_each_article_undoes_its_own(
     let articles = review(&app).articles();
     key(&mut app, "Enter");
     assert!(app.overlay.is_none());
+    let titles = r.chosen_titles();
     assert_eq!(
         notice(&app),
         format!(
-            "已在 {} 篇文章中替换 {} 处（在各篇文章中按 Ctrl+Z 撤销）",
+            "已在 {} 篇文章中替换 {} 处，其中标题 {titles} 处\
+             （标题：在目录中按 Ctrl+Z 撤销；正文：在各篇文章中按 Ctrl+Z 撤销）",
             articles,
             n - 1
         )
     );
     let left = hits(&mut app, "文明");
-    let text_left: Vec<&Hit> = left.iter().filter(|h| h.place == Place::Body).collect();
-    assert_eq!(text_left, vec![&r.rows[0].hit], "only the unticked one");
-    assert_eq!(left.len() - 1, r.titles, "titles are not replaced");
+    assert_eq!(left, vec![r.rows[0].hit], "only the unticked one");
     assert!(app.is_dirty());
     // Another article that had matches: its own undo gives its text back.
     let other = r
         .rows
         .iter()
+        .filter(|r| r.hit.place == Place::Body)
         .map(|r| r.hit.at)
         .find(|a| *a != at(0, 0))
         .unwrap();
@@ -362,6 +372,130 @@ fn a_signed_issue_refuses_replacing_across_the_issue() {
     key(&mut app, "Ctrl+F");
     typ(&mut app, "文明");
     assert!(bar(&app).issue.current.is_some());
+}
+
+/// The replace bar over the whole issue, 文明 → 文化, at the first match
+/// in a title; the test's issue as it was, and that match.
+fn at_a_title_match() -> (TempDir, App, Issue, Hit) {
+    let (d, mut app) = in_first_article();
+    key(&mut app, "Ctrl+R");
+    typ(&mut app, "文明");
+    key(&mut app, "Tab");
+    typ(&mut app, "文化");
+    key(&mut app, "Ctrl+F");
+    assert_eq!(bar(&app).scope, Scope::Issue);
+    let before = {
+        app.doc.as_mut().unwrap().flush();
+        doc(&app).issue.clone()
+    };
+    for _ in 0..hits(&mut app, "文明").len() {
+        if shown(&app).place == Place::Title {
+            break;
+        }
+        key(&mut app, "F3");
+    }
+    let hit = shown(&app);
+    assert_eq!(hit.place, Place::Title);
+    (d, app, before, hit)
+}
+
+fn titles(issue: &Issue) -> Vec<Vec<String>> {
+    let articles = issue.sections.iter().flat_map(|s| &s.articles);
+    articles.map(|a| a.title.clone()).collect()
+}
+
+#[test]
+fn enter_in_the_replace_bar_replaces_a_title_match_and_the_tree_undoes_it() {
+    let (_d, mut app, before, hit) = at_a_title_match();
+    let title = before.article(hit.at).unwrap().title.clone();
+    key(&mut app, "Enter");
+    assert_eq!(
+        notice(&app),
+        "已替换标题中的 1 处（在目录中按 Ctrl+Z 撤销）"
+    );
+    let now = doc(&app).issue.article(hit.at).unwrap().title.clone();
+    let line = hit.start.paragraph;
+    assert_eq!(now[line], title[line].replacen("文明", "文化", 1));
+    assert!(app.is_dirty());
+    // On to the next match, the replaced one no longer counted.
+    let next = shown(&app);
+    assert!(next > hit, "{next:?} after {hit:?}");
+    let found = hits(&mut app, "文明");
+    assert_eq!(bar(&app).issue.hits, found);
+    // The title block marks only what is still there.
+    for (l, s, e, _) in app.title_marks() {
+        let g: Vec<&str> = crate::text::graphemes(&now[l]).collect();
+        assert_eq!(g[s..e].concat(), "文明");
+    }
+    // The article's text is untouched, so its own undo has nothing of it.
+    assert_eq!(doc(&app).issue.sections, {
+        let mut s = before.sections.clone();
+        s[hit.at.section].articles[hit.at.article].title = now;
+        s
+    });
+    keys(&mut app, &["Esc", "Esc"]);
+    assert_eq!(app.focus, Focus::Tree);
+    key(&mut app, "Ctrl+Z");
+    assert_eq!(notice(&app), "已撤销：替换标题中的“文明”");
+    assert_eq!(doc(&app).issue.article(hit.at).unwrap().title, title);
+}
+
+#[test]
+fn replace_all_replaces_titles_too_and_one_undo_in_the_tree_gives_them_all_back() {
+    let (_d, mut app) = review_replacing();
+    let r = review(&app).clone();
+    let in_titles = r.chosen_titles();
+    assert!(in_titles >= 2, "several titles: {in_titles}");
+    app.doc.as_mut().unwrap().flush();
+    let before = doc(&app).issue.clone();
+    key(&mut app, "Enter");
+    assert!(hits(&mut app, "文明").is_empty());
+    let replaced = doc(&app).issue.clone();
+    let changed: Vec<_> = titles(&before)
+        .into_iter()
+        .zip(titles(&replaced))
+        .filter(|(a, b)| a != b)
+        .collect();
+    assert_eq!(
+        changed.len(),
+        r.rows
+            .iter()
+            .filter(|r| r.hit.place == Place::Title)
+            .map(|r| r.hit.at)
+            .collect::<std::collections::BTreeSet<_>>()
+            .len()
+    );
+    for (old, new) in &changed {
+        let old: Vec<String> = old.iter().map(|l| l.replace("文明", "文化")).collect();
+        assert_eq!(&old, new);
+    }
+    // One step in the tree: every title back, the text left replaced
+    // (each article undoes its own).
+    keys(&mut app, &["Esc", "Esc"]);
+    assert_eq!(app.focus, Focus::Tree);
+    key(&mut app, "Ctrl+Z");
+    assert_eq!(notice(&app), "已撤销：替换标题中的“文明”");
+    assert_eq!(titles(&doc(&app).issue), titles(&before));
+    let left = hits(&mut app, "文明");
+    assert_eq!(left.len(), in_titles);
+    assert!(left.iter().all(|h| h.place == Place::Title));
+    // And redone as one.
+    key(&mut app, "Ctrl+Y");
+    assert_eq!(titles(&doc(&app).issue), titles(&replaced));
+}
+
+#[test]
+fn a_signed_issue_refuses_replacing_a_title_one_by_one_or_all() {
+    let (_d, mut app, before, hit) = at_a_title_match();
+    app.doc.as_mut().unwrap().issue.status = crate::model::Status::Signed;
+    key(&mut app, "Enter");
+    assert!(notice(&app).contains("已签发"), "{}", notice(&app));
+    assert_eq!(titles(&doc(&app).issue), titles(&before));
+    assert_eq!(bar(&app).issue.current, Some(hit));
+    key(&mut app, "Alt+A");
+    assert!(app.overlay.is_none());
+    assert!(notice(&app).contains("已签发"), "{}", notice(&app));
+    assert_eq!(titles(&doc(&app).issue), titles(&before));
 }
 
 #[test]
