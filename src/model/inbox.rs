@@ -195,6 +195,91 @@ impl Submission {
     }
 }
 
+/// What a merge of two versions of one record (changed in two offices
+/// before a sync) had to choose, for the clerk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeNotes {
+    /// The two versions named different units: the one dropped.
+    pub other_unit: Option<String>,
+    /// The two versions had different 收文号 (a file dropped by hand
+    /// recorded in both offices): the one dropped.
+    pub other_id: Option<u32>,
+}
+
+impl Submission {
+    /// How many times it was adopted (more than once when two offices
+    /// adopted it before a sync), and into which issues.
+    pub fn adoptions(&self) -> Vec<Option<IssueId>> {
+        self.history
+            .iter()
+            .filter(|d| d.state == SubState::Adopted)
+            .map(|d| d.issue)
+            .collect()
+    }
+
+    /// One record from two versions of it changed in two offices, losing
+    /// no decision: the decisions of both, oldest first; adopted when
+    /// either adopted it (the articles are in an issue), else declined
+    /// when either declined it, else as the latest decision says. The
+    /// other fields are `ours` where both are set, except a unit given or
+    /// corrected by hand, which wins over one found in the text, and the
+    /// earlier time received. `theirs` is the version already shared (its
+    /// 收文号 may be linked from issues elsewhere), so its number stays.
+    pub fn merge(ours: &Submission, theirs: &Submission) -> (Submission, MergeNotes) {
+        let mut notes = MergeNotes::default();
+        let mut out = ours.clone();
+        let mut history = ours.history.clone();
+        for d in &theirs.history {
+            if !history.contains(d) {
+                history.push(d.clone());
+            }
+        }
+        // Stable: one office's decisions keep their order among equal times.
+        history.sort_by_key(|d| d.time);
+        out.state = if history.iter().any(|d| d.state == SubState::Adopted) {
+            SubState::Adopted
+        } else if history.iter().any(|d| d.state == SubState::Declined) {
+            SubState::Declined
+        } else {
+            history.last().map_or(SubState::New, |d| d.state)
+        };
+        out.history = history;
+        if ours.id != theirs.id {
+            out.id = theirs.id;
+            notes.other_id = Some(ours.id);
+        }
+        out.received = ours.received.min(theirs.received);
+        if ours.unit.trim() != theirs.unit.trim() {
+            let hand = |s: &Submission| s.unit_from == UnitFrom::Given && !s.unit.trim().is_empty();
+            let take_theirs = ours.unit.trim().is_empty() || (hand(theirs) && !hand(ours));
+            let (kept, dropped) = if take_theirs {
+                (theirs, ours)
+            } else {
+                (ours, theirs)
+            };
+            out.unit = kept.unit.clone();
+            out.unit_from = kept.unit_from;
+            if !dropped.unit.trim().is_empty() {
+                notes.other_unit = Some(dropped.unit.clone());
+            }
+        }
+        let or = |a: &Option<String>, b: &Option<String>| a.clone().or_else(|| b.clone());
+        out.original = or(&ours.original, &theirs.original);
+        out.submitter = or(&ours.submitter, &theirs.submitter);
+        out.note = match (&ours.note, &theirs.note) {
+            (Some(a), Some(b)) if a != b => Some(format!("{a}\n{b}")),
+            (a, b) => or(a, b),
+        };
+        if out.title.is_empty() {
+            out.title = theirs.title.clone();
+        }
+        if out.chars == 0 {
+            out.chars = theirs.chars;
+        }
+        (out, notes)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
