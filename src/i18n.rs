@@ -853,8 +853,8 @@ messages! {
     // Sync of the inbox (issue 18): records changed in two offices, merged
     SyncInboxMerged => ("来稿 {0}（{1}）在两处都有改动：已合并为一份记录，{2} 项决定都保留。",
                         "Submission {0} ({1}) was changed in both places: merged into one record keeping all {2} decisions."),
-    SyncInboxTwice => ("来稿 {0} 在两处共被采用了 {1} 次（{2}）：收件箱中已标出，请删去多余的文章。",
-                       "Submission {0} was adopted {1} times in the two places ({2}): flagged in the inbox; remove the spare articles."),
+    SyncInboxTwice => ("来稿 {0} 在两处共被采用了 {1} 次（{2}）：收件箱中已标出，请核对这几期里是否有重复的文章。",
+                       "Submission {0} was adopted {1} times in the two places ({2}): flagged in the inbox; check those issues for a repeated article."),
     SyncInboxNumber => ("来稿 {0}（{1}）在两处各登记了一次：保留收文号 {0}，本机曾编为 {2}。",
                         "Submission {0} ({1}) was recorded in both places: it keeps the number {0}; here it was numbered {2}."),
     SyncInboxUnit => ("来稿 {0}：两处的供稿单位不同，保留“{1}”，另一处为“{2}”（可用 jianbao inbox unit 改正）。",

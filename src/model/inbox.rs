@@ -381,4 +381,45 @@ mod tests {
         let back: Submission = ron::from_str(&ron::to_string(&s).unwrap()).unwrap();
         assert_eq!(back, s);
     }
+
+    #[test]
+    fn a_merge_keeps_every_decision_and_an_adoption_wins() {
+        let later = DateTime::parse_from_rfc3339("2023-11-21T09:30:00+08:00").unwrap();
+        let base = sub();
+        let mut ours = base.clone();
+        ours.decide(SubState::Declined, &actor(), Some("重复"), None, later)
+            .unwrap();
+        let mut theirs = base.clone();
+        let id: IssueId = "2023-025".parse().unwrap();
+        theirs
+            .decide(SubState::Returned, &actor(), Some("请补充"), None, time())
+            .unwrap();
+        theirs
+            .decide(SubState::Adopted, &actor(), None, Some((id, vec![])), later)
+            .unwrap();
+        theirs.unit = "扶沟县委宣传部".into();
+        theirs.unit_from = UnitFrom::SourceLine;
+        let (merged, notes) = Submission::merge(&ours, &theirs);
+        assert_eq!(merged.history.len(), 3);
+        assert_eq!(merged.history[0].state, SubState::Returned);
+        assert_eq!(merged.state, SubState::Adopted);
+        assert_eq!(merged.adoptions(), [Some(id)]);
+        // A unit given by hand wins over one found in the text.
+        assert_eq!(merged.unit, "扶沟县文明办");
+        assert_eq!(notes.other_unit.as_deref(), Some("扶沟县委宣传部"));
+        // The same both ways round, but for the order of equal times.
+        let (back, _) = Submission::merge(&theirs, &ours);
+        assert_eq!((back.state, back.history.len()), (SubState::Adopted, 3));
+        // Merging a version with itself changes nothing.
+        assert_eq!(
+            Submission::merge(&ours, &ours),
+            (ours.clone(), MergeNotes::default())
+        );
+        // Two records of one dropped file: the shared number, the earlier time.
+        let mut other = base.clone();
+        other.id = 2;
+        other.received = later;
+        let (one, notes) = Submission::merge(&other, &base);
+        assert_eq!((one.id, one.received, notes.other_id), (1, time(), Some(2)));
+    }
 }
