@@ -725,38 +725,60 @@ fn a_file_dropped_by_hand_and_recorded_in_both_offices_gets_one_record() {
     b.sync();
     assert!(b.lib.join("inbox/手放.txt").is_file());
     assert!(records(&b).is_empty());
-    a.ok(&["inbox"]);
-    a.ok(&["inbox", "unit", "1", "太康县文明办"]);
+    // A has a submission of its own first: the dropped file is its 2, B's 1.
+    a.ok(&[
+        "submit",
+        inbox_fixture("商水县志愿服务.txt").to_str().unwrap(),
+    ]);
+    let (list, _) = a.ok(&["inbox"]);
+    assert!(list.contains("   2  "), "{list}");
+    a.ok(&["inbox", "unit", "2", "太康县文明办"]);
     b.ok(&["inbox", "unit", "1", "太康县委宣传部"]);
-    a.ok(&["inbox", "return", "1", "--note", "请补充活动人数"]);
+    a.ok(&["inbox", "return", "2", "--note", "请补充活动人数"]);
     a.sync();
     let out = b.sync();
     assert!(
-        out.contains("来稿 1（手放.txt）在两处都有改动：已合并为一份记录，1 项决定都保留。"),
+        out.contains("来稿 2（手放.txt）在两处都有改动：已合并为一份记录，1 项决定都保留。"),
+        "{out}"
+    );
+    assert!(
+        out.contains("来稿 2（手放.txt）在两处各登记了一次：保留收文号 2，本机曾编为 1。"),
         "{out}"
     );
     // Corrected to different units: this office's kept, the other named.
     assert!(
-        out.contains("来稿 1：两处的供稿单位不同，保留“太康县委宣传部”，另一处为“太康县文明办”"),
+        out.contains("来稿 2：两处的供稿单位不同，保留“太康县委宣传部”，另一处为“太康县文明办”"),
         "{out}"
     );
     a.sync();
     for office in [&a, &b] {
-        assert_eq!(records(office), ["inbox/手放.txt.ron"]);
+        assert_eq!(
+            records(office),
+            ["inbox/商水县志愿服务.txt.ron", "inbox/手放.txt.ron"]
+        );
         let (json, _) = office.ok(&["inbox", "--json"]);
         let v: serde_json::Value = serde_json::from_str(&json).unwrap();
         let subs = v["submissions"].as_array().unwrap();
-        assert_eq!(subs.len(), 1, "{json}");
-        assert_eq!(subs[0]["unit"], "太康县委宣传部");
-        assert_eq!(subs[0]["state"], "Returned");
-        assert_eq!(subs[0]["history"][0]["note"], "请补充活动人数");
+        assert_eq!(subs.len(), 2, "{json}");
+        let dropped = subs.iter().find(|s| s["file"] == "手放.txt").unwrap();
+        assert_eq!(dropped["id"], 2);
+        assert_eq!(dropped["unit"], "太康县委宣传部");
+        assert_eq!(dropped["state"], "Returned");
+        assert_eq!(dropped["history"][0]["note"], "请补充活动人数");
         assert!(v["problems"].as_array().unwrap().is_empty(), "{json}");
     }
     // A later sync: adopted at B, seen adopted at A.
-    b.ok(&["inbox", "adopt", "1", "--into", "2023-025", "--brief"]);
+    b.ok(&["inbox", "adopt", "2", "--into", "2023-025", "--brief"]);
     assert!(b.sync().contains("已推送 1 个提交"));
     a.sync();
     let (list, _) = a.ok(&["inbox"]);
-    assert!(list.trim_end().ends_with("已采用 2023-025"), "{list}");
-    assert_eq!(records(&a), ["inbox/decided/手放.txt.ron"]);
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("   2") && l.ends_with("已采用 2023-025")),
+        "{list}"
+    );
+    assert_eq!(
+        records(&a),
+        ["inbox/decided/手放.txt.ron", "inbox/商水县志愿服务.txt.ron"]
+    );
 }

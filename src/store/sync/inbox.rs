@@ -54,18 +54,23 @@ pub(super) fn record_of(git: &Git, rel: &str) -> Option<String> {
     (!name.is_empty() && !name.contains('/')).then(|| name.to_string())
 }
 
-/// The record of `name` at `rev`: in `decided/` if there, else in
-/// `inbox/`; `None` when neither exists or it cannot be read.
+/// The record of `name` at `rev` (see [`file_at`]); `None` when there is
+/// none or it cannot be read.
 fn record_at(git: &Git, prefix_rel: &str, rev: &str, name: &str) -> Option<Submission> {
-    let file = record_name(name);
+    file_at(git, prefix_rel, rev, &record_name(name))
+        .and_then(|bytes| String::from_utf8(bytes).ok())
+        .and_then(|text| codec::decode_submission(&text).ok())
+}
+
+/// The bytes of the file `name` at `rev`: in `decided/` if there, else
+/// in `inbox/`.
+fn file_at(git: &Git, prefix_rel: &str, rev: &str, name: &str) -> Option<Vec<u8>> {
     [
-        format!("{prefix_rel}{INBOX_DIR}/{DECIDED_DIR}/{file}"),
-        format!("{prefix_rel}{INBOX_DIR}/{file}"),
+        format!("{prefix_rel}{INBOX_DIR}/{DECIDED_DIR}/{name}"),
+        format!("{prefix_rel}{INBOX_DIR}/{name}"),
     ]
     .iter()
     .find_map(|rel| show(git, rev, rel))
-    .and_then(|bytes| String::from_utf8(bytes).ok())
-    .and_then(|text| codec::decode_submission(&text).ok())
 }
 
 /// The library's folder relative to the top (`""` or ending in `/`).
@@ -118,7 +123,16 @@ pub(super) fn clashes(git: &Git, base: Option<&str>, up: &str) -> Result<Vec<Cla
         .filter_map(|name| {
             let ours = record_at(git, &prefix, "HEAD", name)?;
             let theirs = record_at(git, &prefix, up, name)?;
-            (ours != theirs).then(|| Clash {
+            // Of one submission: one 收文号 or time received, or (a file
+            // dropped by hand, recorded in both offices under their own
+            // numbers) the same file. Anything else is left to git.
+            let same = ours.id == theirs.id
+                || ours.received == theirs.received
+                || matches!(
+                    (file_at(git, &prefix, "HEAD", name), file_at(git, &prefix, up, name)),
+                    (Some(a), Some(b)) if a == b
+                );
+            (same && ours != theirs).then(|| Clash {
                 name: name.clone(),
                 ours,
                 theirs,
