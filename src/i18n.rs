@@ -857,6 +857,17 @@ messages! {
     SyncCommitRestored => ("同步：保留一边删除、另一边修改的期", "Sync: keep issues deleted on one side and changed on the other"),
     ImportPreviewMarks => ("标记：{0}", "Marks: {0}"),
 
+    // Sync of the inbox (issue 18): records changed in two offices, merged
+    SyncInboxMerged => ("来稿 {0}（{1}）在两处都有改动：已合并为一份记录，{2} 项决定都保留。",
+                        "Submission {0} ({1}) was changed in both places: merged into one record keeping all {2} decisions."),
+    SyncInboxTwice => ("来稿 {0} 在两处共被采用了 {1} 次（{2}）：收件箱中已标出，请核对这几期里是否有重复的文章。",
+                       "Submission {0} was adopted {1} times in the two places ({2}): flagged in the inbox; check those issues for a repeated article."),
+    SyncInboxNumber => ("来稿 {0}（{1}）在两处各登记了一次：保留收文号 {0}，本机曾编为 {2}。",
+                        "Submission {0} ({1}) was recorded in both places: it keeps the number {0}; here it was numbered {2}."),
+    SyncInboxUnit => ("来稿 {0}：两处的供稿单位不同，保留“{1}”，另一处为“{2}”（可用 jianbao inbox unit 改正）。",
+                      "Submission {0}: the two places named different units; kept “{1}”, the other said “{2}” (jianbao inbox unit corrects it)."),
+    SyncCommitInbox => ("同步：合并两处都改过的来稿记录：{0}", "Sync: merge inbox records changed on both sides: {0}"),
+
     // The inbox (issue 18): submissions from units, adopted, returned or
     // declined; adoption statistics
     SubNew => ("新", "new"),

@@ -626,3 +626,159 @@ fn the_inbox_travels_with_the_library() {
     assert!(a.lib.join("inbox/decided/商水县志愿服务.txt.ron").is_file());
     assert!(!a.lib.join("inbox/商水县志愿服务.txt").exists());
 }
+
+fn inbox_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/inbox")
+        .join(name)
+}
+
+/// The records of the inbox of `office` (in `inbox/` and `decided/`).
+fn records(office: &Office) -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in ["inbox", "inbox/decided"] {
+        let Ok(rd) = fs::read_dir(office.lib.join(dir)) else {
+            continue;
+        };
+        for e in rd {
+            let name = e.unwrap().file_name().to_string_lossy().into_owned();
+            if name.ends_with(".ron") {
+                out.push(format!("{dir}/{name}"));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Two offices adopt one submission before a sync: both syncs go
+/// through, the record keeps both adoptions, and the inbox flags it.
+#[test]
+fn a_submission_adopted_in_both_offices_keeps_both_adoptions_and_is_flagged() {
+    let (_dir, a, b) = two_offices();
+    let file = inbox_fixture("商水县志愿服务.txt");
+    a.ok(&["submit", file.to_str().unwrap()]);
+    a.sync();
+    b.sync();
+    a.ok(&["inbox", "adopt", "1", "--into", "2023-025", "--brief"]);
+    b.ok(&["inbox", "adopt", "1", "--into", "2023-025", "--brief"]);
+    a.sync();
+    let out = b.sync();
+    assert!(
+        out.contains(
+            "来稿 1（商水县志愿服务.txt）在两处都有改动：已合并为一份记录，2 项决定都保留。"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("来稿 1 在两处共被采用了 2 次（2023-025）"),
+        "{out}"
+    );
+    assert!(out.contains("已推送"), "{out}");
+    let out = a.sync();
+    assert!(!out.contains("冲突") && !out.contains("git pull"), "{out}");
+    for office in [&a, &b] {
+        assert_eq!(records(office), ["inbox/decided/商水县志愿服务.txt.ron"]);
+        let record =
+            fs::read_to_string(office.lib.join("inbox/decided/商水县志愿服务.txt.ron")).unwrap();
+        assert_eq!(record.matches("state: Adopted").count(), 3, "{record}");
+        assert!(
+            record.contains("王文明") && record.contains("李红"),
+            "{record}"
+        );
+        let (list, _) = office.ok(&["inbox"]);
+        assert!(
+            list.contains("已采用 2023-025") && list.contains("! 被采用了不止一次：2023-025"),
+            "{list}"
+        );
+        assert!(!office.lib.join("inbox/商水县志愿服务.txt").exists());
+        assert!(
+            office
+                .lib
+                .join("inbox/decided/商水县志愿服务.txt")
+                .is_file()
+        );
+    }
+    assert_eq!(a.head(), b.head());
+    // Later syncs work as ever.
+    b.ok(&["inbox", "unit", "1", "商水县志愿者协会"]);
+    assert!(b.sync().contains("已推送 1 个提交"));
+    a.sync();
+    let (list, _) = a.ok(&["inbox"]);
+    assert!(list.contains("商水县志愿者协会"), "{list}");
+    assert!(a.sync().contains("已是最新"));
+}
+
+/// A file dropped by hand, committed by a sync without a record, then
+/// opened in both offices: each gives it a record, and the sync makes them
+/// one.
+#[test]
+fn a_file_dropped_by_hand_and_recorded_in_both_offices_gets_one_record() {
+    let (_dir, a, b) = two_offices();
+    fs::create_dir_all(a.lib.join("inbox")).unwrap();
+    fs::copy(
+        inbox_fixture("太康县文明办-文明实践.txt"),
+        a.lib.join("inbox/手放.txt"),
+    )
+    .unwrap();
+    a.sync();
+    b.sync();
+    assert!(b.lib.join("inbox/手放.txt").is_file());
+    assert!(records(&b).is_empty());
+    // A has a submission of its own first: the dropped file is its 2, B's 1.
+    a.ok(&[
+        "submit",
+        inbox_fixture("商水县志愿服务.txt").to_str().unwrap(),
+    ]);
+    let (list, _) = a.ok(&["inbox"]);
+    assert!(list.contains("   2  "), "{list}");
+    a.ok(&["inbox", "unit", "2", "太康县文明办"]);
+    b.ok(&["inbox", "unit", "1", "太康县委宣传部"]);
+    a.ok(&["inbox", "return", "2", "--note", "请补充活动人数"]);
+    a.sync();
+    let out = b.sync();
+    assert!(
+        out.contains("来稿 2（手放.txt）在两处都有改动：已合并为一份记录，1 项决定都保留。"),
+        "{out}"
+    );
+    assert!(
+        out.contains("来稿 2（手放.txt）在两处各登记了一次：保留收文号 2，本机曾编为 1。"),
+        "{out}"
+    );
+    // Corrected to different units: this office's kept, the other named.
+    assert!(
+        out.contains("来稿 2：两处的供稿单位不同，保留“太康县委宣传部”，另一处为“太康县文明办”"),
+        "{out}"
+    );
+    a.sync();
+    for office in [&a, &b] {
+        assert_eq!(
+            records(office),
+            ["inbox/商水县志愿服务.txt.ron", "inbox/手放.txt.ron"]
+        );
+        let (json, _) = office.ok(&["inbox", "--json"]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let subs = v["submissions"].as_array().unwrap();
+        assert_eq!(subs.len(), 2, "{json}");
+        let dropped = subs.iter().find(|s| s["file"] == "手放.txt").unwrap();
+        assert_eq!(dropped["id"], 2);
+        assert_eq!(dropped["unit"], "太康县委宣传部");
+        assert_eq!(dropped["state"], "Returned");
+        assert_eq!(dropped["history"][0]["note"], "请补充活动人数");
+        assert!(v["problems"].as_array().unwrap().is_empty(), "{json}");
+    }
+    // A later sync: adopted at B, seen adopted at A.
+    b.ok(&["inbox", "adopt", "2", "--into", "2023-025", "--brief"]);
+    assert!(b.sync().contains("已推送 1 个提交"));
+    a.sync();
+    let (list, _) = a.ok(&["inbox"]);
+    assert!(
+        list.lines()
+            .any(|l| l.starts_with("   2") && l.ends_with("已采用 2023-025")),
+        "{list}"
+    );
+    assert_eq!(
+        records(&a),
+        ["inbox/decided/手放.txt.ron", "inbox/商水县志愿服务.txt.ron"]
+    );
+}

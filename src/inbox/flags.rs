@@ -42,7 +42,8 @@ pub enum Flag {
     /// Another submission (its 收文号) has the same or nearly the same
     /// title and first paragraph.
     SameAs { submission: u32, percent: u8 },
-    /// Articles of these issues link it: adopted more than once.
+    /// Adopted more than once: the issues linking it or named by its
+    /// adoptions.
     AdoptedTwice(Vec<IssueId>),
 }
 
@@ -207,8 +208,17 @@ pub fn flags(
                 percent: percent(s),
             });
         }
-        if let Some(l) = links.get(&r.id).filter(|l| l.len() > 1) {
-            f.push(Flag::AdoptedTwice(l.clone()));
+        // Linked from more than one issue, or adopted more than once by
+        // its record (two offices' adoptions merged by a sync).
+        let mut into = links.get(&r.id).cloned().unwrap_or_default();
+        let adoptions = r.adoptions();
+        for id in adoptions.iter().flatten() {
+            if !into.contains(id) {
+                into.push(*id);
+            }
+        }
+        if into.len() > 1 || adoptions.len() > 1 {
+            f.push(Flag::AdoptedTwice(into));
         }
         if !f.is_empty() {
             out.insert(r.id, f);

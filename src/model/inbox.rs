@@ -195,6 +195,91 @@ impl Submission {
     }
 }
 
+/// What a merge of two versions of one record (changed in two offices
+/// before a sync) had to choose, for the clerk.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeNotes {
+    /// The two versions named different units: the one dropped.
+    pub other_unit: Option<String>,
+    /// The two versions had different 收文号 (a file dropped by hand
+    /// recorded in both offices): the one dropped.
+    pub other_id: Option<u32>,
+}
+
+impl Submission {
+    /// How many times it was adopted (more than once when two offices
+    /// adopted it before a sync), and into which issues.
+    pub fn adoptions(&self) -> Vec<Option<IssueId>> {
+        self.history
+            .iter()
+            .filter(|d| d.state == SubState::Adopted)
+            .map(|d| d.issue)
+            .collect()
+    }
+
+    /// One record from two versions of it changed in two offices, losing
+    /// no decision: the decisions of both, oldest first; adopted when
+    /// either adopted it (the articles are in an issue), else declined
+    /// when either declined it, else as the latest decision says. The
+    /// other fields are `ours` where both are set, except a unit given or
+    /// corrected by hand, which wins over one found in the text, and the
+    /// earlier time received. `theirs` is the version already shared (its
+    /// 收文号 may be linked from issues elsewhere), so its number stays.
+    pub fn merge(ours: &Submission, theirs: &Submission) -> (Submission, MergeNotes) {
+        let mut notes = MergeNotes::default();
+        let mut out = ours.clone();
+        let mut history = ours.history.clone();
+        for d in &theirs.history {
+            if !history.contains(d) {
+                history.push(d.clone());
+            }
+        }
+        // Stable: one office's decisions keep their order among equal times.
+        history.sort_by_key(|d| d.time);
+        out.state = if history.iter().any(|d| d.state == SubState::Adopted) {
+            SubState::Adopted
+        } else if history.iter().any(|d| d.state == SubState::Declined) {
+            SubState::Declined
+        } else {
+            history.last().map_or(SubState::New, |d| d.state)
+        };
+        out.history = history;
+        if ours.id != theirs.id {
+            out.id = theirs.id;
+            notes.other_id = Some(ours.id);
+        }
+        out.received = ours.received.min(theirs.received);
+        if ours.unit.trim() != theirs.unit.trim() {
+            let hand = |s: &Submission| s.unit_from == UnitFrom::Given && !s.unit.trim().is_empty();
+            let take_theirs = ours.unit.trim().is_empty() || (hand(theirs) && !hand(ours));
+            let (kept, dropped) = if take_theirs {
+                (theirs, ours)
+            } else {
+                (ours, theirs)
+            };
+            out.unit = kept.unit.clone();
+            out.unit_from = kept.unit_from;
+            if !dropped.unit.trim().is_empty() {
+                notes.other_unit = Some(dropped.unit.clone());
+            }
+        }
+        let or = |a: &Option<String>, b: &Option<String>| a.clone().or_else(|| b.clone());
+        out.original = or(&ours.original, &theirs.original);
+        out.submitter = or(&ours.submitter, &theirs.submitter);
+        out.note = match (&ours.note, &theirs.note) {
+            (Some(a), Some(b)) if a != b => Some(format!("{a}\n{b}")),
+            (a, b) => or(a, b),
+        };
+        if out.title.is_empty() {
+            out.title = theirs.title.clone();
+        }
+        if out.chars == 0 {
+            out.chars = theirs.chars;
+        }
+        (out, notes)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -295,5 +380,46 @@ mod tests {
         assert_eq!(s.adopted_into(), None);
         let back: Submission = ron::from_str(&ron::to_string(&s).unwrap()).unwrap();
         assert_eq!(back, s);
+    }
+
+    #[test]
+    fn a_merge_keeps_every_decision_and_an_adoption_wins() {
+        let later = DateTime::parse_from_rfc3339("2023-11-21T09:30:00+08:00").unwrap();
+        let base = sub();
+        let mut ours = base.clone();
+        ours.decide(SubState::Declined, &actor(), Some("重复"), None, later)
+            .unwrap();
+        let mut theirs = base.clone();
+        let id: IssueId = "2023-025".parse().unwrap();
+        theirs
+            .decide(SubState::Returned, &actor(), Some("请补充"), None, time())
+            .unwrap();
+        theirs
+            .decide(SubState::Adopted, &actor(), None, Some((id, vec![])), later)
+            .unwrap();
+        theirs.unit = "扶沟县委宣传部".into();
+        theirs.unit_from = UnitFrom::SourceLine;
+        let (merged, notes) = Submission::merge(&ours, &theirs);
+        assert_eq!(merged.history.len(), 3);
+        assert_eq!(merged.history[0].state, SubState::Returned);
+        assert_eq!(merged.state, SubState::Adopted);
+        assert_eq!(merged.adoptions(), [Some(id)]);
+        // A unit given by hand wins over one found in the text.
+        assert_eq!(merged.unit, "扶沟县文明办");
+        assert_eq!(notes.other_unit.as_deref(), Some("扶沟县委宣传部"));
+        // The same both ways round, but for the order of equal times.
+        let (back, _) = Submission::merge(&theirs, &ours);
+        assert_eq!((back.state, back.history.len()), (SubState::Adopted, 3));
+        // Merging a version with itself changes nothing.
+        assert_eq!(
+            Submission::merge(&ours, &ours),
+            (ours.clone(), MergeNotes::default())
+        );
+        // Two records of one dropped file: the shared number, the earlier time.
+        let mut other = base.clone();
+        other.id = 2;
+        other.received = later;
+        let (one, notes) = Submission::merge(&other, &base);
+        assert_eq!((one.id, one.received, notes.other_id), (1, time(), Some(2)));
     }
 }

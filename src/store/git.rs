@@ -254,6 +254,12 @@ impl Git {
         rel.strip_prefix(&self.prefix).map(|r| self.root.join(r))
     }
 
+    /// A path git names relative to the top, relative to the library
+    /// instead, if it is in the library.
+    pub fn library_rel<'a>(&self, rel: &'a str) -> Option<&'a str> {
+        rel.strip_prefix(&self.prefix)
+    }
+
     /// `git status` of the library's folder.
     pub fn status(&self) -> Result<RepoStatus, GitOff> {
         let out = self.git(&[

@@ -6,13 +6,18 @@
 //! clerk's back: an issue changed on both sides keeps one version under its
 //! number (ours, unless only theirs is signed) and the other becomes a
 //! separate draft under the next free number, as "keep both" does for
-//! recovery files; the clerk is told. An issue open in another editor on
+//! recovery files; the clerk is told. Inbox records changed on both sides
+//! are merged into one keeping every decision (`sync/inbox.rs`), and the
+//! clerk is told that too. An issue open in another editor on
 //! this machine is not changed under it: if the other side changed it, the
-//! sync stops before changing anything. Anything git cannot merge outside
-//! the issues (library.ron changed on both sides) undoes the rebase and
+//! sync stops before changing anything. Anything else git cannot merge
+//! (library.ron changed on both sides) undoes the rebase and
 //! says so.
 
 mod both;
+mod inbox;
+
+pub use inbox::RecordMerged;
 
 use super::git::{Git, GitError, GitOff};
 use super::lock::{LockInfo, LockStatus, current_host};
@@ -59,6 +64,8 @@ pub struct SyncReport {
     /// Files of the other side that could not be read as issues, kept
     /// under a name of their own in `issues/` (reported by `check`).
     pub kept_files: Vec<PathBuf>,
+    /// Inbox records changed on both sides, merged (every decision kept).
+    pub inbox_merged: Vec<RecordMerged>,
     /// Commits pushed.
     pub pushed: usize,
     /// The branch had no upstream: it was pushed and set as one.
@@ -174,6 +181,7 @@ impl SyncReport {
         for p in &self.kept_files {
             out.push(lang.fmt(Msg::SyncKeptFile, &[&p.display()]));
         }
+        out.extend(inbox::lines(lang, &self.inbox_merged));
         if self.first_push {
             out.push(lang.fmt(Msg::SyncFirstPush, &[&self.upstream]));
         } else if self.pushed > 0 {
@@ -298,6 +306,7 @@ fn sync_once(
     };
     let before = has_head.then(|| rev(git, "HEAD")).transpose()?;
     let mut both: Vec<Both> = Vec::new();
+    let mut records = Vec::new();
     match &before {
         None => {
             git.git(&["merge", "--quiet", "--ff-only", &up])
@@ -308,7 +317,7 @@ fn sync_once(
             git.git(&["merge", "--quiet", "--ff-only", &up])
                 .map_err(failed("merge"))?;
         }
-        Some(_) => both = rebase(git, &up)?,
+        Some(_) => (both, records) = rebase(git, &up)?,
     }
     // What the other side changed (the issues changed on both sides are
     // reported as kept both), and the versions another sync kept as copies.
@@ -344,6 +353,9 @@ fn sync_once(
     }
     let added = diff("--diff-filter=A")?;
     keep_both(lib, git, actor, lang, &up, both, report)?;
+    report
+        .inbox_merged
+        .extend(inbox::merge_records(lib, git, actor, lang, records)?);
     for rel in &added {
         if let Some(path) = git.library_path(rel)
             && let Ok((text, _)) = read_text(lib.fs().as_ref(), &path)

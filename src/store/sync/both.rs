@@ -2,6 +2,7 @@
 //! their conflicts, then one version under the number and the other as a
 //! new draft.
 
+use super::inbox::{Clash, clashes, merged_later};
 use super::{
     KeptBoth, SyncError, SyncReport, changed, failed, in_progress, issue_id, merge_base, names,
 };
@@ -21,7 +22,7 @@ pub(super) struct Both {
 }
 
 /// The bytes of `rel` at `rev`, `None` where it does not exist.
-fn show(git: &Git, rev: &str, rel: &str) -> Option<Vec<u8>> {
+pub(super) fn show(git: &Git, rev: &str, rel: &str) -> Option<Vec<u8>> {
     let out = git
         .command(&["show", &format!("{rev}:{rel}")])
         .output()
@@ -30,12 +31,14 @@ fn show(git: &Git, rev: &str, rel: &str) -> Option<Vec<u8>> {
 }
 
 /// Rebases the local commits onto `up`. Issue files changed on both sides
-/// are returned with both versions (those that differ), to be kept both;
+/// are returned with both versions (those that differ), to be kept both,
+/// and the inbox records changed on both sides, to be merged;
 /// while replaying, git's conflicts in issue files take the local side
 /// (the file is set right afterwards). A conflict in any other file undoes
 /// the rebase.
-pub(super) fn rebase(git: &Git, up: &str) -> Result<Vec<Both>, SyncError> {
+pub(super) fn rebase(git: &Git, up: &str) -> Result<(Vec<Both>, Vec<Clash>), SyncError> {
     let base = merge_base(git, "HEAD", up);
+    let records = clashes(git, base.as_deref(), up)?;
     let ours: BTreeSet<String> = changed(git, base.as_deref(), "HEAD")?.into_iter().collect();
     let theirs: BTreeSet<String> = changed(git, base.as_deref(), up)?.into_iter().collect();
     let both: Vec<Both> = ours
@@ -59,7 +62,7 @@ pub(super) fn rebase(git: &Git, up: &str) -> Result<Vec<Both>, SyncError> {
             message: e.to_string(),
         })?;
     if out.status.success() {
-        return Ok(both);
+        return Ok((both, records));
     }
     if !in_progress(git) {
         return Err(SyncError::Git {
@@ -67,12 +70,13 @@ pub(super) fn rebase(git: &Git, up: &str) -> Result<Vec<Both>, SyncError> {
             message: String::from_utf8_lossy(&out.stderr).trim().to_string(),
         });
     }
-    // Each stop: the local side of issue files, anything else undoes it.
+    // Each stop: the local side of issue files and of the inbox records
+    // merged afterwards, anything else undoes it.
     for _ in 0..10_000 {
         let unmerged = names(git, &["diff", "--name-only", "--diff-filter=U", "-z"])?;
         let others: Vec<String> = unmerged
             .iter()
-            .filter(|r| issue_id(git, r).is_none())
+            .filter(|r| issue_id(git, r).is_none() && !merged_later(git, r, &records))
             .cloned()
             .collect();
         if !others.is_empty() {
@@ -104,7 +108,7 @@ pub(super) fn rebase(git: &Git, up: &str) -> Result<Vec<Both>, SyncError> {
         };
         if !in_progress(git) {
             return if out.status.success() {
-                Ok(both)
+                Ok((both, records))
             } else {
                 Err(stopped())
             };
