@@ -374,7 +374,14 @@ fn run_other(
 /// writes it back, as any program handling keys must): the floors.
 fn run_floor(case: &'static str, raw: bool, o: &Options) -> Option<Run> {
     let mut cmd = base_cmd(which("sh")?.to_str()?);
-    cmd.args(["-c", if raw { "stty raw -echo; exec cat" } else { "exec cat" }]);
+    cmd.args([
+        "-c",
+        if raw {
+            "stty raw -echo; exec cat"
+        } else {
+            "exec cat"
+        },
+    ]);
     let mut pty = Pty::start(cmd);
     pty.drain(Duration::from_millis(300), Duration::from_secs(2));
     let (latencies, bytes, after) = type_into(&mut pty, o);

@@ -33,6 +33,7 @@ pub mod input;
 mod issues;
 pub mod keymap;
 pub mod layout;
+mod listwatch;
 mod mouse;
 pub mod overlay;
 pub mod palette;
@@ -142,6 +143,8 @@ pub struct App {
         Option<std::collections::BTreeMap<crate::model::IssueId, crate::store::git::FileState>>,
     /// Which panes the next frame must redraw.
     pub view: view::View,
+    /// The library on disk, looked at while the list shows.
+    list_watch: listwatch::ListWatch,
 }
 
 impl App {
@@ -187,8 +190,10 @@ impl App {
             sync_job: None,
             git: None,
             view: view::View::default(),
+            list_watch: listwatch::ListWatch::default(),
         };
         app.refresh_git();
+        app.watch_start();
         if !app.lib.problems.is_empty() {
             let first = app.lib.problems[0].message(lang);
             app.notify_error(
