@@ -138,7 +138,8 @@ pub struct App {
     sync_job: Option<syncing::SyncJob>,
     /// Each issue file's state in git, when the library is in a work tree
     /// that tracks it (read at start, on coming back to the list, after a
-    /// save, a change of status and a sync).
+    /// save, a change of status, a sync, and when the idle list finds the
+    /// library changed on disk).
     pub git:
         Option<std::collections::BTreeMap<crate::model::IssueId, crate::store::git::FileState>>,
     /// Which panes the next frame must redraw.
