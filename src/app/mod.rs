@@ -33,6 +33,7 @@ pub mod input;
 mod issues;
 pub mod keymap;
 pub mod layout;
+mod listwatch;
 mod mouse;
 pub mod overlay;
 pub mod palette;
@@ -137,11 +138,14 @@ pub struct App {
     sync_job: Option<syncing::SyncJob>,
     /// Each issue file's state in git, when the library is in a work tree
     /// that tracks it (read at start, on coming back to the list, after a
-    /// save, a change of status and a sync).
+    /// save, a change of status, a sync, and when the idle list finds the
+    /// library changed on disk).
     pub git:
         Option<std::collections::BTreeMap<crate::model::IssueId, crate::store::git::FileState>>,
     /// Which panes the next frame must redraw.
     pub view: view::View,
+    /// The library on disk, looked at while the list shows.
+    list_watch: listwatch::ListWatch,
 }
 
 impl App {
@@ -187,8 +191,10 @@ impl App {
             sync_job: None,
             git: None,
             view: view::View::default(),
+            list_watch: listwatch::ListWatch::default(),
         };
         app.refresh_git();
+        app.watch_start();
         if !app.lib.problems.is_empty() {
             let first = app.lib.problems[0].message(lang);
             app.notify_error(

@@ -892,6 +892,7 @@ mod findall;
 mod import;
 mod inbox;
 mod keys;
+mod listwatch;
 mod stats;
 mod tools;
 mod workflow;

@@ -31,6 +31,7 @@ pub mod search;
 pub mod sync;
 mod temps;
 mod trash;
+mod watch;
 pub mod workflow;
 
 pub(crate) use errors::io_err;
@@ -39,6 +40,7 @@ pub use fingerprint::{ContentHash, DiskChange, Fingerprint};
 pub use numbering::Created;
 pub use rescan::Rescanned;
 pub use trash::Trashed;
+pub use watch::Look;
 
 use crate::i18n::Lang;
 use crate::model::{Issue, IssueId, IssueSummary, Settings};

@@ -2,7 +2,8 @@
 //! a sync).
 
 use super::{
-    DiskChange, Library, Problem, ProblemKind, SETTINGS_FILE, StoreError, codec, read_text,
+    DiskChange, Library, Lookup, Problem, ProblemKind, SETTINGS_FILE, StoreError, codec, file_name,
+    read_text,
 };
 use crate::model::IssueId;
 use std::collections::HashSet;
@@ -38,7 +39,7 @@ impl Library {
         }
         let ids: Vec<IssueId> = self.entries.keys().copied().collect();
         for id in ids {
-            if self.entries[&id].issue.is_some() {
+            if self.entries[&id].issue.is_some() || self.vouched(&id) {
                 continue;
             }
             match self.disk_change(&id)? {
@@ -81,5 +82,20 @@ impl Library {
         out.removed.extend(gone);
         self.save_index();
         Ok(out)
+    }
+
+    /// Whether the index vouches that `id`'s file is still the version
+    /// listed: the size and modification time it recorded, not within the
+    /// racy window, and the content hash listed. Its file need not be read.
+    fn vouched(&self, id: &IssueId) -> bool {
+        let entry = &self.entries[id];
+        let (Some(fp), Some(name)) = (entry.fingerprint, file_name(&entry.path)) else {
+            return false;
+        };
+        let Ok(meta) = self.fs().metadata(&entry.path) else {
+            return false;
+        };
+        matches!(self.index.lookup(&name, &meta),
+            Lookup::Valid(ix) if ix.content_hash() == Some(fp.hash))
     }
 }

@@ -147,7 +147,8 @@ impl App {
     }
 
     /// Time passes: collects the writer's outcomes, autosaves when due,
-    /// shows queued dialogs and, once typing pauses, the true 字数. The
+    /// shows queued dialogs and, once typing pauses, the true 字数; an idle
+    /// issue list takes in what changed on disk (see `listwatch`). The
     /// event loop calls it after every batch of events and when
     /// [`App::next_tick`] says.
     pub fn tick(&mut self, now: Instant) {
@@ -157,6 +158,7 @@ impl App {
             app.collect_sync();
             app.autosave(now);
             app.show_queued();
+            app.watch_list(now);
         });
     }
 
@@ -180,12 +182,20 @@ impl App {
             let poll = now + crate::app::syncing::SYNC_POLL;
             next = Some(next.map_or(poll, |n| n.min(poll)));
         }
+        if let Some(due) = self.watch_due(now) {
+            next = Some(next.map_or(due, |n| n.min(due)));
+        }
         next.map(|t| t.saturating_duration_since(now))
     }
 
     /// The latest-snapshot slot, for the signal thread.
     pub fn snapshot_slot(&self) -> Arc<SnapshotSlot> {
         Arc::clone(&self.safety.slot)
+    }
+
+    /// Events handled so far (the issue list's watch waits for a pause).
+    pub(in crate::app) fn events_handled(&self) -> u64 {
+        self.safety.events
     }
 
     /// Whether the last recovery write failed.

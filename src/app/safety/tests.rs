@@ -88,7 +88,11 @@ fn ticks_write_the_recovery_file_after_a_pause_and_during_steady_typing() {
     let t0 = Instant::now();
     app.tick(t0);
     assert_eq!(app.safety.submitted, 0, "opening is not an edit");
-    assert_eq!(app.next_tick(t0), None, "nothing to wake up for");
+    assert_eq!(
+        app.next_tick(t0),
+        Some(crate::app::listwatch::IDLE),
+        "nothing to wake up for but the issue list's look"
+    );
     typ(&mut app, "今天");
     app.tick(t0 + 10 * MS);
     // First due: the 字数 held while typing (see app::counts).
@@ -928,7 +932,11 @@ fn structural_edits_are_autosaved_and_moving_about_is_not_an_edit() {
     let t0 = Instant::now();
     keys(&mut app, &["Down", "Down", "Up", "Enter", "Esc"]);
     app.tick(t0);
-    assert_eq!(app.next_tick(t0), None, "no edit, nothing pending");
+    assert_eq!(
+        app.next_tick(t0),
+        Some(crate::app::listwatch::IDLE),
+        "no edit, nothing pending but the issue list's look"
+    );
     key(&mut app, "F9");
     app.tick(t0);
     assert_eq!(app.next_tick(t0), Some(Autosave::IDLE));
