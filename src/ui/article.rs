@@ -261,7 +261,14 @@ fn section_summary(
     }
     lines.push(Line::default());
     if sec.articles.is_empty() {
-        lines.push(Line::styled(app.hint(Msg::SectionEmpty, &[]), theme.dim));
+        // Wrapped by display width (and no row starting with ：).
+        let hint = app.hint(Msg::SectionEmpty, &[]);
+        for r in crate::text::wrap(&hint, w.max(2), 0) {
+            lines.push(Line::styled(
+                hint[r.start..r.end].trim().to_string(),
+                theme.dim,
+            ));
+        }
     }
     for (i, art) in sec.articles.iter().enumerate() {
         let chars = doc.article_chars(ArticleRef::new(s, i));
@@ -290,8 +297,5 @@ fn section_summary(
             lines.push(Line::styled(fit(&format!("   （{src}）"), w), theme.dim));
         }
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false }),
-        area,
-    );
+    frame.render_widget(Paragraph::new(lines), area);
 }
