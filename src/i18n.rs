@@ -732,6 +732,10 @@ messages! {
     ReadOnlySignedBy => ("{0} 于 {1} 签发", "signed by {0} on {1}"),
     ReadOnlyDistributedBy => ("{0} 于 {1} 印发", "distributed by {0} on {1}"),
     ReadOnlySeparator => ("；", "; "),
+    // Between two sentences joined in one message: Chinese needs nothing
+    // after 。, English a space after the full stop.
+    SentenceGap => ("", " "),
+    MoveAllowedName => ("{0}（{1}）", "{0} ({1})"),
     ReopenHintCli => ("要修改，先退回草稿并写明原因：jianbao status {0} draft --note \"原因\"",
                       "To change it, send it back to draft with a reason: jianbao status {0} draft --note \"reason\""),
     CommitSigned => ("签发 {0}（{1}）", "Sign off {0} ({1})"),

@@ -52,12 +52,16 @@ pub fn store_error(lang: Lang, e: StoreError) -> UserError {
     let mut msg = e.message(lang);
     match &e {
         StoreError::ReadOnlyIssue { id, .. } => {
+            msg.push_str(lang.t(Msg::SentenceGap));
             msg.push_str(&lang.fmt(Msg::ReopenHintCli, &[id]));
         }
         StoreError::Move {
             error: crate::model::MoveError::NeedsNote { .. },
             ..
-        } => msg.push_str(lang.t(Msg::StatusNoteHint)),
+        } => {
+            msg.push_str(lang.t(Msg::SentenceGap));
+            msg.push_str(lang.t(Msg::StatusNoteHint));
+        }
         _ => {}
     }
     UserError(msg)

@@ -321,7 +321,14 @@ pub fn move_message(lang: Lang, id: &IssueId, error: MoveError) -> String {
                 .moves()
                 .into_iter()
                 .map(|s| {
-                    let mut name = format!("{}（{}）", status_word(s), lang.status(s));
+                    // The command-line word, and the status's name where it
+                    // differs (English: "review (in review)", "draft").
+                    let (word, shown) = (status_word(s), lang.status(s));
+                    let mut name = if word == shown {
+                        word.to_string()
+                    } else {
+                        lang.fmt(Msg::MoveAllowedName, &[&word, &shown])
+                    };
                     if s == Status::Draft {
                         name.push_str(lang.t(Msg::MoveNeedsNoteShort));
                     }
