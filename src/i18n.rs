@@ -720,7 +720,7 @@ messages! {
                             "签发 (signer) is still empty: set name: Some(\"Your Name\") in config.ron to have it filled when signing, or fill it in the properties (F4)."),
     StatusCommitted => ("已提交到 git（{0}）。", "Committed to git ({0})."),
     StatusNotCommitted => ("未提交到 git：{0}", "Not committed to git: {0}"),
-    StatusNoteHint => ("用 --note \"原因\" 写明。", "Give it with --note \"reason\"."),
+    StatusNoteHint => ("用 --note \"原因\" 写明。", " Give it with --note \"reason\"."),
     MoveSame => ("{0} 已经是{1}。", "{0} is already {1}."),
     MoveNotAllowed => ("{0} 不能从{1}改为{2}：每次只能前进一步，或退回草稿。现在可以改为：{3}",
                        "{0} cannot go from {1} to {2}: one step forward at a time, or back to draft. Allowed now: {3}"),
@@ -732,12 +732,9 @@ messages! {
     ReadOnlySignedBy => ("{0} 于 {1} 签发", "signed by {0} on {1}"),
     ReadOnlyDistributedBy => ("{0} 于 {1} 印发", "distributed by {0} on {1}"),
     ReadOnlySeparator => ("；", "; "),
-    // Between two sentences joined in one message: Chinese needs nothing
-    // after 。, English a space after the full stop.
-    SentenceGap => ("", " "),
     MoveAllowedName => ("{0}（{1}）", "{0} ({1})"),
     ReopenHintCli => ("要修改，先退回草稿并写明原因：jianbao status {0} draft --note \"原因\"",
-                      "To change it, send it back to draft with a reason: jianbao status {0} draft --note \"reason\""),
+                      " To change it, send it back to draft with a reason: jianbao status {0} draft --note \"reason\""),
     CommitSigned => ("签发 {0}（{1}）", "Sign off {0} ({1})"),
     CommitDistributed => ("印发 {0}（{1}）", "Distribute {0} ({1})"),
     CommitReview => ("送审 {0}（{1}）", "Submit {0} for review ({1})"),

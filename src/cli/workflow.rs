@@ -52,16 +52,13 @@ pub fn store_error(lang: Lang, e: StoreError) -> UserError {
     let mut msg = e.message(lang);
     match &e {
         StoreError::ReadOnlyIssue { id, .. } => {
-            msg.push_str(lang.t(Msg::SentenceGap));
+            // The English hints begin with the space after the full stop.
             msg.push_str(&lang.fmt(Msg::ReopenHintCli, &[id]));
         }
         StoreError::Move {
             error: crate::model::MoveError::NeedsNote { .. },
             ..
-        } => {
-            msg.push_str(lang.t(Msg::SentenceGap));
-            msg.push_str(lang.t(Msg::StatusNoteHint));
-        }
+        } => msg.push_str(lang.t(Msg::StatusNoteHint)),
         _ => {}
     }
     UserError(msg)
