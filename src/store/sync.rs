@@ -16,6 +16,7 @@
 
 mod both;
 mod inbox;
+mod queries;
 
 pub use inbox::RecordMerged;
 
@@ -25,6 +26,7 @@ use super::{GITIGNORE, ISSUES_DIR, Library, SETTINGS_FILE, StoreError, codec, re
 use crate::i18n::{Lang, Msg};
 use crate::model::{Actor, IssueId};
 use both::{Both, keep_both, rebase};
+use queries::{changed, count, in_progress, is_ancestor, merge_base, names, rev};
 use std::collections::{BTreeSet, HashSet};
 use std::path::PathBuf;
 
@@ -287,7 +289,7 @@ fn sync_once(
         } else {
             None
         };
-        refuse_locked(lib, git, &changed(git, base.as_deref(), up)?)?;
+        refuse_locked(lib, git, &changed(git, base.as_deref(), up, ISSUES_DIR)?)?;
         refuse_in_the_way(git, base.as_deref(), up)?;
     }
     commit_local(lib, git, actor, lang, report)?;
@@ -338,7 +340,7 @@ fn sync_once(
                     ISSUES_DIR,
                 ],
             ),
-            None => changed(git, None, "HEAD"),
+            None => changed(git, None, "HEAD", ISSUES_DIR),
         }
     };
     for rel in diff("--diff-filter=ACDMRT")?
@@ -395,79 +397,6 @@ fn sync_once(
     }
     report.pushed += ahead;
     Ok(true)
-}
-
-/// Whether a merge or rebase is in progress.
-fn in_progress(git: &Git) -> bool {
-    git.in_progress()
-}
-
-fn rev(git: &Git, r: &str) -> Result<String, SyncError> {
-    git.git(&["rev-parse", "--verify", r])
-        .map(|s| s.trim().to_string())
-        .map_err(failed("rev-parse"))
-}
-
-fn merge_base(git: &Git, a: &str, b: &str) -> Option<String> {
-    git.git(&["merge-base", a, b])
-        .ok()
-        .map(|s| s.trim().to_string())
-}
-
-fn is_ancestor(git: &Git, a: &str, b: &str) -> bool {
-    git.test(&["merge-base", "--is-ancestor", a, b])
-        .unwrap_or(false)
-}
-
-/// Commits in `range` (e.g. `origin/main..HEAD`).
-fn count(git: &Git, range: &str) -> Result<usize, SyncError> {
-    git.git(&["rev-list", "--count", range])
-        .map_err(failed("rev-list"))
-        .map(|n| n.trim().parse().unwrap_or(0))
-}
-
-/// NUL-separated names printed by `git ARGS`.
-fn names(git: &Git, args: &[&str]) -> Result<Vec<String>, SyncError> {
-    Ok(git
-        .git(args)
-        .map_err(failed("diff"))?
-        .split('\0')
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect())
-}
-
-/// The library's issue files changed from `base` to `tip` (everything at
-/// `tip` without a common base), relative to the top of the work tree.
-fn changed(git: &Git, base: Option<&str>, tip: &str) -> Result<Vec<String>, SyncError> {
-    match base {
-        Some(b) => names(
-            git,
-            &[
-                "diff",
-                "--name-only",
-                "--no-renames",
-                "-z",
-                b,
-                tip,
-                "--",
-                ISSUES_DIR,
-            ],
-        ),
-        None => names(
-            git,
-            &[
-                "ls-tree",
-                "-r",
-                "--name-only",
-                "--full-name",
-                "-z",
-                tip,
-                "--",
-                ISSUES_DIR,
-            ],
-        ),
-    }
 }
 
 /// The issue a file of `issues/` holds, by its name.

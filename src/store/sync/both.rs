@@ -8,6 +8,7 @@ use super::{
 };
 use crate::i18n::{Lang, Msg};
 use crate::model::{Actor, Issue, IssueId, Status, StatusChange};
+use crate::store::ISSUES_DIR;
 use crate::store::git::Git;
 use crate::store::{Library, atomic, codec, io_err};
 use std::collections::BTreeSet;
@@ -39,8 +40,12 @@ pub(super) fn show(git: &Git, rev: &str, rel: &str) -> Option<Vec<u8>> {
 pub(super) fn rebase(git: &Git, up: &str) -> Result<(Vec<Both>, Vec<Clash>), SyncError> {
     let base = merge_base(git, "HEAD", up);
     let records = clashes(git, base.as_deref(), up)?;
-    let ours: BTreeSet<String> = changed(git, base.as_deref(), "HEAD")?.into_iter().collect();
-    let theirs: BTreeSet<String> = changed(git, base.as_deref(), up)?.into_iter().collect();
+    let ours: BTreeSet<String> = changed(git, base.as_deref(), "HEAD", ISSUES_DIR)?
+        .into_iter()
+        .collect();
+    let theirs: BTreeSet<String> = changed(git, base.as_deref(), up, ISSUES_DIR)?
+        .into_iter()
+        .collect();
     let both: Vec<Both> = ours
         .intersection(&theirs)
         .map(|rel| Both {

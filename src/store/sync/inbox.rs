@@ -7,7 +7,8 @@
 //! it for good.
 
 use super::both::show;
-use super::{SyncError, failed, names};
+use super::queries::changed;
+use super::{SyncError, failed};
 use crate::i18n::{Lang, Msg};
 use crate::model::inbox::{MergeNotes, Submission};
 use crate::model::{Actor, IssueId};
@@ -85,34 +86,7 @@ fn prefix(git: &Git) -> String {
 /// cannot be read is left to git (a conflict in it undoes the sync).
 pub(super) fn clashes(git: &Git, base: Option<&str>, up: &str) -> Result<Vec<Clash>, SyncError> {
     let changed = |tip: &str| -> Result<BTreeSet<String>, SyncError> {
-        let files = match base {
-            Some(b) => names(
-                git,
-                &[
-                    "diff",
-                    "--name-only",
-                    "--no-renames",
-                    "-z",
-                    b,
-                    tip,
-                    "--",
-                    INBOX_DIR,
-                ],
-            )?,
-            None => names(
-                git,
-                &[
-                    "ls-tree",
-                    "-r",
-                    "--name-only",
-                    "--full-name",
-                    "-z",
-                    tip,
-                    "--",
-                    INBOX_DIR,
-                ],
-            )?,
-        };
+        let files = changed(git, base, tip, INBOX_DIR)?;
         Ok(files.iter().filter_map(|r| record_of(git, r)).collect())
     };
     let ours = changed("HEAD")?;
