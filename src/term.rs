@@ -156,7 +156,7 @@ pub fn run(term: &mut Term, app: &mut App, theme: &Theme, session: &Session) -> 
             }
         }
         #[cfg(unix)]
-        let gone = keys.drain(app)?;
+        let gone = keys.drain(app, term)?;
         #[cfg(not(unix))]
         let gone = drain_events(app)?;
         if gone {
@@ -236,19 +236,31 @@ impl Keys {
     }
 
     /// Hands every event waiting to the app (a resize, then the input
-    /// read so far); returns whether the terminal has gone.
-    fn drain(&mut self, app: &mut App) -> io::Result<bool> {
+    /// read so far); returns whether the terminal has gone. A key read on
+    /// its own that types a character as it is goes to the screen first
+    /// ([`screen::Screen::echo`]), then to the app.
+    fn drain(&mut self, app: &mut App, term: &mut Term) -> io::Result<bool> {
         if let Ok(size) = backend::size()
             && size != self.size
         {
             self.size = size;
+            term.forget_echo();
             app.handle_event(&Event::Resize(size.0, size.1));
         }
         let mut buf = [0u8; 8192];
         while app.running {
             match read_input(&mut buf, Duration::ZERO)? {
                 Read::Bytes(n) => {
-                    for ev in self.decoder.feed(&buf[..n]) {
+                    let events = self.decoder.feed(&buf[..n]);
+                    if let [Event::Key(key)] = events.as_slice()
+                        && !self.decoder.waiting()
+                        && term.echo_ready()
+                        && let Some(c) = app.types_as_is(key)
+                    {
+                        // A failed write shows in the frame's.
+                        let _ = term.echo(c);
+                    }
+                    for ev in events {
                         debug_panic(&ev);
                         app.handle_event(&ev);
                     }

@@ -4,8 +4,10 @@
 //! (see `ui::Painter`) — and everything after anything else. The app says
 //! which by a generation it moves on with every other event and tick.
 
+use super::keymap::{self, Context, Key};
 use super::{App, Focus};
 use crate::model::ArticleRef;
+use crossterm::event::{KeyEvent, KeyEventKind};
 
 /// The focus, an overlay up, the unsaved mark, the open article and its
 /// 字数 shown.
@@ -79,5 +81,49 @@ impl App {
         if self.view_outside() != before {
             self.view.generation = self.view.generation.wrapping_add(1);
         }
+    }
+}
+
+impl App {
+    /// The character `key` types, if it is one that goes into the text as
+    /// it is (a letter, digit or ideograph, bound to no command in the
+    /// editor). When [`App::echo_ready`] held at the last frame, the
+    /// terminal can show it before the key is handled (`term::screen`,
+    /// the echo). A wrong guess costs a row drawn again, never a wrong
+    /// screen: the frame after the key compares the echoed row with the
+    /// truth.
+    pub fn types_as_is(&self, key: &KeyEvent) -> Option<char> {
+        let c = keymap::typed(key)?;
+        let plain = key.kind == KeyEventKind::Press
+            && crate::text::types_as_is(c)
+            && self
+                .keymap
+                .lookup(Context::Editor, Key::from_event(key))
+                .is_none();
+        plain.then_some(c)
+    }
+
+    /// Whether a character typed now goes into the text at the caret, at
+    /// the end of its paragraph (see [`App::types_as_is`]). A notice or a
+    /// paste offer the key clears is drawn by the frame after it.
+    pub fn echo_ready(&self) -> bool {
+        let Some(doc) = self.doc.as_ref() else {
+            return false;
+        };
+        let at_end = doc.article.as_ref().is_some_and(|a| {
+            let caret = a.editor.caret();
+            a.editor.selection().is_none()
+                && caret.grapheme == a.editor.paragraph_len(caret.paragraph)
+        });
+        at_end
+            && self.focus == Focus::Editor
+            && self.overlay.is_none()
+            && !self.extend
+            && !self.find_open()
+            && !self.syncing()
+            && self.safety.terminal_utf8 != Some(false)
+            && doc.read_only().is_none()
+            && doc.issue.read_only().is_none()
+            && !self.layout().too_small
     }
 }

@@ -25,6 +25,10 @@ pub struct Screen<W: Write> {
     /// A run of rows as shown and as drawn, for ratatui's diff.
     before: Buffer,
     after: Buffer,
+    /// Where a character typed now may be shown before the app handles it.
+    echo: Option<ui::EchoSlot>,
+    /// The row a character was echoed into since the last frame.
+    echoed: Option<u16>,
 }
 
 impl<W: Write> Screen<W> {
@@ -48,6 +52,8 @@ impl<W: Write> Screen<W> {
             fixed: fixed.then_some(size),
             before: Buffer::empty(Rect::ZERO),
             after: Buffer::empty(Rect::ZERO),
+            echo: None,
+            echoed: None,
         }
     }
 
@@ -73,7 +79,52 @@ impl<W: Write> Screen<W> {
         self.backend.clear_region(ClearType::All)?;
         self.shown.reset();
         self.painter.forget();
+        self.forget_echo();
+        self.echoed = None;
         Ok(())
+    }
+
+    /// The terminal changed (a resize): no character is echoed before the
+    /// next frame.
+    pub fn forget_echo(&mut self) {
+        self.echo = None;
+    }
+
+    /// Whether the last frame left room for a typed character (the app
+    /// has not changed since: the event loop draws after every change).
+    pub fn echo_ready(&self) -> bool {
+        self.echo.is_some()
+    }
+
+    /// Shows `c`, just typed, on the caret before the app has handled the
+    /// key, where the last frame left room for it ([`ui::echo_slot`]): over
+    /// SSH the clerk sees the character as soon as the shell would echo
+    /// it, and the frame after the key, which compares the row with the
+    /// truth, usually has nothing left to write. Returns whether it did.
+    pub fn echo(&mut self, c: char) -> io::Result<bool> {
+        use unicode_width::UnicodeWidthChar;
+        let Some(slot) = self.echo.take() else {
+            return Ok(false);
+        };
+        let w = c.width().unwrap_or(0) as u16;
+        if w == 0 || w > slot.room {
+            return Ok(false);
+        }
+        // As the frame after the key will draw it: the text's style is the
+        // terminal's default (`ui::editor`), so a cursor move (dropped by
+        // the writer when the cursor is there) and the character.
+        ui::put_typed(&mut self.shown, slot, c);
+        self.echoed = Some(slot.at.y);
+        write!(
+            self.backend,
+            "\x1b[{};{}H\x1b[0m{c}",
+            slot.at.y + 1,
+            slot.at.x + 1
+        )?;
+        self.backend
+            .set_cursor_position((slot.at.x + w, slot.at.y))?;
+        ratatui::backend::Backend::flush(&mut self.backend)?;
+        Ok(true)
     }
 
     /// Draws `app`: the panes that may have changed, then the cells that
@@ -86,7 +137,11 @@ impl<W: Write> Screen<W> {
             self.next.resize(area);
             self.clear()?;
         }
-        let painted = self.painter.paint(app, theme, &mut self.next);
+        let mut painted = self.painter.paint(app, theme, &mut self.next);
+        // An echoed row shows what the app may not have done.
+        if let Some(y) = self.echoed.take() {
+            painted.rows.push(y..y + 1);
+        }
         self.write_rows(&painted.rows)?;
         match painted.cursor {
             None => self.backend.hide_cursor()?,
@@ -95,7 +150,9 @@ impl<W: Write> Screen<W> {
                 self.backend.set_cursor_position(p)?;
             }
         }
-        ratatui::backend::Backend::flush(&mut self.backend)
+        ratatui::backend::Backend::flush(&mut self.backend)?;
+        self.echo = ui::echo_slot(app, &self.next, painted.cursor);
+        Ok(())
     }
 
     /// Writes the cells of `rows` that differ from what is shown, as

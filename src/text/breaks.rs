@@ -164,6 +164,22 @@ pub fn cell(g: &str) -> (std::borrow::Cow<'_, str>, usize) {
     }
 }
 
+/// Whether typing `c` at the end of a paragraph only adds it after the
+/// caret, as it is, when the row has room for it: a letter, digit or
+/// ideograph, which no tidy rule changes, no row-break rule moves (it may
+/// begin and end a row) and which never joins the grapheme before it.
+pub fn types_as_is(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c as u32,
+            0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xF900..=0xFAFF
+            | 0xFF10..=0xFF19
+            | 0xFF21..=0xFF3A
+            | 0xFF41..=0xFF5A
+            | 0x20000..=0x2FFFF)
+}
+
 /// Characters that must not begin a row (行首禁则): closing punctuation.
 pub const NO_ROW_START: &str = "，。、；：？！…‥”’）》】」』〕〗〙〛〉｝］％‰℃°·・～〜々ゝゞヽヾ\
 ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ．｡､,.;:?!)]}%";

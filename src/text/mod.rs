@@ -27,6 +27,7 @@ mod proptests;
 
 pub use breaks::{
     Graphemes, NO_ROW_END, NO_ROW_START, cell, cell_symbol, grapheme_width, graphemes, print_width,
+    types_as_is,
 };
 pub use clean::{clean, clean_issue, clean_line, clean_paragraphs, for_display, is_removed};
 pub use editor::{EditAction, Editor, Motion, Note, Outcome, Pos, Splice, VisualRow};

@@ -122,6 +122,43 @@ pub fn render_local(
     drawn
 }
 
+/// Where the terminal may show a character typed now, before the app has
+/// handled it (`term::screen`): on the caret, at the end of its paragraph,
+/// with `room` blank columns up to the text's width.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EchoSlot {
+    pub at: ratatui::layout::Position,
+    pub room: u16,
+}
+
+/// The [`EchoSlot`] of the frame `buf`, whose cursor is `cursor`, if the
+/// app would take a character typed now as it is (`App::echo_ready`).
+pub fn echo_slot(
+    app: &App,
+    buf: &ratatui::buffer::Buffer,
+    cursor: Option<ratatui::layout::Position>,
+) -> Option<EchoSlot> {
+    let at = cursor?;
+    if !app.echo_ready() {
+        return None;
+    }
+    let body = app.article_areas()?.body;
+    let edit = app.doc.as_ref()?.article.as_ref()?;
+    if !body.contains(at) {
+        return None;
+    }
+    let width = u16::try_from(edit.editor.width()).unwrap_or(u16::MAX);
+    let end = body.right().min(body.x.saturating_add(width));
+    let room = editor::room_after(buf, at, end, &EditorStyles::default());
+    (room > 0).then_some(EchoSlot { at, room })
+}
+
+/// Puts `c`, typed into `slot`, into `buf` as the frame after the key will
+/// draw it; returns the columns it takes.
+pub fn put_typed(buf: &mut ratatui::buffer::Buffer, slot: EchoSlot, c: char) -> u16 {
+    editor::put_typed(buf, slot.at, c, &EditorStyles::default())
+}
+
 /// Records in `shown` the text rows a full drawing of the pane drew.
 pub fn note_drawn(app: &App, area: Rect, shown: &mut editor::Shown) {
     let areas = app.article_areas_in(area);

@@ -202,6 +202,40 @@ pub fn render_changed(
     (caret, drawn)
 }
 
+/// Puts `c`, typed at `at`, into `buf` as [`render_changed`] draws it
+/// there: the cell holding it, and blank cells for the columns a wide one
+/// covers. Returns the columns it takes.
+pub fn put_typed(buf: &mut Buffer, at: Position, c: char, styles: &EditorStyles) -> u16 {
+    let mut utf8 = [0u8; 4];
+    let (symbol, w) = cell(c.encode_utf8(&mut utf8));
+    let i = buf.index_of(at.x, at.y);
+    let cells = &mut buf.content[i..i + w];
+    cells[0].reset();
+    cells[0].set_symbol(&symbol).set_style(styles.text);
+    for c in &mut cells[1..] {
+        blank(c, styles.text);
+    }
+    w as u16
+}
+
+/// How many cells after `at` on its row, up to column `end`, are blank as
+/// [`render_changed`] leaves the cells past a row's text.
+pub fn room_after(buf: &Buffer, at: Position, end: u16, styles: &EditorStyles) -> u16 {
+    let mut empty = Cell::default();
+    blank(&mut empty, styles.text);
+    let end = end.min(buf.area.right());
+    if at.x >= end {
+        return 0;
+    }
+    let i = buf.index_of(at.x, at.y);
+    let cells = &buf.content[i..i + (end - at.x) as usize];
+    if cells.iter().all(|c| *c == empty) {
+        end - at.x
+    } else {
+        0
+    }
+}
+
 fn blank(c: &mut Cell, style: Style) {
     c.reset();
     c.set_style(style);

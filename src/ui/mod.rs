@@ -24,6 +24,7 @@ mod tree;
 
 use crate::app::{App, Overlay};
 use crate::i18n::Msg;
+pub use article::{EchoSlot, echo_slot, put_typed};
 pub use frame::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};

@@ -22,6 +22,7 @@ pub use key::{Key, KeyParseError, typed};
 use super::command::Command;
 use crate::i18n::Msg;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Where a binding applies: a pane, the find bar, the text fields, or an
 /// overlay.
@@ -145,6 +146,9 @@ pub struct Keymap {
     /// one of the same key in the same context, except that dialog answers
     /// may share a key (each dialog takes the first answer it offers).
     bindings: Vec<Binding>,
+    /// The commands of each context and key, in the order of `bindings`:
+    /// every key goes through [`Keymap::lookup`], typing too.
+    index: HashMap<(Context, Key), Vec<Command>>,
 }
 
 impl Default for Keymap {
@@ -173,19 +177,21 @@ impl Keymap {
                 bindings.push(b);
             }
         }
-        Keymap { bindings }
+        let mut index: HashMap<(Context, Key), Vec<Command>> = HashMap::new();
+        for b in &bindings {
+            index.entry((b.context, b.key)).or_default().push(b.command);
+        }
+        Keymap { bindings, index }
     }
 
     /// What `key` runs in `context` alone: its commands there (several
     /// only for dialog answers); a plain letter bound only in the other
     /// case counts as bound (Caps Lock).
-    fn commands_in(&self, context: Context, key: Key) -> Vec<Command> {
-        let find = |key: Key| -> Vec<Command> {
-            self.bindings
-                .iter()
-                .filter(|b| b.context == context && b.key == key)
-                .map(|b| b.command)
-                .collect()
+    fn commands_in(&self, context: Context, key: Key) -> &[Command] {
+        let find = |key: Key| {
+            self.index
+                .get(&(context, key))
+                .map_or(&[][..], Vec::as_slice)
         };
         let found = find(key);
         match key.other_case() {
@@ -198,16 +204,18 @@ impl Keymap {
     /// bindings, then its fallbacks'. An overlay takes the first it can
     /// carry out.
     pub fn lookup_all(&self, context: Context, key: Key) -> Vec<Command> {
-        let mut all = self.commands_in(context, key);
+        let mut all = self.commands_in(context, key).to_vec();
         for &ctx in context.fallback() {
-            all.extend(self.commands_in(ctx, key));
+            all.extend_from_slice(self.commands_in(ctx, key));
         }
         all
     }
 
     /// The command bound to `key` in `context` (or its fallbacks).
     pub fn lookup(&self, context: Context, key: Key) -> Option<Command> {
-        self.lookup_all(context, key).first().copied()
+        std::iter::once(&context)
+            .chain(context.fallback())
+            .find_map(|&ctx| self.commands_in(ctx, key).first().copied())
     }
 
     /// The keys of `command` in `context` alone, in order.
