@@ -145,8 +145,47 @@ struct Unit {
     range: Range<usize>,
     kind: Kind,
     /// What the unit becomes (for `Char`, one or two characters).
-    out: String,
+    out: Out,
     rule: Option<Rule>,
+}
+
+/// What a unit becomes, kept inline: at most two characters (an ellipsis,
+/// a dash). As a `String` each, a pasted line of 2,000 characters made
+/// 2,000 allocations, twice for a paste (the paste rules tidy it).
+#[derive(Clone, Copy, PartialEq, Eq)]
+struct Out {
+    bytes: [u8; 8],
+    len: u8,
+}
+
+impl Out {
+    fn new(s: &str) -> Out {
+        let mut bytes = [0; 8];
+        bytes[..s.len()].copy_from_slice(s.as_bytes());
+        Out {
+            bytes,
+            len: s.len() as u8,
+        }
+    }
+
+    fn of(c: char) -> Out {
+        Out::new(c.encode_utf8(&mut [0; 4]))
+    }
+}
+
+impl std::ops::Deref for Out {
+    type Target = str;
+    fn deref(&self) -> &str {
+        // SAFETY: the bytes were copied whole from a `str` (`Out::new`).
+        // Checked, this was the rules' hottest line.
+        unsafe { std::str::from_utf8_unchecked(&self.bytes[..self.len as usize]) }
+    }
+}
+
+impl std::fmt::Debug for Out {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        (**self).fmt(f)
+    }
 }
 
 impl Unit {
@@ -160,7 +199,7 @@ impl Unit {
         self.kind == Kind::Char && self.out.len() == c.len_utf8() && self.first() == c
     }
     fn set(&mut self, out: &str, rule: Rule) {
-        self.out = out.to_string();
+        self.out = Out::new(out);
         self.rule = Some(rule);
     }
 }
@@ -212,7 +251,7 @@ fn tidy_line(line: &str, offset: usize, changes: &mut Vec<Change>) {
         let mut u = Unit {
             range,
             kind: Kind::Char,
-            out: c.to_string(),
+            out: Out::of(c),
             rule: None,
         };
         if c == ' ' {
@@ -257,7 +296,7 @@ fn tidy_line(line: &str, offset: usize, changes: &mut Vec<Change>) {
         if let Some(rule) = u.rule {
             changes.push(Change {
                 range: u.range,
-                replacement: u.out,
+                replacement: u.out.to_string(),
                 rule,
             });
         }
@@ -272,7 +311,7 @@ fn merge(units: &mut Vec<Unit>, i: usize, j: usize, out: &str, rule: Rule) {
         [Unit {
             range,
             kind: Kind::Char,
-            out: out.to_string(),
+            out: Out::new(out),
             rule: Some(rule),
         }],
     );
