@@ -5,8 +5,13 @@
 //! a 20,000-character paragraph (100×30); beside it, a full drawing of
 //! every pane through ratatui's `Terminal`, as before.
 //!
+//! `--pause-ms N` sleeps N ms before each key, as a clerk's keys come
+//! (and as the latency harness sends them): the code and data of a key
+//! are then no longer in the processor's caches, and every step costs
+//! several times what it costs in a tight loop.
+//!
 //! ```sh
-//! cargo run --release --example frame-cost
+//! cargo run --release --example frame-cost [-- --pause-ms 30]
 //! perf record --call-graph dwarf target/release/examples/frame-cost --screen-only
 //! ```
 
@@ -46,6 +51,10 @@ fn key(code: KeyCode, mods: KeyModifiers) -> Event {
 fn main() {
     // For a profile of the app's own drawing alone.
     let screen_only = std::env::args().any(|a| a == "--screen-only");
+    let pause = std::env::args()
+        .skip_while(|a| a != "--pause-ms")
+        .nth(1)
+        .map(|ms| Duration::from_millis(ms.parse().expect("--pause-ms N")));
     let prose: Vec<char> = "为深入贯彻落实党的二十大精神扎实推进全国文明城市创建工作"
         .chars()
         .collect();
@@ -76,9 +85,13 @@ fn main() {
             Duration::ZERO,
             Duration::ZERO,
         );
-        let n = 2000;
+        // Paused, fewer keys: 300 take 9 s at 30 ms.
+        let n = if pause.is_some() { 300 } else { 2000 };
         for i in 0..n {
             let c = prose[i % prose.len()];
+            if let Some(pause) = pause {
+                std::thread::sleep(pause);
+            }
             let t0 = Instant::now();
             app.handle_event(&key(KeyCode::Char(c), KeyModifiers::NONE));
             let t1 = Instant::now();
