@@ -370,9 +370,15 @@ impl App {
     /// The section picker for an adoption into the open issue.
     fn choose_section(&mut self, entry: Entry, kind: ArticleKind) {
         let lang = self.lang;
-        let Some(doc) = &self.doc else {
+        if self.doc.is_none() {
             return self.notify_error(lang.t(Msg::InboxNoIssue).to_string());
-        };
+        }
+        // Before a section is picked: a signed issue (or one someone else
+        // has, or a sync running) takes nothing.
+        if self.refuse_read_only() {
+            return;
+        }
+        let Some(doc) = &self.doc else { return };
         let sections: Vec<String> = doc.issue.sections.iter().map(|s| s.title.clone()).collect();
         let section = match kind {
             ArticleKind::Brief => sections.len().saturating_sub(1),

@@ -118,7 +118,15 @@ fn a_signed_issue_refuses_and_nothing_changes() {
         )
         .unwrap();
     let before = fs::read_to_string(file(&dir, "2023-025")).unwrap();
-    keys(&mut app, &["Enter", "Ctrl+W", "Enter", "Enter"]);
+    // Refused at once, before a section is picked.
+    keys(&mut app, &["Enter", "Ctrl+W", "Enter"]);
+    assert!(notice(&app).contains("已签发"), "{}", notice(&app));
+    assert!(
+        matches!(view(&app).mode, crate::app::inbox::Mode::List),
+        "{:?}",
+        view(&app).mode
+    );
+    key(&mut app, "Enter");
     assert!(notice(&app).contains("已签发"), "{}", notice(&app));
     assert_eq!(fs::read_to_string(file(&dir, "2023-025")).unwrap(), before);
     assert!(
