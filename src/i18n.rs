@@ -302,6 +302,7 @@ messages! {
     ConfirmDeleteIssue => ("删除 {0}？文件将移到简报库的回收站（trash）中，可以恢复。",
                            "Delete {0}? The file moves to the library's trash folder and can be recovered."),
     ConfirmDeleteUnsaved => ("它还有未保存的修改，也会一起删除。", " Its unsaved changes go with it."),
+    ConfirmDeleteFinished => ("注意：此期{0}，是已定稿的一期。", " Note: this issue is {0}, a finished issue."),
     ConfirmDeleteSection => ("删除栏目【{0}】及其中 {1} 篇文章？", "Delete section 【{0}】 and its {1} articles?"),
     ConfirmDeleteArticle => ("删除文章“{0}”？", "Delete the article \"{0}\"?"),
     ConfirmTitle => ("请确认", "Please confirm"),

@@ -192,6 +192,33 @@ fn delete_issue_moves_it_to_the_trash_after_confirmation() {
 }
 
 #[test]
+fn deleting_a_signed_issue_says_it_is_signed() {
+    let (_dir, mut app) = app();
+    key(&mut app, "Delete");
+    assert!(!screen(&app).contains("已定稿"), "{}", screen(&app));
+    key(&mut app, "Esc");
+    let actor = crate::model::Actor {
+        name: None,
+        user: "u".into(),
+        host: "h".into(),
+    };
+    for to in [crate::model::Status::Review, crate::model::Status::Signed] {
+        app.lib
+            .set_status(&sample_id(), to, &actor, None, Lang::Zh)
+            .unwrap();
+    }
+    key(&mut app, "Delete");
+    assert!(
+        screen(&app).contains("此期已签发，是已定稿的一期"),
+        "{}",
+        screen(&app)
+    );
+    // Cancel is still the default.
+    key(&mut app, "Enter");
+    assert_eq!(app.issue_ids().len(), 1);
+}
+
+#[test]
 fn sections_are_added_renamed_and_deleted_through_forms() {
     let (_d, mut app) = app();
     keys(&mut app, &["Enter", "F7"]);

@@ -23,6 +23,12 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, c: &Confirm) {
             if doc.is_some_and(|d| d.id == id && d.is_dirty()) {
                 text.push_str(lang.t(Msg::ConfirmDeleteUnsaved));
             }
+            // A signed or distributed issue is the office's record.
+            if let Some(s) = app.lib.summary(&id).map(|s| s.status)
+                && s.is_read_only()
+            {
+                text.push_str(&lang.fmt(Msg::ConfirmDeleteFinished, &[&lang.status(s)]));
+            }
             text
         }
         ConfirmKind::Overwrite { format, .. } => {
