@@ -137,6 +137,12 @@ fn help_speaks_the_users_language() {
     assert!(stdout(&en).contains("Create the next issue"));
     let v = jianbao(&lib, &["--version"]);
     assert!(stdout(&v).starts_with("jianbao "));
+    // `help` as git and cargo have it.
+    let help = jianbao(&lib, &["help"]);
+    assert!(help.status.success());
+    assert_eq!(stdout(&help), stdout(&zh));
+    let help_new = jianbao(&lib, &["--lang", "en", "help", "new"]);
+    assert_eq!(stdout(&help_new), stdout(&en));
 }
 
 #[test]

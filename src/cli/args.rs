@@ -347,9 +347,29 @@ pub fn command(lang: Lang) -> clap::Command {
     cmd
 }
 
+/// `jianbao help [COMMAND]`, as git and cargo have it, is `jianbao
+/// [COMMAND] --help` (clap's own help command speaks English only).
+fn help_as_flag(mut args: Vec<String>) -> Vec<String> {
+    let mut i = 1;
+    while let Some(a) = args.get(i) {
+        match a.as_str() {
+            "--library" | "--lang" => i += 2,
+            a if a.starts_with('-') => i += 1,
+            "help" => {
+                args.remove(i);
+                args.push("--help".to_string());
+                break;
+            }
+            _ => break,
+        }
+    }
+    args
+}
+
 /// Parses the process arguments; on `--help`, `--version` or a usage error
 /// clap prints and exits (0 or 2).
 pub fn parse(args: Vec<String>) -> (Cli, Lang) {
+    let args = help_as_flag(args);
     let lang = lang_from_args(&args).unwrap_or_else(detect_lang_from_env);
     let matches: ArgMatches = command(lang).get_matches_from(args);
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
