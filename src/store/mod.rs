@@ -183,10 +183,40 @@ impl Library {
     }
 
     /// The issues in the one order the editor's list and `jianbao list`
-    /// show: newest first by year and number (a year's supplements before
-    /// its regular issues).
+    /// show: newest first by year and number, each supplement among its
+    /// year's regular issues where its date puts it (after the last one
+    /// dated on or before it). A supplement is numbered apart, and by
+    /// number alone all of a year's would sit above its last issue.
     pub fn newest_first(&self) -> impl Iterator<Item = (&IssueId, &Entry)> {
-        self.entries.iter().rev()
+        let mut order: Vec<(&IssueId, &Entry)> = Vec::with_capacity(self.entries.len());
+        let mut rest = self.entries.iter().peekable();
+        while let Some(&(first, _)) = rest.peek() {
+            let year = first.year;
+            let mut regular = Vec::new();
+            let mut supplements = Vec::new();
+            while let Some((id, e)) = rest.next_if(|(id, _)| id.year == year) {
+                if id.supplement {
+                    supplements.push((id, e));
+                } else {
+                    regular.push((id, e));
+                }
+            }
+            // Both in number order; merged by date, a tie to the regular.
+            let (mut r, mut s) = (
+                regular.into_iter().peekable(),
+                supplements.into_iter().peekable(),
+            );
+            loop {
+                let next = match (r.peek(), s.peek()) {
+                    (Some(a), Some(b)) if b.1.summary.date < a.1.summary.date => s.next(),
+                    (Some(_), _) => r.next(),
+                    (None, _) => s.next(),
+                };
+                let Some(next) = next else { break };
+                order.push(next);
+            }
+        }
+        order.into_iter().rev()
     }
 
     /// The issue numbered just before `id` in its sequence (regular issues

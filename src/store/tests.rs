@@ -400,6 +400,25 @@ fn create_next_numbers_from_the_library() {
 }
 
 #[test]
+fn a_supplement_is_listed_among_the_regular_issues_by_its_date() {
+    let (_dir, mut lib) = temp_library();
+    let d = |s: &str| s.parse().unwrap();
+    // 2023-025 is dated 2023-11-23.
+    lib.create_next(None, d("2023-06-01"), true).unwrap(); // S01
+    lib.create_next(None, d("2023-11-30"), false).unwrap(); // 026
+    lib.create_next(None, d("2023-11-30"), true).unwrap(); // S02, same day
+    lib.create_next(None, d("2023-12-20"), true).unwrap(); // S03
+    lib.create_next(None, d("2024-01-04"), false).unwrap(); // 2024-001
+    let order: Vec<String> = lib.newest_first().map(|(id, _)| id.to_string()).collect();
+    assert_eq!(
+        order,
+        [
+            "2024-001", "2023-S03", "2023-S02", "2023-026", "2023-025", "2023-S01"
+        ]
+    );
+}
+
+#[test]
 fn trashed_issues_can_be_restored() {
     let (dir, mut lib) = temp_library();
     let id = *lib.entries().next().unwrap().0;
