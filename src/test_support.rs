@@ -286,6 +286,21 @@ pub fn app_with(lang: Lang, keymap: Keymap, w: u16, h: u16) -> (TempDir, App) {
     (dir, app)
 }
 
+/// Sends the sample issue for review and signs it, as another clerk would
+/// (through the library, not the app's keys).
+pub fn sign_sample(app: &mut App) {
+    let actor = crate::model::Actor {
+        name: None,
+        user: "u".into(),
+        host: "h".into(),
+    };
+    for to in [crate::model::Status::Review, crate::model::Status::Signed] {
+        app.lib
+            .set_status(&sample_id(), to, &actor, None, Lang::Zh)
+            .unwrap();
+    }
+}
+
 /// Presses a key written as in the configuration (`Ctrl+S`, `F1`, `字`).
 pub fn key(app: &mut App, spec: &str) {
     let k: Key = spec.parse().unwrap();

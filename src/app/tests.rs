@@ -197,16 +197,7 @@ fn deleting_a_signed_issue_says_it_is_signed() {
     key(&mut app, "Delete");
     assert!(!screen(&app).contains("已定稿"), "{}", screen(&app));
     key(&mut app, "Esc");
-    let actor = crate::model::Actor {
-        name: None,
-        user: "u".into(),
-        host: "h".into(),
-    };
-    for to in [crate::model::Status::Review, crate::model::Status::Signed] {
-        app.lib
-            .set_status(&sample_id(), to, &actor, None, Lang::Zh)
-            .unwrap();
-    }
+    crate::test_support::sign_sample(&mut app);
     key(&mut app, "Delete");
     assert!(
         screen(&app).contains("此期已签发，是已定稿的一期"),

@@ -94,29 +94,7 @@ fn adopt_into_the_open_issue_as_a_brief_in_the_chosen_section() {
 #[test]
 fn a_signed_issue_refuses_and_nothing_changes() {
     let (dir, mut app) = with_inbox();
-    let actor = crate::model::Actor {
-        name: None,
-        user: "u".into(),
-        host: "h".into(),
-    };
-    app.lib
-        .set_status(
-            &sample_id(),
-            crate::model::Status::Review,
-            &actor,
-            None,
-            Lang::Zh,
-        )
-        .unwrap();
-    app.lib
-        .set_status(
-            &sample_id(),
-            crate::model::Status::Signed,
-            &actor,
-            None,
-            Lang::Zh,
-        )
-        .unwrap();
+    crate::test_support::sign_sample(&mut app);
     let before = fs::read_to_string(file(&dir, "2023-025")).unwrap();
     // Refused at once, before a section is picked.
     keys(&mut app, &["Enter", "Ctrl+W", "Enter"]);
