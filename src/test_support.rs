@@ -286,6 +286,55 @@ pub fn app_with(lang: Lang, keymap: Keymap, w: u16, h: u16) -> (TempDir, App) {
     (dir, app)
 }
 
+/// Keys a clerk presses at the desk, for the random-key proptests: typing,
+/// moving, selecting, editing, undo, find, dialogs, saving.
+pub const DESK_KEYS: &[&str] = &[
+    "文",
+    "7",
+    "a",
+    "字",
+    "，",
+    "Space",
+    "Enter",
+    "Backspace",
+    "Delete",
+    "Left",
+    "Right",
+    "Up",
+    "Down",
+    "Home",
+    "End",
+    "PageUp",
+    "PageDown",
+    "Ctrl+Home",
+    "Ctrl+End",
+    "Shift+Right",
+    "Shift+Down",
+    "Ctrl+Left",
+    "Ctrl+Right",
+    "Ctrl+Backspace",
+    "Ctrl+Z",
+    "Ctrl+Y",
+    "Ctrl+X",
+    "Ctrl+C",
+    "Ctrl+V",
+    "Ctrl+A",
+    "Ctrl+F",
+    "Ctrl+R",
+    "F3",
+    "F8",
+    "Esc",
+    "Tab",
+    "F2",
+    "F4",
+    "F6",
+    "F9",
+    "Ctrl+S",
+    "Ctrl+U",
+    "Ctrl+D",
+    "Alt+J",
+];
+
 /// Sends the sample issue for review and signs it, as another clerk would
 /// (through the library, not the app's keys).
 pub fn sign_sample(app: &mut App) {

@@ -245,35 +245,6 @@ mod echo_proptest {
     use super::*;
     use proptest::prelude::*;
 
-    const KEYS: &[&str] = &[
-        "字",
-        "文",
-        "a",
-        "7",
-        "，",
-        "Space",
-        "Enter",
-        "Backspace",
-        "Delete",
-        "Left",
-        "Right",
-        "Up",
-        "Down",
-        "Home",
-        "End",
-        "Ctrl+End",
-        "Shift+Left",
-        "Ctrl+Z",
-        "Ctrl+Y",
-        "Ctrl+X",
-        "Ctrl+V",
-        "Ctrl+F",
-        "Esc",
-        "Tab",
-        "F4",
-        "Ctrl+S",
-    ];
-
     proptest! {
         #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
@@ -282,7 +253,7 @@ mod echo_proptest {
         /// drawing and the screen knows what it shows.
         #[test]
         fn echoed_keys_end_as_a_full_drawing(
-            inputs in prop::collection::vec((prop::sample::select(KEYS), 0u64..400), 1..60)
+            inputs in prop::collection::vec((prop::sample::select(crate::test_support::DESK_KEYS), 0u64..400), 1..60)
         ) {
             let (_dir, mut app) = app_with(Lang::Zh, Keymap::default(), 60, 16);
             let mut seen = Seen::new(60, 16);
