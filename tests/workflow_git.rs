@@ -782,3 +782,72 @@ fn a_file_dropped_by_hand_and_recorded_in_both_offices_gets_one_record() {
         ["inbox/decided/手放.txt.ron", "inbox/商水县志愿服务.txt.ron"]
     );
 }
+
+/// Each office receives its own file under one name (来稿.txt from two
+/// units) before a sync: the sync goes through, the other office's keeps
+/// the name, this office's is renamed, and both offices end with both.
+#[test]
+fn two_submissions_under_one_name_are_both_kept() {
+    for adopted in [false, true] {
+        two_under_one_name(adopted);
+    }
+}
+
+fn two_under_one_name(adopted: bool) {
+    let (dir, a, b) = two_offices();
+    let same_name = |fixture: &str, office: &str| {
+        let d = dir.path().join(office);
+        fs::create_dir_all(&d).unwrap();
+        let to = d.join("来稿.txt");
+        fs::copy(inbox_fixture(fixture), &to).unwrap();
+        to
+    };
+    let from_a = same_name("商水县志愿服务.txt", "from-a");
+    let from_b = same_name("白潭镇倡导文明新风.txt", "from-b");
+    a.ok(&["submit", from_a.to_str().unwrap()]);
+    b.ok(&["submit", from_b.to_str().unwrap()]);
+    // B may also adopt its own before syncing: its record in decided/.
+    if adopted {
+        b.ok(&["inbox", "adopt", "1", "--into", "2023-025", "--brief"]);
+    }
+    let renamed_dir = if adopted { "inbox/decided" } else { "inbox" };
+    a.sync();
+    let out = b.sync();
+    assert!(
+        out.contains("来稿 1（来稿.txt）与另一处收到的同名来稿不是同一份：本机这一份已改名为“来稿 (2).txt”，两份都保留。"),
+        "{out}"
+    );
+    assert!(out.contains("已推送"), "{out}");
+    let out = a.sync();
+    assert!(!out.contains("冲突"), "{out}");
+    let want_a = fs::read(inbox_fixture("商水县志愿服务.txt")).unwrap();
+    let want_b = fs::read(inbox_fixture("白潭镇倡导文明新风.txt")).unwrap();
+    for office in [&a, &b] {
+        let mut want = vec![
+            format!("{renamed_dir}/来稿 (2).txt.ron"),
+            "inbox/来稿.txt.ron".to_string(),
+        ];
+        want.sort();
+        assert_eq!(records(office), want);
+        assert_eq!(fs::read(office.lib.join("inbox/来稿.txt")).unwrap(), want_a);
+        assert_eq!(
+            fs::read(office.lib.join(format!("{renamed_dir}/来稿 (2).txt"))).unwrap(),
+            want_b
+        );
+        assert!(!office.lib.join("inbox/decided/来稿.txt").exists());
+        let (json, _) = office.ok(&["inbox", "--json"]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let subs = v["submissions"].as_array().unwrap();
+        assert_eq!(subs.len(), 2, "{json}");
+        let renamed = subs.iter().find(|s| s["file"] == "来稿 (2).txt").unwrap();
+        let state = if adopted { "Adopted" } else { "New" };
+        assert_eq!(renamed["state"], state, "{json}");
+        assert_eq!(renamed["original"], "来稿.txt", "{json}");
+    }
+    assert_eq!(
+        a.read("2023-025").contains("扶沟县白潭镇倡导文明新风"),
+        adopted
+    );
+    assert_eq!(a.head(), b.head());
+    assert!(a.sync().contains("已是最新"));
+}

@@ -68,6 +68,9 @@ pub struct SyncReport {
     pub kept_files: Vec<PathBuf>,
     /// Inbox records changed on both sides, merged (every decision kept).
     pub inbox_merged: Vec<RecordMerged>,
+    /// Submissions of this office renamed: the other office received
+    /// another under the same name.
+    pub inbox_renamed: Vec<inbox::Renamed>,
     /// Commits pushed.
     pub pushed: usize,
     /// The branch had no upstream: it was pushed and set as one.
@@ -184,6 +187,7 @@ impl SyncReport {
             out.push(lang.fmt(Msg::SyncKeptFile, &[&p.display()]));
         }
         out.extend(inbox::lines(lang, &self.inbox_merged));
+        out.extend(inbox::renamed_lines(lang, &self.inbox_renamed));
         if self.first_push {
             out.push(lang.fmt(Msg::SyncFirstPush, &[&self.upstream]));
         } else if self.pushed > 0 {
@@ -355,6 +359,9 @@ fn sync_once(
     }
     let added = diff("--diff-filter=A")?;
     keep_both(lib, git, actor, lang, &up, both, report)?;
+    report
+        .inbox_renamed
+        .extend(inbox::rename_twins(lib, git, actor, lang, &up, &records)?);
     report
         .inbox_merged
         .extend(inbox::merge_records(lib, git, actor, lang, records)?);

@@ -392,10 +392,16 @@ impl Library {
         })
     }
 
-    /// Writes `bytes` as a new file in `dir` under `name`, or the first of
-    /// `name (2)`, `name (3)` … that is free here and in `decided/`.
-    fn write_new_file(&self, dir: &Path, name: &str, bytes: &[u8]) -> Result<String, StoreError> {
-        let decided = self.decided_dir();
+    /// Writes `bytes` as a new file in `dir` (the inbox or `decided/`)
+    /// under `name`, or the first of `name (2)`, `name (3)` … that is free
+    /// in both.
+    pub(crate) fn write_new_file(
+        &self,
+        dir: &Path,
+        name: &str,
+        bytes: &[u8],
+    ) -> Result<String, StoreError> {
+        let (inbox, decided) = (self.inbox_dir(), self.decided_dir());
         let (stem, ext) = match name.rsplit_once('.') {
             Some((s, e)) if !s.is_empty() => (s, format!(".{e}")),
             _ => (name, String::new()),
@@ -410,7 +416,7 @@ impl Library {
                 self.fs().metadata(&d.join(&candidate)).is_ok()
                     || self.fs().metadata(&d.join(record_name(&candidate))).is_ok()
             };
-            if taken(dir) || taken(&decided) {
+            if taken(dir) || taken(&inbox) || taken(&decided) {
                 continue;
             }
             let path = dir.join(&candidate);

@@ -2,7 +2,7 @@
 //! their conflicts, then one version under the number and the other as a
 //! new draft.
 
-use super::inbox::{Clash, clashes, merged_later};
+use super::inbox::{Clash, Take, clashes, settled_later};
 use super::{
     KeptBoth, SyncError, SyncReport, changed, failed, in_progress, issue_id, merge_base, names,
 };
@@ -81,7 +81,7 @@ pub(super) fn rebase(git: &Git, up: &str) -> Result<(Vec<Both>, Vec<Clash>), Syn
         let unmerged = names(git, &["diff", "--name-only", "--diff-filter=U", "-z"])?;
         let others: Vec<String> = unmerged
             .iter()
-            .filter(|r| issue_id(git, r).is_none() && !merged_later(git, r, &records))
+            .filter(|r| issue_id(git, r).is_none() && settled_later(git, r, &records).is_none())
             .cloned()
             .collect();
         if !others.is_empty() {
@@ -91,7 +91,11 @@ pub(super) fn rebase(git: &Git, up: &str) -> Result<(Vec<Both>, Vec<Clash>), Syn
         for rel in &unmerged {
             let path = format!(":/{rel}");
             // "theirs" in a rebase is the commit being replayed: ours.
-            if git.git(&["checkout", "--theirs", "--", &path]).is_ok() {
+            let side = match settled_later(git, rel, &records) {
+                Some(Take::Upstream) => "--ours",
+                _ => "--theirs",
+            };
+            if git.git(&["checkout", side, "--", &path]).is_ok() {
                 git.git(&["add", "--", &path]).map_err(failed("add"))?;
             } else {
                 git.git(&["rm", "--quiet", "--", &path])
