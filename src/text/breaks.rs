@@ -166,10 +166,16 @@ pub fn cell(g: &str) -> (std::borrow::Cow<'_, str>, usize) {
 
 /// Whether typing `c` at the end of a paragraph only adds it after the
 /// caret, as it is, when the row has room for it: a letter, digit or
-/// ideograph, which no tidy rule changes, no row-break rule moves (it may
-/// begin and end a row) and which never joins the grapheme before it.
+/// ideograph, or the common full-width punctuation, which no rule changes
+/// as it is typed and which never joins the grapheme before it. At the end
+/// of a paragraph, on a row with room and after its first character, no
+/// row break moves: the rules that keep punctuation off a row's start or
+/// end act only where a row breaks. (Where a row begins, a character may
+/// take graphemes from the row before: a word's letters, an opening
+/// bracket that may not end a row.)
 pub fn types_as_is(c: char) -> bool {
     c.is_ascii_alphanumeric()
+        || "，。、；：？！“”‘’（）《》【】".contains(c)
         || matches!(c as u32,
             0x3400..=0x4DBF
             | 0x4E00..=0x9FFF

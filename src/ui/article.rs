@@ -150,7 +150,10 @@ pub fn echo_slot(
     let width = u16::try_from(edit.editor.width()).unwrap_or(u16::MAX);
     let end = body.right().min(body.x.saturating_add(width));
     let room = editor::room_after(buf, at, end, &EditorStyles::default());
-    (room > 0).then_some(EchoSlot { at, room })
+    // Not where a row begins: a character typed there may take graphemes
+    // from the row before (a word's letters, an opening bracket that may
+    // not end a row, punctuation that may not begin one).
+    (room > 0 && at.x > body.x).then_some(EchoSlot { at, room })
 }
 
 /// Puts `c`, typed into `slot`, into `buf` as the frame after the key will
