@@ -68,6 +68,22 @@ pub struct Env {
     pub dirty: bool,
 }
 
+/// Where the selection of a list of `len` rows goes for a command that
+/// moves it (↑↓ a row, PgUp/PgDn `page` rows, Home/End the ends); `None`
+/// for any other command.
+pub fn moved(selected: usize, len: usize, page: usize, cmd: Command) -> Option<usize> {
+    let last = len.saturating_sub(1);
+    Some(match cmd {
+        Command::Up => selected.saturating_sub(1),
+        Command::Down => (selected + 1).min(last),
+        Command::PageUp => selected.saturating_sub(page),
+        Command::PageDown => (selected + page).min(last),
+        Command::First => 0,
+        Command::Last => last,
+        _ => return None,
+    })
+}
+
 /// What a key in an overlay asks of the app.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -273,5 +289,24 @@ impl App {
         if let Some(Overlay::Safety(_)) = self.overlay.take() {
             self.show_queued();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_selection_moves_within_its_list() {
+        let at = |selected, cmd| moved(selected, 10, 4, cmd);
+        assert_eq!(at(0, Command::Up), Some(0));
+        assert_eq!(at(9, Command::Down), Some(9));
+        assert_eq!(at(3, Command::Down), Some(4));
+        assert_eq!(at(2, Command::PageUp), Some(0));
+        assert_eq!(at(7, Command::PageDown), Some(9));
+        assert_eq!(at(5, Command::First), Some(0));
+        assert_eq!(at(5, Command::Last), Some(9));
+        assert_eq!(at(5, Command::Close), None);
+        assert_eq!(moved(0, 0, 4, Command::Last), Some(0));
     }
 }

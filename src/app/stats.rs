@@ -207,33 +207,12 @@ impl StatsView {
 
     fn table_command(&mut self, cmd: Command, env: &Env) -> Option<Outcome> {
         let page = (env.height as usize).saturating_sub(8).max(1);
-        let last = self.rows.len().saturating_sub(1);
+        if let Some(to) = crate::app::overlay::moved(self.selected, self.rows.len(), page, cmd) {
+            self.selected = to;
+            return Some(Outcome::Stay);
+        }
         Some(match cmd {
             Command::Close => Outcome::Close,
-            Command::Up => {
-                self.selected = self.selected.saturating_sub(1);
-                Outcome::Stay
-            }
-            Command::Down => {
-                self.selected = (self.selected + 1).min(last);
-                Outcome::Stay
-            }
-            Command::PageUp => {
-                self.selected = self.selected.saturating_sub(page);
-                Outcome::Stay
-            }
-            Command::PageDown => {
-                self.selected = (self.selected + page).min(last);
-                Outcome::Stay
-            }
-            Command::First => {
-                self.selected = 0;
-                Outcome::Stay
-            }
-            Command::Last => {
-                self.selected = last;
-                Outcome::Stay
-            }
             Command::StatsGroup => {
                 self.by = match self.by {
                     By::Source => By::Section,

@@ -145,15 +145,13 @@ impl Keys for TidyReview {
     fn command(&mut self, cmd: Command, env: &Env) -> Option<Outcome> {
         let last = self.changes.len().saturating_sub(1);
         let page = (env.height as usize).saturating_sub(10).max(1);
+        if let Some(to) = super::overlay::moved(self.selected, self.changes.len(), page, cmd) {
+            self.selected = to;
+            return Some(Outcome::Stay);
+        }
         match cmd {
             Command::Close => return Some(Outcome::CloseWith(Msg::TidyCancelled)),
             Command::Accept => return Some(Outcome::Tidy),
-            Command::Up => self.selected = self.selected.saturating_sub(1),
-            Command::Down => self.selected = (self.selected + 1).min(last),
-            Command::PageUp => self.selected = self.selected.saturating_sub(page),
-            Command::PageDown => self.selected = (self.selected + page).min(last),
-            Command::First => self.selected = 0,
-            Command::Last => self.selected = last,
             Command::ToggleItem => {
                 if let Some(on) = self.on.get_mut(self.selected) {
                     *on = !*on;

@@ -323,33 +323,12 @@ impl ReplaceReview {
 
 impl Keys for ReplaceReview {
     fn command(&mut self, cmd: Command, env: &Env) -> Option<Outcome> {
-        let last = self.rows.len().saturating_sub(1);
         let page = (env.height as usize).saturating_sub(8).max(1);
+        if let Some(to) = crate::app::overlay::moved(self.selected, self.rows.len(), page, cmd) {
+            self.selected = to;
+            return Some(Outcome::Stay);
+        }
         Some(match cmd {
-            Command::Up => {
-                self.selected = self.selected.saturating_sub(1);
-                Outcome::Stay
-            }
-            Command::Down => {
-                self.selected = (self.selected + 1).min(last);
-                Outcome::Stay
-            }
-            Command::PageUp => {
-                self.selected = self.selected.saturating_sub(page);
-                Outcome::Stay
-            }
-            Command::PageDown => {
-                self.selected = (self.selected + page).min(last);
-                Outcome::Stay
-            }
-            Command::First => {
-                self.selected = 0;
-                Outcome::Stay
-            }
-            Command::Last => {
-                self.selected = last;
-                Outcome::Stay
-            }
             Command::ToggleItem => {
                 if let Some(on) = self.on.get_mut(self.selected) {
                     *on = !*on;
