@@ -4,11 +4,10 @@
 
 use super::Frame;
 use super::theme::Theme;
-use super::{fit, popup_pane, set_cursor, width};
+use super::{fit, popup_pane, review_rows, set_cursor, width};
 use crate::app::App;
 use crate::app::findall::ReplaceReview;
 use crate::i18n::Msg;
-use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -22,11 +21,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, r: &ReplaceReview) {
         return;
     }
     let w = inner.width as usize;
-    let line_at = |y: u16| Rect {
-        y: inner.y + y,
-        height: 1,
-        ..inner
-    };
     let mut summary = lang.fmt(
         Msg::ReplaceAllSummary,
         &[&r.chosen(), &r.articles(), &r.rows.len()],
@@ -35,19 +29,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, r: &ReplaceReview) {
     if titles > 0 {
         summary.push_str(&lang.fmt(Msg::ReplaceAllTitles, &[&titles]));
     }
-    frame.render_widget(
-        Paragraph::new(fit(&summary, w)).style(theme.heading),
-        line_at(0),
-    );
-    frame.render_widget(
-        Paragraph::new(fit(&app.hint(Msg::ReplaceAllHint, &[]), w)).style(theme.dim),
-        line_at(inner.height - 1),
-    );
-    let list = Rect {
-        y: inner.y + 1,
-        height: inner.height - 2,
-        ..inner
-    };
+    let hint = app.hint(Msg::ReplaceAllHint, &[]);
+    let list = review_rows(frame, theme, inner, &summary, &hint);
     // The article's name takes at most a third of the row.
     let name_w = r
         .rows

@@ -252,6 +252,36 @@ pub(crate) fn pane(
     crate::app::layout::inner(area)
 }
 
+/// A review popup's rows (tidy, replace all): `summary` on the first row
+/// of `inner`, `hint` on the last; the rows between, for the list.
+pub(crate) fn review_rows(
+    frame: &mut Frame,
+    theme: &Theme,
+    inner: Rect,
+    summary: &str,
+    hint: &str,
+) -> Rect {
+    let w = inner.width as usize;
+    let row = |y: u16| Rect {
+        y: inner.y + y,
+        height: 1,
+        ..inner
+    };
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(fit(summary, w)).style(theme.heading),
+        row(0),
+    );
+    frame.render_widget(
+        ratatui::widgets::Paragraph::new(fit(hint, w)).style(theme.dim),
+        row(inner.height - 1),
+    );
+    Rect {
+        y: inner.y + 1,
+        height: inner.height - 2,
+        ..inner
+    }
+}
+
 /// A centred popup with a titled frame; returns the area inside it.
 pub(crate) fn popup_pane(frame: &mut Frame, theme: &Theme, w: u16, h: u16, title: &str) -> Rect {
     let area = popup(frame, w, h);

@@ -3,11 +3,10 @@
 
 use super::Frame;
 use super::theme::Theme;
-use super::{fit, popup_pane, set_cursor, width};
+use super::{popup_pane, review_rows, set_cursor, width};
 use crate::app::App;
 use crate::app::tidy::{TidyReview, rule_name};
 use crate::i18n::Msg;
-use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -25,12 +24,6 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, t: &TidyReview) {
     if inner.height < 3 {
         return;
     }
-    let w = inner.width as usize;
-    let line_at = |y: u16| Rect {
-        y: inner.y + y,
-        height: 1,
-        ..inner
-    };
 
     let mut summary = lang.fmt(Msg::TidySummary, &[&t.changes.len(), &t.chosen()]);
     let parts: Vec<String> = t
@@ -46,20 +39,8 @@ pub fn render(app: &App, theme: &Theme, frame: &mut Frame, t: &TidyReview) {
         })
         .collect();
     summary.push_str(&parts.join(" · "));
-    frame.render_widget(
-        Paragraph::new(fit(&summary, w)).style(theme.heading),
-        line_at(0),
-    );
-    frame.render_widget(
-        Paragraph::new(fit(&app.hint(Msg::TidyHint, &[]), w)).style(theme.dim),
-        line_at(inner.height - 1),
-    );
-
-    let list = Rect {
-        y: inner.y + 1,
-        height: inner.height - 2,
-        ..inner
-    };
+    let hint = app.hint(Msg::TidyHint, &[]);
+    let list = review_rows(frame, theme, inner, &summary, &hint);
     let name_w = t
         .changes
         .iter()
