@@ -86,8 +86,9 @@ impl App {
 
 impl App {
     /// The character `key` types, if it is one that goes into the text as
-    /// it is (a letter, digit or ideograph, bound to no command in the
-    /// editor). When [`App::echo_ready`] held at the last frame, the
+    /// it is (see `text::types_as_is`: a letter, digit, ideograph or common
+    /// full-width punctuation mark) and is bound to no command in the
+    /// editor. When [`App::echo_ready`] held at the last frame, the
     /// terminal can show it before the key is handled (`term::screen`,
     /// the echo). A wrong guess costs a row drawn again, never a wrong
     /// screen: the frame after the key compares the echoed row with the

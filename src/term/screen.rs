@@ -102,18 +102,15 @@ impl<W: Write> Screen<W> {
     /// it, and the frame after the key, which compares the row with the
     /// truth, usually has nothing left to write. Returns whether it did.
     pub fn echo(&mut self, c: char) -> io::Result<bool> {
-        use unicode_width::UnicodeWidthChar;
         let Some(slot) = self.echo.take() else {
             return Ok(false);
         };
-        let w = c.width().unwrap_or(0) as u16;
-        if w == 0 || w > slot.room {
-            return Ok(false);
-        }
         // As the frame after the key will draw it: the text's style is the
         // terminal's default (`ui::editor`), so a cursor move (dropped by
         // the writer when the cursor is there) and the character.
-        ui::put_typed(&mut self.shown, slot, c);
+        let Some(w) = ui::put_typed(&mut self.shown, slot, c) else {
+            return Ok(false);
+        };
         self.echoed = Some(slot.at.y);
         write!(
             self.backend,

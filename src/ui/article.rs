@@ -157,9 +157,9 @@ pub fn echo_slot(
 }
 
 /// Puts `c`, typed into `slot`, into `buf` as the frame after the key will
-/// draw it; returns the columns it takes.
-pub fn put_typed(buf: &mut ratatui::buffer::Buffer, slot: EchoSlot, c: char) -> u16 {
-    editor::put_typed(buf, slot.at, c, &EditorStyles::default())
+/// draw it, if it fits; returns the columns it takes.
+pub fn put_typed(buf: &mut ratatui::buffer::Buffer, slot: EchoSlot, c: char) -> Option<u16> {
+    editor::put_typed(buf, slot.at, slot.room, c, &EditorStyles::default())
 }
 
 /// Records in `shown` the text rows a full drawing of the pane drew.

@@ -203,11 +203,21 @@ pub fn render_changed(
 }
 
 /// Puts `c`, typed at `at`, into `buf` as [`render_changed`] draws it
-/// there: the cell holding it, and blank cells for the columns a wide one
-/// covers. Returns the columns it takes.
-pub fn put_typed(buf: &mut Buffer, at: Position, c: char, styles: &EditorStyles) -> u16 {
+/// there, when it takes at most `room` columns: the cell holding it, and
+/// blank cells for the columns a wide one covers. Returns the columns it
+/// takes, `None` (and `buf` as it was) when it does not fit.
+pub fn put_typed(
+    buf: &mut Buffer,
+    at: Position,
+    room: u16,
+    c: char,
+    styles: &EditorStyles,
+) -> Option<u16> {
     let mut utf8 = [0u8; 4];
     let (symbol, w) = cell(c.encode_utf8(&mut utf8));
+    if w == 0 || w > room as usize {
+        return None;
+    }
     let i = buf.index_of(at.x, at.y);
     let cells = &mut buf.content[i..i + w];
     cells[0].reset();
@@ -215,7 +225,7 @@ pub fn put_typed(buf: &mut Buffer, at: Position, c: char, styles: &EditorStyles)
     for c in &mut cells[1..] {
         blank(c, styles.text);
     }
-    w as u16
+    Some(w as u16)
 }
 
 /// How many cells after `at` on its row, up to column `end`, are blank as

@@ -231,12 +231,7 @@ pub(super) fn merge_records(
         .iter()
         .map(|m| format!("{}（{}）", m.id, m.file))
         .collect();
-    let message = lang.fmt(
-        Msg::SyncCommitInbox,
-        &[&what.join(lang.t(Msg::ListSeparator))],
-    );
-    git.commit(&[INBOX_DIR], &message, actor)
-        .map_err(failed("commit"))?;
+    commit_inbox(git, actor, lang, Msg::SyncCommitInbox, &what)?;
     Ok(merged)
 }
 
@@ -301,13 +296,22 @@ pub(super) fn rename_twins(
         .iter()
         .map(|r| format!("{}（{} → {}）", r.id, r.from, r.to))
         .collect();
-    let message = lang.fmt(
-        Msg::SyncCommitInboxRenamed,
-        &[&what.join(lang.t(Msg::ListSeparator))],
-    );
-    git.commit(&[INBOX_DIR], &message, actor)
-        .map_err(failed("commit"))?;
+    commit_inbox(git, actor, lang, Msg::SyncCommitInboxRenamed, &what)?;
     Ok(renamed)
+}
+
+/// Commits the inbox with `message` naming the submissions of `what`.
+fn commit_inbox(
+    git: &Git,
+    actor: &Actor,
+    lang: Lang,
+    message: Msg,
+    what: &[String],
+) -> Result<(), SyncError> {
+    let message = lang.fmt(message, &[&what.join(lang.t(Msg::ListSeparator))]);
+    git.commit(&[INBOX_DIR], &message, actor)
+        .map(drop)
+        .map_err(failed("commit"))
 }
 
 /// What to tell the clerk of merged records, a line each.
